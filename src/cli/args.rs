@@ -1,0 +1,101 @@
+//! Command-line arguments (clap derive). Values are checked and resolved
+//! into library options before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_STATUS: &str = "Exit status: 0 done, nothing found; 1 done, problems found; 2 bad input or usage (the error names file, line and column).";
+
+/// brug: a workbench for translators of Dutch government letters into English.
+#[derive(Debug, Parser)]
+#[command(name = "brug", version, about, after_help = EXIT_STATUS)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split a PDF-extracted letter into sentence segments.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug segment source_nl/kamerbrief-rusland-2021.txt --lang nl\n",
+        "  brug segment target_en/kamerbrief-rusland-2021.txt --format json\n\n",
+        "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
+    ))]
+    Segment(SegmentArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    /// The text file to segment (UTF-8).
+    pub file: PathBuf,
+    /// Language of the text.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SegmentFormat::Text)]
+    pub format: SegmentFormat,
+    /// How lines relate to paragraphs: `wrapped` (PDF text: single line
+    /// breaks are soft wraps), `unwrapped` (one paragraph per line), or
+    /// `auto` (decide from the text).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+    pub layout: LayoutArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Auto,
+    Nl,
+    En,
+}
+
+impl LangArg {
+    /// The language code, or `None` to detect it.
+    pub fn code(self) -> Option<String> {
+        match self {
+            LangArg::Auto => None,
+            LangArg::Nl => Some("nl".into()),
+            LangArg::En => Some("en".into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SegmentFormat {
+    /// Numbered, one segment per line, kind marked.
+    Text,
+    /// A JSON array of segments with spans into the raw file.
+    Json,
+    /// One segment text per line, nothing else.
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    Auto,
+    Wrapped,
+    Unwrapped,
+}
+
+impl From<LayoutArg> for brug::ingest::Layout {
+    fn from(l: LayoutArg) -> Self {
+        match l {
+            LayoutArg::Auto => brug::ingest::Layout::Auto,
+            LayoutArg::Wrapped => brug::ingest::Layout::Wrapped,
+            LayoutArg::Unwrapped => brug::ingest::Layout::Unwrapped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

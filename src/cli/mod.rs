@@ -1,0 +1,34 @@
+//! The command-line layer: arguments → a resolved configuration → one
+//! subcommand → output and an exit code.
+
+mod args;
+mod exit;
+mod segment;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::Cli;
+
+/// Runs brug with the process's arguments.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::ERROR } else { exit::OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        args::Command::Segment(a) => segment::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("brug: error: {e}");
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! `brug segment FILE`: print a document's segments.
+
+use std::io::{self, BufWriter, Write};
+
+use brug::ingest::{IngestOptions, ingest_file};
+use brug::model::Document;
+use brug::segment::segment;
+
+use super::args::{SegmentArgs, SegmentFormat};
+use super::exit;
+
+pub fn run(args: SegmentArgs) -> Result<u8, brug::Error> {
+    let options = IngestOptions {
+        lang: args.lang.code(),
+        layout: args.layout.into(),
+    };
+    let ingested = ingest_file(&args.file, &options)?;
+    let doc = segment(&ingested);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match args.format {
+        SegmentFormat::Text => write_text(&mut out, &doc),
+        SegmentFormat::Lines => write_lines(&mut out, &doc),
+        SegmentFormat::Json => write_json(&mut out, &doc),
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => Ok(exit::OK),
+        // A closed pipe (`brug segment … | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(exit::OK),
+        Err(source) => Err(brug::Error::Io {
+            path: "<stdout>".into(),
+            source,
+        }),
+    }
+}
+
+fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let width = doc.segments.len().to_string().len();
+    for (n, s) in doc.segments.iter().enumerate() {
+        let mut kind = s.kind.as_str().to_owned();
+        if let Some(note) = s.footnote {
+            kind = format!("{kind} {note}");
+        }
+        let refs = if s.footnote_refs.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = s.footnote_refs.iter().map(u32::to_string).collect();
+            format!(" [notes {}]", list.join(","))
+        };
+        writeln!(
+            out,
+            "{:>width$} {:<11} {}:{:<3} {}{}",
+            n + 1,
+            kind,
+            s.span.line,
+            s.span.column,
+            s.text,
+            refs
+        )?;
+    }
+    Ok(())
+}
+
+fn write_lines(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    for s in &doc.segments {
+        writeln!(out, "{}", s.text)?;
+    }
+    Ok(())
+}
+
+fn write_json(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &doc.segments).map_err(io::Error::other)?;
+    writeln!(out)
+}

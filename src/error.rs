@@ -1,0 +1,63 @@
+//! The crate's one error type. Every variant names the file it is about and,
+//! where the problem sits at a place in the file, the byte offset, line and
+//! column (1-based, columns counted in characters).
+
+use std::path::PathBuf;
+
+/// A place in an input file, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// Byte offset into the raw file.
+    pub offset: usize,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{} (byte {})", self.line, self.column, self.offset)
+    }
+}
+
+/// Why brug could not do a job. Findings about a document are never errors;
+/// these are the cases where the input could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: is a directory, expected a text file", path.display())]
+    IsDirectory { path: PathBuf },
+    #[error("{}: the file is empty", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}: the file contains only whitespace", path.display())]
+    Blank { path: PathBuf },
+    #[error("{}:{at}: invalid UTF-8 (brug reads UTF-8 text only)", path.display())]
+    InvalidUtf8 { path: PathBuf, at: Location },
+    #[error("{}: looks like UTF-16 (byte-order mark {bom}); convert it to UTF-8 first", path.display())]
+    Utf16 { path: PathBuf, bom: &'static str },
+    #[error("{}:{at}: NUL byte: this is a binary file, not text", path.display())]
+    Binary { path: PathBuf, at: Location },
+    #[error("{}:{at}: control character U+{code:04X} in text", path.display())]
+    ControlCharacter {
+        path: PathBuf,
+        at: Location,
+        code: u32,
+    },
+    #[error("{}: the file is {size} bytes; brug reads at most {limit} bytes per document", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("no segmentation rules for language `{code}` (available: {available})")]
+    UnknownLanguage { code: String, available: String },
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,193 @@
+//! Raw bytes → checked UTF-8 text and a table of lines.
+
+use std::path::Path;
+
+use crate::error::{Error, Location, Result};
+
+/// The raw input, decoded, with its line table. Offsets everywhere are byte
+/// offsets into `raw` (the file's bytes, BOM included).
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file's content as text (a UTF-8 BOM is kept here, and skipped by
+    /// `lines`).
+    pub raw: String,
+    /// Length of the byte-order mark at the start (0 or 3).
+    pub bom_len: usize,
+    /// One entry per line: content range without the line terminator.
+    pub lines: Vec<Line>,
+}
+
+/// One line of the raw input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Byte offset of the first byte of the line.
+    pub start: usize,
+    /// Byte offset of the end of the content (before `\n`, `\r\n` or `\r`).
+    pub end: usize,
+}
+
+impl Source {
+    /// Checks and decodes a file's bytes. `path` is used in errors only.
+    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Source> {
+        if bytes.is_empty() {
+            return Err(Error::Empty {
+                path: path.to_owned(),
+            });
+        }
+        if bytes.starts_with(&[0xFF, 0xFE]) {
+            return Err(Error::Utf16 {
+                path: path.to_owned(),
+                bom: "FF FE",
+            });
+        }
+        if bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Error::Utf16 {
+                path: path.to_owned(),
+                bom: "FE FF",
+            });
+        }
+        if let Some(at) = memchr_nul(&bytes) {
+            return Err(Error::Binary {
+                path: path.to_owned(),
+                at: locate(&bytes, at),
+            });
+        }
+        let raw = match String::from_utf8(bytes) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                return Err(Error::InvalidUtf8 {
+                    path: path.to_owned(),
+                    at: locate(e.as_bytes(), at),
+                });
+            }
+        };
+        let bom_len = if raw.starts_with('\u{FEFF}') { 3 } else { 0 };
+        if let Some((at, c)) = raw
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C'))
+        {
+            return Err(Error::ControlCharacter {
+                path: path.to_owned(),
+                at: locate(raw.as_bytes(), at),
+                code: c as u32,
+            });
+        }
+        if raw[bom_len..].chars().all(char::is_whitespace) {
+            return Err(Error::Blank {
+                path: path.to_owned(),
+            });
+        }
+        let lines = split_lines(&raw, bom_len);
+        Ok(Source {
+            raw,
+            bom_len,
+            lines,
+        })
+    }
+
+    /// The content of line `i` (0-based), without its terminator.
+    pub fn line(&self, i: usize) -> &str {
+        let l = self.lines[i];
+        &self.raw[l.start..l.end]
+    }
+
+    /// Line (1-based) and column (1-based, in characters) of a raw offset.
+    pub fn location(&self, offset: usize) -> Location {
+        let i = self
+            .lines
+            .partition_point(|l| l.start <= offset)
+            .saturating_sub(1);
+        let start = self.lines.get(i).map_or(0, |l| l.start);
+        let offset = offset.min(self.raw.len());
+        let column = self.raw[start..offset].chars().count() + 1;
+        Location {
+            offset,
+            line: i + 1,
+            column,
+        }
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Location of a byte offset in bytes that may not be valid UTF-8 after it.
+fn locate(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |i| i + 1);
+    let line = 1 + before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
+        .count();
+    let column = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
+    Location {
+        offset,
+        line,
+        column,
+    }
+}
+
+/// Splits at `\n`, `\r\n` and lone `\r`. A final terminator does not open
+/// an empty last line.
+fn split_lines(raw: &str, from: usize) -> Vec<Line> {
+    let bytes = raw.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 60 + 1);
+    let mut start = from;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line { start, end: i });
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                lines.push(Line { start, end: i });
+                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        lines.push(Line {
+            start,
+            end: bytes.len(),
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_on_every_terminator() {
+        let l = split_lines("a\r\nb\rc\nd", 0);
+        let texts: Vec<_> = l.iter().map(|l| &"a\r\nb\rc\nd"[l.start..l.end]).collect();
+        assert_eq!(texts, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn bom_is_outside_the_first_line() {
+        let raw = "\u{FEFF}ab\n";
+        let l = split_lines(raw, 3);
+        assert_eq!(&raw[l[0].start..l[0].end], "ab");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = Source::decode(Path::new("x.txt"), b"ab\ncd\xFFe".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.txt:2:3 (byte 5): invalid UTF-8 (brug reads UTF-8 text only)"
+        );
+    }
+}

@@ -1,0 +1,467 @@
+//! Footnotes in PDF text: the bodies (`6 Kamerstuk 35 373, nr. 1`) that sit
+//! where a page ended or at the end, and the reference markers glued to the
+//! running text (`cultuurdiplomatie2`, `onderwijs».1`, `(D66)6`, `201913`,
+//! `[3]`, `⁴`).
+//!
+//! Rule: a line is a footnote body when it opens with a number that
+//! continues a run of such lines numbered one up each time (`6`, `7`, `8` …,
+//! found by a pass over the whole document), backed by a glued marker with
+//! the same number earlier in the text. Markers are then taken in number
+//! order: the marker for note *k* is the first candidate numbered *k* after
+//! the marker for *k − 1* and before the body of *k*. Candidates glued to a
+//! lower-case word or to punctuation are preferred over those glued to an
+//! acronym (`MH17`, `D66`), which are taken only when nothing better is
+//! there and the body exists.
+
+use std::collections::HashMap;
+
+/// How sure a marker candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Digits after an all-capitals word (`MH17`): often part of a name.
+    Weak,
+    /// A year followed by digits (`201913` = 2019 + note 13).
+    Medium,
+    /// Digits after a lower-case word or punctuation, `[n]`, superscripts.
+    Strong,
+}
+
+/// A possible footnote marker in the running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerCandidate {
+    /// Raw byte range of the marker text (digits, brackets included).
+    pub start: usize,
+    pub end: usize,
+    pub number: u32,
+    pub strength: Strength,
+    pub line: usize,
+}
+
+/// A line that may open a footnote body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelCandidate {
+    pub line: usize,
+    pub number: u32,
+    /// Raw byte range of the label (`6`, `[6]`, `⁶`).
+    pub label_start: usize,
+    pub label_end: usize,
+    /// Raw offset where the note's text begins.
+    pub text_start: usize,
+}
+
+fn superscript_value(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+fn parse_number(digits: &str) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 3 || digits.starts_with('0') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The label at the start of a line's content, if it has one.
+pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Option<LabelCandidate> {
+    let (number, label_len) = if let Some(rest) = content.strip_prefix('[') {
+        let close = rest.find(']')?;
+        (parse_number(&rest[..close])?, close + 2)
+    } else if content.starts_with(|c: char| superscript_value(c).is_some()) {
+        let mut n = 0u32;
+        let mut len = 0;
+        for c in content.chars() {
+            match superscript_value(c) {
+                Some(v) => {
+                    n = n.checked_mul(10)?.checked_add(v)?;
+                    len += c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        (n, len)
+    } else {
+        let digits = content.len() - content.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = parse_number(&content[..digits])?;
+        // A plain number needs a space after it: `6 Kamerstuk`.
+        if !content[digits..].starts_with([' ', '\t', '\u{A0}']) {
+            return None;
+        }
+        (n, digits)
+    };
+    if number == 0 {
+        return None;
+    }
+    let rest = &content[label_len..];
+    let text = rest.trim_start();
+    let first = text.chars().next()?;
+    // `1 tot maximaal 5 jaar` is running text: a note starts with a capital,
+    // a digit, a URL or a symbol, not with a lower-case word.
+    if first.is_lowercase() && !(text.starts_with("http") || text.starts_with("www.")) {
+        return None;
+    }
+    Some(LabelCandidate {
+        line,
+        number,
+        label_start: content_start,
+        label_end: content_start + label_len,
+        text_start: content_start + (content.len() - text.len()),
+    })
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '»' | '”' | '’' | '"' | '\'' | '›'
+    )
+}
+
+/// Finds the marker candidates in one line's content.
+pub fn marker_candidates(line: usize, content: &str, content_start: usize, out: &mut Vec<MarkerCandidate>) {
+    let bytes = content.as_bytes();
+    // Fast exit: no digit, bracket or superscript in the line.
+    if !bytes
+        .iter()
+        .any(|&b| b.is_ascii_digit() || b == b'[' || b == 0xC2 || b == 0xE2)
+    {
+        return;
+    }
+    let chars: Vec<(usize, char)> = content.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if superscript_value(c).is_some() {
+            let mut j = i;
+            let mut n = 0u32;
+            while j < chars.len() {
+                match superscript_value(chars[j].1) {
+                    Some(v) => n = n.saturating_mul(10).saturating_add(v),
+                    None => break,
+                }
+                j += 1;
+            }
+            let end = chars.get(j).map_or(content.len(), |&(p, _)| p);
+            if (1..1000).contains(&n) {
+                out.push(MarkerCandidate {
+                    start: content_start + pos,
+                    end: content_start + end,
+                    number: n,
+                    strength: Strength::Strong,
+                    line,
+                });
+            }
+            i = j;
+            continue;
+        }
+        if c == '[' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            if j > i + 1 && j < chars.len() && chars[j].1 == ']' {
+                let digits = &content[chars[i + 1].0..chars[j].0];
+                if let Some(n) = parse_number(digits) {
+                    let mut start = pos;
+                    // `word [3]`: the space before belongs to the marker.
+                    if i > 0 && chars[i - 1].1 == ' ' {
+                        start = chars[i - 1].0;
+                    }
+                    out.push(MarkerCandidate {
+                        start: content_start + start,
+                        end: content_start + chars[j].0 + 1,
+                        number: n,
+                        strength: Strength::Strong,
+                        line,
+                    });
+                }
+                i = j + 1;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // A run of ASCII digits.
+        let mut j = i;
+        while j < chars.len() && chars[j].1.is_ascii_digit() {
+            j += 1;
+        }
+        let run_start = pos;
+        let run_end = chars.get(j).map_or(content.len(), |&(p, _)| p);
+        let after = chars.get(j).map(|&(_, c)| c);
+        let next_after = chars.get(j + 1).map(|&(_, c)| c);
+        let ends_well = match after {
+            None => true,
+            Some(a) if a.is_whitespace() => true,
+            Some(a) if is_closing_punct(a) => {
+                // `12.5` or `3,4` or `17:00` are numbers, not markers.
+                !(matches!(a, '.' | ',' | ':') && next_after.is_some_and(|c| c.is_ascii_digit()))
+            }
+            _ => false,
+        };
+        let digits = &content[run_start..run_end];
+        let glued = i > 0 && (chars[i - 1].1.is_alphabetic() || is_closing_punct(chars[i - 1].1));
+        if ends_well && !in_url(content, run_start) {
+            if glued {
+                if let (Some(strength), Some(n)) = (glued_strength(&chars, i), parse_number(digits)) {
+                    out.push(MarkerCandidate {
+                        start: content_start + run_start,
+                        end: content_start + run_end,
+                        number: n,
+                        strength,
+                        line,
+                    });
+                }
+            } else if (i == 0 || !chars[i - 1].1.is_alphanumeric()) && (5..=7).contains(&digits.len()) {
+                // A year with a note number glued on: `201913`.
+                let year: u32 = digits[..4].parse().unwrap_or(0);
+                if let (true, Some(n)) = ((1800..2100).contains(&year), parse_number(&digits[4..])) {
+                    out.push(MarkerCandidate {
+                        start: content_start + run_start + 4,
+                        end: content_start + run_end,
+                        number: n,
+                        strength: Strength::Medium,
+                        line,
+                    });
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// How sure a digit run starting at char index `i`, glued to what stands
+/// before it, is a marker.
+fn glued_strength(chars: &[(usize, char)], i: usize) -> Option<Strength> {
+    let prev = chars[i - 1].1;
+    let prev2 = if i >= 2 { Some(chars[i - 2].1) } else { None };
+    if prev.is_alphabetic() {
+        let mut k = i;
+        while k > 0 && chars[k - 1].1.is_alphabetic() {
+            k -= 1;
+        }
+        let letters = i - k;
+        if k > 0 && chars[k - 1].1.is_ascii_digit() {
+            None // `A4b2`: a code, not a word
+        } else if prev.is_lowercase() && letters >= 2 {
+            Some(Strength::Strong)
+        } else {
+            Some(Strength::Weak)
+        }
+    } else {
+        let decimal = matches!(prev, '.' | ',' | ':') && prev2.is_some_and(|c| c.is_ascii_digit());
+        if decimal || prev2.is_none_or(char::is_whitespace) {
+            None
+        } else {
+            Some(Strength::Strong)
+        }
+    }
+}
+
+/// Whether the whitespace-delimited token around byte `at` is a URL or an
+/// e-mail address.
+fn in_url(content: &str, at: usize) -> bool {
+    let start = content[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = content[at..]
+        .find(char::is_whitespace)
+        .map_or(content.len(), |i| at + i);
+    let token = &content[start..end];
+    token.contains("://") || token.contains("www.") || token.contains('@')
+}
+
+/// Picks the footnote label lines: runs of labels numbered one up each time.
+/// `marker_lines` gives, per number, the lines where a marker candidate with
+/// that number stands. `blank_before[i]` tells whether line `i` follows a
+/// blank line or the start of the file.
+pub fn choose_labels(
+    candidates: &[LabelCandidate],
+    marker_lines: &HashMap<u32, Vec<usize>>,
+    blank_before: impl Fn(usize) -> bool,
+) -> Vec<LabelCandidate> {
+    let supported = |c: &LabelCandidate| {
+        marker_lines.get(&c.number).is_some_and(|lines| {
+            let i = lines.partition_point(|&l| l < c.line);
+            i > 0 && c.line - lines[i - 1] <= 400
+        })
+    };
+    // Chain each candidate to the latest earlier candidate numbered one less.
+    let mut latest: HashMap<u32, usize> = HashMap::new();
+    let mut score = vec![0.0f64; candidates.len()];
+    let mut prev = vec![usize::MAX; candidates.len()];
+    let mut support = vec![0usize; candidates.len()];
+    let mut length = vec![0usize; candidates.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        let s = supported(c);
+        let mut w = 1.0 + if s { 0.5 } else { 0.0 };
+        let adjacent = i > 0 && candidates[i - 1].line + 1 == c.line;
+        if blank_before(c.line) || adjacent {
+            w += 0.25;
+        }
+        score[i] = w;
+        support[i] = usize::from(s);
+        length[i] = 1;
+        if let Some(&j) = c.number.checked_sub(1).and_then(|n| latest.get(&n)) {
+            score[i] += score[j];
+            prev[i] = j;
+            support[i] += support[j];
+            length[i] += length[j];
+        }
+        latest.insert(c.number, i);
+    }
+    // Chains end where no later candidate continues them; take the best
+    // chains first, never two over the same lines.
+    let mut has_next = vec![false; candidates.len()];
+    for &p in &prev {
+        if p != usize::MAX {
+            has_next[p] = true;
+        }
+    }
+    let mut ends: Vec<usize> = (0..candidates.len()).filter(|&i| !has_next[i]).collect();
+    ends.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let mut taken = vec![false; candidates.len()];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut chosen = Vec::new();
+    for end in ends {
+        let ok = if length[end] >= 2 {
+            support[end] >= 1 && support[end] * 3 >= length[end]
+        } else {
+            support[end] == 1
+        };
+        if !ok {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut i = end;
+        while i != usize::MAX && !taken[i] {
+            chain.push(i);
+            i = prev[i];
+        }
+        chain.reverse();
+        let first = candidates[chain[0]].line;
+        let last = candidates[end].line;
+        if spans.iter().any(|&(a, b)| first <= b && a <= last) {
+            continue;
+        }
+        spans.push((first, last));
+        for &i in &chain {
+            taken[i] = true;
+            chosen.push(candidates[i]);
+        }
+    }
+    chosen.sort_by_key(|c| c.line);
+    chosen
+}
+
+/// Picks the markers, in number order, given the footnote bodies found
+/// (number and raw offset of each body, in document order).
+pub fn choose_markers(candidates: &[MarkerCandidate], bodies: &[(u32, usize)]) -> Vec<MarkerCandidate> {
+    let mut chosen = Vec::new();
+    let mut pos = 0usize; // raw offset after the last chosen marker
+    let mut expected = 1u32;
+    let pick = |from: usize, until: usize, n: u32, allow_weak: bool| -> Option<MarkerCandidate> {
+        let first = candidates.partition_point(|c| c.start < from);
+        let mut weak = None;
+        for c in &candidates[first..] {
+            if c.start >= until {
+                break;
+            }
+            if c.number != n {
+                continue;
+            }
+            if c.strength >= Strength::Medium {
+                return Some(*c);
+            }
+            if weak.is_none() {
+                weak = Some(*c);
+            }
+        }
+        weak.filter(|_| allow_weak)
+    };
+    let mut i = 0;
+    while i < bodies.len() {
+        let (n, at) = bodies[i];
+        if n < expected {
+            expected = 1; // numbering restarts (a new document in the file)
+        }
+        // Notes before `n` whose bodies are missing: window ends at `at`.
+        while expected < n {
+            if let Some(c) = pick(pos, at, expected, false) {
+                pos = c.end;
+                chosen.push(c);
+            }
+            expected += 1;
+        }
+        if let Some(c) = pick(pos, at, n, true) {
+            pos = c.end;
+            chosen.push(c);
+        }
+        expected = n + 1;
+        i += 1;
+    }
+    // Markers after the last body (its page's notes lost): strong ones only,
+    // in sequence; with no bodies at all, at least two in a row.
+    let mut tail = Vec::new();
+    loop {
+        match pick(pos, usize::MAX, expected, false) {
+            Some(c) if c.strength == Strength::Strong => {
+                pos = c.end;
+                tail.push(c);
+                expected += 1;
+            }
+            _ => break,
+        }
+    }
+    if !bodies.is_empty() || tail.len() >= 2 {
+        chosen.extend(tail);
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cands(s: &str) -> Vec<(u32, String, Strength)> {
+        let mut out = Vec::new();
+        marker_candidates(0, s, 0, &mut out);
+        out.into_iter()
+            .map(|c| (c.number, s[c.start..c.end].to_string(), c.strength))
+            .collect()
+    }
+
+    #[test]
+    fn finds_glued_markers() {
+        assert_eq!(cands("over cultuurdiplomatie2, de"), [(2, "2".into(), Strength::Strong)]);
+        assert_eq!(cands("en onderwijs».1 Doel"), [(1, "1".into(), Strength::Strong)]);
+        assert_eq!(cands("Verhoeven (D66)6 (Kamerstuk"), [(6, "6".into(), Strength::Strong)]);
+        assert_eq!(cands("cultuurbeleid 201913. "), [(13, "13".into(), Strength::Medium)]);
+        assert_eq!(cands("Sint-Petersburg.11 Het"), [(11, "11".into(), Strength::Strong)]);
+        assert_eq!(cands("vlucht MH17, de"), [(17, "17".into(), Strength::Weak)]);
+        assert_eq!(cands("een woord [3] en"), [(3, " [3]".into(), Strength::Strong)]);
+        assert_eq!(cands("een woord²."), [(2, "²".into(), Strength::Strong)]);
+    }
+
+    #[test]
+    fn numbers_are_not_markers() {
+        assert!(cands("ongeveer 1.000 studenten, 2,5 miljoen om 17:00 in 2019.").is_empty());
+        assert!(cands("(Kamerstuk 21 501-02, nr. 2224 en Covid-19 3e").is_empty());
+        assert!(cands("https://www.example.nl/2020-09/a1.pdf").is_empty());
+    }
+
+    #[test]
+    fn labels_need_a_capital_or_url() {
+        assert!(label_candidate(0, "6 Kamerstuk 35 373, nr. 1", 0).is_some());
+        assert!(label_candidate(0, "7 https://example.nl/x", 0).is_some());
+        assert!(label_candidate(0, "[2] Kamerstuk", 0).is_some());
+        assert!(label_candidate(0, "1 tot maximaal 5 jaar", 0).is_none());
+        assert!(label_candidate(0, "2. Tweede punt", 0).is_none());
+    }
+}

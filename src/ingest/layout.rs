@@ -1,0 +1,413 @@
+//! Layout analysis: which raw lines form which block (paragraph, heading,
+//! list item, footnote, signature).
+//!
+//! Rules (documented in the README too):
+//! - Wrapped layout (PDF text): a single line break is a soft wrap; a blank
+//!   line ends a paragraph. Unwrapped layout: every line is a paragraph.
+//!   `Auto` picks wrapped when at least a tenth of the lines end without
+//!   sentence punctuation and go on in lower case on the next line.
+//! - A footnote block between two parts of a paragraph (a page end) does
+//!   not end the paragraph when the text before it has no final
+//!   punctuation or the text after it starts in lower case.
+//! - A heading is a one-line paragraph (or the first line of one, when the
+//!   line is short and the next starts with a capital) that is short, has
+//!   no final punctuation and starts with a capital or a number.
+//! - A list item starts at a bullet (`•`, `-`, `–`, `*`, `▪`, `⁃`, `◦`) or a
+//!   number or letter with `.` or `)` at the start of a line, when that line
+//!   opens a paragraph or follows a line that ends a sentence, a clause
+//!   (`:` `;`) or another list item; its wrapped lines follow it.
+//! - The signature is the closing run of short lines at the end of the
+//!   letter, from a line ending with a comma (`De Minister van Buitenlandse
+//!   Zaken,`) onwards; each line is one segment.
+
+use super::decode::Source;
+use super::footnotes::LabelCandidate;
+
+/// How lines relate to paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Decide from the text.
+    #[default]
+    Auto,
+    /// Soft-wrapped lines, blank lines between paragraphs (PDF text).
+    Wrapped,
+    /// One paragraph per line.
+    Unwrapped,
+}
+
+/// The structural kind of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Footnote(u32),
+    Signature,
+}
+
+/// Per-line facts used by the layout rules.
+#[derive(Debug, Clone, Copy)]
+pub struct LineInfo {
+    /// Raw range of the content without surrounding whitespace.
+    pub start: usize,
+    pub end: usize,
+    pub chars: usize,
+    pub blank: bool,
+}
+
+/// A block before its text is built: its kind and its lines.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub kind: BlockKind,
+    pub lines: Vec<usize>,
+    /// For footnotes: the label on the first line.
+    pub label: Option<LabelCandidate>,
+}
+
+pub fn line_infos(src: &Source) -> Vec<LineInfo> {
+    src.lines
+        .iter()
+        .map(|l| {
+            let text = &src.raw[l.start..l.end];
+            let trimmed_start = text.len() - text.trim_start().len();
+            let trimmed = text.trim();
+            LineInfo {
+                start: l.start + trimmed_start,
+                end: l.start + trimmed_start + trimmed.len(),
+                chars: if trimmed.is_ascii() {
+                    trimmed.len()
+                } else {
+                    trimmed.chars().count()
+                },
+                blank: trimmed.is_empty(),
+            }
+        })
+        .collect()
+}
+
+/// The usual width of a full line: the 90th percentile of line lengths.
+pub fn wrap_width(infos: &[LineInfo]) -> usize {
+    let mut lens: Vec<usize> = infos.iter().filter(|l| !l.blank).map(|l| l.chars).collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    let k = (lens.len() * 9 / 10).min(lens.len() - 1);
+    let (_, nth, _) = lens.select_nth_unstable(k);
+    (*nth).max(20)
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ':' | ';' | '…')
+}
+
+/// Last character of a line's content, looking through closing quotes and
+/// brackets.
+pub fn last_char(content: &str) -> Option<char> {
+    content
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '’' | '"' | '\'' | ')' | ']'))
+        .chars()
+        .last()
+}
+
+pub fn detect(src: &Source, infos: &[LineInfo]) -> Layout {
+    let mut content = 0usize;
+    let mut wraps = 0usize;
+    for w in infos.windows(2) {
+        if w[0].blank {
+            continue;
+        }
+        content += 1;
+        if w[1].blank {
+            continue;
+        }
+        let a = &src.raw[w[0].start..w[0].end];
+        let b = &src.raw[w[1].start..w[1].end];
+        let open = last_char(a).is_some_and(|c| !ends_sentence(c));
+        let lower = b.chars().next().is_some_and(char::is_lowercase);
+        if open && lower {
+            wraps += 1;
+        }
+    }
+    if wraps > 0 && wraps * 10 >= content {
+        Layout::Wrapped
+    } else {
+        let mut lens: Vec<usize> = infos.iter().filter(|l| !l.blank).map(|l| l.chars).collect();
+        lens.sort_unstable();
+        let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+        if median > 120 || wraps == 0 {
+            Layout::Unwrapped
+        } else {
+            Layout::Wrapped
+        }
+    }
+}
+
+/// Length in bytes of a list marker at the start of `content` (bullet or
+/// `1.` `1)` `1.)` `(1)` `a.` `a)` `(a)`), including the space after it.
+pub fn list_marker_len(content: &str) -> Option<usize> {
+    let mut chars = content.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '•' | '·' | '▪' | '‣' | '⁃' | '◦' | '*' | '-' | '–' | '—' | '○' | '■' | '□' | '➢' | '►') {
+        let rest = &content[first.len_utf8()..];
+        // `⁃9. The first item`: a bullet may be glued to a number.
+        if rest.starts_with(' ') || (first == '⁃' && rest.starts_with(|c: char| c.is_ascii_digit())) {
+            return Some(first.len_utf8() + 1);
+        }
+        return None;
+    }
+    let body = content.strip_prefix('(').unwrap_or(content);
+    let open = content.len() - body.len();
+    let label_len = if body.starts_with(|c: char| c.is_ascii_digit()) {
+        body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+    } else if body.starts_with(|c: char| c.is_ascii_lowercase()) {
+        1
+    } else {
+        return None;
+    };
+    if label_len > 2 {
+        return None;
+    }
+    let after = &body[label_len..];
+    let punct = if open == 1 {
+        if after.starts_with(')') { 1 } else { return None }
+    } else if after.starts_with(".)") {
+        2
+    } else if after.starts_with('.') || after.starts_with(')') {
+        1
+    } else {
+        return None;
+    };
+    let rest = &after[punct..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    // `a. The first item` is a list; `p. 55` is not: a letter label needs a
+    // capital after it.
+    let next = rest.trim_start().chars().next()?;
+    if body.starts_with(|c: char| c.is_ascii_lowercase()) && !next.is_uppercase() {
+        return None;
+    }
+    Some(open + label_len + punct + 1)
+}
+
+/// Options of the layout pass that do not come from the text.
+pub struct Planner<'a> {
+    pub src: &'a Source,
+    pub infos: &'a [LineInfo],
+    pub layout: Layout,
+    pub width: usize,
+    /// `footnote_of[i]`: the footnote index line `i` belongs to.
+    pub footnote_of: &'a [Option<usize>],
+    /// Chosen marker ranges per line, to see a line's real last character.
+    pub marker_end_of_line: &'a dyn Fn(usize) -> Option<usize>,
+}
+
+impl Planner<'_> {
+    fn content(&self, i: usize) -> &str {
+        let l = self.infos[i];
+        let end = (self.marker_end_of_line)(i).unwrap_or(l.end);
+        &self.src.raw[l.start..end]
+    }
+
+    fn is_short(&self, i: usize) -> bool {
+        let l = self.infos[i];
+        l.chars * 4 <= self.width * 3 && l.chars <= 100
+    }
+
+    fn is_full(&self, i: usize) -> bool {
+        self.infos[i].chars * 10 >= self.width * 7
+    }
+
+    fn heading_like(&self, i: usize) -> bool {
+        let content = self.content(i);
+        let Some(first) = content.chars().next() else {
+            return false;
+        };
+        let words = content.split_whitespace().count();
+        let last = content.trim_end().chars().last();
+        self.is_short(i)
+            && words <= 12
+            && (first.is_uppercase() || first.is_ascii_digit())
+            && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
+    }
+
+    fn line_closes(&self, i: usize) -> bool {
+        last_char(self.content(i)).is_some_and(ends_sentence)
+    }
+
+    fn starts_lower(&self, i: usize) -> bool {
+        self.content(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Groups the non-footnote lines into paragraphs.
+    pub fn paragraphs(&self) -> Vec<Vec<usize>> {
+        let mut paras: Vec<Vec<usize>> = Vec::new();
+        let mut current: Vec<usize> = Vec::new();
+        let mut pending_break = false;
+        let mut saw_notes = false;
+        for i in 0..self.infos.len() {
+            if self.footnote_of[i].is_some() {
+                saw_notes = true;
+                continue;
+            }
+            if self.infos[i].blank {
+                pending_break = true;
+                continue;
+            }
+            let unwrapped = self.layout == Layout::Unwrapped;
+            if let Some(&prev) = current.last() {
+                let split = if unwrapped {
+                    true
+                } else if saw_notes {
+                    self.line_closes(prev) && !self.starts_lower(i)
+                } else {
+                    pending_break
+                };
+                if split {
+                    paras.push(std::mem::take(&mut current));
+                }
+            }
+            current.push(i);
+            pending_break = false;
+            saw_notes = false;
+        }
+        if !current.is_empty() {
+            paras.push(current);
+        }
+        paras
+    }
+
+    /// Splits paragraphs into typed units.
+    pub fn units(&self, paras: &[Vec<usize>]) -> Vec<Unit> {
+        let signature_from = self.signature_start(paras);
+        let mut units = Vec::new();
+        for para in paras {
+            let mut current: Option<Unit> = None;
+            for (k, &i) in para.iter().enumerate() {
+                if signature_from.is_some_and(|s| i >= s) {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    units.push(Unit {
+                        kind: BlockKind::Signature,
+                        lines: vec![i],
+                        label: None,
+                    });
+                    continue;
+                }
+                let content = self.content(i);
+                let prev = k.checked_sub(1).map(|p| para[p]);
+                let is_marker = list_marker_len(content).is_some();
+                let after_break = prev.is_none_or(|p| {
+                    self.line_closes(p) || current.as_ref().is_some_and(|u| u.kind == BlockKind::ListItem && !self.is_full(p))
+                });
+                if is_marker && after_break {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    current = Some(Unit {
+                        kind: BlockKind::ListItem,
+                        lines: vec![i],
+                        label: None,
+                    });
+                    continue;
+                }
+                // Heading: the paragraph's only line, or a short first line
+                // followed by a capital.
+                if k == 0 && self.heading_like(i) {
+                    let alone = para.len() == 1;
+                    let next_capital = para.get(1).is_some_and(|&n| {
+                        self.content(n).chars().next().is_some_and(char::is_uppercase)
+                            && self.infos[i].chars * 10 <= self.width * 6
+                    });
+                    if alone || next_capital {
+                        units.push(Unit {
+                            kind: BlockKind::Heading,
+                            lines: vec![i],
+                            label: None,
+                        });
+                        continue;
+                    }
+                }
+                match current.as_mut() {
+                    Some(u) if u.kind == BlockKind::ListItem => {
+                        let continues = self.layout == Layout::Wrapped && prev.is_some_and(|p| self.is_full(p) && !self.line_closes(p));
+                        if continues {
+                            u.lines.push(i);
+                        } else {
+                            units.push(current.take().expect("checked above"));
+                            current = Some(Unit {
+                                kind: BlockKind::Paragraph,
+                                lines: vec![i],
+                                label: None,
+                            });
+                        }
+                    }
+                    Some(u) => u.lines.push(i),
+                    None => {
+                        current = Some(Unit {
+                            kind: BlockKind::Paragraph,
+                            lines: vec![i],
+                            label: None,
+                        })
+                    }
+                }
+            }
+            if let Some(u) = current.take() {
+                units.push(u);
+            }
+        }
+        units
+    }
+
+    /// The first line of the closing signature, if the letter has one.
+    fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
+        let mut region: Vec<usize> = Vec::new();
+        for para in paras.iter().rev() {
+            let signature_like = para.len() <= 6
+                && para.iter().all(|&i| {
+                    let content = self.content(i);
+                    self.is_short(i)
+                        && content.chars().count() <= 70
+                        && content.split_whitespace().count() <= 10
+                        && !content.trim_end().ends_with(['!', '?', ';'])
+                        && !(content.trim_end().ends_with('.') && !ends_with_initials(content))
+                });
+            if !signature_like || region.len() + para.len() > 8 {
+                break;
+            }
+            region.splice(0..0, para.iter().copied());
+        }
+        region
+            .iter()
+            .copied()
+            .find(|&i| self.content(i).trim_end().ends_with(','))
+    }
+}
+
+/// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials.
+fn ends_with_initials(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().filter(|c| *c == '.').count() >= 1 && w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker_len("• item"), Some(4));
+        assert_eq!(list_marker_len("- item"), Some(2));
+        assert_eq!(list_marker_len("1. The first"), Some(3));
+        assert_eq!(list_marker_len("1.) The first"), Some(4));
+        assert_eq!(list_marker_len("(a) eerste"), None);
+        assert_eq!(list_marker_len("(a) Eerste"), Some(4));
+        assert_eq!(list_marker_len("12) twaalf"), Some(4));
+        assert_eq!(list_marker_len("1 tot maximaal"), None);
+        assert_eq!(list_marker_len("p. 55"), None);
+        assert_eq!(list_marker_len("-5 graden"), None);
+    }
+}

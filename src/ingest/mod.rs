@@ -1,0 +1,495 @@
+//! Ingestion: raw bytes of a PDF-extracted letter → typed blocks of clean
+//! text, each with a map back to the raw bytes, plus the artifacts removed
+//! on the way (hyphens, footnote markers and labels, a byte-order mark).
+//!
+//! Nothing is lost: every non-whitespace character of the input ends up in
+//! exactly one block or in one artifact.
+
+mod builder;
+mod decode;
+mod footnotes;
+mod hyphen;
+mod layout;
+pub use layout::list_marker_len;
+pub mod lexicon;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+pub use decode::{Line, Source};
+pub use hyphen::Hyphen;
+pub use layout::{BlockKind, Layout};
+
+use crate::error::Result;
+use crate::model::{Artifact, ArtifactKind, OffsetMap, Span};
+use crate::segment::rules::{Rules, detect_language};
+use builder::TextBuilder;
+use footnotes::{LabelCandidate, MarkerCandidate};
+use layout::{LineInfo, Planner, Unit};
+use lexicon::Lexicon;
+
+/// What the caller decides for ingestion.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Language code; `None` detects it from the text.
+    pub lang: Option<String>,
+    pub layout: Layout,
+}
+
+/// A block of text with its kind, its map to raw offsets, and the
+/// footnotes referenced in it (text offset, number).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub map: OffsetMap,
+    pub refs: Vec<(usize, u32)>,
+}
+
+/// The result of ingestion.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub path: String,
+    pub lang: &'static str,
+    pub source: Source,
+    pub blocks: Vec<Block>,
+    pub artifacts: Vec<Artifact>,
+}
+
+impl Ingested {
+    /// The span of raw range `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let at = self.source.location(start);
+        Span {
+            start,
+            end,
+            line: at.line,
+            column: at.column,
+        }
+    }
+}
+
+/// Reads a file from disk and ingests it.
+pub fn ingest_file(path: &Path, options: &IngestOptions) -> Result<Ingested> {
+    use crate::error::Error;
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    const LIMIT: u64 = 1 << 30;
+    if meta.len() > LIMIT {
+        return Err(Error::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: LIMIT,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    ingest(path, bytes, options)
+}
+
+/// Ingests a file's bytes. `path` names the file in errors and output.
+pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<Ingested> {
+    let source = Source::decode(path, bytes)?;
+    let lang: &'static str = match &options.lang {
+        Some(code) => Rules::for_language(code)?.code,
+        None => detect_language(&source.raw[source.bom_len..], "en"),
+    };
+    let rules = Rules::for_language(lang)?;
+    let infos = layout::line_infos(&source);
+    let layout = match options.layout {
+        Layout::Auto => layout::detect(&source, &infos),
+        other => other,
+    };
+    let width = layout::wrap_width(&infos);
+
+    // Footnote labels and marker candidates.
+    let mut labels = Vec::new();
+    let mut markers = Vec::new();
+    for (i, l) in infos.iter().enumerate() {
+        if l.blank {
+            continue;
+        }
+        let content = &source.raw[l.start..l.end];
+        if let Some(c) = footnotes::label_candidate(i, content, l.start) {
+            labels.push(c);
+        }
+        footnotes::marker_candidates(i, content, l.start, &mut markers);
+    }
+    let mut marker_lines: HashMap<u32, Vec<usize>> = HashMap::new();
+    for m in &markers {
+        marker_lines.entry(m.number).or_default().push(m.line);
+    }
+    let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
+    let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
+    let notes = footnote_extents(&source, &infos, &labels, width);
+    let mut footnote_of = vec![None; infos.len()];
+    for (k, note) in notes.iter().enumerate() {
+        for &i in &note.lines {
+            footnote_of[i] = Some(k);
+        }
+    }
+    markers.retain(|m| footnote_of[m.line].is_none());
+    let bodies: Vec<(u32, usize)> = notes.iter().map(|n| (n.number, n.label.label_start)).collect();
+    let chosen = footnotes::choose_markers(&markers, &bodies);
+    let mut markers_by_line: HashMap<usize, Vec<MarkerCandidate>> = HashMap::new();
+    for m in chosen {
+        markers_by_line.entry(m.line).or_default().push(m);
+    }
+    let marker_end_of_line = |i: usize| -> Option<usize> {
+        let ms = markers_by_line.get(&i)?;
+        let last = ms.last()?;
+        let rest = &source.raw[last.end..infos[i].end];
+        rest.trim().is_empty().then_some(last.start)
+    };
+
+    let planner = Planner {
+        src: &source,
+        infos: &infos,
+        layout,
+        width,
+        footnote_of: &footnote_of,
+        marker_end_of_line: &marker_end_of_line,
+    };
+    let paras = planner.paragraphs();
+    let mut units = planner.units(&paras);
+    for note in &notes {
+        units.push(Unit {
+            kind: BlockKind::Footnote(note.number),
+            lines: note.lines.clone(),
+            label: Some(note.label),
+        });
+    }
+
+    // Hyphen decisions, with evidence from the whole document.
+    let lexicon = Lexicon::builtin(lang);
+    let foreign: Vec<Lexicon> = Rules::languages()
+        .into_iter()
+        .filter(|&c| c != lang)
+        .filter_map(Lexicon::builtin)
+        .collect();
+    let mut breaks: Vec<(usize, hyphen::Break)> = Vec::new();
+    for unit in &units {
+        for pair in unit.lines.windows(2) {
+            if let Some(b) = line_break(&source, &infos, pair[0], pair[1]) {
+                breaks.push((pair[0], b));
+            }
+        }
+    }
+    let evidence = count_evidence(&source.raw, breaks.iter().map(|(_, b)| b));
+    let cx = hyphen::Context {
+        rules,
+        lexicon,
+        foreign,
+        evidence: &evidence,
+    };
+    let decisions: HashMap<usize, Hyphen> = breaks.iter().map(|(line, b)| (*line, hyphen::decide(b, &cx))).collect();
+
+    // Build the blocks.
+    let mut artifacts = Vec::new();
+    if source.bom_len > 0 {
+        artifacts.push(Artifact {
+            kind: ArtifactKind::ByteOrderMark,
+            text: "\u{FEFF}".into(),
+            span: span_of(&source, 0, source.bom_len),
+            footnote: None,
+        });
+    }
+    let mut blocks = Vec::with_capacity(units.len());
+    for unit in &units {
+        let mut b = TextBuilder::default();
+        let mut refs = Vec::new();
+        for (k, &i) in unit.lines.iter().enumerate() {
+            let l = infos[i];
+            let mut from = l.start;
+            if k == 0 {
+                if let Some(label) = unit.label {
+                    artifacts.push(Artifact {
+                        kind: ArtifactKind::FootnoteLabel,
+                        text: source.raw[label.label_start..label.label_end].to_owned(),
+                        span: span_of(&source, label.label_start, label.label_end),
+                        footnote: Some(label.number),
+                    });
+                    from = label.text_start;
+                }
+            }
+            if k > 0 {
+                join_lines(&mut b, &source, &infos, unit.lines[k - 1], i, decisions.get(&unit.lines[k - 1]).copied(), &mut artifacts);
+            }
+            for m in markers_by_line.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
+                b.push_raw(from, &source.raw[from..m.start]);
+                let rest_starts_gap = source.raw[m.end..l.end].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if source.raw[m.start..m.end].starts_with(' ') && rest_starts_gap {
+                    b.trim_end();
+                }
+                refs.push((b.text.len(), m.number));
+                artifacts.push(Artifact {
+                    kind: ArtifactKind::FootnoteMarker,
+                    text: source.raw[m.start..m.end].to_owned(),
+                    span: span_of(&source, m.start, m.end),
+                    footnote: Some(m.number),
+                });
+                from = m.end;
+            }
+            b.push_raw(from, &source.raw[from..l.end]);
+        }
+        b.trim_end();
+        if b.is_empty() {
+            continue;
+        }
+        blocks.push(Block {
+            kind: unit.kind,
+            text: b.text,
+            map: b.map,
+            refs,
+        });
+    }
+    artifacts.sort_by_key(|a| a.span.start);
+    Ok(Ingested {
+        path: path.display().to_string(),
+        lang,
+        source,
+        blocks,
+        artifacts,
+    })
+}
+
+fn span_of(source: &Source, start: usize, end: usize) -> Span {
+    let at = source.location(start);
+    Span {
+        start,
+        end,
+        line: at.line,
+        column: at.column,
+    }
+}
+
+/// A footnote body: its label and all its lines.
+struct Note {
+    number: u32,
+    label: LabelCandidate,
+    lines: Vec<usize>,
+}
+
+fn is_url_token(token: &str) -> bool {
+    token.contains("://") || token.starts_with("www.")
+}
+
+fn last_token(s: &str) -> &str {
+    s.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
+/// Which lines belong to each footnote: the label line, lines that go on
+/// with a broken URL (also across one blank line), lines squeezed between
+/// two labels, and lines that go on after a full-width first line when a
+/// blank line, a label or the end follows them.
+fn footnote_extents(src: &Source, infos: &[LineInfo], labels: &[LabelCandidate], width: usize) -> Vec<Note> {
+    let label_at: HashMap<usize, usize> = labels.iter().enumerate().map(|(k, l)| (l.line, k)).collect();
+    let mut notes = Vec::new();
+    for (k, label) in labels.iter().enumerate() {
+        let mut lines = vec![label.line];
+        let next_label = labels.get(k + 1).map(|l| l.line);
+        let mut i = label.line + 1;
+        while i < infos.len() && !label_at.contains_key(&i) {
+            let last = *lines.last().expect("has the label line");
+            let last_text = &src.raw[infos[last].start..infos[last].end];
+            let url_open = is_url_token(last_token(last_text));
+            // Skip one blank line only to reach a URL continuation.
+            let (j, crossed_blank) = if infos[i].blank { (i + 1, true) } else { (i, false) };
+            if j >= infos.len() || infos[j].blank || label_at.contains_key(&j) {
+                break;
+            }
+            let text = &src.raw[infos[j].start..infos[j].end];
+            let single_token = !text.contains(char::is_whitespace);
+            let continues = if url_open {
+                single_token && !text.starts_with(|c: char| c.is_uppercase())
+            } else if crossed_blank {
+                false
+            } else {
+                let squeezed = next_label.is_some_and(|n| n > j && n - j <= 3 && (j..n).all(|x| !infos[x].blank));
+                let after = j + 1;
+                let closes = after >= infos.len() || infos[after].blank || label_at.contains_key(&after);
+                let first_full = infos[last].chars * 10 >= width * 8;
+                squeezed || (first_full && closes)
+            };
+            if !continues {
+                break;
+            }
+            lines.push(j);
+            i = j + 1;
+        }
+        notes.push(Note {
+            number: label.number,
+            label: *label,
+            lines,
+        });
+    }
+    notes
+}
+
+/// The line-end hyphen between lines `a` and `b`, if there is one to decide.
+fn line_break(src: &Source, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
+    let prev = &src.raw[infos[a].start..infos[a].end];
+    let next = &src.raw[infos[b].start..infos[b].end];
+    let before_hyphen = prev.strip_suffix('-').or_else(|| prev.strip_suffix('\u{AD}'))?;
+    if is_url_token(last_token(prev)) {
+        return None;
+    }
+    let left_start = before_hyphen
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let left = &before_hyphen[left_start..];
+    if left.is_empty() || left.ends_with('-') {
+        return None;
+    }
+    let before = before_hyphen[..left_start]
+        .split_whitespace()
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| !w.is_empty());
+    let right_end = next
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(next.len(), |(i, _)| i);
+    let right = &next[..right_end];
+    Some(hyphen::Break {
+        left: left.to_owned(),
+        right: right.to_owned(),
+        before,
+        right_has_digit: next.starts_with(|c: char| c.is_ascii_digit()),
+    })
+}
+
+/// Counts, for each line-end hyphen, how often its joined and hyphenated
+/// forms occur as words in the raw text (one pass with Aho-Corasick).
+fn count_evidence<'a>(raw: &str, breaks: impl Iterator<Item = &'a hyphen::Break>) -> HashMap<String, hyphen::Evidence> {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Form {
+        Joined,
+        Hyphenated,
+        RightAlone,
+    }
+    let mut evidence: HashMap<String, hyphen::Evidence> = HashMap::new();
+    let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+    let mut owners: Vec<Vec<(String, Form)>> = Vec::new();
+    let mut add = |pattern: String, key: &str, form: Form, owners: &mut Vec<Vec<(String, Form)>>| {
+        let id = *pattern_ids.entry(pattern).or_insert_with(|| {
+            owners.push(Vec::new());
+            owners.len() - 1
+        });
+        owners[id].push((key.to_owned(), form));
+    };
+    for b in breaks {
+        if b.left.is_empty() || b.right.is_empty() {
+            continue;
+        }
+        let key = b.key();
+        if evidence.contains_key(&key) {
+            continue;
+        }
+        evidence.insert(key.clone(), hyphen::Evidence::default());
+        add(b.joined().to_lowercase(), &key, Form::Joined, &mut owners);
+        add(b.hyphenated().to_lowercase(), &key, Form::Hyphenated, &mut owners);
+        if b.right.chars().count() >= 3 {
+            add(b.right.to_lowercase(), &key, Form::RightAlone, &mut owners);
+        }
+    }
+    if pattern_ids.is_empty() {
+        return evidence;
+    }
+    let mut patterns: Vec<(usize, String)> = pattern_ids.into_iter().map(|(p, id)| (id, p)).collect();
+    patterns.sort_unstable();
+    let Ok(ac) = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|(_, p)| p))
+    else {
+        return evidence;
+    };
+    for m in ac.find_iter(raw) {
+        let before_ok = raw[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        if !before_ok {
+            continue;
+        }
+        let rest = &raw[m.end()..];
+        let tail = rest.chars().take_while(|c| c.is_alphanumeric()).count();
+        let inflected = tail <= 3 && rest.chars().take(tail).all(char::is_lowercase);
+        for (key, form) in &owners[m.pattern().as_usize()] {
+            // Joined words and lone second parts may carry a short
+            // inflection (`-en`, `-s`); the hyphenated form must match whole.
+            let ok = match form {
+                Form::Hyphenated => tail == 0 && !rest.starts_with('-'),
+                Form::Joined | Form::RightAlone => tail == 0 || inflected,
+            };
+            if !ok {
+                continue;
+            }
+            if let Some(e) = evidence.get_mut(key) {
+                match form {
+                    Form::Joined => e.joined += 1,
+                    Form::Hyphenated => e.hyphenated += 1,
+                    Form::RightAlone => e.right_alone += 1,
+                }
+            }
+        }
+    }
+    evidence
+}
+
+/// Appends what joins line `a` to line `b` to the block under construction:
+/// a space, nothing (a broken URL, a kept hyphen), or nothing after taking
+/// out a hyphen artifact.
+fn join_lines(
+    b: &mut TextBuilder,
+    src: &Source,
+    infos: &[LineInfo],
+    a: usize,
+    next: usize,
+    decision: Option<Hyphen>,
+    artifacts: &mut Vec<Artifact>,
+) {
+    let next_text = &src.raw[infos[next].start..infos[next].end];
+    match decision {
+        Some(Hyphen::Join) => {
+            // The hyphen is the last character of line `a`.
+            let hyphen_end = infos[a].end;
+            let hyphen_len = src.raw[..hyphen_end].chars().next_back().map_or(1, char::len_utf8);
+            let hyphen_start = hyphen_end - hyphen_len;
+            if b.text.ends_with(['-', '\u{AD}']) {
+                let c = b.text.pop();
+                debug_assert!(c.is_some());
+            }
+            artifacts.push(Artifact {
+                kind: ArtifactKind::Hyphen,
+                text: src.raw[hyphen_start..hyphen_end].to_owned(),
+                span: span_of(src, hyphen_start, hyphen_end),
+                footnote: None,
+            });
+        }
+        Some(Hyphen::Keep) => {}
+        Some(Hyphen::KeepWithSpace) => b.push_space(infos[a].end),
+        None => {
+            let prev_token = last_token(&b.text);
+            let url_open = is_url_token(prev_token);
+            let next_single = !next_text.contains(char::is_whitespace);
+            let glue = url_open
+                && (prev_token.ends_with(['/', '-', '_', '.', '=', '&', '?', '#', '%']) || next_single)
+                && !next_text.starts_with(|c: char| c.is_uppercase());
+            if !glue {
+                b.push_space(infos[a].end);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! brug: a workbench for translators of Dutch government documents.
+//!
+//! The library is a pipeline of stages, each taking and returning plain
+//! data: [`ingest`] (raw bytes → clean blocks with offset maps) →
+//! [`segment`] (blocks → sentence segments). The binary `brug` is a thin
+//! command-line layer over it.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod error;
+pub mod ingest;
+pub mod model;
+pub mod segment;
+
+pub use error::{Error, Result};

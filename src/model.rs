@@ -1,0 +1,152 @@
+//! Plain data types that flow between the pipeline stages.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a piece of text sits in the raw input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first character, into the raw file (BOM included).
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, counted in characters.
+    pub column: usize,
+}
+
+/// What a segment is in the document's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentKind {
+    Heading,
+    Body,
+    ListItem,
+    Footnote,
+    Signature,
+}
+
+impl SegmentKind {
+    /// The stable name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SegmentKind::Heading => "heading",
+            SegmentKind::Body => "body",
+            SegmentKind::ListItem => "list_item",
+            SegmentKind::Footnote => "footnote",
+            SegmentKind::Signature => "signature",
+        }
+    }
+}
+
+/// Maps byte offsets of a produced text back to byte offsets of the raw
+/// input. Stored as runs: from `text` onwards, text bytes correspond one to
+/// one with raw bytes from `raw` onwards, until the next run starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Starts a run: text offset `text` corresponds to raw offset `raw`.
+    pub fn push(&mut self, text: usize, raw: usize) {
+        if let Some(&(t, r)) = self.runs.last() {
+            if t == text {
+                self.runs.pop();
+            } else if text - t == raw.wrapping_sub(r) {
+                return; // continues the previous run
+            }
+        }
+        self.runs.push((text, raw));
+    }
+
+    /// The raw offset of text offset `text`.
+    pub fn raw(&self, text: usize) -> usize {
+        let i = self.runs.partition_point(|&(t, _)| t <= text);
+        if i == 0 {
+            return self.runs.first().map_or(text, |&(_, r)| r);
+        }
+        let (t, r) = self.runs[i - 1];
+        r + (text - t)
+    }
+
+    /// The map for the sub-range `start..end` of the text, re-based so that
+    /// text offset `start` becomes 0.
+    pub fn slice(&self, start: usize, end: usize) -> OffsetMap {
+        let mut out = OffsetMap::default();
+        out.runs.push((0, self.raw(start)));
+        let from = self.runs.partition_point(|&(t, _)| t <= start);
+        for &(t, r) in &self.runs[from..] {
+            if t >= end {
+                break;
+            }
+            out.push(t - start, r);
+        }
+        out
+    }
+
+    /// The runs, as `(text offset, raw offset)` pairs in ascending order.
+    pub fn runs(&self) -> &[(usize, usize)] {
+        &self.runs
+    }
+}
+
+/// One sentence (or heading, list item, footnote, signature line) of a
+/// document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// Stable id: a hash of kind and text, with `-2`, `-3`… for repeats.
+    pub id: String,
+    pub kind: SegmentKind,
+    /// The text, with layout repaired: line wraps joined, hyphenation
+    /// artifacts and footnote markers removed, whitespace collapsed.
+    pub text: String,
+    /// Numbers of the footnotes referenced from this segment.
+    pub footnote_refs: Vec<u32>,
+    /// For a footnote segment: its number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<u32>,
+    /// Where the segment sits in the raw file.
+    pub span: Span,
+    /// Byte offsets of `text` back to the raw file.
+    #[serde(skip)]
+    pub map: OffsetMap,
+}
+
+/// What kind of layout artifact was removed from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArtifactKind {
+    /// A byte-order mark at the start of the file.
+    ByteOrderMark,
+    /// A hyphen at a line end that only broke a word across lines.
+    Hyphen,
+    /// A footnote reference marker glued to the text (`word2`, `[2]`, `²`).
+    FootnoteMarker,
+    /// The number that opens a footnote body (`6 Kamerstuk …`).
+    FootnoteLabel,
+}
+
+/// A piece of the raw input that is in no segment on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Artifact {
+    pub kind: ArtifactKind,
+    /// The raw text removed.
+    pub text: String,
+    pub span: Span,
+    /// For footnote markers and labels: the footnote number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<u32>,
+}
+
+/// A segmented document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// The path as given by the user, for messages and reports.
+    pub path: String,
+    /// The language code the document was segmented with (`nl`, `en`, …).
+    pub lang: String,
+    pub segments: Vec<Segment>,
+    /// What was removed from the raw text, in raw order.
+    pub artifacts: Vec<Artifact>,
+}

@@ -1,0 +1,114 @@
+//! Segmentation: ingested blocks → sentence segments with stable ids and
+//! spans into the raw file.
+//!
+//! Ids: the first 8 hex digits of a 64-bit FNV-1a hash of the segment's
+//! kind, footnote number and text, with `-2`, `-3`… added for the second
+//! and later segments with the same hash. An id therefore stays the same
+//! when other text in the document changes.
+
+pub mod rules;
+mod sentence;
+
+use crate::ingest::{BlockKind, Ingested};
+use crate::model::{Document, Segment, SegmentKind};
+use rules::Rules;
+
+pub use sentence::split as split_sentences;
+
+/// Segments an ingested document.
+pub fn segment(doc: &Ingested) -> Document {
+    let rules = Rules::for_language(doc.lang).expect("ingest resolved the language");
+    let mut segments = Vec::new();
+    for block in &doc.blocks {
+        let (kind, footnote) = match block.kind {
+            BlockKind::Paragraph => (SegmentKind::Body, None),
+            BlockKind::Heading => (SegmentKind::Heading, None),
+            BlockKind::ListItem => (SegmentKind::ListItem, None),
+            BlockKind::Footnote(n) => (SegmentKind::Footnote, Some(n)),
+            BlockKind::Signature => (SegmentKind::Signature, None),
+        };
+        let ranges = match kind {
+            SegmentKind::Heading | SegmentKind::Signature => vec![(0, block.text.len())],
+            _ => sentence::split(&block.text, rules),
+        };
+        for (k, &(start, end)) in ranges.iter().enumerate() {
+            let text = &block.text[start..end];
+            let raw_start = block.map.raw(start);
+            let last = text.chars().next_back().map_or(0, char::len_utf8);
+            let raw_end = (block.map.raw(end - last) + last).max(raw_start);
+            let raw_end = ceil_boundary(&doc.source.raw, raw_end);
+            let raw_start = floor_boundary(&doc.source.raw, raw_start);
+            // A marker belongs to the first sentence that ends at or after it.
+            let footnote_refs = block
+                .refs
+                .iter()
+                .filter(|&&(at, _)| {
+                    let owner = ranges.iter().position(|&(_, e)| at <= e).unwrap_or(ranges.len() - 1);
+                    owner == k
+                })
+                .map(|&(_, n)| n)
+                .collect();
+            segments.push(Segment {
+                id: String::new(),
+                kind,
+                text: text.to_owned(),
+                footnote_refs,
+                footnote,
+                span: doc.span(raw_start, raw_end),
+                map: block.map.slice(start, end),
+            });
+        }
+    }
+    segments.sort_by_key(|s| s.span.start);
+    assign_ids(&mut segments);
+    Document {
+        path: doc.path.clone(),
+        lang: doc.lang.to_owned(),
+        segments,
+        artifacts: doc.artifacts.clone(),
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn assign_ids(segments: &mut [Segment]) {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    for s in segments {
+        let note = s.footnote.map(|n| n.to_string()).unwrap_or_default();
+        let h = fnv1a(&[s.kind.as_str().as_bytes(), note.as_bytes(), s.text.as_bytes()]);
+        let count = seen.entry(h).or_insert(0);
+        *count += 1;
+        s.id = if *count == 1 {
+            format!("{:08x}", h >> 32)
+        } else {
+            format!("{:08x}-{}", h >> 32, count)
+        };
+    }
+}

@@ -1,0 +1,142 @@
+//! Per-language rules, kept as data files (`rules/<code>.txt`) and loaded
+//! once. A new language is a new file added to `BUILTIN`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+
+/// The rule files shipped with brug, by language code.
+const BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("rules/en.txt")),
+    ("nl", include_str!("rules/nl.txt")),
+];
+
+/// Segmentation and layout rules for one language.
+#[derive(Debug)]
+pub struct Rules {
+    pub code: &'static str,
+    /// Lower-case abbreviations without their final period.
+    pub abbreviations: HashSet<&'static str>,
+    /// Titles before names (`Mr`, `dhr`): a period after them never ends a
+    /// sentence.
+    pub prepositive: HashSet<&'static str>,
+    /// Abbreviations used before numbers (`nr`, `p`).
+    pub number_prefix: HashSet<&'static str>,
+    /// Lower-case words that often start a sentence.
+    pub starters: HashSet<&'static str>,
+    /// Frequent words, for language identification.
+    pub function_words: HashSet<&'static str>,
+    /// Words after which a line-end hyphen is a suspended hyphen.
+    pub suspended_hyphen: HashSet<&'static str>,
+    /// Vowel pairs written with a hyphen across a compound boundary.
+    pub vowel_clash: HashSet<&'static str>,
+    /// Whether the language writes compounds closed (as one word).
+    pub closed_compounds: bool,
+}
+
+impl Rules {
+    /// The rules for a language code; an error lists the codes available.
+    pub fn for_language(code: &str) -> Result<&'static Rules> {
+        static CACHE: OnceLock<HashMap<&'static str, Rules>> = OnceLock::new();
+        let all = CACHE.get_or_init(|| {
+            BUILTIN
+                .iter()
+                .map(|&(code, text)| (code, Rules::parse(code, text)))
+                .collect()
+        });
+        all.get(code).ok_or_else(|| Error::UnknownLanguage {
+            code: code.to_owned(),
+            available: Rules::languages().join(", "),
+        })
+    }
+
+    /// The language codes brug has rules for.
+    pub fn languages() -> Vec<&'static str> {
+        BUILTIN.iter().map(|&(code, _)| code).collect()
+    }
+
+    fn parse(code: &'static str, text: &'static str) -> Rules {
+        let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
+        let mut current = "";
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name;
+                sections.entry(name).or_default();
+                continue;
+            }
+            sections.entry(current).or_default().insert(line);
+        }
+        let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+        Rules {
+            code,
+            abbreviations: take("abbreviations"),
+            prepositive: take("prepositive"),
+            number_prefix: take("number_prefix"),
+            starters: take("starters"),
+            function_words: take("function_words"),
+            suspended_hyphen: take("suspended_hyphen"),
+            vowel_clash: take("vowel_clash"),
+            closed_compounds: take("compounds").contains("closed"),
+        }
+    }
+
+    /// Whether `word` (without its final period, any case) is an
+    /// abbreviation of this language.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.abbreviations.contains(lower.as_str())
+            || self.prepositive.contains(lower.as_str())
+            || self.number_prefix.contains(lower.as_str())
+    }
+}
+
+/// Guesses the language of a text among those brug has rules for, by
+/// counting each language's function words in the first 64 KiB. Falls back
+/// to `fallback` when no language scores.
+pub fn detect_language(text: &str, fallback: &'static str) -> &'static str {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let mut best = (0usize, fallback);
+    for code in Rules::languages() {
+        let Ok(rules) = Rules::for_language(code) else {
+            continue;
+        };
+        let score = sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && rules.function_words.contains(w.to_lowercase().as_str()))
+            .count();
+        if score > best.0 {
+            best = (score, code);
+        }
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_language_has_rules() {
+        for code in Rules::languages() {
+            let r = Rules::for_language(code).unwrap();
+            assert!(!r.abbreviations.is_empty(), "{code}");
+            assert!(!r.starters.is_empty(), "{code}");
+        }
+        assert!(Rules::for_language("xx").is_err());
+    }
+
+    #[test]
+    fn detects_dutch_and_english() {
+        assert_eq!(detect_language("Het kabinet heeft de motie van de Kamer uitgevoerd.", "en"), "nl");
+        assert_eq!(detect_language("The government has carried out the motion of the House.", "nl"), "en");
+    }
+}

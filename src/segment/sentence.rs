@@ -1,0 +1,395 @@
+//! Sentence boundaries inside one block of clean text.
+//!
+//! A boundary can follow `.`, `!`, `?`, `…` or an ellipsis (also spaced,
+//! `. . .`), with closing quotes and brackets after it. Whether it does
+//! depends on what follows and on the word before a period:
+//! - lower case next: no boundary (`Co. at noon`, `“great.” she said`);
+//! - after `!`/`?`/an ellipsis, a capital, digit or quote next: boundary;
+//! - after a period, a capital next: a boundary unless the word before is
+//!   a title (`Mr.`, `dhr.`), or an abbreviation (`c.s.`, `i.t.t.`, `Co.`)
+//!   or an initial (`S.A.`, `E.`) followed by a word that does not usually
+//!   open a sentence (`U.S. Government` vs `U.S. How`);
+//! - after a period, a digit or symbol next: a boundary unless the word
+//!   before is an abbreviation (`nr. 19`, `i.t.t. € 80`);
+//! - inside a URL or e-mail address, inside `(…)`/`[…]` markers such as
+//!   `(!)` and `[...]`, and at list markers (`1.`, `a)`): never.
+//!   Inline lists (`1. … 2. …`, `• … • …`) break before each marker.
+
+use super::rules::Rules;
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '[')
+}
+
+const BULLETS: &[char] = &['•', '·', '▪', '‣', '⁃', '◦', '*', '-', '–', '—', '○', '■', '□', '➢', '►'];
+
+/// Splits `text` into sentences; returns byte ranges without surrounding
+/// whitespace, in order, covering every non-whitespace character.
+pub fn split(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
+    let mut protected = protected_ranges(text);
+    let (list_cuts, list_marks) = inline_lists(text);
+    protected.extend(list_marks);
+    protected.sort_unstable();
+    let mut cuts = list_cuts;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut p = 0; // index into `protected`
+    while i < bytes.len() {
+        let b = bytes[i];
+        let candidate = matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        while p < protected.len() && protected[p].1 <= i {
+            p += 1;
+        }
+        if p < protected.len() && protected[p].0 <= i {
+            i = protected[p].1;
+            continue;
+        }
+        let next = decide(text, i, rules);
+        i = next.resume;
+        if let Some(cut) = next.cut {
+            cuts.push(cut);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+        if cut <= start {
+            continue;
+        }
+        push_trimmed(text, start, cut, &mut out);
+        start = cut;
+    }
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+struct Decision {
+    /// Where the next sentence starts, if there is a boundary.
+    cut: Option<usize>,
+    /// Where to go on scanning.
+    resume: usize,
+}
+
+fn decide(text: &str, i: usize, rules: &Rules) -> Decision {
+    // The terminal cluster: `.`, `?!`, `...`, `…`, and spaced `. . .`.
+    let mut j = i;
+    let mut dots = 0;
+    let mut bang = false;
+    for c in text[i..].chars() {
+        if !is_terminal(c) {
+            break;
+        }
+        match c {
+            '.' => dots += 1,
+            '…' => dots += 3,
+            _ => bang = true,
+        }
+        j += c.len_utf8();
+    }
+    let glued_first = i > 0 && text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let unspaced_dots = dots;
+    let mut spaced = 0;
+    while text[j..].starts_with(" .") {
+        let after = text[j + 2..].chars().next();
+        if after.is_none_or(|c| c == ' ' || is_closer(c)) {
+            j += 2;
+            dots += 1;
+            spaced += 1;
+        } else {
+            break;
+        }
+    }
+    let before = text[..i].chars().next_back();
+    // `(!)`, `[...]`: inside brackets, not an end.
+    if before.is_some_and(|c| c == '(' || c == '[') {
+        return Decision { cut: None, resume: j };
+    }
+    let mut k = j;
+    for c in text[j..].chars() {
+        if !is_closer(c) {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    let Some(after) = text[k..].chars().next() else {
+        return Decision { cut: None, resume: k };
+    };
+    if !after.is_whitespace() {
+        // Glued: `world.Today`, `1,000.That`.
+        let cut = (unspaced_dots == 1 && !bang && k == j && glued_start(text, i, k)).then_some(k);
+        return Decision { cut, resume: k.max(i + 1) };
+    }
+    let t = k + text[k..].len() - text[k..].trim_start().len();
+    if t >= text.len() {
+        return Decision { cut: None, resume: t };
+    }
+    let next_token = &text[t..];
+    let core = next_token.trim_start_matches(is_opener);
+    let Some(r) = core.chars().next() else {
+        return Decision { cut: None, resume: t };
+    };
+    let ellipsis = dots >= 2 || text[i..j].contains('…');
+    // `raak. ...en toen`: the next sentence opens with an ellipsis.
+    if core.starts_with("...") || core.starts_with('…') {
+        return Decision { cut: Some(t), resume: t };
+    }
+    let sentence_case = r.is_uppercase() || core.starts_with("'s ") || core.starts_with("’s ");
+    if r.is_lowercase() && !sentence_case {
+        return Decision { cut: None, resume: t };
+    }
+    if bang {
+        let cut = (sentence_case || r.is_ascii_digit() || is_opener(next_token.chars().next().unwrap_or(' '))).then_some(t);
+        return Decision { cut, resume: t };
+    }
+    if ellipsis {
+        // `compounds. . . . The`: the glued period ends the sentence, the
+        // spaced ellipsis opens the next one.
+        if glued_first && unspaced_dots == 1 && spaced >= 3 && sentence_case {
+            return Decision { cut: Some(i + 1), resume: t };
+        }
+        let pronoun_i = core.starts_with("I ") || core.starts_with("I’") || core.starts_with("I'");
+        let cut = (sentence_case && !pronoun_i).then_some(t);
+        return Decision { cut, resume: t };
+    }
+    // A single period.
+    let word = word_before(text, i);
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '.');
+    let class = classify(bare, rules);
+    let cut = if sentence_case {
+        match class {
+            Word::Plain | Word::Number | Word::Address => true,
+            Word::Title => false,
+            Word::Abbreviation | Word::NumberPrefix | Word::Initials => is_starter(core, rules),
+        }
+    } else {
+        // A digit or a symbol next.
+        matches!(class, Word::Plain | Word::Number | Word::Address)
+    };
+    Decision {
+        cut: cut.then_some(t),
+        resume: t,
+    }
+}
+
+/// `world.Today`: a word of two or more letters ending in lower case (or a
+/// number) glued to a capitalized word.
+fn glued_start(text: &str, i: usize, k: usize) -> bool {
+    let word = word_before(text, i);
+    let after: Vec<char> = text[k..].chars().take(2).collect();
+    let next_ok = after.len() == 2 && after[0].is_uppercase() && after[1].is_lowercase();
+    if !next_ok || word.contains(['@', '/']) || word.contains('.') {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let last = word.chars().last();
+    (letters >= 2 && last.is_some_and(char::is_lowercase)) || last.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The whitespace-delimited token that ends at byte `i`.
+fn word_before(text: &str, i: usize) -> &str {
+    let start = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    &text[start..i]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Plain,
+    Number,
+    Address,
+    Title,
+    Abbreviation,
+    NumberPrefix,
+    Initials,
+}
+
+fn classify(word: &str, rules: &Rules) -> Word {
+    if word.is_empty() {
+        return Word::Plain;
+    }
+    if word.contains('@') || word.contains("://") || word.starts_with("www.") {
+        return Word::Address;
+    }
+    let lower = word.to_lowercase();
+    if rules.prepositive.contains(lower.as_str()) {
+        return Word::Title;
+    }
+    if rules.number_prefix.contains(lower.as_str()) {
+        return Word::NumberPrefix;
+    }
+    if word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '-' | '–' | '/' | '$' | '€' | '£' | '%'))
+    {
+        return Word::Number;
+    }
+    if rules.abbreviations.contains(lower.as_str()) {
+        return Word::Abbreviation;
+    }
+    // `S.A`, `U.S`, `E`, `Th.Ch`: initials; `i.t.t`, `o.a`: abbreviations.
+    let parts: Vec<&str> = word.split('.').collect();
+    let short_parts = parts
+        .iter()
+        .all(|p| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
+    if short_parts && (parts.len() > 1 || word.chars().count() == 1) {
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if first_upper && parts.iter().all(|p| p.chars().count() <= 2) {
+            return Word::Initials;
+        }
+        if !first_upper || parts.len() > 1 {
+            return Word::Abbreviation;
+        }
+    }
+    Word::Plain
+}
+
+fn is_starter(core: &str, rules: &Rules) -> bool {
+    let word: String = core
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    rules.starters.contains(word.as_str())
+}
+
+/// Byte ranges of URLs and e-mail addresses, without trailing punctuation.
+fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for needle in ["://", "www.", "@"] {
+        for (at, _) in text.match_indices(needle) {
+            let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+            let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
+            let token = &text[start..end];
+            if needle == "@" && !token[at - start..].contains('.') {
+                continue;
+            }
+            let lead = token.len() - token.trim_start_matches(is_opener).len();
+            let trimmed = token.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || is_closer(c));
+            if start + lead < start + trimmed.len() {
+                out.push((start + lead, start + trimmed.len()));
+            }
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Number(u32),
+    Letter(u8),
+}
+
+/// An inline list: when the text opens with a list marker, the breaks
+/// before each following marker of the same series, and the ranges of all
+/// the markers (whose periods are no sentence ends).
+fn inline_lists(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
+    let mut cuts = Vec::new();
+    let mut marks = Vec::new();
+    let start = text.len() - text.trim_start().len();
+    let head = &text[start..];
+    let Some(first) = head.chars().next() else {
+        return (cuts, marks);
+    };
+    if BULLETS.contains(&first) {
+        if crate::ingest::list_marker_len(head).is_none() {
+            return (cuts, marks);
+        }
+        let mut at = start;
+        loop {
+            let item_start = at;
+            let after_bullet = at + first.len_utf8();
+            let rest = &text[after_bullet..];
+            let rest_trim = rest.trim_start();
+            let inner = after_bullet + (rest.len() - rest_trim.len());
+            if let Some((len, _, _)) = numbered(rest_trim) {
+                marks.push((item_start, inner + len));
+            } else {
+                marks.push((item_start, after_bullet));
+            }
+            let search_from = after_bullet;
+            let pattern = [' ', first];
+            let next = text[search_from..]
+                .match_indices(&pattern.iter().collect::<String>())
+                .map(|(p, _)| search_from + p + 1)
+                .next();
+            match next {
+                Some(n) => {
+                    cuts.push(n);
+                    at = n;
+                }
+                None => break,
+            }
+        }
+        return (cuts, marks);
+    }
+    let Some((len, label, suffix)) = numbered(head) else {
+        return (cuts, marks);
+    };
+    marks.push((start, start + len));
+    let mut expected = next_label(label);
+    let mut from = start + len;
+    while let Some(exp) = expected {
+        let needle = match exp {
+            Label::Number(n) => format!(" {n}{suffix} "),
+            Label::Letter(c) => format!(" {}{suffix} ", c as char),
+        };
+        let Some(p) = text[from..].find(&needle) else {
+            break;
+        };
+        let at = from + p + 1;
+        cuts.push(at);
+        marks.push((at, at + needle.len() - 2));
+        from = at + needle.len() - 2;
+        expected = next_label(exp);
+    }
+    (cuts, marks)
+}
+
+fn next_label(l: Label) -> Option<Label> {
+    match l {
+        Label::Number(n) => Some(Label::Number(n + 1)),
+        Label::Letter(c) if c < b'z' => Some(Label::Letter(c + 1)),
+        Label::Letter(_) => None,
+    }
+}
+
+/// A numbered or lettered marker at the start: `1.` `1)` `1.)` `a.` `a)`.
+/// Returns its length (without the space), label and suffix.
+fn numbered(s: &str) -> Option<(usize, Label, &'static str)> {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (label, label_len) = if digits > 0 && digits <= 2 {
+        (Label::Number(s[..digits].parse().ok()?), digits)
+    } else if digits == 0 && s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        (Label::Letter(s.as_bytes()[0]), 1)
+    } else {
+        return None;
+    };
+    let rest = &s[label_len..];
+    let suffix = [".)", ".", ")"].into_iter().find(|suf| rest.starts_with(suf))?;
+    let after = &rest[suffix.len()..];
+    let next = after.strip_prefix(' ')?.chars().next()?;
+    if matches!(label, Label::Letter(_)) && !next.is_uppercase() {
+        return None;
+    }
+    Some((label_len + suffix.len(), label, suffix))
+}

@@ -1,0 +1,9 @@
+//! brug's integration tests, one binary split by topic.
+
+mod common;
+
+mod benchmarks;
+mod cli;
+mod errors;
+mod lossless;
+mod segmentation;
