@@ -41,14 +41,8 @@ pub enum Error {
     InvalidUtf8 { path: PathBuf, at: Location },
     #[error("{}: looks like UTF-16 (byte-order mark {bom}); convert it to UTF-8 first", path.display())]
     Utf16 { path: PathBuf, bom: &'static str },
-    #[error("{}:{at}: NUL byte: this is a binary file, not text", path.display())]
+    #[error("{}:{at}: binary data (NUL or control bytes): this is not a text file", path.display())]
     Binary { path: PathBuf, at: Location },
-    #[error("{}:{at}: control character U+{code:04X} in text", path.display())]
-    ControlCharacter {
-        path: PathBuf,
-        at: Location,
-        code: u32,
-    },
     #[error("{}: the file is {size} bytes; brug reads at most {limit} bytes per document", path.display())]
     TooLarge {
         path: PathBuf,

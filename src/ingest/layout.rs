@@ -53,6 +53,8 @@ pub struct LineInfo {
     pub end: usize,
     pub chars: usize,
     pub blank: bool,
+    /// Whether whitespace follows the content before the line break.
+    pub trailing_space: bool,
 }
 
 /// A block before its text is built: its kind and its lines.
@@ -80,6 +82,7 @@ pub fn line_infos(src: &Source) -> Vec<LineInfo> {
                     trimmed.chars().count()
                 },
                 blank: trimmed.is_empty(),
+                trailing_space: text.ends_with(char::is_whitespace),
             }
         })
         .collect()
@@ -104,7 +107,9 @@ fn ends_sentence(c: char) -> bool {
 /// brackets.
 pub fn last_char(content: &str) -> Option<char> {
     content
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '’' | '"' | '\'' | ')' | ']'))
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '»' | '”' | '’' | '"' | '\'' | ')' | ']')
+        })
         .chars()
         .last()
 }
@@ -124,7 +129,8 @@ pub fn detect(src: &Source, infos: &[LineInfo]) -> Layout {
         let b = &src.raw[w[1].start..w[1].end];
         let open = last_char(a).is_some_and(|c| !ends_sentence(c));
         let lower = b.chars().next().is_some_and(char::is_lowercase);
-        if open && lower {
+        // A wrapped line is long, or keeps the space before the break.
+        if open && lower && (w[0].chars >= 40 || w[0].trailing_space) {
             wraps += 1;
         }
     }
@@ -147,10 +153,27 @@ pub fn detect(src: &Source, infos: &[LineInfo]) -> Layout {
 pub fn list_marker_len(content: &str) -> Option<usize> {
     let mut chars = content.char_indices();
     let (_, first) = chars.next()?;
-    if matches!(first, '•' | '·' | '▪' | '‣' | '⁃' | '◦' | '*' | '-' | '–' | '—' | '○' | '■' | '□' | '➢' | '►') {
+    if matches!(
+        first,
+        '•' | '·'
+            | '▪'
+            | '‣'
+            | '⁃'
+            | '◦'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '○'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+    ) {
         let rest = &content[first.len_utf8()..];
         // `⁃9. The first item`: a bullet may be glued to a number.
-        if rest.starts_with(' ') || (first == '⁃' && rest.starts_with(|c: char| c.is_ascii_digit())) {
+        if rest.starts_with(' ') || (first == '⁃' && rest.starts_with(|c: char| c.is_ascii_digit()))
+        {
             return Some(first.len_utf8() + 1);
         }
         return None;
@@ -169,7 +192,11 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
     }
     let after = &body[label_len..];
     let punct = if open == 1 {
-        if after.starts_with(')') { 1 } else { return None }
+        if after.starts_with(')') {
+            1
+        } else {
+            return None;
+        }
     } else if after.starts_with(".)") {
         2
     } else if after.starts_with('.') || after.starts_with(')') {
@@ -225,7 +252,9 @@ impl Planner<'_> {
         };
         let words = content.split_whitespace().count();
         let last = content.trim_end().chars().last();
+        let inner_end = [". ", "! ", "? "].iter().any(|p| content.contains(p));
         self.is_short(i)
+            && !inner_end
             && words <= 12
             && (first.is_uppercase() || first.is_ascii_digit())
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
@@ -236,7 +265,10 @@ impl Planner<'_> {
     }
 
     fn starts_lower(&self, i: usize) -> bool {
-        self.content(i).chars().next().is_some_and(char::is_lowercase)
+        self.content(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
     }
 
     /// Groups the non-footnote lines into paragraphs.
@@ -299,7 +331,10 @@ impl Planner<'_> {
                 let prev = k.checked_sub(1).map(|p| para[p]);
                 let is_marker = list_marker_len(content).is_some();
                 let after_break = prev.is_none_or(|p| {
-                    self.line_closes(p) || current.as_ref().is_some_and(|u| u.kind == BlockKind::ListItem && !self.is_full(p))
+                    self.line_closes(p)
+                        || current
+                            .as_ref()
+                            .is_some_and(|u| u.kind == BlockKind::ListItem && !self.is_full(p))
                 });
                 if is_marker && after_break {
                     if let Some(u) = current.take() {
@@ -314,10 +349,13 @@ impl Planner<'_> {
                 }
                 // Heading: the paragraph's only line, or a short first line
                 // followed by a capital.
-                if k == 0 && self.heading_like(i) {
+                if k == 0 && paras.len() > 1 && self.heading_like(i) {
                     let alone = para.len() == 1;
                     let next_capital = para.get(1).is_some_and(|&n| {
-                        self.content(n).chars().next().is_some_and(char::is_uppercase)
+                        self.content(n)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
                             && self.infos[i].chars * 10 <= self.width * 6
                     });
                     if alone || next_capital {
@@ -331,7 +369,8 @@ impl Planner<'_> {
                 }
                 match current.as_mut() {
                     Some(u) if u.kind == BlockKind::ListItem => {
-                        let continues = self.layout == Layout::Wrapped && prev.is_some_and(|p| self.is_full(p) && !self.line_closes(p));
+                        let continues = self.layout == Layout::Wrapped
+                            && prev.is_some_and(|p| self.is_full(p) && !self.line_closes(p));
                         if continues {
                             u.lines.push(i);
                         } else {
@@ -378,19 +417,25 @@ impl Planner<'_> {
             }
             region.splice(0..0, para.iter().copied());
         }
+        // A signature has a closing line and a name, after some text.
+        let body_lines: usize = paras.iter().map(Vec::len).sum();
+        if region.len() < 2 || region.len() >= body_lines {
+            return None;
+        }
         region
             .iter()
             .copied()
+            .take(region.len() - 1)
             .find(|&i| self.content(i).trim_end().ends_with(','))
     }
 }
 
 /// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials.
 fn ends_with_initials(content: &str) -> bool {
-    content
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| w.chars().filter(|c| *c == '.').count() >= 1 && w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+    content.split_whitespace().last().is_some_and(|w| {
+        w.chars().filter(|c| *c == '.').count() >= 1
+            && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    })
 }
 
 #[cfg(test)]

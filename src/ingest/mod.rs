@@ -140,7 +140,10 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         }
     }
     markers.retain(|m| footnote_of[m.line].is_none());
-    let bodies: Vec<(u32, usize)> = notes.iter().map(|n| (n.number, n.label.label_start)).collect();
+    let bodies: Vec<(u32, usize)> = notes
+        .iter()
+        .map(|n| (n.number, n.label.label_start))
+        .collect();
     let chosen = footnotes::choose_markers(&markers, &bodies);
     let mut markers_by_line: HashMap<usize, Vec<MarkerCandidate>> = HashMap::new();
     for m in chosen {
@@ -193,7 +196,10 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         foreign,
         evidence: &evidence,
     };
-    let decisions: HashMap<usize, Hyphen> = breaks.iter().map(|(line, b)| (*line, hyphen::decide(b, &cx))).collect();
+    let decisions: HashMap<usize, Hyphen> = breaks
+        .iter()
+        .map(|(line, b)| (*line, hyphen::decide(b, &cx)))
+        .collect();
 
     // Build the blocks.
     let mut artifacts = Vec::new();
@@ -224,11 +230,22 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
                 }
             }
             if k > 0 {
-                join_lines(&mut b, &source, &infos, unit.lines[k - 1], i, decisions.get(&unit.lines[k - 1]).copied(), &mut artifacts);
+                join_lines(
+                    &mut b,
+                    &source,
+                    &infos,
+                    unit.lines[k - 1],
+                    i,
+                    decisions.get(&unit.lines[k - 1]).copied(),
+                    &mut artifacts,
+                );
             }
             for m in markers_by_line.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
                 b.push_raw(from, &source.raw[from..m.start]);
-                let rest_starts_gap = source.raw[m.end..l.end].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let rest_starts_gap = source.raw[m.end..l.end]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 if source.raw[m.start..m.end].starts_with(' ') && rest_starts_gap {
                     b.trim_end();
                 }
@@ -293,8 +310,17 @@ fn last_token(s: &str) -> &str {
 /// with a broken URL (also across one blank line), lines squeezed between
 /// two labels, and lines that go on after a full-width first line when a
 /// blank line, a label or the end follows them.
-fn footnote_extents(src: &Source, infos: &[LineInfo], labels: &[LabelCandidate], width: usize) -> Vec<Note> {
-    let label_at: HashMap<usize, usize> = labels.iter().enumerate().map(|(k, l)| (l.line, k)).collect();
+fn footnote_extents(
+    src: &Source,
+    infos: &[LineInfo],
+    labels: &[LabelCandidate],
+    width: usize,
+) -> Vec<Note> {
+    let label_at: HashMap<usize, usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (l.line, k))
+        .collect();
     let mut notes = Vec::new();
     for (k, label) in labels.iter().enumerate() {
         let mut lines = vec![label.line];
@@ -305,7 +331,11 @@ fn footnote_extents(src: &Source, infos: &[LineInfo], labels: &[LabelCandidate],
             let last_text = &src.raw[infos[last].start..infos[last].end];
             let url_open = is_url_token(last_token(last_text));
             // Skip one blank line only to reach a URL continuation.
-            let (j, crossed_blank) = if infos[i].blank { (i + 1, true) } else { (i, false) };
+            let (j, crossed_blank) = if infos[i].blank {
+                (i + 1, true)
+            } else {
+                (i, false)
+            };
             if j >= infos.len() || infos[j].blank || label_at.contains_key(&j) {
                 break;
             }
@@ -316,9 +346,11 @@ fn footnote_extents(src: &Source, infos: &[LineInfo], labels: &[LabelCandidate],
             } else if crossed_blank {
                 false
             } else {
-                let squeezed = next_label.is_some_and(|n| n > j && n - j <= 3 && (j..n).all(|x| !infos[x].blank));
+                let squeezed = next_label
+                    .is_some_and(|n| n > j && n - j <= 3 && (j..n).all(|x| !infos[x].blank));
                 let after = j + 1;
-                let closes = after >= infos.len() || infos[after].blank || label_at.contains_key(&after);
+                let closes =
+                    after >= infos.len() || infos[after].blank || label_at.contains_key(&after);
                 let first_full = infos[last].chars * 10 >= width * 8;
                 squeezed || (first_full && closes)
             };
@@ -341,7 +373,9 @@ fn footnote_extents(src: &Source, infos: &[LineInfo], labels: &[LabelCandidate],
 fn line_break(src: &Source, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
     let prev = &src.raw[infos[a].start..infos[a].end];
     let next = &src.raw[infos[b].start..infos[b].end];
-    let before_hyphen = prev.strip_suffix('-').or_else(|| prev.strip_suffix('\u{AD}'))?;
+    let before_hyphen = prev
+        .strip_suffix('-')
+        .or_else(|| prev.strip_suffix('\u{AD}'))?;
     if is_url_token(last_token(prev)) {
         return None;
     }
@@ -374,7 +408,10 @@ fn line_break(src: &Source, infos: &[LineInfo], a: usize, b: usize) -> Option<hy
 
 /// Counts, for each line-end hyphen, how often its joined and hyphenated
 /// forms occur as words in the raw text (one pass with Aho-Corasick).
-fn count_evidence<'a>(raw: &str, breaks: impl Iterator<Item = &'a hyphen::Break>) -> HashMap<String, hyphen::Evidence> {
+fn count_evidence<'a>(
+    raw: &str,
+    breaks: impl Iterator<Item = &'a hyphen::Break>,
+) -> HashMap<String, hyphen::Evidence> {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Form {
         Joined,
@@ -384,13 +421,14 @@ fn count_evidence<'a>(raw: &str, breaks: impl Iterator<Item = &'a hyphen::Break>
     let mut evidence: HashMap<String, hyphen::Evidence> = HashMap::new();
     let mut pattern_ids: HashMap<String, usize> = HashMap::new();
     let mut owners: Vec<Vec<(String, Form)>> = Vec::new();
-    let mut add = |pattern: String, key: &str, form: Form, owners: &mut Vec<Vec<(String, Form)>>| {
-        let id = *pattern_ids.entry(pattern).or_insert_with(|| {
-            owners.push(Vec::new());
-            owners.len() - 1
-        });
-        owners[id].push((key.to_owned(), form));
-    };
+    let mut add =
+        |pattern: String, key: &str, form: Form, owners: &mut Vec<Vec<(String, Form)>>| {
+            let id = *pattern_ids.entry(pattern).or_insert_with(|| {
+                owners.push(Vec::new());
+                owners.len() - 1
+            });
+            owners[id].push((key.to_owned(), form));
+        };
     for b in breaks {
         if b.left.is_empty() || b.right.is_empty() {
             continue;
@@ -401,7 +439,12 @@ fn count_evidence<'a>(raw: &str, breaks: impl Iterator<Item = &'a hyphen::Break>
         }
         evidence.insert(key.clone(), hyphen::Evidence::default());
         add(b.joined().to_lowercase(), &key, Form::Joined, &mut owners);
-        add(b.hyphenated().to_lowercase(), &key, Form::Hyphenated, &mut owners);
+        add(
+            b.hyphenated().to_lowercase(),
+            &key,
+            Form::Hyphenated,
+            &mut owners,
+        );
         if b.right.chars().count() >= 3 {
             add(b.right.to_lowercase(), &key, Form::RightAlone, &mut owners);
         }
@@ -409,7 +452,8 @@ fn count_evidence<'a>(raw: &str, breaks: impl Iterator<Item = &'a hyphen::Break>
     if pattern_ids.is_empty() {
         return evidence;
     }
-    let mut patterns: Vec<(usize, String)> = pattern_ids.into_iter().map(|(p, id)| (id, p)).collect();
+    let mut patterns: Vec<(usize, String)> =
+        pattern_ids.into_iter().map(|(p, id)| (id, p)).collect();
     patterns.sort_unstable();
     let Ok(ac) = AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -419,7 +463,10 @@ fn count_evidence<'a>(raw: &str, breaks: impl Iterator<Item = &'a hyphen::Break>
         return evidence;
     };
     for m in ac.find_iter(raw) {
-        let before_ok = raw[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        let before_ok = raw[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
         if !before_ok {
             continue;
         }
@@ -465,7 +512,10 @@ fn join_lines(
         Some(Hyphen::Join) => {
             // The hyphen is the last character of line `a`.
             let hyphen_end = infos[a].end;
-            let hyphen_len = src.raw[..hyphen_end].chars().next_back().map_or(1, char::len_utf8);
+            let hyphen_len = src.raw[..hyphen_end]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
             let hyphen_start = hyphen_end - hyphen_len;
             if b.text.ends_with(['-', '\u{AD}']) {
                 let c = b.text.pop();
@@ -485,7 +535,8 @@ fn join_lines(
             let url_open = is_url_token(prev_token);
             let next_single = !next_text.contains(char::is_whitespace);
             let glue = url_open
-                && (prev_token.ends_with(['/', '-', '_', '.', '=', '&', '?', '#', '%']) || next_single)
+                && (prev_token.ends_with(['/', '-', '_', '.', '=', '&', '?', '#', '%'])
+                    || next_single)
                 && !next_text.starts_with(|c: char| c.is_uppercase());
             if !glue {
                 b.push_space(infos[a].end);

@@ -13,7 +13,10 @@ use crate::ingest::{BlockKind, Ingested};
 use crate::model::{Document, Segment, SegmentKind};
 use rules::Rules;
 
-pub use sentence::split as split_sentences;
+/// Splits one paragraph of clean text into sentences (byte ranges).
+pub fn split_sentences(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
+    sentence::split(text, rules, &[])
+}
 
 /// Segments an ingested document.
 pub fn segment(doc: &Ingested) -> Document {
@@ -29,7 +32,10 @@ pub fn segment(doc: &Ingested) -> Document {
         };
         let ranges = match kind {
             SegmentKind::Heading | SegmentKind::Signature => vec![(0, block.text.len())],
-            _ => sentence::split(&block.text, rules),
+            _ => {
+                let hints: Vec<usize> = block.refs.iter().map(|&(at, _)| at).collect();
+                sentence::split(&block.text, rules, &hints)
+            }
         };
         for (k, &(start, end)) in ranges.iter().enumerate() {
             let text = &block.text[start..end];
@@ -43,7 +49,10 @@ pub fn segment(doc: &Ingested) -> Document {
                 .refs
                 .iter()
                 .filter(|&&(at, _)| {
-                    let owner = ranges.iter().position(|&(_, e)| at <= e).unwrap_or(ranges.len() - 1);
+                    let owner = ranges
+                        .iter()
+                        .position(|&(_, e)| at <= e)
+                        .unwrap_or(ranges.len() - 1);
                     owner == k
                 })
                 .map(|&(_, n)| n)
@@ -102,7 +111,11 @@ fn assign_ids(segments: &mut [Segment]) {
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     for s in segments {
         let note = s.footnote.map(|n| n.to_string()).unwrap_or_default();
-        let h = fnv1a(&[s.kind.as_str().as_bytes(), note.as_bytes(), s.text.as_bytes()]);
+        let h = fnv1a(&[
+            s.kind.as_str().as_bytes(),
+            note.as_bytes(),
+            s.text.as_bytes(),
+        ]);
         let count = seen.entry(h).or_insert(0);
         *count += 1;
         s.id = if *count == 1 {

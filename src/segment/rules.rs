@@ -23,6 +23,8 @@ pub struct Rules {
     pub prepositive: HashSet<&'static str>,
     /// Abbreviations used before numbers (`nr`, `p`).
     pub number_prefix: HashSet<&'static str>,
+    /// Abbreviations that usually end a sentence (`etc`, `enz`).
+    pub sentence_final: HashSet<&'static str>,
     /// Lower-case words that often start a sentence.
     pub starters: HashSet<&'static str>,
     /// Frequent words, for language identification.
@@ -77,6 +79,7 @@ impl Rules {
             abbreviations: take("abbreviations"),
             prepositive: take("prepositive"),
             number_prefix: take("number_prefix"),
+            sentence_final: take("sentence_final"),
             starters: take("starters"),
             function_words: take("function_words"),
             suspended_hyphen: take("suspended_hyphen"),
@@ -136,7 +139,16 @@ mod tests {
 
     #[test]
     fn detects_dutch_and_english() {
-        assert_eq!(detect_language("Het kabinet heeft de motie van de Kamer uitgevoerd.", "en"), "nl");
-        assert_eq!(detect_language("The government has carried out the motion of the House.", "nl"), "en");
+        assert_eq!(
+            detect_language("Het kabinet heeft de motie van de Kamer uitgevoerd.", "en"),
+            "nl"
+        );
+        assert_eq!(
+            detect_language(
+                "The government has carried out the motion of the House.",
+                "nl"
+            ),
+            "en"
+        );
     }
 }

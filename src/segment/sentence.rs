@@ -26,14 +26,23 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '[')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '['
+    )
 }
 
-const BULLETS: &[char] = &['•', '·', '▪', '‣', '⁃', '◦', '*', '-', '–', '—', '○', '■', '□', '➢', '►'];
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '‣', '⁃', '◦', '*', '-', '–', '—', '○', '■', '□', '➢', '►',
+];
 
 /// Splits `text` into sentences; returns byte ranges without surrounding
 /// whitespace, in order, covering every non-whitespace character.
-pub fn split(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
+///
+/// `hints` are byte offsets where a footnote marker was removed: a marker
+/// right after a period marks the period as a sentence end even after an
+/// abbreviation (`8 februari jl.[1] Directe …`).
+pub fn split(text: &str, rules: &Rules, hints: &[usize]) -> Vec<(usize, usize)> {
     let mut protected = protected_ranges(text);
     let (list_cuts, list_marks) = inline_lists(text);
     protected.extend(list_marks);
@@ -44,7 +53,8 @@ pub fn split(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
     let mut p = 0; // index into `protected`
     while i < bytes.len() {
         let b = bytes[i];
-        let candidate = matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
+        let candidate =
+            matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
         if !candidate {
             i += 1;
             continue;
@@ -56,7 +66,7 @@ pub fn split(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
             i = protected[p].1;
             continue;
         }
-        let next = decide(text, i, rules);
+        let next = decide(text, i, rules, hints);
         i = next.resume;
         if let Some(cut) = next.cut {
             cuts.push(cut);
@@ -92,7 +102,7 @@ struct Decision {
     resume: usize,
 }
 
-fn decide(text: &str, i: usize, rules: &Rules) -> Decision {
+fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
     // The terminal cluster: `.`, `?!`, `...`, `…`, and spaced `. . .`.
     let mut j = i;
     let mut dots = 0;
@@ -108,7 +118,11 @@ fn decide(text: &str, i: usize, rules: &Rules) -> Decision {
         }
         j += c.len_utf8();
     }
-    let glued_first = i > 0 && text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let glued_first = i > 0
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
     let unspaced_dots = dots;
     let mut spaced = 0;
     while text[j..].starts_with(" .") {
@@ -124,7 +138,10 @@ fn decide(text: &str, i: usize, rules: &Rules) -> Decision {
     let before = text[..i].chars().next_back();
     // `(!)`, `[...]`: inside brackets, not an end.
     if before.is_some_and(|c| c == '(' || c == '[') {
-        return Decision { cut: None, resume: j };
+        return Decision {
+            cut: None,
+            resume: j,
+        };
     }
     let mut k = j;
     for c in text[j..].chars() {
@@ -134,40 +151,64 @@ fn decide(text: &str, i: usize, rules: &Rules) -> Decision {
         k += c.len_utf8();
     }
     let Some(after) = text[k..].chars().next() else {
-        return Decision { cut: None, resume: k };
+        return Decision {
+            cut: None,
+            resume: k,
+        };
     };
     if !after.is_whitespace() {
         // Glued: `world.Today`, `1,000.That`.
         let cut = (unspaced_dots == 1 && !bang && k == j && glued_start(text, i, k)).then_some(k);
-        return Decision { cut, resume: k.max(i + 1) };
+        return Decision {
+            cut,
+            resume: k.max(i + 1),
+        };
     }
     let t = k + text[k..].len() - text[k..].trim_start().len();
     if t >= text.len() {
-        return Decision { cut: None, resume: t };
+        return Decision {
+            cut: None,
+            resume: t,
+        };
     }
     let next_token = &text[t..];
     let core = next_token.trim_start_matches(is_opener);
     let Some(r) = core.chars().next() else {
-        return Decision { cut: None, resume: t };
+        return Decision {
+            cut: None,
+            resume: t,
+        };
     };
     let ellipsis = dots >= 2 || text[i..j].contains('…');
     // `raak. ...en toen`: the next sentence opens with an ellipsis.
     if core.starts_with("...") || core.starts_with('…') {
-        return Decision { cut: Some(t), resume: t };
+        return Decision {
+            cut: Some(t),
+            resume: t,
+        };
     }
     let sentence_case = r.is_uppercase() || core.starts_with("'s ") || core.starts_with("’s ");
     if r.is_lowercase() && !sentence_case {
-        return Decision { cut: None, resume: t };
+        return Decision {
+            cut: None,
+            resume: t,
+        };
     }
     if bang {
-        let cut = (sentence_case || r.is_ascii_digit() || is_opener(next_token.chars().next().unwrap_or(' '))).then_some(t);
+        let cut = (sentence_case
+            || r.is_ascii_digit()
+            || is_opener(next_token.chars().next().unwrap_or(' ')))
+        .then_some(t);
         return Decision { cut, resume: t };
     }
     if ellipsis {
         // `compounds. . . . The`: the glued period ends the sentence, the
         // spaced ellipsis opens the next one.
         if glued_first && unspaced_dots == 1 && spaced >= 3 && sentence_case {
-            return Decision { cut: Some(i + 1), resume: t };
+            return Decision {
+                cut: Some(i + 1),
+                resume: t,
+            };
         }
         let pronoun_i = core.starts_with("I ") || core.starts_with("I’") || core.starts_with("I'");
         let cut = (sentence_case && !pronoun_i).then_some(t);
@@ -176,7 +217,22 @@ fn decide(text: &str, i: usize, rules: &Rules) -> Decision {
     // A single period.
     let word = word_before(text, i);
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '.');
-    let class = classify(bare, rules);
+    let mut class = classify(bare, rules);
+    // `Tuesday.Mr. Smith`: the part after a glued sentence end decides.
+    if class == Word::Plain {
+        if let Some((_, tail)) = bare.rsplit_once('.') {
+            let tail_class = classify(tail, rules);
+            if tail_class != Word::Plain {
+                class = tail_class;
+            }
+        }
+    }
+    let marked = hints.binary_search(&k).is_ok();
+    let final_abbreviation =
+        class == Word::Abbreviation && rules.sentence_final.contains(bare.to_lowercase().as_str());
+    if marked || final_abbreviation {
+        class = Word::Plain;
+    }
     let cut = if sentence_case {
         match class {
             Word::Plain | Word::Number | Word::Address => true,
@@ -204,7 +260,8 @@ fn glued_start(text: &str, i: usize, k: usize) -> bool {
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let last = word.chars().last();
-    (letters >= 2 && last.is_some_and(char::is_lowercase)) || last.is_some_and(|c| c.is_ascii_digit())
+    (letters >= 2 && last.is_some_and(char::is_lowercase))
+        || last.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The whitespace-delimited token that ends at byte `i`.
@@ -239,7 +296,13 @@ fn classify(word: &str, rules: &Rules) -> Word {
         return Word::NumberPrefix;
     }
     if word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '-' | '–' | '/' | '$' | '€' | '£' | '%'))
+        && word.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | ',' | '\'' | '-' | '–' | '/' | '$' | '€' | '£' | '%'
+                )
+        })
     {
         return Word::Number;
     }
@@ -278,13 +341,17 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
     for needle in ["://", "www.", "@"] {
         for (at, _) in text.match_indices(needle) {
             let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-            let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |p| at + p);
             let token = &text[start..end];
             if needle == "@" && !token[at - start..].contains('.') {
                 continue;
             }
             let lead = token.len() - token.trim_start_matches(is_opener).len();
-            let trimmed = token.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || is_closer(c));
+            let trimmed = token.trim_end_matches(|c: char| {
+                matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || is_closer(c)
+            });
             if start + lead < start + trimmed.len() {
                 out.push((start + lead, start + trimmed.len()));
             }
@@ -385,7 +452,9 @@ fn numbered(s: &str) -> Option<(usize, Label, &'static str)> {
         return None;
     };
     let rest = &s[label_len..];
-    let suffix = [".)", ".", ")"].into_iter().find(|suf| rest.starts_with(suf))?;
+    let suffix = [".)", ".", ")"]
+        .into_iter()
+        .find(|suf| rest.starts_with(suf))?;
     let after = &rest[suffix.len()..];
     let next = after.strip_prefix(' ')?.chars().next()?;
     if matches!(label, Label::Letter(_)) && !next.is_uppercase() {

@@ -17,7 +17,8 @@ pub fn segment_text(text: &str, lang: &str, layout: Layout) -> Document {
         lang: Some(lang.to_owned()),
         layout,
     };
-    let ingested = ingest(Path::new("test.txt"), text.as_bytes().to_vec(), &options).expect("ingests");
+    let ingested =
+        ingest(Path::new("test.txt"), text.as_bytes().to_vec(), &options).expect("ingests");
     segment(&ingested)
 }
 
