@@ -10,5 +10,6 @@ pub mod error;
 pub mod ingest;
 pub mod model;
 pub mod segment;
+pub mod text;
 
 pub use error::{Error, Result};

@@ -48,9 +48,17 @@ impl TextBuilder {
             self.text.push_str(word);
             return;
         }
-        // A word that NFC changes maps as a whole to where it began; the
-        // next piece re-anchors exactly.
-        self.text.extend(word.nfc());
+        let normalized: String = word.nfc().collect();
+        if normalized == word {
+            self.text.push_str(word);
+            return;
+        }
+        // Every character of a word that NFC changes maps to where the word
+        // began; the next piece re-anchors exactly.
+        for c in normalized.chars() {
+            self.map.push(self.text.len(), raw);
+            self.text.push(c);
+        }
         self.map.push(self.text.len(), raw + word.len());
     }
 

@@ -105,8 +105,8 @@ impl Source {
             .lines
             .partition_point(|l| l.start <= offset)
             .saturating_sub(1);
-        let start = self.lines.get(i).map_or(0, |l| l.start);
         let offset = offset.min(self.raw.len());
+        let start = self.lines.get(i).map_or(0, |l| l.start).min(offset);
         let column = self.raw[start..offset].chars().count() + 1;
         Location {
             offset,

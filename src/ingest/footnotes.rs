@@ -291,13 +291,8 @@ fn glued_strength(chars: &[(usize, char)], i: usize) -> Option<Strength> {
 /// Whether the whitespace-delimited token around byte `at` is a URL or an
 /// e-mail address.
 fn in_url(content: &str, at: usize) -> bool {
-    let start = content[..at]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let end = content[at..]
-        .find(char::is_whitespace)
-        .map_or(content.len(), |i| at + i);
-    let token = &content[start..end];
+    let token =
+        &content[crate::text::token_start(content, at)..crate::text::token_end(content, at)];
     token.contains("://") || token.contains("www.") || token.contains('@')
 }
 

@@ -266,8 +266,7 @@ fn glued_start(text: &str, i: usize, k: usize) -> bool {
 
 /// The whitespace-delimited token that ends at byte `i`.
 fn word_before(text: &str, i: usize) -> &str {
-    let start = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-    &text[start..i]
+    &text[crate::text::token_start(text, i)..i]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
