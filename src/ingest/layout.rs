@@ -252,7 +252,8 @@ impl Planner<'_> {
         };
         let words = content.split_whitespace().count();
         let last = content.trim_end().chars().last();
-        let inner_end = [". ", "! ", "? "].iter().any(|p| content.contains(p));
+        let after_marker = &content[list_marker_len(content).unwrap_or(0)..];
+        let inner_end = [". ", "! ", "? "].iter().any(|p| after_marker.contains(p));
         self.is_short(i)
             && !inner_end
             && words <= 12
@@ -313,7 +314,17 @@ impl Planner<'_> {
     pub fn units(&self, paras: &[Vec<usize>]) -> Vec<Unit> {
         let signature_from = self.signature_start(paras);
         let mut units = Vec::new();
-        for para in paras {
+        let starts_list = |p: Option<&Vec<usize>>| {
+            p.is_some_and(|p| list_marker_len(self.content(p[0])).is_some())
+        };
+        for (n, para) in paras.iter().enumerate() {
+            // `2. Voortgang` alone between paragraphs is a numbered heading,
+            // unless list items stand next to it.
+            let numbered_heading = para.len() == 1
+                && paras.len() > 1
+                && self.heading_like(para[0])
+                && !starts_list(n.checked_sub(1).and_then(|k| paras.get(k)))
+                && !starts_list(paras.get(n + 1));
             let mut current: Option<Unit> = None;
             for (k, &i) in para.iter().enumerate() {
                 if signature_from.is_some_and(|s| i >= s) {
@@ -336,7 +347,7 @@ impl Planner<'_> {
                             .as_ref()
                             .is_some_and(|u| u.kind == BlockKind::ListItem && !self.is_full(p))
                 });
-                if is_marker && after_break {
+                if is_marker && after_break && !numbered_heading {
                     if let Some(u) = current.take() {
                         units.push(u);
                     }
@@ -410,7 +421,7 @@ impl Planner<'_> {
                         && content.chars().count() <= 70
                         && content.split_whitespace().count() <= 10
                         && !content.trim_end().ends_with(['!', '?', ';'])
-                        && !(content.trim_end().ends_with('.') && !ends_with_initials(content))
+                        && (!content.trim_end().ends_with('.') || ends_with_initials(content))
                 });
             if !signature_like || region.len() + para.len() > 8 {
                 break;

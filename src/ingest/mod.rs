@@ -218,16 +218,16 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         for (k, &i) in unit.lines.iter().enumerate() {
             let l = infos[i];
             let mut from = l.start;
-            if k == 0 {
-                if let Some(label) = unit.label {
-                    artifacts.push(Artifact {
-                        kind: ArtifactKind::FootnoteLabel,
-                        text: source.raw[label.label_start..label.label_end].to_owned(),
-                        span: span_of(&source, label.label_start, label.label_end),
-                        footnote: Some(label.number),
-                    });
-                    from = label.text_start;
-                }
+            if k == 0
+                && let Some(label) = unit.label
+            {
+                artifacts.push(Artifact {
+                    kind: ArtifactKind::FootnoteLabel,
+                    text: source.raw[label.label_start..label.label_end].to_owned(),
+                    span: span_of(&source, label.label_start, label.label_end),
+                    footnote: Some(label.number),
+                });
+                from = label.text_start;
             }
             if k > 0 {
                 join_lines(

@@ -219,12 +219,12 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '.');
     let mut class = classify(bare, rules);
     // `Tuesday.Mr. Smith`: the part after a glued sentence end decides.
-    if class == Word::Plain {
-        if let Some((_, tail)) = bare.rsplit_once('.') {
-            let tail_class = classify(tail, rules);
-            if tail_class != Word::Plain {
-                class = tail_class;
-            }
+    if class == Word::Plain
+        && let Some((_, tail)) = bare.rsplit_once('.')
+    {
+        let tail_class = classify(tail, rules);
+        if tail_class != Word::Plain {
+            class = tail_class;
         }
     }
     let marked = hints.binary_search(&k).is_ok();
