@@ -13,9 +13,20 @@ pub struct TextBuilder {
 }
 
 impl TextBuilder {
+    /// An empty builder with room for `capacity` bytes of text.
+    pub fn with_capacity(capacity: usize) -> TextBuilder {
+        TextBuilder {
+            text: String::with_capacity(capacity),
+            map: OffsetMap::default(),
+        }
+    }
+
     /// Appends `piece`, which is the raw text found at raw offset `raw`.
     /// Whitespace runs collapse to one space; text is NFC-normalized.
     pub fn push_raw(&mut self, raw: usize, piece: &str) {
+        if self.push_simple(raw, piece) {
+            return;
+        }
         let mut word_start: Option<usize> = None;
         for (i, c) in piece.char_indices() {
             if c.is_whitespace() {
@@ -30,6 +41,67 @@ impl TextBuilder {
         if let Some(s) = word_start {
             self.push_word(raw + s, &piece[s..]);
         }
+    }
+
+    /// The fast path for the common line: no whitespace but single ASCII
+    /// spaces inside, no space at either end, already NFC. Returns whether
+    /// it applied.
+    fn push_simple(&mut self, raw: usize, piece: &str) -> bool {
+        let bytes = piece.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        if first == b' ' || last == b' ' {
+            return false;
+        }
+        let mut ascii = true;
+        let mut prev_space = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else {
+                prev_space = false;
+                if b < 0x20 || b == 0x7F {
+                    return false;
+                }
+                if b >= 0x80 {
+                    ascii = false;
+                    // Non-ASCII whitespace: U+0085, U+00A0, U+1680, U+2000–
+                    // U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+                    let next = bytes.get(i + 1).copied().unwrap_or(0);
+                    let third = bytes.get(i + 2).copied().unwrap_or(0);
+                    let space = match b {
+                        0xC2 => next == 0x85 || next == 0xA0,
+                        0xE1 => next == 0x9A && third == 0x80,
+                        0xE2 => {
+                            (next == 0x80
+                                && (third <= 0x8A
+                                    || third == 0xA8
+                                    || third == 0xA9
+                                    || third == 0xAF))
+                                || (next == 0x81 && third == 0x9F)
+                        }
+                        0xE3 => next == 0x80 && third == 0x80,
+                        _ => false,
+                    };
+                    if space {
+                        return false;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if !ascii && is_nfc_quick(piece.chars()) != IsNormalized::Yes {
+            return false;
+        }
+        self.map.push(self.text.len(), raw);
+        self.text.push_str(piece);
+        true
     }
 
     /// Appends one space standing for the whitespace at raw offset `raw`,

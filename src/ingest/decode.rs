@@ -117,7 +117,7 @@ impl Source {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// Location of a byte offset in bytes that may not be valid UTF-8 after it.

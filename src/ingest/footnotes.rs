@@ -132,158 +132,176 @@ pub fn marker_candidates(
     out: &mut Vec<MarkerCandidate>,
 ) {
     let bytes = content.as_bytes();
-    // Fast exit: no digit, bracket or superscript in the line.
-    if !bytes
-        .iter()
-        .any(|&b| b.is_ascii_digit() || b == b'[' || b == 0xC2 || b == 0xE2)
-    {
-        return;
-    }
-    let chars: Vec<(usize, char)> = content.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if superscript_value(c).is_some() {
-            let mut j = i;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            let run_start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            digit_run(line, content, content_start, run_start, i, out);
+        } else if b == b'[' {
+            i = bracketed(line, content, content_start, i, out);
+        } else if b == 0xC2 || b == 0xE2 {
+            // `¹²³` (C2 B9/B2/B3) and `⁰⁴…⁹` (E2 81 B0–B9).
+            let run_start = i;
             let mut n = 0u32;
-            while j < chars.len() {
-                match superscript_value(chars[j].1) {
-                    Some(v) => n = n.saturating_mul(10).saturating_add(v),
+            while let Some(c) = content[i..].chars().next() {
+                match superscript_value(c) {
+                    Some(v) => {
+                        n = n.saturating_mul(10).saturating_add(v);
+                        i += c.len_utf8();
+                    }
                     None => break,
                 }
-                j += 1;
             }
-            let end = chars.get(j).map_or(content.len(), |&(p, _)| p);
-            if (1..1000).contains(&n) {
+            if i == run_start {
+                i += 1;
+            } else if (1..1000).contains(&n) {
                 out.push(MarkerCandidate {
-                    start: content_start + pos,
-                    end: content_start + end,
+                    start: content_start + run_start,
+                    end: content_start + i,
                     number: n,
                     strength: Strength::Strong,
                     line,
                 });
             }
-            i = j;
-            continue;
-        }
-        if c == '[' {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
-                j += 1;
-            }
-            if j > i + 1 && j < chars.len() && chars[j].1 == ']' {
-                let digits = &content[chars[i + 1].0..chars[j].0];
-                if let Some(n) = parse_number(digits) {
-                    let mut start = pos;
-                    // `word [3]`: the space before belongs to the marker.
-                    if i > 0 && chars[i - 1].1 == ' ' {
-                        start = chars[i - 1].0;
-                    }
-                    out.push(MarkerCandidate {
-                        start: content_start + start,
-                        end: content_start + chars[j].0 + 1,
-                        number: n,
-                        strength: Strength::Strong,
-                        line,
-                    });
-                }
-                i = j + 1;
-                continue;
-            }
+        } else {
             i += 1;
-            continue;
         }
-        if !c.is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        // A run of ASCII digits.
-        let mut j = i;
-        while j < chars.len() && chars[j].1.is_ascii_digit() {
-            j += 1;
-        }
-        let run_start = pos;
-        let run_end = chars.get(j).map_or(content.len(), |&(p, _)| p);
-        let after = chars.get(j).map(|&(_, c)| c);
-        let next_after = chars.get(j + 1).map(|&(_, c)| c);
-        let ends_well = match after {
-            None => true,
-            Some(a) if a.is_whitespace() => true,
-            Some(a) if is_closing_punct(a) => {
-                // `12.5` or `3,4` or `17:00` are numbers, not markers.
-                !(matches!(a, '.' | ',' | ':') && next_after.is_some_and(|c| c.is_ascii_digit()))
-            }
-            _ => false,
-        };
-        let digits = &content[run_start..run_end];
-        let glued = i > 0 && (chars[i - 1].1.is_alphabetic() || is_closing_punct(chars[i - 1].1));
-        if ends_well && !in_url(content, run_start) {
-            if glued {
-                if let (Some(strength), Some(n)) = (glued_strength(&chars, i), parse_number(digits))
-                {
-                    out.push(MarkerCandidate {
-                        start: content_start + run_start,
-                        end: content_start + run_end,
-                        number: n,
-                        strength,
-                        line,
-                    });
-                }
-            } else if (i == 0 || !chars[i - 1].1.is_alphanumeric())
-                && (5..=7).contains(&digits.len())
-            {
-                // A year with a note number glued on: `201913`.
-                let year: u32 = digits[..4].parse().unwrap_or(0);
-                if let (true, Some(n)) = ((1800..2100).contains(&year), parse_number(&digits[4..]))
-                {
-                    out.push(MarkerCandidate {
-                        start: content_start + run_start + 4,
-                        end: content_start + run_end,
-                        number: n,
-                        strength: Strength::Medium,
-                        line,
-                    });
-                }
-            }
-        }
-        i = j;
     }
 }
 
-/// How sure a digit run starting at char index `i`, glued to what stands
-/// before it, is a marker.
-fn glued_strength(chars: &[(usize, char)], i: usize) -> Option<Strength> {
-    let prev = chars[i - 1].1;
-    let prev2 = if i >= 2 { Some(chars[i - 2].1) } else { None };
-    if prev.is_alphabetic() {
-        let mut k = i;
-        while k > 0 && chars[k - 1].1.is_alphabetic() {
-            k -= 1;
-        }
-        let letters = i - k;
-        if k > 0 && chars[k - 1].1.is_ascii_digit() {
-            None // `A4b2`: a code, not a word
-        } else if prev.is_lowercase() && letters >= 2 {
-            Some(Strength::Strong)
+/// `[3]` at byte `i`; returns where to go on scanning.
+fn bracketed(
+    line: usize,
+    content: &str,
+    content_start: usize,
+    i: usize,
+    out: &mut Vec<MarkerCandidate>,
+) -> usize {
+    let bytes = content.as_bytes();
+    let mut j = i + 1;
+    while j < bytes.len() && bytes[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j == i + 1 || bytes.get(j) != Some(&b']') {
+        return i + 1;
+    }
+    if let Some(n) = parse_number(&content[i + 1..j]) {
+        // `word [3]`: the space before belongs to the marker.
+        let start = if i > 0 && bytes[i - 1] == b' ' {
+            i - 1
         } else {
-            Some(Strength::Weak)
+            i
+        };
+        out.push(MarkerCandidate {
+            start: content_start + start,
+            end: content_start + j + 1,
+            number: n,
+            strength: Strength::Strong,
+            line,
+        });
+    }
+    j + 1
+}
+
+/// A run of ASCII digits at `start..end`: a glued marker, a year with a
+/// marker, or nothing.
+fn digit_run(
+    line: usize,
+    content: &str,
+    content_start: usize,
+    start: usize,
+    end: usize,
+    out: &mut Vec<MarkerCandidate>,
+) {
+    let before = &content[..start];
+    let mut back = before.chars().rev();
+    let prev = back.next();
+    let prev2 = back.next();
+    let mut ahead = content[end..].chars();
+    let after = ahead.next();
+    let next_after = ahead.next();
+    let ends_well = match after {
+        None => true,
+        Some(a) if a.is_whitespace() => true,
+        // `12.5`, `3,4` and `17:00` are numbers, not markers.
+        Some(a) if is_closing_punct(a) => {
+            !(matches!(a, '.' | ',' | ':') && next_after.is_some_and(|c| c.is_ascii_digit()))
         }
-    } else {
-        let decimal = matches!(prev, '.' | ',' | ':') && prev2.is_some_and(|c| c.is_ascii_digit());
-        if prev2.is_none_or(char::is_whitespace) {
-            None
-        } else if decimal {
-            // `2022.1 I also`: a year, a period and a marker, when a capital
-            // follows; `versie 2.1 van` stays a number.
-            let mut j = i;
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
-                j += 1;
+        _ => false,
+    };
+    if !ends_well {
+        return;
+    }
+    let digits = &content[start..end];
+    let glued = prev.is_some_and(|c| c.is_alphabetic() || is_closing_punct(c));
+    if glued {
+        let Some(prev) = prev else { return };
+        if in_url(content, start) {
+            return;
+        }
+        let strength = if prev.is_alphabetic() {
+            let letters = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let word_start = before
+                .char_indices()
+                .rev()
+                .nth(letters.saturating_sub(1))
+                .map_or(0, |(k, _)| k);
+            let glued_to_digit = content[..word_start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            if glued_to_digit {
+                None // `A4b2`: a code, not a word
+            } else if prev.is_lowercase() && letters >= 2 {
+                Some(Strength::Strong)
+            } else {
+                Some(Strength::Weak)
             }
-            let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
-            let capital = chars.get(j + 1).is_some_and(|&(_, c)| c.is_uppercase());
-            (prev == '.' && space && capital).then_some(Strength::Weak)
         } else {
-            Some(Strength::Strong)
+            let decimal =
+                matches!(prev, '.' | ',' | ':') && prev2.is_some_and(|c| c.is_ascii_digit());
+            if prev2.is_none_or(char::is_whitespace) {
+                None
+            } else if decimal {
+                // `2022.1 I also`: a year, a period and a marker, when a
+                // capital follows; `versie 2.1 van` stays a number.
+                let capital = after == Some(' ') && next_after.is_some_and(char::is_uppercase);
+                (prev == '.' && capital).then_some(Strength::Weak)
+            } else {
+                Some(Strength::Strong)
+            }
+        };
+        if let (Some(strength), Some(n)) = (strength, parse_number(digits)) {
+            out.push(MarkerCandidate {
+                start: content_start + start,
+                end: content_start + end,
+                number: n,
+                strength,
+                line,
+            });
+        }
+    } else if prev.is_none_or(|c| !c.is_alphanumeric())
+        && (5..=7).contains(&digits.len())
+        && !in_url(content, start)
+    {
+        // A year with a note number glued on: `201913`.
+        let year: u32 = digits[..4].parse().unwrap_or(0);
+        if let (true, Some(n)) = ((1800..2100).contains(&year), parse_number(&digits[4..])) {
+            out.push(MarkerCandidate {
+                start: content_start + start + 4,
+                end: content_start + end,
+                number: n,
+                strength: Strength::Medium,
+                line,
+            });
         }
     }
 }

@@ -16,7 +16,7 @@ pub mod lexicon;
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub use decode::{Line, Source};
 pub use hyphen::Hyphen;
@@ -145,13 +145,22 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         .map(|n| (n.number, n.label.label_start))
         .collect();
     let chosen = footnotes::choose_markers(&markers, &bodies);
-    let mut markers_by_line: HashMap<usize, Vec<MarkerCandidate>> = HashMap::new();
-    for m in chosen {
-        markers_by_line.entry(m.line).or_default().push(m);
+    // Chosen markers, by line: `marker_span[i]` indexes `chosen`.
+    let mut marker_span: Vec<(u32, u32)> = vec![(0, 0); infos.len()];
+    for (k, m) in chosen.iter().enumerate() {
+        let e = &mut marker_span[m.line];
+        if e.0 == e.1 {
+            *e = (k as u32, k as u32 + 1);
+        } else {
+            e.1 = k as u32 + 1;
+        }
     }
+    let markers_on = |i: usize| -> &[MarkerCandidate] {
+        let (a, b) = marker_span[i];
+        &chosen[a as usize..b as usize]
+    };
     let marker_end_of_line = |i: usize| -> Option<usize> {
-        let ms = markers_by_line.get(&i)?;
-        let last = ms.last()?;
+        let last = markers_on(i).last()?;
         let rest = &source.raw[last.end..infos[i].end];
         rest.trim().is_empty().then_some(last.start)
     };
@@ -213,7 +222,12 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     }
     let mut blocks = Vec::with_capacity(units.len());
     for unit in &units {
-        let mut b = TextBuilder::default();
+        let mut b = TextBuilder::with_capacity(
+            unit.lines
+                .iter()
+                .map(|&i| infos[i].end - infos[i].start + 1)
+                .sum(),
+        );
         let mut refs = Vec::new();
         for (k, &i) in unit.lines.iter().enumerate() {
             let l = infos[i];
@@ -240,7 +254,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
                     &mut artifacts,
                 );
             }
-            for m in markers_by_line.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
+            for m in markers_on(i) {
                 b.push_raw(from, &source.raw[from..m.start]);
                 let rest_starts_gap = source.raw[m.end..l.end]
                     .chars()
@@ -457,6 +471,7 @@ fn count_evidence<'a>(
     patterns.sort_unstable();
     let Ok(ac) = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(patterns.iter().map(|(_, p)| p))
     else {

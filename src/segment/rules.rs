@@ -1,10 +1,11 @@
 //! Per-language rules, kept as data files (`rules/<code>.txt`) and loaded
 //! once. A new language is a new file added to `BUILTIN`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
+use crate::text::FastSet;
 
 /// The rule files shipped with brug, by language code.
 const BUILTIN: &[(&str, &str)] = &[
@@ -17,22 +18,22 @@ const BUILTIN: &[(&str, &str)] = &[
 pub struct Rules {
     pub code: &'static str,
     /// Lower-case abbreviations without their final period.
-    pub abbreviations: HashSet<&'static str>,
+    pub abbreviations: FastSet<&'static str>,
     /// Titles before names (`Mr`, `dhr`): a period after them never ends a
     /// sentence.
-    pub prepositive: HashSet<&'static str>,
+    pub prepositive: FastSet<&'static str>,
     /// Abbreviations used before numbers (`nr`, `p`).
-    pub number_prefix: HashSet<&'static str>,
+    pub number_prefix: FastSet<&'static str>,
     /// Abbreviations that usually end a sentence (`etc`, `enz`).
-    pub sentence_final: HashSet<&'static str>,
+    pub sentence_final: FastSet<&'static str>,
     /// Lower-case words that often start a sentence.
-    pub starters: HashSet<&'static str>,
+    pub starters: FastSet<&'static str>,
     /// Frequent words, for language identification.
-    pub function_words: HashSet<&'static str>,
+    pub function_words: FastSet<&'static str>,
     /// Words after which a line-end hyphen is a suspended hyphen.
-    pub suspended_hyphen: HashSet<&'static str>,
+    pub suspended_hyphen: FastSet<&'static str>,
     /// Vowel pairs written with a hyphen across a compound boundary.
-    pub vowel_clash: HashSet<&'static str>,
+    pub vowel_clash: FastSet<&'static str>,
     /// Whether the language writes compounds closed (as one word).
     pub closed_compounds: bool,
 }
@@ -59,7 +60,7 @@ impl Rules {
     }
 
     fn parse(code: &'static str, text: &'static str) -> Rules {
-        let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
+        let mut sections: HashMap<&str, FastSet<&'static str>> = HashMap::new();
         let mut current = "";
         for line in text.lines() {
             let line = line.trim();
@@ -91,10 +92,29 @@ impl Rules {
     /// Whether `word` (without its final period, any case) is an
     /// abbreviation of this language.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.abbreviations.contains(lower.as_str())
-            || self.prepositive.contains(lower.as_str())
-            || self.number_prefix.contains(lower.as_str())
+        with_lowercase(word, |lower| {
+            self.abbreviations.contains(lower)
+                || self.prepositive.contains(lower)
+                || self.number_prefix.contains(lower)
+        })
+    }
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII
+/// words.
+pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(&buf[..bytes.len()]) {
+            Ok(lower) => f(lower),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        f(&word.to_lowercase())
     }
 }
 
@@ -114,7 +134,9 @@ pub fn detect_language(text: &str, fallback: &'static str) -> &'static str {
         };
         let score = sample
             .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty() && rules.function_words.contains(w.to_lowercase().as_str()))
+            .filter(|w| {
+                !w.is_empty() && with_lowercase(w, |lower| rules.function_words.contains(lower))
+            })
             .count();
         if score > best.0 {
             best = (score, code);

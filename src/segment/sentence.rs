@@ -15,7 +15,7 @@
 //!   `(!)` and `[...]`, and at list markers (`1.`, `a)`): never.
 //!   Inline lists (`1. … 2. …`, `• … • …`) break before each marker.
 
-use super::rules::Rules;
+use super::rules::{Rules, with_lowercase};
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -49,16 +49,25 @@ pub fn split(text: &str, rules: &Rules, hints: &[usize]) -> Vec<(usize, usize)> 
     protected.sort_unstable();
     let mut cuts = list_cuts;
     let bytes = text.as_bytes();
+    let has_ellipsis_char = memchr::memmem::find(bytes, "…".as_bytes()).is_some();
     let mut i = 0;
     let mut p = 0; // index into `protected`
     while i < bytes.len() {
-        let b = bytes[i];
-        let candidate =
-            matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
-        if !candidate {
-            i += 1;
-            continue;
-        }
+        // Next candidate: `.`, `!`, `?` (and `…` when the block has one).
+        let next = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
+        let next = if has_ellipsis_char {
+            let e = memchr::memmem::find(&bytes[i..], "…".as_bytes()).map(|k| i + k);
+            match (next, e) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        } else {
+            next
+        };
+        let Some(at) = next else {
+            break;
+        };
+        i = at;
         while p < protected.len() && protected[p].1 <= i {
             p += 1;
         }
@@ -287,12 +296,19 @@ fn classify(word: &str, rules: &Rules) -> Word {
     if word.contains('@') || word.contains("://") || word.starts_with("www.") {
         return Word::Address;
     }
-    let lower = word.to_lowercase();
-    if rules.prepositive.contains(lower.as_str()) {
-        return Word::Title;
-    }
-    if rules.number_prefix.contains(lower.as_str()) {
-        return Word::NumberPrefix;
+    let known = with_lowercase(word, |lower| {
+        if rules.prepositive.contains(lower) {
+            Some(Word::Title)
+        } else if rules.number_prefix.contains(lower) {
+            Some(Word::NumberPrefix)
+        } else if rules.abbreviations.contains(lower) {
+            Some(Word::Abbreviation)
+        } else {
+            None
+        }
+    });
+    if let Some(k @ (Word::Title | Word::NumberPrefix)) = known {
+        return k;
     }
     if word.chars().any(|c| c.is_ascii_digit())
         && word.chars().all(|c| {
@@ -305,20 +321,20 @@ fn classify(word: &str, rules: &Rules) -> Word {
     {
         return Word::Number;
     }
-    if rules.abbreviations.contains(lower.as_str()) {
+    if known == Some(Word::Abbreviation) {
         return Word::Abbreviation;
     }
     // `S.A`, `U.S`, `E`, `Th.Ch`: initials; `i.t.t`, `o.a`: abbreviations.
-    let parts: Vec<&str> = word.split('.').collect();
-    let short_parts = parts
-        .iter()
+    let parts = word.split('.').count();
+    let short_parts = word
+        .split('.')
         .all(|p| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
-    if short_parts && (parts.len() > 1 || word.chars().count() == 1) {
+    if short_parts && (parts > 1 || word.chars().count() == 1) {
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        if first_upper && parts.iter().all(|p| p.chars().count() <= 2) {
+        if first_upper && word.split('.').all(|p| p.chars().count() <= 2) {
             return Word::Initials;
         }
-        if !first_upper || parts.len() > 1 {
+        if !first_upper || parts > 1 {
             return Word::Abbreviation;
         }
     }
@@ -326,19 +342,17 @@ fn classify(word: &str, rules: &Rules) -> Word {
 }
 
 fn is_starter(core: &str, rules: &Rules) -> bool {
-    let word: String = core
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    rules.starters.contains(word.as_str())
+    let end = core
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(core.len());
+    with_lowercase(&core[..end], |word| rules.starters.contains(word))
 }
 
 /// Byte ranges of URLs and e-mail addresses, without trailing punctuation.
 fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for needle in ["://", "www.", "@"] {
-        for (at, _) in text.match_indices(needle) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
             let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
             let end = text[at..]
                 .find(char::is_whitespace)
