@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let ingested = ingest(Path::new("bench.txt"), black_box(input.clone()), &options)
                     .expect("ingests");
-                black_box(segment(&ingested))
+                black_box(segment(ingested))
             })
         });
     }

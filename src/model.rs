@@ -42,18 +42,20 @@ impl SegmentKind {
 /// Maps byte offsets of a produced text back to byte offsets of the raw
 /// input. Stored as runs: from `text` onwards, text bytes correspond one to
 /// one with raw bytes from `raw` onwards, until the next run starts.
+/// Offsets are stored as `u32`: brug reads documents of at most 1 GiB.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    runs: Vec<(usize, usize)>,
+    runs: Vec<(u32, u32)>,
 }
 
 impl OffsetMap {
     /// Starts a run: text offset `text` corresponds to raw offset `raw`.
     pub fn push(&mut self, text: usize, raw: usize) {
+        let (text, raw) = (text as u32, raw as u32);
         if let Some(&(t, r)) = self.runs.last() {
             if t == text {
                 self.runs.pop();
-            } else if text - t == raw.wrapping_sub(r) {
+            } else if raw >= r && text - t == raw - r {
                 return; // continues the previous run
             }
         }
@@ -62,32 +64,32 @@ impl OffsetMap {
 
     /// The raw offset of text offset `text`.
     pub fn raw(&self, text: usize) -> usize {
-        let i = self.runs.partition_point(|&(t, _)| t <= text);
+        let i = self.runs.partition_point(|&(t, _)| t as usize <= text);
         if i == 0 {
-            return self.runs.first().map_or(text, |&(_, r)| r);
+            return self.runs.first().map_or(text, |&(_, r)| r as usize);
         }
         let (t, r) = self.runs[i - 1];
-        r + (text - t)
+        r as usize + (text - t as usize)
     }
 
     /// The map for the sub-range `start..end` of the text, re-based so that
     /// text offset `start` becomes 0.
     pub fn slice(&self, start: usize, end: usize) -> OffsetMap {
-        let mut out = OffsetMap::default();
-        out.runs.push((0, self.raw(start)));
-        let from = self.runs.partition_point(|&(t, _)| t <= start);
-        for &(t, r) in &self.runs[from..] {
-            if t >= end {
-                break;
-            }
-            out.push(t - start, r);
+        let from = self.runs.partition_point(|&(t, _)| t as usize <= start);
+        let to = self.runs.partition_point(|&(t, _)| (t as usize) < end);
+        let mut out = OffsetMap {
+            runs: Vec::with_capacity(1 + to.saturating_sub(from)),
+        };
+        out.runs.push((0, self.raw(start) as u32));
+        for &(t, r) in &self.runs[from..to.max(from)] {
+            out.push(t as usize - start, r as usize);
         }
         out
     }
 
     /// The runs, as `(text offset, raw offset)` pairs in ascending order.
-    pub fn runs(&self) -> &[(usize, usize)] {
-        &self.runs
+    pub fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.runs.iter().map(|&(t, r)| (t as usize, r as usize))
     }
 }
 

@@ -97,7 +97,7 @@ fn run(raw: &str, lang: &str, layout: Layout) -> Result<Option<Document>, TestCa
         layout,
     };
     match ingest(Path::new("prop.txt"), raw.as_bytes().to_vec(), &options) {
-        Ok(ingested) => Ok(Some(segment(&ingested))),
+        Ok(ingested) => Ok(Some(segment(ingested))),
         Err(brug::Error::Empty { .. } | brug::Error::Blank { .. } | brug::Error::Binary { .. }) => {
             Ok(None)
         }

@@ -15,7 +15,7 @@ pub fn run(args: SegmentArgs) -> Result<u8, brug::Error> {
         layout: args.layout.into(),
     };
     let ingested = ingest_file(&args.file, &options)?;
-    let doc = segment(&ingested);
+    let doc = segment(ingested);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = match args.format {
@@ -63,7 +63,8 @@ fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
 
 fn write_lines(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     for s in &doc.segments {
-        writeln!(out, "{}", s.text)?;
+        out.write_all(s.text.as_bytes())?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -320,11 +320,11 @@ fn in_url(content: &str, at: usize) -> bool {
 /// blank line or the start of the file.
 pub fn choose_labels(
     candidates: &[LabelCandidate],
-    marker_lines: &HashMap<u32, Vec<usize>>,
+    marker_lines: &[Vec<usize>],
     blank_before: impl Fn(usize) -> bool,
 ) -> Vec<LabelCandidate> {
     let supported = |c: &LabelCandidate| {
-        marker_lines.get(&c.number).is_some_and(|lines| {
+        marker_lines.get(c.number as usize).is_some_and(|lines| {
             let i = lines.partition_point(|&l| l < c.line);
             i > 0 && c.line - lines[i - 1] <= 400
         })

@@ -16,7 +16,7 @@ pub mod lexicon;
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 pub use decode::{Line, Source};
 pub use hyphen::Hyphen;
@@ -126,9 +126,9 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         }
         footnotes::marker_candidates(i, content, l.start, &mut markers);
     }
-    let mut marker_lines: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut marker_lines: Vec<Vec<usize>> = vec![Vec::new(); 1000];
     for m in &markers {
-        marker_lines.entry(m.number).or_default().push(m.line);
+        marker_lines[m.number as usize].push(m.line);
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
@@ -471,7 +471,6 @@ fn count_evidence<'a>(
     patterns.sort_unstable();
     let Ok(ac) = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(patterns.iter().map(|(_, p)| p))
     else {

@@ -18,11 +18,15 @@ pub fn split_sentences(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
     sentence::split(text, rules, &[])
 }
 
-/// Segments an ingested document.
-pub fn segment(doc: &Ingested) -> Document {
+/// Segments an ingested document. Blocks are consumed one by one, so the
+/// text is not held twice.
+pub fn segment(mut doc: Ingested) -> Document {
     let rules = Rules::for_language(doc.lang).expect("ingest resolved the language");
-    let mut segments = Vec::new();
-    for block in &doc.blocks {
+    let blocks = std::mem::take(&mut doc.blocks);
+    // About one sentence per 120 bytes: reserving avoids regrowing a large
+    // vector (and holding it twice) on long documents.
+    let mut segments = Vec::with_capacity(blocks.len() + doc.source.raw.len() / 120);
+    for block in blocks {
         let (kind, footnote) = match block.kind {
             BlockKind::Paragraph => (SegmentKind::Body, None),
             BlockKind::Heading => (SegmentKind::Heading, None),
@@ -71,10 +75,10 @@ pub fn segment(doc: &Ingested) -> Document {
     segments.sort_by_key(|s| s.span.start);
     assign_ids(&mut segments);
     Document {
-        path: doc.path.clone(),
+        path: doc.path,
         lang: doc.lang.to_owned(),
         segments,
-        artifacts: doc.artifacts.clone(),
+        artifacts: doc.artifacts,
     }
 }
 
@@ -108,7 +112,7 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
 }
 
 fn assign_ids(segments: &mut [Segment]) {
-    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let mut seen: crate::text::FastMap<u64, usize> = crate::text::FastMap::default();
     for s in segments {
         let note = s.footnote.map(|n| n.to_string()).unwrap_or_default();
         let h = fnv1a(&[
@@ -118,10 +122,16 @@ fn assign_ids(segments: &mut [Segment]) {
         ]);
         let count = seen.entry(h).or_insert(0);
         *count += 1;
-        s.id = if *count == 1 {
-            format!("{:08x}", h >> 32)
-        } else {
-            format!("{:08x}-{}", h >> 32, count)
-        };
+        let mut id = String::with_capacity(12);
+        let top = (h >> 32) as u32;
+        for shift in (0..8).rev() {
+            let digit = (top >> (shift * 4)) & 0xF;
+            id.push(char::from_digit(digit, 16).unwrap_or('0'));
+        }
+        if *count > 1 {
+            id.push('-');
+            id.push_str(&count.to_string());
+        }
+        s.id = id;
     }
 }

@@ -19,7 +19,7 @@ pub fn segment_text(text: &str, lang: &str, layout: Layout) -> Document {
     };
     let ingested =
         ingest(Path::new("test.txt"), text.as_bytes().to_vec(), &options).expect("ingests");
-    segment(&ingested)
+    segment(ingested)
 }
 
 /// Segments a file, detecting its language and layout.
@@ -30,7 +30,7 @@ pub fn segment_file(path: &Path, lang: Option<&str>) -> Document {
     };
     let bytes = std::fs::read(path).expect("fixture exists");
     let ingested = ingest(path, bytes, &options).expect("ingests");
-    segment(&ingested)
+    segment(ingested)
 }
 
 /// A document's segments in the gold-file form `kind<TAB>footnote<TAB>refs<TAB>text`.
