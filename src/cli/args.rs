@@ -9,7 +9,12 @@ const EXIT_STATUS: &str = "Exit status: 0 done, nothing found; 1 done, problems 
 
 /// brug: a workbench for translators of Dutch government letters into English.
 #[derive(Debug, Parser)]
-#[command(name = "brug", version, about, after_help = EXIT_STATUS)]
+#[command(
+    name = "brug",
+    version,
+    about = "A workbench for translators of Dutch government letters into English.",
+    after_help = EXIT_STATUS
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
