@@ -2,6 +2,7 @@
 
 mod common;
 
+mod artifacts;
 mod benchmarks;
 mod cli;
 mod errors;

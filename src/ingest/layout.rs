@@ -5,7 +5,8 @@
 //! - Wrapped layout (PDF text): a single line break is a soft wrap; a blank
 //!   line ends a paragraph. Unwrapped layout: every line is a paragraph.
 //!   `Auto` picks wrapped when at least a tenth of the lines end without
-//!   sentence punctuation and go on in lower case on the next line.
+//!   sentence punctuation and go on in lower case on the next line, or
+//!   break a word with a hyphen.
 //! - A footnote block between two parts of a paragraph (a page end) does
 //!   not end the paragraph when the text before it has no final
 //!   punctuation or the text after it starts in lower case.
@@ -129,8 +130,10 @@ pub fn detect(src: &Source, infos: &[LineInfo]) -> Layout {
         let b = &src.raw[w[1].start..w[1].end];
         let open = last_char(a).is_some_and(|c| !ends_sentence(c));
         let lower = b.chars().next().is_some_and(char::is_lowercase);
-        // A wrapped line is long, or keeps the space before the break.
-        if open && lower && (w[0].chars >= 40 || w[0].trailing_space) {
+        // A wrapped line is long, keeps the space before the break, or
+        // breaks a word with a hyphen.
+        let hyphenated = a.ends_with('-') && b.starts_with(char::is_alphanumeric);
+        if (open && lower && (w[0].chars >= 40 || w[0].trailing_space)) || hyphenated {
             wraps += 1;
         }
     }
