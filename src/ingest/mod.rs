@@ -48,17 +48,87 @@ pub struct Block {
     pub refs: Vec<(usize, u32)>,
 }
 
-/// The result of ingestion.
+/// The result of ingestion: the decoded source, the layout plan and the
+/// artifacts removed. Blocks are built on demand ([`Ingested::block`]), so
+/// a long document's text is never held twice.
 #[derive(Debug, Clone)]
 pub struct Ingested {
     pub path: String,
     pub lang: &'static str,
     pub source: Source,
-    pub blocks: Vec<Block>,
+    /// What was removed from the raw text, in raw order.
     pub artifacts: Vec<Artifact>,
+    infos: Vec<LineInfo>,
+    units: Vec<Unit>,
+    markers: Vec<MarkerCandidate>,
+    /// `marker_span[i]`: the range of `markers` on line `i`.
+    marker_span: Vec<(u32, u32)>,
+    /// `decisions[i]`: the hyphen decision between line `i` and the next.
+    decisions: Vec<Option<Hyphen>>,
 }
 
 impl Ingested {
+    /// Number of blocks.
+    pub fn block_count(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Builds block `k` (in layout order; footnotes come last). Returns
+    /// `None` for a block with no text.
+    pub fn block(&self, k: usize) -> Option<Block> {
+        let unit = self.units.get(k)?;
+        let source = &self.source;
+        let infos = &self.infos;
+        let mut b = TextBuilder::with_capacity(
+            unit.lines
+                .iter()
+                .map(|&i| infos[i].end - infos[i].start + 1)
+                .sum(),
+        );
+        let mut refs = Vec::new();
+        for (n, &i) in unit.lines.iter().enumerate() {
+            let l = infos[i];
+            let mut from = l.start;
+            if n == 0 {
+                if let Some(label) = unit.label {
+                    from = label.text_start;
+                }
+            } else {
+                let prev = unit.lines[n - 1];
+                join_lines(&mut b, source, infos, prev, i, self.decisions[prev]);
+            }
+            let (a, z) = self.marker_span[i];
+            for m in &self.markers[a as usize..z as usize] {
+                b.push_raw(from, &source.raw[from..m.start]);
+                let gap_after = source.raw[m.end..l.end]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if source.raw[m.start..m.end].starts_with(' ') && gap_after {
+                    b.trim_end();
+                }
+                refs.push((b.text.len(), m.number));
+                from = m.end;
+            }
+            b.push_raw(from, &source.raw[from..l.end]);
+        }
+        b.trim_end();
+        if b.is_empty() {
+            return None;
+        }
+        Some(Block {
+            kind: unit.kind,
+            text: b.text,
+            map: b.map,
+            refs,
+        })
+    }
+
+    /// All blocks, built one by one.
+    pub fn blocks(&self) -> impl Iterator<Item = Block> + '_ {
+        (0..self.units.len()).filter_map(|k| self.block(k))
+    }
+
     /// The span of raw range `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let at = self.source.location(start);
@@ -205,12 +275,12 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         foreign,
         evidence: &evidence,
     };
-    let decisions: HashMap<usize, Hyphen> = breaks
-        .iter()
-        .map(|(line, b)| (*line, hyphen::decide(b, &cx)))
-        .collect();
+    let mut decisions: Vec<Option<Hyphen>> = vec![None; infos.len()];
+    for (line, b) in &breaks {
+        decisions[*line] = Some(hyphen::decide(b, &cx));
+    }
 
-    // Build the blocks.
+    // Artifacts: byte-order mark, footnote labels and markers, hyphens.
     let mut artifacts = Vec::new();
     if source.bom_len > 0 {
         artifacts.push(Artifact {
@@ -220,78 +290,49 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
             footnote: None,
         });
     }
-    let mut blocks = Vec::with_capacity(units.len());
-    for unit in &units {
-        let mut b = TextBuilder::with_capacity(
-            unit.lines
-                .iter()
-                .map(|&i| infos[i].end - infos[i].start + 1)
-                .sum(),
-        );
-        let mut refs = Vec::new();
-        for (k, &i) in unit.lines.iter().enumerate() {
-            let l = infos[i];
-            let mut from = l.start;
-            if k == 0
-                && let Some(label) = unit.label
-            {
-                artifacts.push(Artifact {
-                    kind: ArtifactKind::FootnoteLabel,
-                    text: source.raw[label.label_start..label.label_end].to_owned(),
-                    span: span_of(&source, label.label_start, label.label_end),
-                    footnote: Some(label.number),
-                });
-                from = label.text_start;
-            }
-            if k > 0 {
-                join_lines(
-                    &mut b,
-                    &source,
-                    &infos,
-                    unit.lines[k - 1],
-                    i,
-                    decisions.get(&unit.lines[k - 1]).copied(),
-                    &mut artifacts,
-                );
-            }
-            for m in markers_on(i) {
-                b.push_raw(from, &source.raw[from..m.start]);
-                let rest_starts_gap = source.raw[m.end..l.end]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if source.raw[m.start..m.end].starts_with(' ') && rest_starts_gap {
-                    b.trim_end();
-                }
-                refs.push((b.text.len(), m.number));
-                artifacts.push(Artifact {
-                    kind: ArtifactKind::FootnoteMarker,
-                    text: source.raw[m.start..m.end].to_owned(),
-                    span: span_of(&source, m.start, m.end),
-                    footnote: Some(m.number),
-                });
-                from = m.end;
-            }
-            b.push_raw(from, &source.raw[from..l.end]);
-        }
-        b.trim_end();
-        if b.is_empty() {
-            continue;
-        }
-        blocks.push(Block {
-            kind: unit.kind,
-            text: b.text,
-            map: b.map,
-            refs,
+    for note in &notes {
+        let label = note.label;
+        artifacts.push(Artifact {
+            kind: ArtifactKind::FootnoteLabel,
+            text: source.raw[label.label_start..label.label_end].to_owned(),
+            span: span_of(&source, label.label_start, label.label_end),
+            footnote: Some(label.number),
         });
+    }
+    for m in &chosen {
+        artifacts.push(Artifact {
+            kind: ArtifactKind::FootnoteMarker,
+            text: source.raw[m.start..m.end].to_owned(),
+            span: span_of(&source, m.start, m.end),
+            footnote: Some(m.number),
+        });
+    }
+    for (line, decision) in decisions.iter().enumerate() {
+        if *decision == Some(Hyphen::Join) {
+            let end = infos[line].end;
+            let len = source.raw[..end]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+            artifacts.push(Artifact {
+                kind: ArtifactKind::Hyphen,
+                text: source.raw[end - len..end].to_owned(),
+                span: span_of(&source, end - len, end),
+                footnote: None,
+            });
+        }
     }
     artifacts.sort_by_key(|a| a.span.start);
     Ok(Ingested {
         path: path.display().to_string(),
         lang,
         source,
-        blocks,
         artifacts,
+        infos,
+        units,
+        markers: chosen,
+        marker_span,
+        decisions,
     })
 }
 
@@ -519,28 +560,14 @@ fn join_lines(
     a: usize,
     next: usize,
     decision: Option<Hyphen>,
-    artifacts: &mut Vec<Artifact>,
 ) {
     let next_text = &src.raw[infos[next].start..infos[next].end];
     match decision {
         Some(Hyphen::Join) => {
-            // The hyphen is the last character of line `a`.
-            let hyphen_end = infos[a].end;
-            let hyphen_len = src.raw[..hyphen_end]
-                .chars()
-                .next_back()
-                .map_or(1, char::len_utf8);
-            let hyphen_start = hyphen_end - hyphen_len;
+            // The hyphen, the last character of line `a`, is an artifact.
             if b.text.ends_with(['-', '\u{AD}']) {
-                let c = b.text.pop();
-                debug_assert!(c.is_some());
+                b.text.pop();
             }
-            artifacts.push(Artifact {
-                kind: ArtifactKind::Hyphen,
-                text: src.raw[hyphen_start..hyphen_end].to_owned(),
-                span: span_of(src, hyphen_start, hyphen_end),
-                footnote: None,
-            });
         }
         Some(Hyphen::Keep) => {}
         Some(Hyphen::KeepWithSpace) => b.push_space(infos[a].end),

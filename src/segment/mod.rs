@@ -18,15 +18,28 @@ pub fn split_sentences(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
     sentence::split(text, rules, &[])
 }
 
-/// Segments an ingested document. Blocks are consumed one by one, so the
-/// text is not held twice.
-pub fn segment(mut doc: Ingested) -> Document {
+/// Segments an ingested document. Blocks are built and split one at a
+/// time, so the text is not held twice.
+pub fn segment(doc: Ingested) -> Document {
     let rules = Rules::for_language(doc.lang).expect("ingest resolved the language");
-    let blocks = std::mem::take(&mut doc.blocks);
+    let mut segments = segment_blocks(&doc, rules, 0..doc.block_count());
+    segments.sort_by_key(|s| s.span.start);
+    assign_ids(&mut segments);
+    Document {
+        path: doc.path,
+        lang: doc.lang.to_owned(),
+        segments,
+        artifacts: doc.artifacts,
+    }
+}
+
+/// Segments the blocks in `range`.
+fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) -> Vec<Segment> {
     // About one sentence per 120 bytes: reserving avoids regrowing a large
-    // vector (and holding it twice) on long documents.
-    let mut segments = Vec::with_capacity(blocks.len() + doc.source.raw.len() / 120);
-    for block in blocks {
+    // vector on long documents.
+    let share = doc.source.raw.len() * range.len() / doc.block_count().max(1);
+    let mut segments = Vec::with_capacity(range.len() + share / 120);
+    for block in range.filter_map(|k| doc.block(k)) {
         let (kind, footnote) = match block.kind {
             BlockKind::Paragraph => (SegmentKind::Body, None),
             BlockKind::Heading => (SegmentKind::Heading, None),
@@ -72,14 +85,7 @@ pub fn segment(mut doc: Ingested) -> Document {
             });
         }
     }
-    segments.sort_by_key(|s| s.span.start);
-    assign_ids(&mut segments);
-    Document {
-        path: doc.path,
-        lang: doc.lang.to_owned(),
-        segments,
-        artifacts: doc.artifacts,
-    }
+    segments
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
