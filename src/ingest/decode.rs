@@ -15,7 +15,13 @@ pub struct Source {
     pub bom_len: usize,
     /// One entry per line: content range without the line terminator.
     pub lines: Vec<Line>,
+    /// `(byte offset, column)` every few KiB inside long lines, so that
+    /// finding a column never counts more than a few KiB of characters.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between column checkpoints in long lines.
+const CHECKPOINT_BYTES: usize = 4096;
 
 /// One line of the raw input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +92,12 @@ impl Source {
             });
         }
         let lines = split_lines(&raw, bom_len);
+        let checkpoints = checkpoints(&raw, &lines);
         Ok(Source {
             raw,
             bom_len,
             lines,
+            checkpoints,
         })
     }
 
@@ -106,14 +114,36 @@ impl Source {
             .partition_point(|l| l.start <= offset)
             .saturating_sub(1);
         let offset = offset.min(self.raw.len());
-        let start = self.lines.get(i).map_or(0, |l| l.start).min(offset);
-        let column = self.raw[start..offset].chars().count() + 1;
+        let mut start = self.lines.get(i).map_or(0, |l| l.start).min(offset);
+        let mut column = 1;
+        let c = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        if c > 0 && self.checkpoints[c - 1].0 > start {
+            (start, column) = self.checkpoints[c - 1];
+        }
+        let column = column + self.raw[start..offset].chars().count();
         Location {
             offset,
             line: i + 1,
             column,
         }
     }
+}
+
+fn checkpoints(raw: &str, lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for l in lines.iter().filter(|l| l.end - l.start > CHECKPOINT_BYTES) {
+        let mut column = 1;
+        let mut next = l.start + CHECKPOINT_BYTES;
+        for (i, _) in raw[l.start..l.end].char_indices() {
+            let at = l.start + i;
+            if at >= next {
+                out.push((at, column));
+                next = at + CHECKPOINT_BYTES;
+            }
+            column += 1;
+        }
+    }
+    out
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -193,6 +223,27 @@ mod tests {
         let raw = "\u{FEFF}ab\n";
         let l = split_lines(raw, 3);
         assert_eq!(&raw[l[0].start..l[0].end], "ab");
+    }
+
+    #[test]
+    fn columns_in_long_lines_match_counting() {
+        let line: String = "één woord, ".repeat(2000);
+        let raw = format!("kort\n{line}\nslot");
+        let src = Source::decode(Path::new("x.txt"), raw.clone().into_bytes()).unwrap();
+        for offset in (0..raw.len())
+            .filter(|&o| raw.is_char_boundary(o))
+            .step_by(97)
+        {
+            let before = &raw[..offset];
+            let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+            let at = src.location(offset);
+            assert_eq!(at.line, 1 + before.matches('\n').count());
+            assert_eq!(
+                at.column,
+                raw[line_start..offset].chars().count() + 1,
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -54,6 +54,7 @@ fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) 
                 sentence::split(&block.text, rules, &hints)
             }
         };
+        let mut next_ref = 0;
         for (k, &(start, end)) in ranges.iter().enumerate() {
             let text = &block.text[start..end];
             let raw_start = block.map.raw(start);
@@ -61,19 +62,14 @@ fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) 
             let raw_end = (block.map.raw(end - last) + last).max(raw_start);
             let raw_end = ceil_boundary(&doc.source.raw, raw_end);
             let raw_start = floor_boundary(&doc.source.raw, raw_start);
-            // A marker belongs to the first sentence that ends at or after it.
-            let footnote_refs = block
-                .refs
-                .iter()
-                .filter(|&&(at, _)| {
-                    let owner = ranges
-                        .iter()
-                        .position(|&(_, e)| at <= e)
-                        .unwrap_or(ranges.len() - 1);
-                    owner == k
-                })
-                .map(|&(_, n)| n)
-                .collect();
+            // A marker belongs to the first sentence that ends at or after it
+            // (markers past the last sentence belong to the last one).
+            let last_range = k + 1 == ranges.len();
+            let mut footnote_refs = Vec::new();
+            while next_ref < block.refs.len() && (block.refs[next_ref].0 <= end || last_range) {
+                footnote_refs.push(block.refs[next_ref].1);
+                next_ref += 1;
+            }
             segments.push(Segment {
                 id: String::new(),
                 kind,
