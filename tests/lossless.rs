@@ -146,7 +146,10 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 cases per property unless PROPTEST_CASES asks for more.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    ))]
 
     #[test]
     fn arbitrary_text_is_lossless(pieces in prop::collection::vec(piece(), 1..80), wrapped in any::<bool>(), dutch in any::<bool>()) {

@@ -7,4 +7,5 @@ mod benchmarks;
 mod cli;
 mod errors;
 mod lossless;
+mod regression;
 mod segmentation;

@@ -1,0 +1,96 @@
+//! One test per bug found, named after it.
+
+use brug::ingest::Layout;
+
+use crate::common::{gold_lines, segment_text};
+
+fn texts(text: &str, lang: &str) -> Vec<String> {
+    segment_text(text, lang, Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect()
+}
+
+/// Tokens were cut one byte after a multibyte space (NBSP), inside it.
+#[test]
+fn no_break_space_before_a_marker_does_not_panic() {
+    // Whitespace collapses to one space; a lone marker without a footnote
+    // body is kept as text.
+    assert_eq!(
+        texts("A\u{A0}2019 cultuurdiplomatie2 is goed.", "nl"),
+        ["A 2019 cultuurdiplomatie2 is goed."]
+    );
+}
+
+/// A character that NFC expands (U+0A5E) shifted the offsets of the next
+/// characters of its word past the word.
+#[test]
+fn nfc_expansion_keeps_offsets_inside_the_word() {
+    let doc = segment_text("\u{A5E}A A", "nl", Layout::Auto);
+    let s = &doc.segments[0];
+    assert_eq!(s.map.raw(s.text.len() - 1), 5);
+}
+
+/// A byte-order mark before the first line made the column of an artifact
+/// count from before the mark.
+#[test]
+fn byte_order_mark_alone_on_the_first_line() {
+    let doc = segment_text("\u{FEFF}.", "en", Layout::Auto);
+    assert_eq!(doc.segments[0].span.column, 1);
+}
+
+/// `nr. 19)` was split as if `19)` opened a numbered list.
+#[test]
+fn number_after_nr_is_no_list_marker() {
+    assert_eq!(
+        texts(
+            "Het notaoverleg (Kamerstuk 35 373, nr. 19) diende een motie in.",
+            "nl"
+        ),
+        ["Het notaoverleg (Kamerstuk 35 373, nr. 19) diende een motie in."]
+    );
+}
+
+/// `Tuesday.Mr. Smith`: the glued split left `Mr.` to be read as the end of
+/// a plain word.
+#[test]
+fn title_after_a_glued_sentence_end() {
+    assert_eq!(
+        texts("Today is Tuesday.Mr. Smith went to the store.", "en"),
+        ["Today is Tuesday.", "Mr. Smith went to the store."]
+    );
+}
+
+/// `c.s.` before a bracketed reference was taken as a sentence end.
+#[test]
+fn cum_suis_before_a_bracket() {
+    assert_eq!(
+        texts(
+            "De motie van het lid Boswijk c.s. (Kamerstuk 35 334, nr. 210) is uitgevoerd.",
+            "nl"
+        ),
+        ["De motie van het lid Boswijk c.s. (Kamerstuk 35 334, nr. 210) is uitgevoerd."]
+    );
+}
+
+/// The same joined form evidenced two different line-end hyphens, but only
+/// the first got the count (`Visumfacilita-`/`tie…` and `Visumfacilitatie-`/`overeenkomst`).
+#[test]
+fn shared_evidence_counts_for_every_break() {
+    let text = "De Visumfacilita-\ntieovereenkomst en de Visumfacilitatie-\novereenkomst: de Visumfacilitatieovereenkomst geldt.\n";
+    assert_eq!(
+        texts(text, "nl"),
+        [
+            "De Visumfacilitatieovereenkomst en de Visumfacilitatieovereenkomst: de Visumfacilitatieovereenkomst geldt."
+        ]
+    );
+}
+
+/// `2. Voortgang` alone between paragraphs became a list item.
+#[test]
+fn numbered_heading_between_paragraphs() {
+    let text = "Het kabinet heeft in het voorjaar een brief gestuurd over de stand van zaken.\n\n2. Voortgang\n\nDe provincies hebben hun programma ingediend bij het ministerie op tijd.\n";
+    let lines = gold_lines(&segment_text(text, "nl", Layout::Auto));
+    assert_eq!(lines[1], "heading\t\t\t2. Voortgang");
+}
