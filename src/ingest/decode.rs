@@ -132,15 +132,13 @@ impl Source {
 fn checkpoints(raw: &str, lines: &[Line]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for l in lines.iter().filter(|l| l.end - l.start > CHECKPOINT_BYTES) {
-        let mut column = 1;
         let mut next = l.start + CHECKPOINT_BYTES;
-        for (i, _) in raw[l.start..l.end].char_indices() {
+        for (column, (i, _)) in (1..).zip(raw[l.start..l.end].char_indices()) {
             let at = l.start + i;
             if at >= next {
                 out.push((at, column));
                 next = at + CHECKPOINT_BYTES;
             }
-            column += 1;
         }
     }
     out
