@@ -127,6 +127,8 @@ pub enum ArtifactKind {
     FootnoteMarker,
     /// The number that opens a footnote body (`6 Kamerstuk …`).
     FootnoteLabel,
+    /// A page number line (`Pagina 2 van 5`): page furniture.
+    PageNumber,
 }
 
 /// A piece of the raw input that is in no segment on purpose.

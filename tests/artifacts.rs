@@ -140,3 +140,23 @@ fn urls_and_email_addresses_keep_their_periods() {
         ])
     );
 }
+
+#[test]
+fn page_numbers_are_furniture_and_sentences_run_across_them() {
+    let text = "Het kabinet wil met alle partijen in gesprek blijven over de uitvoering van \nde motie en over de \n\nPagina 1 van 2\n\nvervolgstappen die daarvoor nodig zijn. Dat gebeurt dit jaar.\n\n- 2 -\n";
+    assert_eq!(
+        segments(text, "nl"),
+        lines(&[
+            "body\t\t\tHet kabinet wil met alle partijen in gesprek blijven over de uitvoering van de motie en over de vervolgstappen die daarvoor nodig zijn.",
+            "body\t\t\tDat gebeurt dit jaar.",
+        ])
+    );
+    let doc = segment_text(text, "nl", Layout::Auto);
+    let pages: Vec<&str> = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == brug::model::ArtifactKind::PageNumber)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(pages, ["Pagina 1 van 2", "- 2 -"]);
+}

@@ -15,11 +15,12 @@ fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// Runs `brug segment PATH` and returns (exit code, stdout, stderr).
-fn segment(path: &Path) -> (Option<i32>, String, String) {
+/// Runs `brug segment [ARGS] PATH` and returns (exit code, stdout, stderr).
+fn segment_with(args: &[&str], path: &Path) -> (Option<i32>, String, String) {
     let out = Command::cargo_bin("brug")
         .expect("binary")
         .arg("segment")
+        .args(args)
         .arg(path)
         .output()
         .expect("runs");
@@ -28,6 +29,10 @@ fn segment(path: &Path) -> (Option<i32>, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+fn segment(path: &Path) -> (Option<i32>, String, String) {
+    segment_with(&[], path)
 }
 
 fn assert_error(path: &Path, expected: &str) {
@@ -97,19 +102,7 @@ fn bom_crlf_and_cr_give_the_same_segments() {
     let raw =
         std::fs::read_to_string(repo("source_nl/kamerbrief-rusland-2021.txt")).expect("letter");
     let lines = |path: &Path| {
-        let (code, stdout, stderr) = {
-            let out = Command::cargo_bin("brug")
-                .expect("binary")
-                .args(["segment", "--format", "lines"])
-                .arg(path)
-                .output()
-                .expect("runs");
-            (
-                out.status.code(),
-                String::from_utf8_lossy(&out.stdout).into_owned(),
-                String::from_utf8_lossy(&out.stderr).into_owned(),
-            )
-        };
+        let (code, stdout, stderr) = segment_with(&["--format", "lines"], path);
         assert_eq!(code, Some(0), "{stderr}");
         stdout
     };

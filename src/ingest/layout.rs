@@ -226,8 +226,9 @@ pub struct Planner<'a> {
     pub infos: &'a [LineInfo],
     pub layout: Layout,
     pub width: usize,
-    /// `footnote_of[i]`: the footnote index line `i` belongs to.
-    pub footnote_of: &'a [Option<usize>],
+    /// `aside[i]`: line `i` stands outside the running text (a footnote
+    /// or page furniture); the text may run on across it.
+    pub aside: &'a [bool],
     /// Chosen marker ranges per line, to see a line's real last character.
     pub marker_end_of_line: &'a dyn Fn(usize) -> Option<usize>,
 }
@@ -282,7 +283,7 @@ impl Planner<'_> {
         let mut pending_break = false;
         let mut saw_notes = false;
         for i in 0..self.infos.len() {
-            if self.footnote_of[i].is_some() {
+            if self.aside[i] {
                 saw_notes = true;
                 continue;
             }
@@ -444,6 +445,33 @@ impl Planner<'_> {
     }
 }
 
+/// Whether a line is page furniture: a page number (`Pagina 2 van 5`,
+/// `Page 2 of 5`, `- 2 -`, `2/5`), or a lone number between blank lines.
+pub fn is_page_number(content: &str, blank_around: bool) -> bool {
+    let t = content.trim();
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        [label, a, sep, b] => {
+            matches!(*label, "pagina" | "page" | "blad" | "p.")
+                && number(a)
+                && matches!(*sep, "van" | "of" | "/")
+                && number(b)
+        }
+        [label, a] => matches!(*label, "pagina" | "page" | "blad") && number(a),
+        ["-" | "–", a, "-" | "–"] => number(a),
+        [one] => {
+            if let Some((a, b)) = one.split_once('/') {
+                number(a) && number(b)
+            } else {
+                blank_around && number(one)
+            }
+        }
+        _ => false,
+    }
+}
+
 /// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials.
 fn ends_with_initials(content: &str) -> bool {
     content.split_whitespace().last().is_some_and(|w| {
@@ -455,6 +483,17 @@ fn ends_with_initials(content: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("Pagina 2 van 5", false));
+        assert!(is_page_number("Page 2 of 5 ", false));
+        assert!(is_page_number("- 3 -", false));
+        assert!(is_page_number("12", true));
+        assert!(!is_page_number("12", false));
+        assert!(!is_page_number("Pagina's vol tekst", false));
+        assert!(!is_page_number("1 tot maximaal 5 jaar", true));
+    }
 
     #[test]
     fn list_markers() {

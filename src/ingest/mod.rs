@@ -10,7 +10,7 @@ mod decode;
 mod footnotes;
 mod hyphen;
 mod layout;
-pub use layout::list_marker_len;
+pub use layout::{is_page_number, list_marker_len};
 pub mod lexicon;
 
 use std::collections::HashMap;
@@ -183,11 +183,19 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
     let width = layout::wrap_width(&infos);
 
-    // Footnote labels and marker candidates.
+    // Page furniture, footnote labels and marker candidates.
+    let furniture: Vec<bool> = (0..infos.len())
+        .map(|i| {
+            let l = infos[i];
+            let blank_around =
+                (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
+            !l.blank && is_page_number(&source.raw[l.start..l.end], blank_around)
+        })
+        .collect();
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
-        if l.blank {
+        if l.blank || furniture[i] {
             continue;
         }
         let content = &source.raw[l.start..l.end];
@@ -202,14 +210,14 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
-    let notes = footnote_extents(&source, &infos, &labels, width);
-    let mut footnote_of = vec![None; infos.len()];
-    for (k, note) in notes.iter().enumerate() {
+    let notes = footnote_extents(&source, &infos, &labels, &furniture, width);
+    let mut aside = furniture.clone();
+    for note in &notes {
         for &i in &note.lines {
-            footnote_of[i] = Some(k);
+            aside[i] = true;
         }
     }
-    markers.retain(|m| footnote_of[m.line].is_none());
+    markers.retain(|m| !aside[m.line]);
     let bodies: Vec<(u32, usize)> = notes
         .iter()
         .map(|n| (n.number, n.label.label_start))
@@ -240,7 +248,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         infos: &infos,
         layout,
         width,
-        footnote_of: &footnote_of,
+        aside: &aside,
         marker_end_of_line: &marker_end_of_line,
     };
     let paras = planner.paragraphs();
@@ -297,6 +305,15 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
             text: source.raw[label.label_start..label.label_end].to_owned(),
             span: span_of(&source, label.label_start, label.label_end),
             footnote: Some(label.number),
+        });
+    }
+    for (i, _) in furniture.iter().enumerate().filter(|&(_, f)| *f) {
+        let l = infos[i];
+        artifacts.push(Artifact {
+            kind: ArtifactKind::PageNumber,
+            text: source.raw[l.start..l.end].to_owned(),
+            span: span_of(&source, l.start, l.end),
+            footnote: None,
         });
     }
     for m in &chosen {
@@ -369,6 +386,7 @@ fn footnote_extents(
     src: &Source,
     infos: &[LineInfo],
     labels: &[LabelCandidate],
+    furniture: &[bool],
     width: usize,
 ) -> Vec<Note> {
     let label_at: HashMap<usize, usize> = labels
@@ -391,7 +409,7 @@ fn footnote_extents(
             } else {
                 (i, false)
             };
-            if j >= infos.len() || infos[j].blank || label_at.contains_key(&j) {
+            if j >= infos.len() || infos[j].blank || furniture[j] || label_at.contains_key(&j) {
                 break;
             }
             let text = &src.raw[infos[j].start..infos[j].end];
