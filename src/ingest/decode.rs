@@ -177,24 +177,15 @@ fn split_lines(raw: &str, from: usize) -> Vec<Line> {
     let mut lines = Vec::with_capacity(bytes.len() / 60 + 1);
     let mut start = from;
     let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { start, end: i });
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                lines.push(Line { start, end: i });
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
+    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        i += k;
+        lines.push(Line { start, end: i });
+        i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        start = i;
     }
     if start < bytes.len() {
         lines.push(Line {

@@ -449,6 +449,13 @@ impl Planner<'_> {
 /// `Page 2 of 5`, `- 2 -`, `2/5`), or a lone number between blank lines.
 pub fn is_page_number(content: &str, blank_around: bool) -> bool {
     let t = content.trim();
+    // Quick rejection: page furniture starts with a digit, a dash or P/B.
+    if !t
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | 'P' | 'p' | 'B' | 'b'))
+        || t.len() > 24
+    {
+        return false;
+    }
     let lower = t.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());

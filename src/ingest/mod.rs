@@ -16,8 +16,6 @@ pub mod lexicon;
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 pub use decode::{Line, Source};
 pub use hyphen::Hyphen;
 pub use layout::{BlockKind, Layout};
@@ -25,6 +23,7 @@ pub use layout::{BlockKind, Layout};
 use crate::error::Result;
 use crate::model::{Artifact, ArtifactKind, OffsetMap, Span};
 use crate::segment::rules::{Rules, detect_language};
+use crate::text::{FastMap, FastSet};
 use builder::TextBuilder;
 use footnotes::{LabelCandidate, MarkerCandidate};
 use layout::{LineInfo, Planner, Unit};
@@ -480,7 +479,9 @@ fn line_break(src: &Source, infos: &[LineInfo], a: usize, b: usize) -> Option<hy
 }
 
 /// Counts, for each line-end hyphen, how often its joined and hyphenated
-/// forms occur as words in the raw text (one pass with Aho-Corasick).
+/// forms, and its second part alone, occur as words in the raw text. One
+/// pass over the words (runs of letters, digits, hyphens and apostrophes),
+/// with a two-byte prefix filter before any lookup.
 fn count_evidence<'a>(
     raw: &str,
     breaks: impl Iterator<Item = &'a hyphen::Break>,
@@ -491,81 +492,118 @@ fn count_evidence<'a>(
         Hyphenated,
         RightAlone,
     }
-    let mut evidence: HashMap<String, hyphen::Evidence> = HashMap::new();
-    let mut pattern_ids: HashMap<String, usize> = HashMap::new();
-    let mut owners: Vec<Vec<(String, Form)>> = Vec::new();
-    let mut add =
-        |pattern: String, key: &str, form: Form, owners: &mut Vec<Vec<(String, Form)>>| {
-            let id = *pattern_ids.entry(pattern).or_insert_with(|| {
-                owners.push(Vec::new());
-                owners.len() - 1
-            });
-            owners[id].push((key.to_owned(), form));
-        };
+    let mut keys: Vec<String> = Vec::new();
+    let mut wanted: FastMap<String, Vec<(usize, Form)>> = FastMap::default();
+    let mut seen: FastSet<String> = FastSet::default();
     for b in breaks {
         if b.left.is_empty() || b.right.is_empty() {
             continue;
         }
         let key = b.key();
-        if evidence.contains_key(&key) {
+        if !seen.insert(key.clone()) {
             continue;
         }
-        evidence.insert(key.clone(), hyphen::Evidence::default());
-        add(b.joined().to_lowercase(), &key, Form::Joined, &mut owners);
-        add(
-            b.hyphenated().to_lowercase(),
-            &key,
-            Form::Hyphenated,
-            &mut owners,
-        );
+        let k = keys.len();
+        keys.push(key);
+        wanted
+            .entry(b.joined().to_lowercase())
+            .or_default()
+            .push((k, Form::Joined));
+        wanted
+            .entry(b.hyphenated().to_lowercase())
+            .or_default()
+            .push((k, Form::Hyphenated));
         if b.right.chars().count() >= 3 {
-            add(b.right.to_lowercase(), &key, Form::RightAlone, &mut owners);
+            wanted
+                .entry(b.right.to_lowercase())
+                .or_default()
+                .push((k, Form::RightAlone));
         }
     }
-    if pattern_ids.is_empty() {
-        return evidence;
-    }
-    let mut patterns: Vec<(usize, String)> =
-        pattern_ids.into_iter().map(|(p, id)| (id, p)).collect();
-    patterns.sort_unstable();
-    let Ok(ac) = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns.iter().map(|(_, p)| p))
-    else {
-        return evidence;
-    };
-    for m in ac.find_iter(raw) {
-        let before_ok = raw[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-        if !before_ok {
-            continue;
+    let mut counts = vec![hyphen::Evidence::default(); keys.len()];
+    if !wanted.is_empty() {
+        // Bit set of the first two (lower-cased) bytes of every wanted word.
+        let mut prefixes = vec![0u64; 1024];
+        let prefix = |w: &[u8]| -> usize {
+            let a = w.first().map_or(0, u8::to_ascii_lowercase) as usize;
+            let b = w.get(1).map_or(0, u8::to_ascii_lowercase) as usize;
+            (a << 8) | b
+        };
+        // And of their lengths in bytes (a word may carry 3 more bytes of
+        // inflection).
+        let mut lengths = 0u64;
+        for w in wanted.keys() {
+            let p = prefix(w.as_bytes());
+            prefixes[p >> 6] |= 1 << (p & 63);
+            for extra in 0..=3 {
+                lengths |= 1 << (w.len() + extra).min(63);
+            }
         }
-        let rest = &raw[m.end()..];
-        let tail = rest.chars().take_while(|c| c.is_alphanumeric()).count();
-        let inflected = tail <= 3 && rest.chars().take(tail).all(char::is_lowercase);
-        for (key, form) in &owners[m.pattern().as_usize()] {
-            // Joined words and lone second parts may carry a short
-            // inflection (`-en`, `-s`); the hyphenated form must match whole.
-            let ok = match form {
-                Form::Hyphenated => tail == 0 && !rest.starts_with('-'),
-                Form::Joined | Form::RightAlone => tail == 0 || inflected,
-            };
-            if !ok {
+        let bytes = raw.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' || b >= 0x80;
+        let mut lower = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !word_byte(bytes[i]) {
+                i += 1;
                 continue;
             }
-            if let Some(e) = evidence.get_mut(key) {
-                match form {
-                    Form::Joined => e.joined += 1,
-                    Form::Hyphenated => e.hyphenated += 1,
-                    Form::RightAlone => e.right_alone += 1,
+            let start = i;
+            while i < bytes.len() && word_byte(bytes[i]) {
+                i += 1;
+            }
+            let ascii = bytes[start..i].is_ascii();
+            if ascii && lengths & (1 << (i - start).min(63)) == 0 {
+                continue;
+            }
+            let p = prefix(&bytes[start..i]);
+            if prefixes[p >> 6] & (1 << (p & 63)) == 0 {
+                continue;
+            }
+            // Non-ASCII bytes may include punctuation (`’`, `»`): cut the
+            // word at the first non-alphanumeric character.
+            let token = &raw[start..i];
+            let end = token
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                .map_or(token.len(), |(k, _)| k);
+            let token = token[..end].trim_end_matches(['-', '\'']);
+            lower.clear();
+            lower.extend(token.chars().flat_map(char::to_lowercase));
+            // The whole word, then the word less a short inflection (`-en`,
+            // `-s`) for joined forms and second parts.
+            let mut tail = 0;
+            let mut cut = lower.len();
+            loop {
+                if let Some(owners) = wanted.get(&lower[..cut]) {
+                    for &(k, form) in owners {
+                        let ok = match form {
+                            Form::Hyphenated => tail == 0,
+                            Form::Joined | Form::RightAlone => true,
+                        };
+                        if ok {
+                            let e = &mut counts[k];
+                            match form {
+                                Form::Joined => e.joined += 1,
+                                Form::Hyphenated => e.hyphenated += 1,
+                                Form::RightAlone => e.right_alone += 1,
+                            }
+                        }
+                    }
+                    break;
                 }
+                let Some(c) = lower[..cut].chars().next_back() else {
+                    break;
+                };
+                if tail == 3 || !c.is_lowercase() {
+                    break;
+                }
+                tail += 1;
+                cut -= c.len_utf8();
             }
         }
     }
-    evidence
+    keys.into_iter().zip(counts).collect()
 }
 
 /// Appends what joins line `a` to line `b` to the block under construction:
