@@ -102,3 +102,36 @@ fn held_out_letters_reach_their_accuracy_floor() {
         "{matched}/{total} segments exact, below {floor}:\n{report}"
     );
 }
+
+/// Ids depend on the segment alone: editing one sentence leaves every other
+/// id as it was, and a second run gives the same ids.
+#[test]
+fn ids_are_stable_across_runs_and_unrelated_edits() {
+    use crate::common::segment_text;
+    use brug::ingest::Layout;
+    let raw =
+        std::fs::read_to_string(repo("source_nl/kamerbrief-rusland-2021.txt")).expect("letter");
+    let edited = raw.replace(
+        "Dit zal de komende jaren worden voortgezet.",
+        "Dit wordt voortgezet.",
+    );
+    assert_ne!(raw, edited);
+    let a = segment_text(&raw, "nl", Layout::Auto);
+    let b = segment_text(&raw, "nl", Layout::Auto);
+    let c = segment_text(&edited, "nl", Layout::Auto);
+    let ids = |d: &brug::model::Document| {
+        d.segments
+            .iter()
+            .map(|s| (s.id.clone(), s.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b));
+    let changed: Vec<_> = ids(&a)
+        .into_iter()
+        .filter(|x| !ids(&c).contains(x))
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(changed[0].1, "Dit zal de komende jaren worden voortgezet.");
+    let all: std::collections::HashSet<_> = a.segments.iter().map(|s| &s.id).collect();
+    assert_eq!(all.len(), a.segments.len(), "ids are unique");
+}
