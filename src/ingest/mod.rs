@@ -283,8 +283,11 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         evidence: &evidence,
     };
     let mut decisions: Vec<Option<Hyphen>> = vec![None; infos.len()];
+    let mut decided: FastMap<(String, Option<String>), Hyphen> = FastMap::default();
     for (line, b) in &breaks {
-        decisions[*line] = Some(hyphen::decide(b, &cx));
+        let key = (b.hyphenated(), b.before.clone());
+        let d = *decided.entry(key).or_insert_with(|| hyphen::decide(b, &cx));
+        decisions[*line] = Some(d);
     }
 
     // Artifacts: byte-order mark, footnote labels and markers, hyphens.
@@ -522,66 +525,79 @@ fn count_evidence<'a>(
     }
     let mut counts = vec![hyphen::Evidence::default(); keys.len()];
     if !wanted.is_empty() {
-        // Bit set of the first two (lower-cased) bytes of every wanted word.
-        let mut prefixes = vec![0u64; 1024];
-        let prefix = |w: &[u8]| -> usize {
-            let a = w.first().map_or(0, u8::to_ascii_lowercase) as usize;
-            let b = w.get(1).map_or(0, u8::to_ascii_lowercase) as usize;
-            (a << 8) | b
+        // Filters: the first three lower-cased bytes and the byte length of
+        // every wanted word; most words of the text fail one of them.
+        let prefix = |w: &[u8]| -> u32 {
+            let byte = |k: usize| u32::from(w.get(k).map_or(0, u8::to_ascii_lowercase));
+            (byte(0) << 16) | (byte(1) << 8) | byte(2)
         };
-        // And of their lengths in bytes (a word may carry 3 more bytes of
-        // inflection).
+        let mut prefixes: FastSet<u32> = FastSet::default();
+        // The first two bytes alone, as a bit set checked first.
+        let mut pairs = vec![0u64; 1024];
         let mut lengths = 0u64;
         for w in wanted.keys() {
             let p = prefix(w.as_bytes());
-            prefixes[p >> 6] |= 1 << (p & 63);
-            for extra in 0..=3 {
-                lengths |= 1 << (w.len() + extra).min(63);
-            }
+            prefixes.insert(p);
+            let pair = (p >> 8) as usize;
+            pairs[pair >> 6] |= 1 << (pair & 63);
+            lengths |= 1 << w.len().min(63);
+        }
+        let length_ok = |n: usize| lengths & (1 << n.min(63)) != 0;
+        let mut word_byte = [false; 256];
+        for (b, w) in word_byte.iter_mut().enumerate() {
+            let b = b as u8;
+            *w = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' || b >= 0x80;
         }
         let bytes = raw.as_bytes();
-        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' || b >= 0x80;
         let mut lower = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            if !word_byte(bytes[i]) {
+            if !word_byte[bytes[i] as usize] {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < bytes.len() && word_byte(bytes[i]) {
+            while i < bytes.len() && word_byte[bytes[i] as usize] {
                 i += 1;
             }
-            let ascii = bytes[start..i].is_ascii();
-            if ascii && lengths & (1 << (i - start).min(63)) == 0 {
+            if i - start < 3 {
                 continue;
             }
             let p = prefix(&bytes[start..i]);
-            if prefixes[p >> 6] & (1 << (p & 63)) == 0 {
+            let pair = (p >> 8) as usize;
+            if pairs[pair >> 6] & (1 << (pair & 63)) == 0 || !prefixes.contains(&p) {
                 continue;
             }
             // Non-ASCII bytes may include punctuation (`’`, `»`): cut the
             // word at the first non-alphanumeric character.
             let token = &raw[start..i];
-            let end = token
-                .char_indices()
-                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
-                .map_or(token.len(), |(k, _)| k);
+            let end = if token.is_ascii() {
+                token.len()
+            } else {
+                token
+                    .char_indices()
+                    .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                    .map_or(token.len(), |(k, _)| k)
+            };
             let token = token[..end].trim_end_matches(['-', '\'']);
             lower.clear();
-            lower.extend(token.chars().flat_map(char::to_lowercase));
+            if token.is_ascii() {
+                lower.push_str(token);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(token.chars().flat_map(char::to_lowercase));
+            }
             // The whole word, then the word less a short inflection (`-en`,
             // `-s`) for joined forms and second parts.
             let mut tail = 0;
             let mut cut = lower.len();
             loop {
-                if let Some(owners) = wanted.get(&lower[..cut]) {
-                    for &(k, form) in owners {
-                        let ok = match form {
-                            Form::Hyphenated => tail == 0,
-                            Form::Joined | Form::RightAlone => true,
-                        };
-                        if ok {
+                if length_ok(cut) {
+                    if let Some(owners) = wanted.get(&lower[..cut]) {
+                        for &(k, form) in owners {
+                            if form == Form::Hyphenated && tail > 0 {
+                                continue;
+                            }
                             let e = &mut counts[k];
                             match form {
                                 Form::Joined => e.joined += 1,
@@ -589,8 +605,8 @@ fn count_evidence<'a>(
                                 Form::RightAlone => e.right_alone += 1,
                             }
                         }
+                        break;
                     }
-                    break;
                 }
                 let Some(c) = lower[..cut].chars().next_back() else {
                     break;
