@@ -592,21 +592,21 @@ fn count_evidence<'a>(
             let mut tail = 0;
             let mut cut = lower.len();
             loop {
-                if length_ok(cut) {
-                    if let Some(owners) = wanted.get(&lower[..cut]) {
-                        for &(k, form) in owners {
-                            if form == Form::Hyphenated && tail > 0 {
-                                continue;
-                            }
-                            let e = &mut counts[k];
-                            match form {
-                                Form::Joined => e.joined += 1,
-                                Form::Hyphenated => e.hyphenated += 1,
-                                Form::RightAlone => e.right_alone += 1,
-                            }
+                if length_ok(cut)
+                    && let Some(owners) = wanted.get(&lower[..cut])
+                {
+                    for &(k, form) in owners {
+                        if form == Form::Hyphenated && tail > 0 {
+                            continue;
                         }
-                        break;
+                        let e = &mut counts[k];
+                        match form {
+                            Form::Joined => e.joined += 1,
+                            Form::Hyphenated => e.hyphenated += 1,
+                            Form::RightAlone => e.right_alone += 1,
+                        }
                     }
+                    break;
                 }
                 let Some(c) = lower[..cut].chars().next_back() else {
                     break;
