@@ -421,9 +421,11 @@ impl Planner<'_> {
             let signature_like = para.len() <= 6
                 && para.iter().all(|&i| {
                     let content = self.content(i);
-                    self.is_short(i)
-                        && content.chars().count() <= 70
-                        && content.split_whitespace().count() <= 10
+                    // Short of a full line: a ministry's name can be long.
+                    let chars = self.infos[i].chars;
+                    (chars * 10 <= self.width * 9 || chars <= 60)
+                        && chars <= 100
+                        && content.split_whitespace().count() <= 14
                         && !content.trim_end().ends_with(['!', '?', ';'])
                         && (!content.trim_end().ends_with('.') || ends_with_initials(content))
                 });
