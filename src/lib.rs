@@ -6,6 +6,7 @@
 //! command-line layer over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
 pub mod error;
 pub mod ingest;
 pub mod model;

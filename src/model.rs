@@ -154,3 +154,20 @@ pub struct Document {
     /// What was removed from the raw text, in raw order.
     pub artifacts: Vec<Artifact>,
 }
+
+/// A group of source segments aligned with a group of target segments
+/// (either may be empty), by index into the two segment lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bead {
+    pub source: Vec<usize>,
+    pub target: Vec<usize>,
+    /// Confidence in [0, 1]; see [`crate::align`] for its meaning.
+    pub score: f64,
+}
+
+/// A sentence alignment: beads in document order, covering every segment
+/// of both sides exactly once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    pub beads: Vec<Bead>,
+}

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod alignment;
 mod artifacts;
 mod benchmarks;
 mod cli;

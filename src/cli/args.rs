@@ -30,6 +30,58 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
     ))]
     Segment(SegmentArgs),
+    /// Pair the sentences of a document and its translation.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt\n",
+        "  brug align a.de b.fr --input lines --format vecalign\n",
+        "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt --write\n\n",
+        "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
+    ))]
+    Align(AlignArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The source document.
+    pub source: PathBuf,
+    /// Its translation.
+    pub target: PathBuf,
+    /// Language of the source.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub source_lang: LangArg,
+    /// Language of the target.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub target_lang: LangArg,
+    /// `text`: PDF-extracted letters, ingested and segmented; `lines`: one
+    /// segment per line already (as hunalign and vecalign read them).
+    #[arg(long, value_enum, default_value_t = InputKind::Text)]
+    pub input: InputKind,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AlignFormat::Human)]
+    pub format: AlignFormat,
+    /// Also write the alignment record (JSON), by default beside the
+    /// target as NAME.align.json.
+    #[arg(long, value_name = "RECORD", num_args = 0..=1)]
+    pub write: Option<Option<PathBuf>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    Text,
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// The pair side by side, low-confidence beads marked `!`.
+    Human,
+    /// Beads with segment ids, plus both documents' segments.
+    Json,
+    /// One bead per row: ids, score, source text, target text.
+    Tsv,
+    /// `[i, j]:[k]:score` per bead, 0-based indices (vecalign's format).
+    Vecalign,
 }
 
 #[derive(Debug, Args)]

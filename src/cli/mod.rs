@@ -1,9 +1,11 @@
 //! The command-line layer: arguments → a resolved configuration → one
 //! subcommand → output and an exit code.
 
+mod align;
 mod args;
 mod exit;
 mod segment;
+mod write;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,7 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         args::Command::Segment(a) => segment::run(a),
+        args::Command::Align(a) => align::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

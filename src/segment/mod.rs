@@ -137,3 +137,42 @@ fn assign_ids(segments: &mut [Segment]) {
         s.id = id;
     }
 }
+
+/// A document given one segment per line (as hunalign and vecalign read
+/// them): every line is a body segment, empty lines included, so segment
+/// indices are line indices.
+pub fn from_lines(path: &str, lang: &str, source: &crate::ingest::Source) -> Document {
+    let mut segments: Vec<Segment> = source
+        .lines
+        .iter()
+        .map(|l| {
+            let text = source.raw[l.start..l.end].trim();
+            let lead =
+                source.raw[l.start..l.end].len() - source.raw[l.start..l.end].trim_start().len();
+            let at = source.location(l.start + lead);
+            let mut map = crate::model::OffsetMap::default();
+            map.push(0, l.start + lead);
+            Segment {
+                id: String::new(),
+                kind: SegmentKind::Body,
+                text: text.to_owned(),
+                footnote_refs: Vec::new(),
+                footnote: None,
+                span: crate::model::Span {
+                    start: l.start + lead,
+                    end: l.start + lead + text.len(),
+                    line: at.line,
+                    column: at.column,
+                },
+                map,
+            }
+        })
+        .collect();
+    assign_ids(&mut segments);
+    Document {
+        path: path.to_owned(),
+        lang: lang.to_owned(),
+        segments,
+        artifacts: Vec::new(),
+    }
+}

@@ -1,0 +1,225 @@
+//! What the aligner knows about one segment without a dictionary: its
+//! length and its anchors — numbers normalized across locales (`1.000` =
+//! `1,000`, `2,5` = `2.5`), names, acronyms and long words (the same or
+//! cognate in most language pairs), URLs and e-mail addresses, footnote
+//! references, and telling punctuation (`?`, `!`, `:`).
+
+use crate::text::FxHasher;
+use std::hash::Hasher;
+
+/// One segment as the aligner sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit<'a> {
+    pub text: &'a str,
+    /// Structural kind, when known (`None` for plain lines).
+    pub kind: Option<crate::model::SegmentKind>,
+    /// For footnotes: the note number.
+    pub footnote: Option<u32>,
+    /// Footnote numbers referenced from the segment.
+    pub refs: &'a [u32],
+}
+
+impl<'a> Unit<'a> {
+    /// A plain line of text with no structure.
+    pub fn line(text: &'a str) -> Unit<'a> {
+        Unit {
+            text,
+            kind: None,
+            footnote: None,
+            refs: &[],
+        }
+    }
+}
+
+/// The aligner's view of a segment: length and weighted anchor keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// Length in characters.
+    pub len: f64,
+    /// Anchor keys, sorted, with their weights.
+    pub anchors: Vec<(u64, f32)>,
+    /// Sum of the weights.
+    pub weight: f32,
+}
+
+fn key(kind: u8, text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(kind);
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// Folds a few common accented Latin letters to their base letter, for
+/// cognates across languages (`expédition` = `Expedition`).
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ÿ' | 'ý' => 'y',
+        'ß' => 's',
+        _ => c,
+    }
+}
+
+/// Normalizes a number written with either convention: `1.000` and
+/// `1,000` → `1000`; `2,5` and `2.5` → `2.5`.
+pub fn normalize_number(token: &str) -> String {
+    let digits: Vec<&str> = token.split(['.', ',']).collect();
+    if digits.len() > 1
+        && digits[1..].iter().all(|g| g.len() == 3)
+        && !digits[0].is_empty()
+        && digits[0].len() <= 3
+    {
+        return digits.concat();
+    }
+    if digits.len() == 2 {
+        return format!("{}.{}", digits[0], digits[1]);
+    }
+    digits.concat()
+}
+
+impl Features {
+    /// Extracts the features of a unit.
+    pub fn of(unit: &Unit<'_>) -> Features {
+        let text = unit.text;
+        let mut anchors: Vec<(u64, f32)> = Vec::new();
+        let mut first_word = true;
+        for raw in text.split_whitespace() {
+            if raw.contains("://")
+                || raw.starts_with("www.")
+                || (raw.contains('@') && raw.contains('.'))
+            {
+                let url = raw.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+                anchors.push((key(b'u', url), 3.0));
+                first_word = false;
+                continue;
+            }
+            for p in raw
+                .chars()
+                .filter(|c| matches!(c, '?' | '!' | ':' | '%' | '€' | '$'))
+            {
+                anchors.push((key(b'p', p.encode_utf8(&mut [0; 4])), 0.5));
+            }
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                continue;
+            }
+            let starts_sentence = first_word;
+            first_word = raw.ends_with(['.', '!', '?']);
+            if word.starts_with(|c: char| c.is_ascii_digit()) {
+                // Numbers, possibly with separators; a year is a number too.
+                let number: String = word
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                    .collect();
+                let number = number.trim_end_matches(['.', ',']);
+                if !number.is_empty() {
+                    anchors.push((key(b'n', &normalize_number(number)), 3.0));
+                }
+                continue;
+            }
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let acronym = letters >= 2
+                && word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            let folded: String = word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(fold)
+                .collect();
+            if acronym {
+                anchors.push((key(b'w', &folded), 2.0));
+            } else if (capital && !starts_sentence && letters >= 3) || letters >= 7 {
+                // Names and long words: the same word, or a cognate sharing
+                // its first five letters.
+                anchors.push((key(b'w', &folded), 1.0));
+                if letters >= 6 {
+                    let stem: String = folded.chars().take(5).collect();
+                    anchors.push((key(b's', &stem), 1.0));
+                }
+            }
+        }
+        for &r in unit.refs {
+            anchors.push((key(b'f', &r.to_string()), 2.0));
+        }
+        anchors.sort_unstable_by_key(|&(k, _)| k);
+        let weight = anchors.iter().map(|&(_, w)| w).sum();
+        Features {
+            len: text.chars().count() as f64,
+            anchors,
+            weight,
+        }
+    }
+
+    /// Concatenation of several segments' features (for coarse passes).
+    pub fn merge(parts: &[&Features]) -> Features {
+        let mut anchors: Vec<(u64, f32)> = parts
+            .iter()
+            .flat_map(|f| f.anchors.iter().copied())
+            .collect();
+        anchors.sort_unstable_by_key(|&(k, _)| k);
+        Features {
+            len: parts.iter().map(|f| f.len).sum(),
+            weight: anchors.iter().map(|&(_, w)| w).sum(),
+            anchors,
+        }
+    }
+}
+
+/// Weight of the anchors two feature sets share (multiset intersection).
+pub fn shared(a: &Features, b: &Features) -> f32 {
+    let (mut i, mut j) = (0, 0);
+    let mut total = 0.0;
+    while i < a.anchors.len() && j < b.anchors.len() {
+        let (ka, wa) = a.anchors[i];
+        let (kb, wb) = b.anchors[j];
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                total += wa.min(wb);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_match_across_locales() {
+        assert_eq!(normalize_number("1.000"), "1000");
+        assert_eq!(normalize_number("1,000"), "1000");
+        assert_eq!(normalize_number("2,5"), "2.5");
+        assert_eq!(normalize_number("2.5"), "2.5");
+        assert_eq!(normalize_number("2019"), "2019");
+        let nl = Features::of(&Unit::line(
+            "Er waren ongeveer 1.000 studenten in 2019 (€ 35).",
+        ));
+        let en = Features::of(&Unit::line(
+            "There were about 1,000 students in 2019 (€35).",
+        ));
+        assert!(shared(&nl, &en) >= 6.0);
+    }
+
+    #[test]
+    fn names_and_cognates_match() {
+        let de = Features::of(&Unit::line("Die Expedition zum Matterhorn begann im Juli."));
+        let fr = Features::of(&Unit::line(
+            "L'expédition au Matterhorn a commencé en juillet.",
+        ));
+        assert!(shared(&de, &fr) >= 2.0);
+    }
+}

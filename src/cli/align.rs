@@ -1,0 +1,224 @@
+//! `brug align SOURCE TARGET`: pair the sentences of a document and its
+//! translation.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use brug::align::record::record;
+use brug::align::{AlignOptions, Unit, align};
+use brug::ingest::{IngestOptions, Source, ingest_file};
+use brug::model::{Alignment, Document};
+use brug::segment::{from_lines, segment};
+
+use super::args::{AlignArgs, AlignFormat, InputKind};
+use super::exit;
+use super::write::write_atomically;
+
+fn load(path: &Path, lang: Option<String>, input: InputKind) -> Result<Document, brug::Error> {
+    match input {
+        InputKind::Text => {
+            let options = IngestOptions {
+                lang,
+                layout: brug::ingest::Layout::Auto,
+            };
+            Ok(segment(ingest_file(path, &options)?))
+        }
+        InputKind::Lines => {
+            let bytes = std::fs::read(path).map_err(|source| brug::Error::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            let source = Source::decode(path, bytes)?;
+            Ok(from_lines(
+                &path.display().to_string(),
+                lang.as_deref().unwrap_or("und"),
+                &source,
+            ))
+        }
+    }
+}
+
+fn units(doc: &Document) -> Vec<Unit<'_>> {
+    doc.segments
+        .iter()
+        .map(|s| Unit {
+            text: &s.text,
+            kind: Some(s.kind),
+            footnote: s.footnote,
+            refs: &s.footnote_refs,
+        })
+        .collect()
+}
+
+/// Where `--write` puts the record by default: beside the translation,
+/// `NAME.align.json`.
+pub fn default_record_path(target: &Path) -> PathBuf {
+    let stem = target
+        .file_stem()
+        .map_or_else(|| "alignment".into(), |s| s.to_string_lossy().into_owned());
+    target.with_file_name(format!("{stem}.align.json"))
+}
+
+pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
+    let source = load(&args.source, args.source_lang.code(), args.input)?;
+    let target = load(&args.target, args.target_lang.code(), args.input)?;
+    let alignment = align(&units(&source), &units(&target), &AlignOptions::default());
+    if let Some(place) = &args.write {
+        let path = place
+            .clone()
+            .unwrap_or_else(|| default_record_path(&args.target));
+        let rec = record(
+            (&source.path, &source.lang, &source.segments),
+            (&target.path, &target.lang, &target.segments),
+            &alignment,
+            env!("CARGO_PKG_VERSION"),
+        );
+        let mut json = serde_json::to_string_pretty(&rec).map_err(|e| brug::Error::Io {
+            path: path.clone(),
+            source: io::Error::other(e),
+        })?;
+        json.push('\n');
+        write_atomically(&path, json.as_bytes())?;
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match args.format {
+        AlignFormat::Vecalign => out.write_all(brug::align::score::format(&alignment).as_bytes()),
+        AlignFormat::Tsv => write_tsv(&mut out, &source, &target, &alignment),
+        AlignFormat::Json => write_json(&mut out, &source, &target, &alignment),
+        AlignFormat::Human => write_human(&mut out, &source, &target, &alignment),
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => Ok(exit::OK),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(exit::OK),
+        Err(source) => Err(brug::Error::Io {
+            path: "<stdout>".into(),
+            source,
+        }),
+    }
+}
+
+fn join_texts(doc: &Document, idx: &[usize]) -> String {
+    idx.iter()
+        .map(|&i| doc.segments[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn ids(doc: &Document, idx: &[usize]) -> Vec<String> {
+    idx.iter().map(|&i| doc.segments[i].id.clone()).collect()
+}
+
+fn tsv_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+}
+
+fn write_tsv(
+    out: &mut impl Write,
+    source: &Document,
+    target: &Document,
+    a: &Alignment,
+) -> io::Result<()> {
+    writeln!(out, "bead\tsource_ids\ttarget_ids\tscore\tsource\ttarget")?;
+    for (n, b) in a.beads.iter().enumerate() {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{:.4}\t{}\t{}",
+            n + 1,
+            ids(source, &b.source).join(","),
+            ids(target, &b.target).join(","),
+            b.score,
+            tsv_cell(&join_texts(source, &b.source)),
+            tsv_cell(&join_texts(target, &b.target)),
+        )?;
+    }
+    Ok(())
+}
+
+fn write_json(
+    out: &mut impl Write,
+    source: &Document,
+    target: &Document,
+    a: &Alignment,
+) -> io::Result<()> {
+    let side = |d: &Document| {
+        serde_json::json!({
+            "path": d.path,
+            "lang": d.lang,
+            "segments": d.segments,
+        })
+    };
+    let beads: Vec<serde_json::Value> = a
+        .beads
+        .iter()
+        .map(|b| {
+            serde_json::json!({
+                "source": ids(source, &b.source),
+                "target": ids(target, &b.target),
+                "score": (b.score * 1e4).round() / 1e4,
+            })
+        })
+        .collect();
+    let value =
+        serde_json::json!({ "source": side(source), "target": side(target), "beads": beads });
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Splits text into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Beads with a score below this are marked `!` in the human format.
+const LOW_CONFIDENCE: f64 = 0.5;
+
+fn write_human(
+    out: &mut impl Write,
+    source: &Document,
+    target: &Document,
+    a: &Alignment,
+) -> io::Result<()> {
+    const COLUMN: usize = 58;
+    for (n, b) in a.beads.iter().enumerate() {
+        let mark = if b.score < LOW_CONFIDENCE { '!' } else { ' ' };
+        writeln!(
+            out,
+            "{mark} #{} {}-{} score {:.2}",
+            n + 1,
+            b.source.len(),
+            b.target.len(),
+            b.score
+        )?;
+        let left = wrap(&join_texts(source, &b.source), COLUMN);
+        let right = wrap(&join_texts(target, &b.target), COLUMN);
+        for k in 0..left.len().max(right.len()) {
+            let l = left.get(k).map_or("", String::as_str);
+            let r = right.get(k).map_or("", String::as_str);
+            let pad = COLUMN.saturating_sub(l.chars().count());
+            writeln!(out, "  {l}{:pad$} | {r}", "")?;
+        }
+    }
+    let low = a.beads.iter().filter(|b| b.score < LOW_CONFIDENCE).count();
+    writeln!(
+        out,
+        "{} beads, {low} marked ! (score below {LOW_CONFIDENCE})",
+        a.beads.len()
+    )
+}

@@ -1,0 +1,184 @@
+//! Sentence alignment as users run it.
+
+use assert_cmd::Command;
+
+use brug::align::score::{counts, parse, scores};
+
+use crate::common::repo;
+
+fn brug() -> Command {
+    let mut cmd = Command::cargo_bin("brug").expect("binary builds");
+    cmd.current_dir(repo(""));
+    cmd
+}
+
+const SOURCE: &str = "source_nl/kamerbrief-rusland-2021.txt";
+const TARGET: &str = "target_en/kamerbrief-rusland-2021.txt";
+
+fn vecalign(args: &[&str]) -> String {
+    let out = brug()
+        .arg("align")
+        .args(args)
+        .args(["--format", "vecalign"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_translation_aligns_exactly_as_the_hand_made_gold() {
+    let test = parse(&vecalign(&[SOURCE, TARGET])).expect("vecalign format");
+    let gold = parse(
+        &std::fs::read_to_string(repo(
+            "tests/fixtures/align/kamerbrief-rusland-2021.gold.txt",
+        ))
+        .expect("gold"),
+    )
+    .expect("gold format");
+    let shape = |a: &brug::model::Alignment| {
+        a.beads
+            .iter()
+            .map(|b| (b.source.clone(), b.target.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shape(&test), shape(&gold));
+    let (p, r) = counts(&gold, &test);
+    assert_eq!(scores(p, r).strict_f1, 1.0);
+    assert!(test.beads.iter().all(|b| (0.0..=1.0).contains(&b.score)));
+}
+
+#[test]
+fn the_committed_record_is_current() {
+    let dir = std::env::temp_dir().join(format!("brug-record-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("letter.align.json");
+    let out = brug()
+        .args(["align", SOURCE, TARGET, "--format", "tsv", "--write"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("record")).expect("JSON");
+    let committed: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(repo("target_en/kamerbrief-rusland-2021.align.json"))
+            .expect("committed record"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        written["beads"], committed["beads"],
+        "re-run `brug align … --write` and commit the record"
+    );
+    assert_eq!(
+        written["source"]["segments"],
+        committed["source"]["segments"]
+    );
+    assert_eq!(
+        written["target"]["segments"],
+        committed["target"]["segments"]
+    );
+    let record: brug::align::record::Record = serde_json::from_value(written).expect("reads back");
+    assert_eq!(record.source.segments.len(), 92);
+    assert_eq!(record.target.segments.len(), 93);
+    // No temporary file is left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "letter.align.json")
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn json_and_tsv_carry_ids_and_texts() {
+    let out = brug()
+        .args(["align", SOURCE, TARGET, "--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let first = &v["beads"][0];
+    let id = first["source"][0].as_str().expect("an id");
+    let seg = v["source"]["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .find(|s| s["id"] == id)
+        .expect("segment for the id");
+    assert!(
+        seg["text"]
+            .as_str()
+            .expect("text")
+            .starts_with("Tijdens het notaoverleg")
+    );
+    let out = brug()
+        .args(["align", SOURCE, TARGET, "--format", "tsv"])
+        .output()
+        .expect("runs");
+    let tsv = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(tsv.starts_with("bead\tsource_ids\ttarget_ids\tscore\tsource\ttarget\n"));
+    assert_eq!(tsv.lines().count(), 90);
+}
+
+#[test]
+fn lines_input_keeps_line_indices() {
+    let dir = std::env::temp_dir().join(format!("brug-lines-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (a, b) = (dir.join("a.de"), dir.join("b.fr"));
+    std::fs::write(&a, "Die Expedition begann 1953.\n\nSie dauerte 40 Tage.\n").expect("write");
+    std::fs::write(
+        &b,
+        "L'expédition a commencé en 1953.\n\nElle a duré 40 jours.\n",
+    )
+    .expect("write");
+    let text = vecalign(&[
+        "--input",
+        "lines",
+        a.to_str().expect("utf-8"),
+        b.to_str().expect("utf-8"),
+    ]);
+    let shape: Vec<&str> = text
+        .lines()
+        .map(|l| l.rsplit_once(':').expect("score").0)
+        .collect();
+    assert_eq!(shape, ["[0]:[0]", "[1]:[1]", "[2]:[2]"]);
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("brug-bad-align-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let out = brug()
+        .args(["align", SOURCE])
+        .arg(&empty)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: the file is empty"));
+    // One line against many: a sensible alignment.
+    let one = dir.join("one.txt");
+    std::fs::write(&one, "Een enkele zin.\n").expect("write");
+    let out = brug()
+        .args(["align", "--input", "lines", "--format", "vecalign"])
+        .arg(&one)
+        .arg(TARGET)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let beads = parse(&String::from_utf8_lossy(&out.stdout)).expect("format");
+    let targets: usize = beads.beads.iter().map(|b| b.target.len()).sum();
+    assert_eq!(
+        targets,
+        std::fs::read_to_string(repo(TARGET))
+            .expect("target")
+            .lines()
+            .count()
+    );
+}
