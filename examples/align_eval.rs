@@ -40,6 +40,9 @@ fn main() -> std::process::ExitCode {
     let (mut p, mut r) = (Counts::default(), Counts::default());
     let mut options = AlignOptions::default();
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    if let Some(g) = env("GAP") {
+        options.gap_cost = g as f32;
+    }
     if let Some(w) = env("W") {
         options.anchor_weight = w as f32;
     }

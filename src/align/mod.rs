@@ -39,7 +39,8 @@ pub use features::{Features, Unit};
 pub struct AlignOptions {
     /// Weight of the anchor term against the length and prior terms.
     pub anchor_weight: f32,
-    /// Variance per character of the length model (Gale & Church: 6.8).
+    /// Variance per character of the length model (Gale & Church used
+    /// 6.8; 12 suits free translations better).
     pub variance: f64,
     /// Largest table aligned without a coarse pass (cells).
     pub full_table_cells: usize,
@@ -47,31 +48,41 @@ pub struct AlignOptions {
     /// it.
     pub anchor_offset: f32,
     /// Prior probability of each bead shape, in the order of [`SHAPES`].
-    pub priors: [f64; 8],
+    pub priors: [f64; SHAPE_COUNT],
+    /// Cost added to a bead with an empty side (instead of a length cost).
+    pub gap_cost: f32,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            anchor_weight: 4.0,
-            variance: 6.8,
+            anchor_weight: 6.0,
+            variance: 12.0,
             full_table_cells: 4_000_000,
-            anchor_offset: 0.25,
+            anchor_offset: 0.15,
             priors: SHAPES.map(|s| s.2),
+            gap_cost: 0.0,
         }
     }
 }
 
+/// Number of bead shapes.
+pub const SHAPE_COUNT: usize = 12;
+
 /// Bead shapes: (source count, target count, prior probability).
-pub const SHAPES: [(usize, usize, f64); 8] = [
-    (1, 1, 0.89),
-    (1, 0, 0.005),
-    (0, 1, 0.005),
-    (2, 1, 0.0445),
-    (1, 2, 0.0445),
-    (2, 2, 0.011),
-    (3, 1, 0.002),
-    (1, 3, 0.002),
+pub const SHAPES: [(usize, usize, f64); SHAPE_COUNT] = [
+    (1, 1, 0.85),
+    (1, 0, 0.01),
+    (0, 1, 0.01),
+    (2, 1, 0.04),
+    (1, 2, 0.04),
+    (2, 2, 0.015),
+    (3, 1, 0.008),
+    (1, 3, 0.008),
+    (2, 3, 0.004),
+    (3, 2, 0.004),
+    (4, 1, 0.002),
+    (1, 4, 0.002),
 ];
 
 /// Aligns two documents' segments.
@@ -145,7 +156,8 @@ struct Model<'a> {
     variance: f64,
     anchor_weight: f32,
     anchor_offset: f32,
-    priors: [f32; 8],
+    priors: [f32; SHAPE_COUNT],
+    gap_cost: f32,
 }
 
 impl<'a> Model<'a> {
@@ -165,7 +177,7 @@ impl<'a> Model<'a> {
         let src_len = prefix(src);
         let tgt_len = prefix(tgt);
         let ratio = (tgt_len[tgt.len()] / src_len[src.len()].max(1.0)).clamp(0.2, 5.0);
-        let mut priors = [0.0; 8];
+        let mut priors = [0.0; SHAPE_COUNT];
         for (p, s) in priors.iter_mut().zip(options.priors) {
             *p = -(s.max(1e-9).ln()) as f32;
         }
@@ -180,6 +192,7 @@ impl<'a> Model<'a> {
             anchor_weight: options.anchor_weight,
             anchor_offset: options.anchor_offset,
             priors,
+            gap_cost: options.gap_cost,
         }
     }
 
@@ -254,6 +267,11 @@ impl<'a> Model<'a> {
 
     /// Cost of the bead made of source `i0..i1` and target `j0..j1`.
     fn cost(&self, shape: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        if i1 == i0 || j1 == j0 {
+            // A segment without a counterpart: a fixed price, whatever its
+            // length, so runs of untranslated material stay affordable.
+            return self.priors[shape] + self.gap_cost;
+        }
         let l1 = self.src_len[i1] - self.src_len[i0];
         let l2 = self.tgt_len[j1] - self.tgt_len[j0];
         let p = self.length_probability(l1, l2).max(1e-12);
