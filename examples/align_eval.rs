@@ -54,7 +54,7 @@ fn main() -> std::process::ExitCode {
     }
     if let Ok(p) = std::env::var("PRIORS") {
         let v: Vec<f64> = p.split(',').filter_map(|x| x.parse().ok()).collect();
-        if v.len() == 8 {
+        if v.len() == options.priors.len() {
             options.priors.copy_from_slice(&v);
         }
     }

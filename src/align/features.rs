@@ -159,7 +159,34 @@ impl Features {
         }
     }
 
-    /// Concatenation of several segments' features (for coarse passes).
+    /// Several segments' features as one, for a coarse pass: the lengths
+    /// add up; only strong anchors (numbers, acronyms, URLs, references)
+    /// are kept, one entry per key, at most `limit` of them, so coarse
+    /// comparisons stay cheap.
+    pub fn coarse(parts: &[Features], limit: usize) -> Features {
+        let mut anchors: Vec<(u64, f32)> = parts
+            .iter()
+            .flat_map(|f| f.anchors.iter().copied())
+            .filter(|&(_, w)| w >= 2.0)
+            .collect();
+        anchors.sort_unstable_by_key(|&(k, _)| k);
+        anchors.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 += b.1;
+                true
+            } else {
+                false
+            }
+        });
+        anchors.truncate(limit);
+        Features {
+            len: parts.iter().map(|f| f.len).sum(),
+            weight: anchors.iter().map(|&(_, w)| w).sum(),
+            anchors,
+        }
+    }
+
+    /// Concatenation of several segments' features.
     pub fn merge(parts: &[&Features]) -> Features {
         let mut anchors: Vec<(u64, f32)> = parts
             .iter()

@@ -58,13 +58,19 @@ impl Default for AlignOptions {
         AlignOptions {
             anchor_weight: 6.0,
             variance: 12.0,
-            full_table_cells: 4_000_000,
+            full_table_cells: 250_000,
             anchor_offset: 0.15,
             priors: SHAPES.map(|s| s.2),
             gap_cost: 0.0,
         }
     }
 }
+
+/// How often a band is widened before its path is taken as it is.
+const MAX_WIDENINGS: usize = 2;
+
+/// Segments merged into one at each coarse level.
+const COARSE_FACTOR: usize = 8;
 
 /// Number of bead shapes.
 pub const SHAPE_COUNT: usize = 12;
@@ -123,17 +129,24 @@ fn align_features(
         coarse_windows(src, tgt, options)
     };
     let mut windows = windows;
+    // Widen where the path touches the band's edge, a few times at most.
+    let mut round = 0;
     loop {
         let table = Table::fill(&model, &windows);
         let path = table.path(&windows);
-        let touches = path.iter().any(|&(i, j)| {
-            let (lo, hi) = windows.rows[i];
-            (j == lo && lo > 0) || (j == hi && hi < m)
-        });
-        if !touches || windows.is_full(m) {
+        let touched: Vec<usize> = path
+            .iter()
+            .filter(|&&(i, j)| {
+                let (lo, hi) = windows.rows[i];
+                (j == lo && lo > 0) || (j == hi && hi < m)
+            })
+            .map(|&(i, _)| i)
+            .collect();
+        if touched.is_empty() || windows.is_full(m) || round == MAX_WIDENINGS {
             return model.beads(&path);
         }
-        windows = windows.widened(n, m);
+        windows = windows.widened_around(&touched, n, m);
+        round += 1;
     }
 }
 
@@ -152,12 +165,16 @@ struct Model<'a> {
     kinds: &'a Kinds,
     src_len: Vec<f64>,
     tgt_len: Vec<f64>,
+    src_weight: Vec<f32>,
+    tgt_weight: Vec<f32>,
     ratio: f64,
     variance: f64,
     anchor_weight: f32,
     anchor_offset: f32,
     priors: [f32; SHAPE_COUNT],
     gap_cost: f32,
+    /// Whether any segment has a kind (plain lines have none).
+    has_kinds: bool,
 }
 
 impl<'a> Model<'a> {
@@ -176,10 +193,23 @@ impl<'a> Model<'a> {
         };
         let src_len = prefix(src);
         let tgt_len = prefix(tgt);
+        let weights = |f: &[Features]| {
+            let mut acc = vec![0.0f32; f.len() + 1];
+            for (k, x) in f.iter().enumerate() {
+                acc[k + 1] = acc[k] + x.weight;
+            }
+            acc
+        };
+        let (src_weight, tgt_weight) = (weights(src), weights(tgt));
         let ratio = (tgt_len[tgt.len()] / src_len[src.len()].max(1.0)).clamp(0.2, 5.0);
         let mut priors = [0.0; SHAPE_COUNT];
         for (p, s) in priors.iter_mut().zip(options.priors) {
-            *p = -(s.max(1e-9).ln()) as f32;
+            // A prior of 0 switches the shape off.
+            *p = if s > 0.0 {
+                -(s.ln()) as f32
+            } else {
+                f32::INFINITY
+            };
         }
         Model {
             src,
@@ -187,23 +217,42 @@ impl<'a> Model<'a> {
             kinds,
             src_len,
             tgt_len,
+            src_weight,
+            tgt_weight,
             ratio,
             variance: options.variance,
             anchor_weight: options.anchor_weight,
             anchor_offset: options.anchor_offset,
             priors,
             gap_cost: options.gap_cost,
+            has_kinds: kinds
+                .source
+                .iter()
+                .chain(&kinds.target)
+                .any(|&(k, _)| k.is_some()),
         }
     }
 
-    /// Gale–Church probability of the length difference of a bead.
-    fn length_probability(&self, l1: f64, l2: f64) -> f64 {
+    /// `-ln` of the Gale–Church probability of the length difference of a
+    /// bead, from a table over |δ| (linear interpolation; the normal tail's
+    /// asymptote beyond it).
+    fn length_cost(&self, l1: f64, l2: f64) -> f32 {
         let mean = (l1 + l2 / self.ratio) / 2.0;
         if mean <= 0.0 {
-            return 1.0;
+            return 0.0;
         }
-        let delta = (l2 - l1 * self.ratio) / (mean * self.variance).sqrt();
-        2.0 * (1.0 - normal_cdf(delta.abs()))
+        let delta = ((l2 - l1 * self.ratio) / (mean * self.variance).sqrt()).abs();
+        let x = delta / DELTA_STEP;
+        let k = x as usize;
+        let table = length_cost_table();
+        if k + 1 < table.len() {
+            let frac = (x - k as f64) as f32;
+            table[k] + (table[k + 1] - table[k]) * frac
+        } else {
+            // -ln(2 φ(δ)/δ) for large δ.
+            (delta * delta / 2.0 + delta.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
+                as f32
+        }
     }
 
     /// Shared anchor weight and total weight of a bead.
@@ -224,6 +273,28 @@ impl<'a> Model<'a> {
             shared = features::shared(&a, &b);
         }
         (shared, total)
+    }
+
+    /// Shared and total anchor weight of a bead from pairwise overlaps
+    /// (`pair(a, b)`: source `a` with target `b`), capped by the smaller
+    /// side; exact for 1-1 beads.
+    fn anchors_fast(
+        &self,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        pair: &impl Fn(usize, usize) -> f32,
+    ) -> (f32, f32) {
+        let ws = self.src_weight[i1] - self.src_weight[i0];
+        let wt = self.tgt_weight[j1] - self.tgt_weight[j0];
+        let mut shared = 0.0;
+        for a in i0..i1 {
+            for b in j0..j1 {
+                shared += pair(a, b);
+            }
+        }
+        (shared.min(ws).min(wt), ws + wt)
     }
 
     /// Cost of kinds that do not go together.
@@ -266,7 +337,15 @@ impl<'a> Model<'a> {
     }
 
     /// Cost of the bead made of source `i0..i1` and target `j0..j1`.
-    fn cost(&self, shape: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+    fn cost(
+        &self,
+        shape: usize,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        pair: &impl Fn(usize, usize) -> f32,
+    ) -> f32 {
         if i1 == i0 || j1 == j0 {
             // A segment without a counterpart: a fixed price, whatever its
             // length, so runs of untranslated material stay affordable.
@@ -274,17 +353,18 @@ impl<'a> Model<'a> {
         }
         let l1 = self.src_len[i1] - self.src_len[i0];
         let l2 = self.tgt_len[j1] - self.tgt_len[j0];
-        let p = self.length_probability(l1, l2).max(1e-12);
-        let mut cost = self.priors[shape] - p.ln() as f32;
+        let mut cost = self.priors[shape] + self.length_cost(l1, l2).min(27.6);
         if i1 > i0 && j1 > j0 {
-            let (shared, total) = self.anchors(i0, i1, j0, j1);
+            let (shared, total) = self.anchors_fast(i0, i1, j0, j1, pair);
             if total > 0.0 {
                 let dice = 2.0 * shared / total;
                 // How much the anchors can say: little with one or two.
                 let say = (total / 6.0).min(1.0);
                 cost += self.anchor_weight * say * (self.anchor_offset - dice);
             }
-            cost += self.kind_cost(i0, i1, j0, j1);
+            if self.has_kinds {
+                cost += self.kind_cost(i0, i1, j0, j1);
+            }
         }
         cost
     }
@@ -326,6 +406,22 @@ impl<'a> Model<'a> {
     }
 }
 
+/// Resolution of the length-cost table.
+const DELTA_STEP: f64 = 0.01;
+
+/// `-ln(2 (1 − Φ(δ)))` for δ = 0, 0.01, … 12.
+fn length_cost_table() -> &'static [f32] {
+    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=1200)
+            .map(|k| {
+                let d = k as f64 * DELTA_STEP;
+                -((2.0 * (1.0 - normal_cdf(d))).max(1e-300).ln()) as f32
+            })
+            .collect()
+    })
+}
+
 /// Standard normal cumulative distribution (Abramowitz & Stegun 26.2.17).
 fn normal_cdf(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.231_641_9 * x.abs());
@@ -355,16 +451,27 @@ impl Windows {
         self.rows.iter().all(|&(lo, hi)| lo == 0 && hi == m)
     }
 
-    /// Doubles every row's margin.
-    fn widened(&self, n: usize, m: usize) -> Windows {
-        let mut rows: Vec<(usize, usize)> = self
-            .rows
-            .iter()
-            .map(|&(lo, hi)| {
-                let w = (hi - lo).max(8);
-                (lo.saturating_sub(w), (hi + w).min(m))
-            })
-            .collect();
+    /// Widens the rows near the touched ones by their own width (at least
+    /// 8); rows far from them stay as they are.
+    fn widened_around(&self, touched: &[usize], n: usize, m: usize) -> Windows {
+        let mut rows = self.rows.clone();
+        let mut near = vec![false; rows.len()];
+        for &t in touched {
+            let reach = (self.rows[t].1 - self.rows[t].0).max(8);
+            for flag in near
+                .iter_mut()
+                .take((t + reach).min(n) + 1)
+                .skip(t.saturating_sub(reach))
+            {
+                *flag = true;
+            }
+        }
+        for (row, &flag) in rows.iter_mut().zip(&near) {
+            if flag {
+                let w = (row.1 - row.0).max(8);
+                *row = (row.0.saturating_sub(w), (row.1 + w).min(m));
+            }
+        }
         monotone(&mut rows, n, m);
         Windows { rows }
     }
@@ -393,11 +500,11 @@ fn monotone(rows: &mut [(usize, usize)], n: usize, m: usize) {
 /// Windows around the path of a coarse alignment (runs of `f` segments).
 fn coarse_windows(src: &[Features], tgt: &[Features], options: &AlignOptions) -> Windows {
     let (n, m) = (src.len(), tgt.len());
-    let f = n.max(m).div_ceil(1500).max(2);
+    // Down-sample by a fixed factor; the coarse level recurses when it is
+    // itself too long, so every level's band stays narrow.
+    let f = COARSE_FACTOR;
     let merge = |side: &[Features]| -> Vec<Features> {
-        side.chunks(f)
-            .map(|c| Features::merge(&c.iter().collect::<Vec<_>>()))
-            .collect()
+        side.chunks(f).map(|c| Features::coarse(c, 48)).collect()
     };
     let (cs, ct) = (merge(src), merge(tgt));
     let kinds = Kinds {
@@ -417,7 +524,7 @@ fn coarse_windows(src: &[Features], tgt: &[Features], options: &AlignOptions) ->
         }
         (a, c) = (a1, c1);
     }
-    let margin = (2 * f).max(16);
+    let margin = 4 * f + 8;
     for row in &mut rows {
         if row.0 == usize::MAX {
             *row = (0, m);
@@ -436,10 +543,14 @@ struct Table {
     back: Vec<u8>,
 }
 
+fn table_index(offsets: &[usize], windows: &Windows, i: usize, j: usize) -> Option<usize> {
+    let (lo, hi) = *windows.rows.get(i)?;
+    (lo..=hi).contains(&j).then(|| offsets[i] + (j - lo))
+}
+
 impl Table {
     fn index(&self, windows: &Windows, i: usize, j: usize) -> Option<usize> {
-        let (lo, hi) = windows.rows[i];
-        (lo..=hi).contains(&j).then(|| self.offsets[i] + (j - lo))
+        table_index(&self.offsets, windows, i, j)
     }
 
     fn fill(model: &Model<'_>, windows: &Windows) -> Table {
@@ -454,6 +565,20 @@ impl Table {
             cost: vec![f32::INFINITY; total],
             back: vec![u8::MAX; total],
         };
+        // Anchor overlap of source `i - 1` with target `j - 1`, per cell.
+        let mut pairs = vec![0.0f32; total];
+        for (i, &(lo, hi)) in windows.rows.iter().enumerate().skip(1) {
+            for j in lo.max(1)..=hi {
+                pairs[table.offsets[i] + (j - lo)] =
+                    features::shared(&model.src[i - 1], &model.tgt[j - 1]);
+            }
+        }
+        let pair = |a: usize, b: usize| -> f32 {
+            match table_index(&table.offsets, windows, a + 1, b + 1) {
+                Some(at) => pairs[at],
+                None => features::shared(&model.src[a], &model.tgt[b]),
+            }
+        };
         table.cost[0] = 0.0;
         for (i, &(lo, hi)) in windows.rows.iter().enumerate() {
             for j in lo..=hi {
@@ -463,17 +588,20 @@ impl Table {
                 let mut best = f32::INFINITY;
                 let mut best_shape = u8::MAX;
                 for (k, &(di, dj, _)) in SHAPES.iter().enumerate() {
-                    if di > i || dj > j {
+                    if di > i || dj > j || !model.priors[k].is_finite() {
                         continue;
                     }
                     let Some(prev) = table.index(windows, i - di, j - dj) else {
                         continue;
                     };
                     let before = table.cost[prev];
-                    if !before.is_finite() {
+                    // Costs other than the prior can be negative (anchors)
+                    // by at most the anchor weight: skip what cannot win.
+                    if !before.is_finite() || before + model.priors[k] - model.anchor_weight >= best
+                    {
                         continue;
                     }
-                    let c = before + model.cost(k, i - di, i, j - dj, j);
+                    let c = before + model.cost(k, i - di, i, j - dj, j, &pair);
                     if c < best {
                         best = c;
                         best_shape = k as u8;
