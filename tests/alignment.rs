@@ -182,3 +182,22 @@ fn bad_input_is_an_error_not_a_panic() {
             .count()
     );
 }
+
+/// Letter pairs written as translations of each other, aligned against
+/// hand-checked gold alignments (footnotes that a page break puts on the
+/// other side of a sentence, and a 2-2 restructuring, included).
+#[test]
+fn held_out_letter_pairs_align_exactly() {
+    for case in ["waterbeheer", "stikstof", "woningbouw"] {
+        let source = format!("tests/fixtures/segment/letters/nl-{case}/input.txt");
+        let target = format!("tests/fixtures/segment/letters/en-{case}/input.txt");
+        let test = parse(&vecalign(&[&source, &target])).expect("vecalign format");
+        let gold_text =
+            std::fs::read_to_string(repo(&format!("tests/fixtures/align/{case}.gold.txt")))
+                .expect("gold");
+        let gold = parse(&gold_text).expect("gold format");
+        let (p, r) = counts(&gold, &test);
+        let s = scores(p, r);
+        assert_eq!(s.strict_f1, 1.0, "{case}: {s:?}");
+    }
+}

@@ -92,14 +92,85 @@ pub const SHAPES: [(usize, usize, f64); SHAPE_COUNT] = [
 ];
 
 /// Aligns two documents' segments.
+///
+/// Footnotes stand outside the running text, and a page break can put a
+/// note before a sentence in one language and after it in the other; so
+/// when both sides have footnotes, the running text and the footnotes are
+/// aligned as two separate streams and their beads merged in document
+/// order.
 pub fn align(source: &[Unit<'_>], target: &[Unit<'_>], options: &AlignOptions) -> Alignment {
     let src: Vec<Features> = source.iter().map(Features::of).collect();
     let tgt: Vec<Features> = target.iter().map(Features::of).collect();
-    let kinds = Kinds {
-        source: source.iter().map(|u| (u.kind, u.footnote)).collect(),
-        target: target.iter().map(|u| (u.kind, u.footnote)).collect(),
-    };
-    align_features(&src, &tgt, &kinds, options)
+    let is_note = |u: &Unit<'_>| u.kind == Some(SegmentKind::Footnote);
+    if !(source.iter().any(is_note) && target.iter().any(is_note)) {
+        let kinds = Kinds {
+            source: source.iter().map(|u| (u.kind, u.footnote)).collect(),
+            target: target.iter().map(|u| (u.kind, u.footnote)).collect(),
+        };
+        return align_features(&src, &tgt, &kinds, options);
+    }
+    let mut beads = Vec::new();
+    for notes in [false, true] {
+        let s_idx: Vec<usize> = (0..source.len())
+            .filter(|&i| is_note(&source[i]) == notes)
+            .collect();
+        let t_idx: Vec<usize> = (0..target.len())
+            .filter(|&j| is_note(&target[j]) == notes)
+            .collect();
+        let sf: Vec<Features> = s_idx.iter().map(|&i| src[i].clone()).collect();
+        let tf: Vec<Features> = t_idx.iter().map(|&j| tgt[j].clone()).collect();
+        let kinds = Kinds {
+            source: s_idx
+                .iter()
+                .map(|&i| (source[i].kind, source[i].footnote))
+                .collect(),
+            target: t_idx
+                .iter()
+                .map(|&j| (target[j].kind, target[j].footnote))
+                .collect(),
+        };
+        for b in align_features(&sf, &tf, &kinds, options).beads {
+            beads.push(bead(
+                b.source.iter().map(|&k| s_idx[k]).collect(),
+                b.target.iter().map(|&k| t_idx[k]).collect(),
+                b.score,
+            ));
+        }
+    }
+    Alignment {
+        beads: in_document_order(beads, target.len()),
+    }
+}
+
+/// Orders beads by their first source segment; a bead with no source goes
+/// right after the bead that holds the target segment before its own.
+fn in_document_order(beads: Vec<Bead>, target_len: usize) -> Vec<Bead> {
+    let (mut with_source, without): (Vec<Bead>, Vec<Bead>) =
+        beads.into_iter().partition(|b| !b.source.is_empty());
+    with_source.sort_by_key(|b| b.source[0]);
+    let mut holder = vec![usize::MAX; target_len];
+    for (k, b) in with_source.iter().enumerate() {
+        for &j in &b.target {
+            holder[j] = k;
+        }
+    }
+    let mut after: Vec<Vec<Bead>> = vec![Vec::new(); with_source.len() + 1];
+    for b in without {
+        let first = b.target.first().copied().unwrap_or(0);
+        let slot = (0..first)
+            .rev()
+            .find_map(|j| (holder[j] != usize::MAX).then_some(holder[j] + 1))
+            .unwrap_or(0);
+        after[slot].push(b);
+    }
+    let mut out = Vec::new();
+    let mut slots = after.into_iter();
+    out.extend(slots.next().unwrap_or_default());
+    for (b, extra) in with_source.into_iter().zip(slots) {
+        out.push(b);
+        out.extend(extra);
+    }
+    out
 }
 
 /// Segment kinds and footnote numbers of both sides.
