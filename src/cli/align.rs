@@ -1,7 +1,7 @@
 //! `brug align SOURCE TARGET`: pair the sentences of a document and its
 //! translation.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use brug::align::record::record;
@@ -12,7 +12,7 @@ use brug::segment::{from_lines, segment};
 
 use super::args::{AlignArgs, AlignFormat, InputKind};
 use super::exit;
-use super::write::write_atomically;
+use super::write::{to_stdout, write_atomically};
 
 fn load(path: &Path, lang: Option<String>, input: InputKind) -> Result<Document, brug::Error> {
     match input {
@@ -80,22 +80,13 @@ pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
         json.push('\n');
         write_atomically(&path, json.as_bytes())?;
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match args.format {
+    to_stdout(|out| match args.format {
         AlignFormat::Vecalign => out.write_all(brug::align::score::format(&alignment).as_bytes()),
-        AlignFormat::Tsv => write_tsv(&mut out, &source, &target, &alignment),
-        AlignFormat::Json => write_json(&mut out, &source, &target, &alignment),
-        AlignFormat::Human => write_human(&mut out, &source, &target, &alignment),
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => Ok(exit::OK),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(exit::OK),
-        Err(source) => Err(brug::Error::Io {
-            path: "<stdout>".into(),
-            source,
-        }),
-    }
+        AlignFormat::Tsv => write_tsv(out, &source, &target, &alignment),
+        AlignFormat::Json => write_json(out, &source, &target, &alignment),
+        AlignFormat::Human => write_human(out, &source, &target, &alignment),
+    })?;
+    Ok(exit::OK)
 }
 
 fn join_texts(doc: &Document, idx: &[usize]) -> String {
@@ -116,7 +107,7 @@ fn tsv_cell(s: &str) -> String {
 }
 
 fn write_tsv(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     source: &Document,
     target: &Document,
     a: &Alignment,
@@ -138,7 +129,7 @@ fn write_tsv(
 }
 
 fn write_json(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     source: &Document,
     target: &Document,
     a: &Alignment,
@@ -190,7 +181,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 const LOW_CONFIDENCE: f64 = 0.5;
 
 fn write_human(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     source: &Document,
     target: &Document,
     a: &Alignment,

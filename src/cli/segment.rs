@@ -1,6 +1,6 @@
 //! `brug segment FILE`: print a document's segments.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use brug::ingest::{IngestOptions, ingest_file};
 use brug::model::Document;
@@ -8,6 +8,7 @@ use brug::segment::segment;
 
 use super::args::{SegmentArgs, SegmentFormat};
 use super::exit;
+use super::write::to_stdout;
 
 pub fn run(args: SegmentArgs) -> Result<u8, brug::Error> {
     let options = IngestOptions {
@@ -16,25 +17,15 @@ pub fn run(args: SegmentArgs) -> Result<u8, brug::Error> {
     };
     let ingested = ingest_file(&args.file, &options)?;
     let doc = segment(ingested);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match args.format {
-        SegmentFormat::Text => write_text(&mut out, &doc),
-        SegmentFormat::Lines => write_lines(&mut out, &doc),
-        SegmentFormat::Json => write_json(&mut out, &doc),
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => Ok(exit::OK),
-        // A closed pipe (`brug segment … | head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(exit::OK),
-        Err(source) => Err(brug::Error::Io {
-            path: "<stdout>".into(),
-            source,
-        }),
-    }
+    to_stdout(|out| match args.format {
+        SegmentFormat::Text => write_text(out, &doc),
+        SegmentFormat::Lines => write_lines(out, &doc),
+        SegmentFormat::Json => write_json(out, &doc),
+    })?;
+    Ok(exit::OK)
 }
 
-fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let width = doc.segments.len().to_string().len();
     for (n, s) in doc.segments.iter().enumerate() {
         let mut kind = s.kind.as_str().to_owned();
@@ -61,7 +52,7 @@ fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
-fn write_lines(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+fn write_lines(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     for s in &doc.segments {
         out.write_all(s.text.as_bytes())?;
         out.write_all(b"\n")?;
@@ -69,7 +60,7 @@ fn write_lines(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
-fn write_json(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+fn write_json(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &doc.segments).map_err(io::Error::other)?;
     writeln!(out)
 }

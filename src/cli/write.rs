@@ -2,8 +2,23 @@
 //! folder renamed over the target, so a reader never sees half a file and
 //! an interrupted write leaves the old file intact.
 
-use std::io::Write;
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
+
+/// Runs `render` into a buffered standard output and flushes it. A closed
+/// pipe (`brug … | head`) is not an error.
+pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), brug::Error> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match render(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(brug::Error::Io {
+            path: "<stdout>".into(),
+            source,
+        }),
+    }
+}
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), brug::Error> {
     let io_err = |source| brug::Error::Io {
