@@ -31,6 +31,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{}: is a directory, expected a text file", path.display())]
     IsDirectory { path: PathBuf },
     #[error("{}: the file is empty", path.display())]

@@ -94,3 +94,44 @@ fn numbered_heading_between_paragraphs() {
     let lines = gold_lines(&segment_text(text, "nl", Layout::Auto));
     assert_eq!(lines[1], "heading\t\t\t2. Voortgang");
 }
+
+/// `brug segment --format json | head` reported the closed pipe as a read
+/// error: the JSON writer hid the I/O error's kind.
+#[test]
+fn closed_pipe_after_json_output_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // More output than a pipe holds, so the writer meets the closed pipe.
+    let letter =
+        std::fs::read_to_string(crate::common::repo("source_nl/kamerbrief-rusland-2021.txt"))
+            .expect("letter");
+    let path = std::env::temp_dir().join(format!("brug-pipe-{}.txt", std::process::id()));
+    std::fs::write(&path, letter.repeat(20)).expect("write");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("brug"))
+        .args(["segment", "--format", "json"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The read end is dropped here, like `head` exiting.
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -12,7 +12,7 @@ use brug::segment::{from_lines, segment};
 
 use super::args::{AlignArgs, AlignFormat, InputKind};
 use super::exit;
-use super::write::{to_stdout, write_atomically};
+use super::write::{json_io_error, to_stdout, write_atomically};
 
 fn load(path: &Path, lang: Option<String>, input: InputKind) -> Result<Document, brug::Error> {
     match input {
@@ -73,7 +73,7 @@ pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
             &alignment,
             env!("CARGO_PKG_VERSION"),
         );
-        let mut json = serde_json::to_string_pretty(&rec).map_err(|e| brug::Error::Io {
+        let mut json = serde_json::to_string_pretty(&rec).map_err(|e| brug::Error::Write {
             path: path.clone(),
             source: io::Error::other(e),
         })?;
@@ -154,7 +154,7 @@ fn write_json(
         .collect();
     let value =
         serde_json::json!({ "source": side(source), "target": side(target), "beads": beads });
-    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(json_io_error)?;
     writeln!(out)
 }
 

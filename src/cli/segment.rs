@@ -8,7 +8,7 @@ use brug::segment::segment;
 
 use super::args::{SegmentArgs, SegmentFormat};
 use super::exit;
-use super::write::to_stdout;
+use super::write::{json_io_error, to_stdout};
 
 pub fn run(args: SegmentArgs) -> Result<u8, brug::Error> {
     let options = IngestOptions {
@@ -61,6 +61,6 @@ fn write_lines(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
 }
 
 fn write_json(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &doc.segments).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &doc.segments).map_err(json_io_error)?;
     writeln!(out)
 }

@@ -13,15 +13,24 @@ pub fn to_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Resul
     match render(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(source) => Err(brug::Error::Io {
+        Err(source) => Err(brug::Error::Write {
             path: "<stdout>".into(),
             source,
         }),
     }
 }
 
+/// A JSON serialization error as an I/O error, keeping the I/O error's
+/// kind (so a closed pipe stays a closed pipe).
+pub fn json_io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
+}
+
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), brug::Error> {
-    let io_err = |source| brug::Error::Io {
+    let io_err = |source| brug::Error::Write {
         path: path.to_owned(),
         source,
     };
