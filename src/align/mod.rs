@@ -99,6 +99,17 @@ pub const SHAPES: [(usize, usize, f64); SHAPE_COUNT] = [
 /// aligned as two separate streams and their beads merged in document
 /// order.
 pub fn align(source: &[Unit<'_>], target: &[Unit<'_>], options: &AlignOptions) -> Alignment {
+    align_with_progress(source, target, options, &|_, _| {})
+}
+
+/// [`align`], calling `progress(rows done, rows)` now and then while the
+/// full-resolution table of each stream is filled.
+pub fn align_with_progress(
+    source: &[Unit<'_>],
+    target: &[Unit<'_>],
+    options: &AlignOptions,
+    progress: &dyn Fn(usize, usize),
+) -> Alignment {
     let src: Vec<Features> = source.iter().map(Features::of).collect();
     let tgt: Vec<Features> = target.iter().map(Features::of).collect();
     let is_note = |u: &Unit<'_>| u.kind == Some(SegmentKind::Footnote);
@@ -107,7 +118,7 @@ pub fn align(source: &[Unit<'_>], target: &[Unit<'_>], options: &AlignOptions) -
             source: source.iter().map(|u| (u.kind, u.footnote)).collect(),
             target: target.iter().map(|u| (u.kind, u.footnote)).collect(),
         };
-        return align_features(&src, &tgt, &kinds, options);
+        return align_features(&src, &tgt, &kinds, options, progress);
     }
     let mut beads = Vec::new();
     for notes in [false, true] {
@@ -129,7 +140,7 @@ pub fn align(source: &[Unit<'_>], target: &[Unit<'_>], options: &AlignOptions) -
                 .map(|&j| (target[j].kind, target[j].footnote))
                 .collect(),
         };
-        for b in align_features(&sf, &tf, &kinds, options).beads {
+        for b in align_features(&sf, &tf, &kinds, options, progress).beads {
             beads.push(bead(
                 b.source.iter().map(|&k| s_idx[k]).collect(),
                 b.target.iter().map(|&k| t_idx[k]).collect(),
@@ -184,6 +195,7 @@ fn align_features(
     tgt: &[Features],
     kinds: &Kinds,
     options: &AlignOptions,
+    progress: &dyn Fn(usize, usize),
 ) -> Alignment {
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
@@ -203,7 +215,7 @@ fn align_features(
     // Widen where the path touches the band's edge, a few times at most.
     let mut round = 0;
     loop {
-        let table = Table::fill(&model, &windows);
+        let table = Table::fill(&model, &windows, progress);
         let path = table.path(&windows);
         let touched: Vec<usize> = path
             .iter()
@@ -344,6 +356,16 @@ impl<'a> Model<'a> {
             shared = features::shared(&a, &b);
         }
         (shared, total)
+    }
+
+    /// The largest amount the anchor term can lower a bead's cost.
+    fn max_bonus(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        if i1 == i0 || j1 == j0 {
+            return 0.0;
+        }
+        let total =
+            self.src_weight[i1] - self.src_weight[i0] + self.tgt_weight[j1] - self.tgt_weight[j0];
+        self.anchor_weight * (total / 6.0).min(1.0) * (1.0 - self.anchor_offset).max(0.0)
     }
 
     /// Shared and total anchor weight of a bead from pairwise overlaps
@@ -582,7 +604,7 @@ fn coarse_windows(src: &[Features], tgt: &[Features], options: &AlignOptions) ->
         source: vec![(None, None); cs.len()],
         target: vec![(None, None); ct.len()],
     };
-    let coarse = align_features(&cs, &ct, &kinds, options);
+    let coarse = align_features(&cs, &ct, &kinds, options, &|_, _| {});
     let mut rows = vec![(usize::MAX, 0usize); n + 1];
     let (mut a, mut c) = (0usize, 0usize);
     for b in &coarse.beads {
@@ -624,7 +646,7 @@ impl Table {
         table_index(&self.offsets, windows, i, j)
     }
 
-    fn fill(model: &Model<'_>, windows: &Windows) -> Table {
+    fn fill(model: &Model<'_>, windows: &Windows, progress: &dyn Fn(usize, usize)) -> Table {
         let mut offsets = Vec::with_capacity(windows.rows.len());
         let mut total = 0usize;
         for &(lo, hi) in &windows.rows {
@@ -651,7 +673,11 @@ impl Table {
             }
         };
         table.cost[0] = 0.0;
+        let rows = windows.rows.len();
         for (i, &(lo, hi)) in windows.rows.iter().enumerate() {
+            if i % 1024 == 0 {
+                progress(i, rows);
+            }
             for j in lo..=hi {
                 if i == 0 && j == 0 {
                     continue;
@@ -666,9 +692,10 @@ impl Table {
                         continue;
                     };
                     let before = table.cost[prev];
-                    // Costs other than the prior can be negative (anchors)
-                    // by at most the anchor weight: skip what cannot win.
-                    if !before.is_finite() || before + model.priors[k] - model.anchor_weight >= best
+                    // Only the anchor term can be negative, by at most
+                    // `model.max_bonus`: skip what cannot win.
+                    if !before.is_finite()
+                        || before + model.priors[k] - model.max_bonus(i - di, i, j - dj, j) >= best
                     {
                         continue;
                     }

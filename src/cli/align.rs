@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use brug::align::record::record;
-use brug::align::{AlignOptions, Unit, align};
+use brug::align::{AlignOptions, Unit, align_with_progress};
 use brug::ingest::{IngestOptions, Source, ingest_file};
 use brug::model::{Alignment, Document};
 use brug::segment::{from_lines, segment};
@@ -50,6 +50,22 @@ fn units(doc: &Document) -> Vec<Unit<'_>> {
         .collect()
 }
 
+/// A progress bar on stderr for long documents, when stderr is a
+/// terminal; `None` otherwise.
+fn progress_bar(segments: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if segments < 20_000 || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("aligning {bar:40} {percent:>3}% {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 /// Where `--write` puts the record by default: beside the translation,
 /// `NAME.align.json`.
 pub fn default_record_path(target: &Path) -> PathBuf {
@@ -62,7 +78,25 @@ pub fn default_record_path(target: &Path) -> PathBuf {
 pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
     let source = load(&args.source, args.source_lang.code(), args.input)?;
     let target = load(&args.target, args.target_lang.code(), args.input)?;
-    let alignment = align(&units(&source), &units(&target), &AlignOptions::default());
+    let alignment = {
+        let bar = progress_bar(source.segments.len() + target.segments.len());
+        let report = |done: usize, rows: usize| {
+            if let Some(bar) = &bar {
+                bar.set_length(rows as u64);
+                bar.set_position(done as u64);
+            }
+        };
+        let alignment = align_with_progress(
+            &units(&source),
+            &units(&target),
+            &AlignOptions::default(),
+            &report,
+        );
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        alignment
+    };
     if let Some(place) = &args.write {
         let path = place
             .clone()
