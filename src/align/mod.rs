@@ -251,6 +251,8 @@ struct Model<'a> {
     src_weight: Vec<f32>,
     tgt_weight: Vec<f32>,
     ratio: f64,
+    inverse_ratio: f64,
+    cost_table: &'static [f32],
     variance: f64,
     anchor_weight: f32,
     anchor_offset: f32,
@@ -303,6 +305,8 @@ impl<'a> Model<'a> {
             src_weight,
             tgt_weight,
             ratio,
+            inverse_ratio: 1.0 / ratio,
+            cost_table: length_cost_table(),
             variance: options.variance,
             anchor_weight: options.anchor_weight,
             anchor_offset: options.anchor_offset,
@@ -320,20 +324,22 @@ impl<'a> Model<'a> {
     /// bead, from a table over |δ| (linear interpolation; the normal tail's
     /// asymptote beyond it).
     fn length_cost(&self, l1: f64, l2: f64) -> f32 {
-        let mean = (l1 + l2 / self.ratio) / 2.0;
+        let mean = (l1 + l2 * self.inverse_ratio) * 0.5;
         if mean <= 0.0 {
             return 0.0;
         }
-        let delta = ((l2 - l1 * self.ratio) / (mean * self.variance).sqrt()).abs();
-        let x = delta / DELTA_STEP;
+        let diff = l2 - l1 * self.ratio;
+        // δ² indexes the table: no square root in the inner loop.
+        let squared = diff * diff / (mean * self.variance);
+        let x = squared / SQUARED_STEP;
         let k = x as usize;
-        let table = length_cost_table();
+        let table = self.cost_table;
         if k + 1 < table.len() {
             let frac = (x - k as f64) as f32;
             table[k] + (table[k + 1] - table[k]) * frac
         } else {
             // -ln(2 φ(δ)/δ) for large δ.
-            (delta * delta / 2.0 + delta.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
+            (squared / 2.0 + 0.5 * squared.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
                 as f32
         }
     }
@@ -499,16 +505,16 @@ impl<'a> Model<'a> {
     }
 }
 
-/// Resolution of the length-cost table.
-const DELTA_STEP: f64 = 0.01;
+/// Resolution of the length-cost table, in δ².
+const SQUARED_STEP: f64 = 0.01;
 
-/// `-ln(2 (1 − Φ(δ)))` for δ = 0, 0.01, … 12.
+/// `-ln(2 (1 − Φ(δ)))` for δ² = 0, 0.01, … 144.
 fn length_cost_table() -> &'static [f32] {
     static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        (0..=1200)
+        (0..=14_400)
             .map(|k| {
-                let d = k as f64 * DELTA_STEP;
+                let d = (k as f64 * SQUARED_STEP).sqrt();
                 -((2.0 * (1.0 - normal_cdf(d))).max(1e-300).ln()) as f32
             })
             .collect()
