@@ -55,6 +55,13 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    #[error("{}:{line}:{column}: glossary: {message}", path.display())]
+    Glossary {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("no segmentation rules for language `{code}` (available: {available})")]
     UnknownLanguage { code: String, available: String },
 }

@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod error;
+pub mod glossary;
 pub mod ingest;
 pub mod model;
 pub mod segment;

@@ -159,6 +159,16 @@ impl Features {
         }
     }
 
+    /// Adds dictionary anchors: the glossary terms found in the segment,
+    /// numbered the same on both sides.
+    pub fn add_terms(&mut self, terms: impl IntoIterator<Item = usize>) {
+        for t in terms {
+            self.anchors.push((key(b'g', &t.to_string()), 2.0));
+            self.weight += 2.0;
+        }
+        self.anchors.sort_unstable_by_key(|&(k, _)| k);
+    }
+
     /// Several segments' features as one, for a coarse pass: the lengths
     /// add up; only strong anchors (numbers, acronyms, URLs, references)
     /// are kept, one entry per key, at most `limit` of them, so coarse

@@ -99,19 +99,57 @@ pub const SHAPES: [(usize, usize, f64); SHAPE_COUNT] = [
 /// aligned as two separate streams and their beads merged in document
 /// order.
 pub fn align(source: &[Unit<'_>], target: &[Unit<'_>], options: &AlignOptions) -> Alignment {
-    align_with_progress(source, target, options, &|_, _| {})
+    align_with_progress(source, target, options, None, &|_, _| {})
 }
 
-/// [`align`], calling `progress(rows done, rows)` now and then while the
-/// full-resolution table of each stream is filled.
+/// A bilingual dictionary for the aligner: a glossary's terms, found on
+/// each side with that side's language rules. A term found on both sides
+/// of a bead is an anchor, as hunalign uses its dictionary.
+#[derive(Debug, Clone)]
+pub struct Dictionary {
+    source: crate::glossary::TermMatcher,
+    target: crate::glossary::TermMatcher,
+}
+
+impl Dictionary {
+    pub fn new(
+        glossary: &crate::glossary::Glossary,
+        source_rules: &'static crate::segment::rules::Rules,
+        target_rules: &'static crate::segment::rules::Rules,
+    ) -> Dictionary {
+        use crate::glossary::{Side, TermMatcher};
+        Dictionary {
+            source: TermMatcher::new(glossary, Side::Source, source_rules),
+            target: TermMatcher::new(glossary, Side::Target, target_rules),
+        }
+    }
+}
+
+/// [`align`] with an optional dictionary, calling `progress(rows done,
+/// rows)` now and then while the full-resolution table is filled.
 pub fn align_with_progress(
     source: &[Unit<'_>],
     target: &[Unit<'_>],
     options: &AlignOptions,
+    dictionary: Option<&Dictionary>,
     progress: &dyn Fn(usize, usize),
 ) -> Alignment {
-    let src: Vec<Features> = source.iter().map(Features::of).collect();
-    let tgt: Vec<Features> = target.iter().map(Features::of).collect();
+    let mut src: Vec<Features> = source.iter().map(Features::of).collect();
+    let mut tgt: Vec<Features> = target.iter().map(Features::of).collect();
+    if let Some(d) = dictionary {
+        for (f, u) in src.iter_mut().zip(source) {
+            f.add_terms(d.source.find(u.text).into_iter().map(|m| m.term));
+        }
+        for (f, u) in tgt.iter_mut().zip(target) {
+            f.add_terms(
+                d.target
+                    .find(u.text)
+                    .into_iter()
+                    .filter(|m| !m.forbidden)
+                    .map(|m| m.term),
+            );
+        }
+    }
     let is_note = |u: &Unit<'_>| u.kind == Some(SegmentKind::Footnote);
     if !(source.iter().any(is_note) && target.iter().any(is_note)) {
         let kinds = Kinds {

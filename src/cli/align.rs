@@ -5,9 +5,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use brug::align::record::record;
-use brug::align::{AlignOptions, Unit, align_with_progress};
+use brug::align::{AlignOptions, Dictionary, Unit, align_with_progress};
+use brug::glossary::Glossary;
 use brug::ingest::{IngestOptions, Source, ingest_file};
 use brug::model::{Alignment, Document};
+use brug::segment::rules::Rules;
 use brug::segment::{from_lines, segment};
 
 use super::args::{AlignArgs, AlignFormat, InputKind};
@@ -66,6 +68,45 @@ fn progress_bar(segments: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// The dictionary from `--glossary` files, or by default from
+/// `glossary/*.json` in the current folder when its languages are the
+/// documents' languages.
+fn dictionary(
+    args: &AlignArgs,
+    source_lang: &str,
+    target_lang: &str,
+) -> Result<Option<Dictionary>, brug::Error> {
+    let explicit = !args.glossary.is_empty();
+    let paths: Vec<PathBuf> = if explicit {
+        args.glossary.clone()
+    } else {
+        let mut found: Vec<PathBuf> = std::fs::read_dir("glossary")
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        found
+    };
+    let glossaries = paths
+        .iter()
+        .map(|p| Glossary::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(glossary) = Glossary::merge(glossaries) else {
+        return Ok(None);
+    };
+    let languages = (glossary.source_lang.as_str(), glossary.target_lang.as_str());
+    if !explicit && languages != (source_lang, target_lang) {
+        return Ok(None);
+    }
+    let source_rules = Rules::for_language(&glossary.source_lang)?;
+    let target_rules = Rules::for_language(&glossary.target_lang)?;
+    Ok(Some(Dictionary::new(&glossary, source_rules, target_rules)))
+}
+
 /// Where `--write` puts the record by default: beside the translation,
 /// `NAME.align.json`.
 pub fn default_record_path(target: &Path) -> PathBuf {
@@ -78,6 +119,7 @@ pub fn default_record_path(target: &Path) -> PathBuf {
 pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
     let source = load(&args.source, args.source_lang.code(), args.input)?;
     let target = load(&args.target, args.target_lang.code(), args.input)?;
+    let dictionary = dictionary(&args, &source.lang, &target.lang)?;
     let alignment = {
         let bar = progress_bar(source.segments.len() + target.segments.len());
         let report = |done: usize, rows: usize| {
@@ -90,6 +132,7 @@ pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
             &units(&source),
             &units(&target),
             &AlignOptions::default(),
+            dictionary.as_ref(),
             &report,
         );
         if let Some(bar) = bar {

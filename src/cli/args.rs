@@ -34,6 +34,7 @@ pub enum Command {
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt\n",
+        "  brug align a.txt b.txt --glossary glossary/glossary.json\n",
         "  brug align a.de b.fr --input lines --format vecalign\n",
         "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt --write\n\n",
         "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
@@ -60,6 +61,10 @@ pub struct AlignArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AlignFormat::Human)]
     pub format: AlignFormat,
+    /// Glossary to use as a bilingual dictionary (repeatable). Default:
+    /// glossary/*.json in the current folder, when its languages match.
+    #[arg(long, value_name = "GLOSSARY")]
+    pub glossary: Vec<PathBuf>,
     /// Also write the alignment record (JSON), by default beside the
     /// target as NAME.align.json.
     #[arg(long, value_name = "RECORD", num_args = 0..=1)]

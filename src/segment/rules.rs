@@ -34,6 +34,8 @@ pub struct Rules {
     pub suspended_hyphen: FastSet<&'static str>,
     /// Vowel pairs written with a hyphen across a compound boundary.
     pub vowel_clash: FastSet<&'static str>,
+    /// Endings a glossary term may carry (plural, possessive).
+    pub inflection_suffixes: FastSet<&'static str>,
     /// Whether the language writes compounds closed (as one word).
     pub closed_compounds: bool,
 }
@@ -85,6 +87,7 @@ impl Rules {
             function_words: take("function_words"),
             suspended_hyphen: take("suspended_hyphen"),
             vowel_clash: take("vowel_clash"),
+            inflection_suffixes: take("inflection_suffixes"),
             closed_compounds: take("compounds").contains("closed"),
         }
     }

@@ -1,0 +1,210 @@
+//! Finding glossary terms in text, all terms in one pass (Aho-Corasick).
+//!
+//! A form matches at the start of a word, case-insensitively unless the term
+//! is case-sensitive, the longest form first (`gewijzigde motie` over
+//! `motie`). After it may follow: the end of the word; an inflection ending
+//! of the language (`motie` → `moties`, `Minister` → `Minister's`); or, in
+//! a language that writes compounds closed, the rest of a compound for
+//! forms of four letters or more (`kennisveiligheid` in
+//! `kennisveiligheidsbeleid`). `motie` is not found in `Promoties`: it
+//! does not start the word.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Glossary;
+use crate::segment::rules::Rules;
+
+/// Which side of the glossary to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Source forms and their variants.
+    Source,
+    /// Target forms and variants, and forbidden renderings.
+    Target,
+}
+
+/// A term found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermMatch {
+    /// Index of the term in the glossary.
+    pub term: usize,
+    /// Byte range in the text, inflection or compound rest included.
+    pub start: usize,
+    pub end: usize,
+    /// Whether the form found is a forbidden rendering.
+    pub forbidden: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Form {
+    term: usize,
+    text: String,
+    forbidden: bool,
+    case_sensitive: bool,
+}
+
+/// All terms of one side of a glossary, ready to search.
+#[derive(Debug, Clone)]
+pub struct TermMatcher {
+    automaton: Option<AhoCorasick>,
+    forms: Vec<Form>,
+    rules: &'static Rules,
+}
+
+fn normalize(form: &str) -> String {
+    form.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl TermMatcher {
+    /// A matcher for one side of `glossary`, with `rules` of that side's
+    /// language.
+    pub fn new(glossary: &Glossary, side: Side, rules: &'static Rules) -> TermMatcher {
+        let mut forms = Vec::new();
+        for (k, term) in glossary.terms.iter().enumerate() {
+            let mut add = |text: &str, forbidden: bool| {
+                let text = normalize(text);
+                if !text.is_empty() {
+                    forms.push(Form {
+                        term: k,
+                        text,
+                        forbidden,
+                        case_sensitive: term.case_sensitive,
+                    });
+                }
+            };
+            match side {
+                Side::Source => term.source_forms().for_each(|f| add(f, false)),
+                Side::Target => {
+                    term.target_forms().for_each(|f| add(f, false));
+                    term.forbidden.iter().for_each(|f| add(f, true));
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|f| f.text.to_lowercase()))
+            .ok();
+        TermMatcher {
+            automaton,
+            forms,
+            rules,
+        }
+    }
+
+    /// Every term occurrence in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<TermMatch> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let form = &self.forms[m.pattern().as_usize()];
+            if form.case_sensitive && &text[m.start()..m.end()] != form.text {
+                continue;
+            }
+            if text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let Some(end) = self.word_end(text, m.end(), &form.text) else {
+                continue;
+            };
+            out.push(TermMatch {
+                term: form.term,
+                start: m.start(),
+                end,
+                forbidden: form.forbidden,
+            });
+        }
+        out
+    }
+
+    /// Where the word that a form ends in ends, if the form may stand there.
+    fn word_end(&self, text: &str, end: usize, form: &str) -> Option<usize> {
+        let rest = &text[end..];
+        let tail_len = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map_or(rest.len(), |(k, _)| k);
+        if tail_len == 0 {
+            return Some(end);
+        }
+        let tail = rest[..tail_len].to_lowercase();
+        if self.rules.inflection_suffixes.contains(tail.as_str()) {
+            return Some(end + tail_len);
+        }
+        let form_letters = form.chars().filter(|c| c.is_alphabetic()).count();
+        let compound = self.rules.closed_compounds
+            && form_letters >= 4
+            && tail.chars().next().is_some_and(char::is_alphabetic);
+        compound.then_some(end + tail_len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn glossary() -> Glossary {
+        Glossary::parse(
+            Path::new("g.json"),
+            r#"{"source_lang":"nl","target_lang":"en","terms":[
+{"source":"motie","target":"motion","source_variants":["moties"],"target_variants":["motions"]},
+{"source":"gewijzigde motie","target":"amended motion"},
+{"source":"kennisveiligheid","target":"knowledge security","forbidden":["knowledge safety"]},
+{"source":"Raad Buitenlandse Zaken","target":"Foreign Affairs Council"},
+{"source":"NESO","target":"NESO","case_sensitive":true}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn found(side: Side, lang: &str, text: &str) -> Vec<(usize, String, bool)> {
+        let g = glossary();
+        let m = TermMatcher::new(&g, side, Rules::for_language(lang).unwrap());
+        m.find(text)
+            .into_iter()
+            .map(|t| (t.term, text[t.start..t.end].to_owned(), t.forbidden))
+            .collect()
+    }
+
+    #[test]
+    fn dutch_inflection_compounds_and_longest_match() {
+        assert_eq!(
+            found(
+                Side::Source,
+                "nl",
+                "De gewijzigde motie en twee moties over kennisveiligheidsbeleid."
+            ),
+            [
+                (1, "gewijzigde motie".into(), false),
+                (0, "moties".into(), false),
+                (2, "kennisveiligheidsbeleid".into(), false)
+            ]
+        );
+        assert!(found(Side::Source, "nl", "Promoties en emoties.").is_empty());
+        assert_eq!(
+            found(Side::Source, "nl", "in de Raad Buitenlandse Zaken van")[0].0,
+            3
+        );
+        assert_eq!(found(Side::Source, "nl", "het NESO-kantoor")[0].1, "NESO");
+        assert!(found(Side::Source, "nl", "het neso-kantoor").is_empty());
+    }
+
+    #[test]
+    fn english_forbidden_forms() {
+        assert_eq!(
+            found(Side::Target, "en", "Knowledge safety and two motions."),
+            [
+                (2, "Knowledge safety".into(), true),
+                (0, "motions".into(), false)
+            ]
+        );
+        // English does not glue compounds: `motionless` is no motion.
+        assert!(found(Side::Target, "en", "motionless").is_empty());
+    }
+}

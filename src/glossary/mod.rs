@@ -1,0 +1,207 @@
+//! The project glossary: loading with strict validation, and matching its
+//! terms in text.
+//!
+//! Format (JSON, unknown fields rejected):
+//! `{"source_lang": "nl", "target_lang": "en", "terms": [{"source",
+//! "target", "source_variants"?, "target_variants"?, "forbidden"?,
+//! "case_sensitive"?, "note"?}]}`. A `target` equal to its `source` means
+//! "do not translate".
+
+mod matcher;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+pub use matcher::{Side, TermMatch, TermMatcher};
+
+/// One glossary entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub source: String,
+    pub target: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_variants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_variants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbidden: Vec<String>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Term {
+    /// The source form and its variants.
+    pub fn source_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.source.as_str()).chain(self.source_variants.iter().map(String::as_str))
+    }
+
+    /// The required rendering and its accepted variants.
+    pub fn target_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.target.as_str()).chain(self.target_variants.iter().map(String::as_str))
+    }
+}
+
+/// A glossary file's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    pub source_lang: String,
+    pub target_lang: String,
+    pub terms: Vec<Term>,
+}
+
+/// 1-based line and column of a byte offset in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where an entry with this `source` is written, for messages.
+fn place_of(text: &str, source: &str) -> (usize, usize) {
+    let needle = serde_json::to_string(source).unwrap_or_default();
+    text.find(&needle)
+        .map_or((1, 1), |at| line_column(text, at))
+}
+
+impl Glossary {
+    /// Reads and validates a glossary file.
+    pub fn load(path: &Path) -> Result<Glossary> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_column(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            Error::Glossary {
+                path: path.to_owned(),
+                line,
+                column,
+                message: "invalid UTF-8".into(),
+            }
+        })?;
+        Glossary::parse(path, &text)
+    }
+
+    /// Parses and validates glossary JSON; `path` names it in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
+        let glossary: Glossary = serde_json::from_str(text.trim_start_matches('\u{FEFF}'))
+            .map_err(|e| Error::Glossary {
+                path: path.to_owned(),
+                line: e.line(),
+                column: e.column(),
+                message: e
+                    .to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            })?;
+        let mut targets: std::collections::HashMap<String, &Term> =
+            std::collections::HashMap::new();
+        for term in &glossary.terms {
+            let (line, column) = place_of(text, &term.source);
+            let fail = |message: String| Error::Glossary {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            };
+            if term.source.trim().is_empty() || term.target.trim().is_empty() {
+                return Err(fail(
+                    "a term needs a non-empty `source` and `target`".into(),
+                ));
+            }
+            if term
+                .source_variants
+                .iter()
+                .chain(&term.target_variants)
+                .chain(&term.forbidden)
+                .any(|v| v.trim().is_empty())
+            {
+                return Err(fail(format!(
+                    "term `{}`: empty variant or forbidden form",
+                    term.source
+                )));
+            }
+            let key = if term.case_sensitive {
+                term.source.clone()
+            } else {
+                term.source.to_lowercase()
+            };
+            if let Some(other) = targets.get(&key) {
+                if other.target != term.target {
+                    return Err(fail(format!(
+                        "term `{}` has conflicting targets `{}` and `{}`",
+                        term.source, other.target, term.target
+                    )));
+                }
+            }
+            targets.insert(key, term);
+        }
+        Ok(glossary)
+    }
+
+    /// The terms of several glossaries as one.
+    pub fn merge(glossaries: Vec<Glossary>) -> Option<Glossary> {
+        let mut all = glossaries.into_iter();
+        let mut first = all.next()?;
+        for g in all {
+            first.terms.extend(g.terms);
+        }
+        Some(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"{ "source_lang": "nl", "target_lang": "en",
+  "terms": [
+    { "source": "Kamerstuk", "target": "Parliamentary Paper",
+      "source_variants": ["Kamerstukken"], "target_variants": ["Parliamentary Papers"],
+      "forbidden": ["Chamber Paper", "House document"],
+      "case_sensitive": false, "note": "…" } ] }"#;
+
+    #[test]
+    fn the_documented_schema_loads() {
+        let g = Glossary::parse(Path::new("g.json"), OK).unwrap();
+        assert_eq!(g.terms[0].target_variants, ["Parliamentary Papers"]);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let bad = OK.replace("\"note\"", "\"nota\"");
+        let err = Glossary::parse(Path::new("g.json"), &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.json:6:"), "{err}");
+        assert!(err.contains("unknown field `nota`"), "{err}");
+        let err = Glossary::parse(Path::new("g.json"), "{ \"terms\": [ }")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.json:1:"), "{err}");
+    }
+
+    #[test]
+    fn conflicting_targets_are_an_error() {
+        let two = r#"{"source_lang":"nl","target_lang":"en","terms":[
+{"source":"motie","target":"motion"},
+{"source":"Motie","target":"resolution"}]}"#;
+        let err = Glossary::parse(Path::new("g.json"), two)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("g.json:3:"), "{err}");
+        assert!(err.contains("conflicting targets"), "{err}");
+    }
+}
