@@ -100,7 +100,7 @@ impl TermMatcher {
         let mut out = Vec::new();
         for m in ac.find_iter(text) {
             let form = &self.forms[m.pattern().as_usize()];
-            if form.case_sensitive && &text[m.start()..m.end()] != form.text {
+            if form.case_sensitive && text[m.start()..m.end()] != form.text {
                 continue;
             }
             if text[..m.start()]

@@ -138,13 +138,13 @@ impl Glossary {
             } else {
                 term.source.to_lowercase()
             };
-            if let Some(other) = targets.get(&key) {
-                if other.target != term.target {
-                    return Err(fail(format!(
-                        "term `{}` has conflicting targets `{}` and `{}`",
-                        term.source, other.target, term.target
-                    )));
-                }
+            if let Some(other) = targets.get(&key)
+                && other.target != term.target
+            {
+                return Err(fail(format!(
+                    "term `{}` has conflicting targets `{}` and `{}`",
+                    term.source, other.target, term.target
+                )));
             }
             targets.insert(key, term);
         }
