@@ -369,11 +369,11 @@ impl<'a> Model<'a> {
         let diff = l2 - l1 * self.ratio;
         // δ² indexes the table: no square root in the inner loop.
         let squared = diff * diff / (mean * self.variance);
-        let x = squared / SQUARED_STEP;
-        let k = x as usize;
         let table = self.cost_table;
-        if k + 1 < table.len() {
-            let frac = (x - k as f64) as f32;
+        let x = (squared / SQUARED_STEP) as f32;
+        if x < (table.len() - 1) as f32 {
+            let k = x as usize;
+            let frac = x - k as f32;
             table[k] + (table[k + 1] - table[k]) * frac
         } else {
             // -ln(2 φ(δ)/δ) for large δ.
@@ -544,13 +544,14 @@ impl<'a> Model<'a> {
 }
 
 /// Resolution of the length-cost table, in δ².
-const SQUARED_STEP: f64 = 0.01;
+const SQUARED_STEP: f64 = 0.05;
 
-/// `-ln(2 (1 − Φ(δ)))` for δ² = 0, 0.01, … 144.
+/// `-ln(2 (1 − Φ(δ)))` for δ² = 0, 0.05, … 100 (small enough to stay in
+/// the first-level cache).
 fn length_cost_table() -> &'static [f32] {
     static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        (0..=14_400)
+        (0..=2_000)
             .map(|k| {
                 let d = (k as f64 * SQUARED_STEP).sqrt();
                 -((2.0 * (1.0 - normal_cdf(d))).max(1e-300).ln()) as f32
