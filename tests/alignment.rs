@@ -201,3 +201,45 @@ fn held_out_letter_pairs_align_exactly() {
         assert_eq!(s.strict_f1, 1.0, "{case}: {s:?}");
     }
 }
+
+/// The bundled glossary loads, and as a dictionary it keeps the letter's
+/// alignment exact while raising the beads' confidence.
+#[test]
+fn the_bundled_glossary_loads_and_helps() {
+    let glossary = brug::glossary::Glossary::load(&repo("glossary/glossary.json")).expect("loads");
+    assert!(glossary.terms.len() >= 40);
+    let with: Vec<f64> = parse(&vecalign(&[
+        SOURCE,
+        TARGET,
+        "--glossary",
+        "glossary/glossary.json",
+    ]))
+    .expect("format")
+    .beads
+    .iter()
+    .map(|b| b.score)
+    .collect();
+    let dir = std::env::temp_dir().join(format!("brug-noglossary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = brug()
+        .current_dir(&dir)
+        .args(["align", "--format", "vecalign"])
+        .arg(repo(SOURCE))
+        .arg(repo(TARGET))
+        .output()
+        .expect("runs");
+    let without: Vec<f64> = parse(&String::from_utf8_lossy(&out.stdout))
+        .expect("format")
+        .beads
+        .iter()
+        .map(|b| b.score)
+        .collect();
+    assert_eq!(with.len(), without.len());
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    assert!(
+        mean(&with) > mean(&without),
+        "{} vs {}",
+        mean(&with),
+        mean(&without)
+    );
+}
