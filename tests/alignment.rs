@@ -243,3 +243,62 @@ fn the_bundled_glossary_loads_and_helps() {
         mean(&without)
     );
 }
+
+mod properties {
+    use brug::align::{AlignOptions, Unit, align};
+    use brug::model::SegmentKind;
+    use proptest::prelude::*;
+
+    fn sentence() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Z][a-z]{2,9}( [a-z]{1,8}){0,12}\\.",
+            "[0-9]{1,4}( [a-z]{2,6}){0,5}",
+            Just(String::new()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+        ))]
+
+        /// Every segment of both sides is in exactly one bead, scores are in
+        /// [0, 1], on full and banded tables.
+        #[test]
+        fn beads_tile_both_sides(
+            src in prop::collection::vec((sentence(), any::<bool>()), 0..120),
+            tgt in prop::collection::vec((sentence(), any::<bool>()), 0..120),
+            banded in any::<bool>(),
+        ) {
+            fn unit((t, note): &(String, bool)) -> Unit<'_> {
+                Unit {
+                    text: t,
+                    kind: Some(if *note { SegmentKind::Footnote } else { SegmentKind::Body }),
+                    footnote: None,
+                    refs: &[],
+                }
+            }
+            let s: Vec<Unit<'_>> = src.iter().map(unit).collect();
+            let t: Vec<Unit<'_>> = tgt.iter().map(unit).collect();
+            let options = AlignOptions {
+                full_table_cells: if banded { 64 } else { 250_000 },
+                ..AlignOptions::default()
+            };
+            let a = align(&s, &t, &options);
+            let mut seen_s = vec![0; s.len()];
+            let mut seen_t = vec![0; t.len()];
+            for b in &a.beads {
+                prop_assert!(!(b.source.is_empty() && b.target.is_empty()));
+                prop_assert!((0.0..=1.0).contains(&b.score));
+                for &i in &b.source { seen_s[i] += 1; }
+                for &j in &b.target { seen_t[j] += 1; }
+                // Increasing; not always adjacent, since footnotes form a
+                // stream of their own.
+                prop_assert!(b.source.windows(2).all(|w| w[1] > w[0]));
+                prop_assert!(b.target.windows(2).all(|w| w[1] > w[0]));
+            }
+            prop_assert!(seen_s.iter().all(|&c| c == 1), "source coverage {:?}", seen_s);
+            prop_assert!(seen_t.iter().all(|&c| c == 1), "target coverage {:?}", seen_t);
+        }
+    }
+}

@@ -135,3 +135,30 @@ fn closed_pipe_after_json_output_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Ordering beads of two streams computed `holder + 1` before checking that
+/// the target had a holder: an overflow when an unaligned target came first.
+#[test]
+fn unaligned_target_before_any_source_bead() {
+    use brug::align::{AlignOptions, Unit, align};
+    use brug::model::SegmentKind;
+    let unit = |text: &'static str, note: bool| Unit {
+        text,
+        kind: Some(if note {
+            SegmentKind::Footnote
+        } else {
+            SegmentKind::Body
+        }),
+        footnote: None,
+        refs: &[],
+    };
+    let source = [unit("Aaa.", true)];
+    let target = [
+        unit("Aaa.", true),
+        unit("1 nbmce hga inpoo tgqft", false),
+        unit("", false),
+    ];
+    let a = align(&source, &target, &AlignOptions::default());
+    let targets: usize = a.beads.iter().map(|b| b.target.len()).sum();
+    assert_eq!(targets, 3);
+}

@@ -208,7 +208,7 @@ fn in_document_order(beads: Vec<Bead>, target_len: usize) -> Vec<Bead> {
         let first = b.target.first().copied().unwrap_or(0);
         let slot = (0..first)
             .rev()
-            .find_map(|j| (holder[j] != usize::MAX).then_some(holder[j] + 1))
+            .find_map(|j| (holder[j] != usize::MAX).then(|| holder[j] + 1))
             .unwrap_or(0);
         after[slot].push(b);
     }
