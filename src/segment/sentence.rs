@@ -159,6 +159,11 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         }
         k += c.len_utf8();
     }
+    // Citation marks glued after the end (`martyr.[1][2] The …`) stay with
+    // the sentence they close.
+    while let Some(len) = citation_len(&text[k..]) {
+        k += len;
+    }
     let Some(after) = text[k..].chars().next() else {
         return Decision {
             cut: None,
@@ -256,6 +261,13 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         cut: cut.then_some(t),
         resume: t,
     }
+}
+
+/// Length of a `[digits]` citation mark at the start of `s`.
+fn citation_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('[')?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0 && digits <= 3 && rest[digits..].starts_with(']')).then_some(digits + 2)
 }
 
 /// `world.Today`: a word of two or more letters ending in lower case (or a
