@@ -95,7 +95,7 @@ fn dutch_cases() {
 
 #[test]
 fn english_pragmatic_segmenter_specs() {
-    check("tests/fixtures/benchmarks/en_pragmatic_more.jsonl", 88);
+    check("tests/fixtures/benchmarks/en_pragmatic_more.jsonl", 89);
 }
 
 #[test]

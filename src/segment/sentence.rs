@@ -434,12 +434,49 @@ fn inline_lists(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
         }
         return (cuts, marks);
     }
-    let Some((len, label, suffix)) = numbered(head) else {
+    if let Some((len, label, suffix)) = numbered(head) {
+        marks.push((start, start + len));
+        follow_list(text, start + len, label, suffix, &mut cuts, &mut marks);
         return (cuts, marks);
-    };
-    marks.push((start, start + len));
-    let mut expected = next_label(label);
-    let mut from = start + len;
+    }
+    // A numbered list inside a paragraph (`… this. 1. The first item 2. The
+    // second item`): `1` and `2` in order, each before a capital.
+    for suffix in [".)", ".", ")"] {
+        let one = format!(" 1{suffix} ");
+        let Some(p) = text.find(&one) else {
+            continue;
+        };
+        let at = p + 1;
+        let body = at + one.len() - 1;
+        let capital = text[body..].chars().next().is_some_and(char::is_uppercase);
+        if capital && text[body..].contains(&format!(" 2{suffix} ")) {
+            cuts.push(at);
+            marks.push((at, body - 1));
+            follow_list(
+                text,
+                body - 1,
+                Label::Number(1),
+                suffix,
+                &mut cuts,
+                &mut marks,
+            );
+            break;
+        }
+    }
+    (cuts, marks)
+}
+
+/// Breaks before each next marker of a list whose first marker ends at
+/// `from`, and records the markers.
+fn follow_list(
+    text: &str,
+    mut from: usize,
+    first: Label,
+    suffix: &str,
+    cuts: &mut Vec<usize>,
+    marks: &mut Vec<(usize, usize)>,
+) {
+    let mut expected = next_label(first);
     while let Some(exp) = expected {
         let needle = match exp {
             Label::Number(n) => format!(" {n}{suffix} "),
@@ -454,7 +491,6 @@ fn inline_lists(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
         from = at + needle.len() - 2;
         expected = next_label(exp);
     }
-    (cuts, marks)
 }
 
 fn next_label(l: Label) -> Option<Label> {
