@@ -171,8 +171,17 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         };
     };
     if !after.is_whitespace() {
-        // Glued: `world.Today`, `1,000.That`.
-        let cut = (unspaced_dots == 1 && !bang && k == j && glued_start(text, i, k)).then_some(k);
+        // Glued: `world.Today`, `1,000.That`, `it?Yes`, `slowly...But`.
+        let next: Vec<char> = text[k..].chars().take(2).collect();
+        let word_follows = next.len() == 2 && next[0].is_uppercase() && next[1].is_lowercase();
+        let period = unspaced_dots == 1 && !bang && k == j && glued_start(text, i, k);
+        let other = (bang || unspaced_dots >= 3)
+            && word_follows
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let cut = (period || other).then_some(k);
         return Decision {
             cut,
             resume: k.max(i + 1),
@@ -251,6 +260,8 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         match class {
             Word::Plain | Word::Number | Word::Address => true,
             Word::Title => false,
+            // `U. S. A.`: an initial before another initial goes on.
+            Word::Initials if next_is_initial(core) => false,
             Word::Abbreviation | Word::NumberPrefix | Word::Initials => is_starter(core, rules),
         }
     } else {
@@ -261,6 +272,12 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         cut: cut.then_some(t),
         resume: t,
     }
+}
+
+/// Whether the text starts with a single capital and a period (`A. …`).
+fn next_is_initial(core: &str) -> bool {
+    let mut c = core.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next() == Some('.')
 }
 
 /// Length of a `[digits]` citation mark at the start of `s`.
