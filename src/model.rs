@@ -86,11 +86,6 @@ impl OffsetMap {
         }
         out
     }
-
-    /// The runs, as `(text offset, raw offset)` pairs in ascending order.
-    pub fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.runs.iter().map(|&(t, r)| (t as usize, r as usize))
-    }
 }
 
 /// One sentence (or heading, list item, footnote, signature line) of a

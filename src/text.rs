@@ -64,3 +64,14 @@ impl std::hash::Hasher for FxHasher {
 pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// 64-bit FNV-1a, stable across platforms and versions: segment ids and
+/// the record's text hashes are built on it.
+pub fn fnv1a(bytes: &[u8], seed: Option<u64>) -> u64 {
+    let mut h = seed.unwrap_or(0xcbf2_9ce4_8422_2325);
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}

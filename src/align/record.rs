@@ -56,12 +56,7 @@ pub struct Record {
 
 /// 64-bit FNV-1a of a text, as 16 hex digits.
 pub fn text_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", crate::text::fnv1a(text.as_bytes(), None))
 }
 
 fn side(path: &str, lang: &str, segments: &[Segment]) -> RecordSide {

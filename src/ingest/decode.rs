@@ -101,10 +101,16 @@ impl Source {
         })
     }
 
-    /// The content of line `i` (0-based), without its terminator.
-    pub fn line(&self, i: usize) -> &str {
-        let l = self.lines[i];
-        &self.raw[l.start..l.end]
+    /// The span of raw range `start..end`, with the line and column of
+    /// `start`.
+    pub fn span(&self, start: usize, end: usize) -> crate::model::Span {
+        let at = self.location(start);
+        crate::model::Span {
+            start,
+            end,
+            line: at.line,
+            column: at.column,
+        }
     }
 
     /// Line (1-based) and column (1-based, in characters) of a raw offset.

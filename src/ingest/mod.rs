@@ -21,7 +21,7 @@ pub use hyphen::Hyphen;
 pub use layout::{BlockKind, Layout};
 
 use crate::error::Result;
-use crate::model::{Artifact, ArtifactKind, OffsetMap, Span};
+use crate::model::{Artifact, ArtifactKind, OffsetMap};
 use crate::segment::rules::{Rules, detect_language};
 use crate::text::{FastMap, FastSet};
 use builder::TextBuilder;
@@ -121,22 +121,6 @@ impl Ingested {
             map: b.map,
             refs,
         })
-    }
-
-    /// All blocks, built one by one.
-    pub fn blocks(&self) -> impl Iterator<Item = Block> + '_ {
-        (0..self.units.len()).filter_map(|k| self.block(k))
-    }
-
-    /// The span of raw range `start..end`.
-    pub fn span(&self, start: usize, end: usize) -> Span {
-        let at = self.source.location(start);
-        Span {
-            start,
-            end,
-            line: at.line,
-            column: at.column,
-        }
     }
 }
 
@@ -296,7 +280,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         artifacts.push(Artifact {
             kind: ArtifactKind::ByteOrderMark,
             text: "\u{FEFF}".into(),
-            span: span_of(&source, 0, source.bom_len),
+            span: source.span(0, source.bom_len),
             footnote: None,
         });
     }
@@ -305,7 +289,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         artifacts.push(Artifact {
             kind: ArtifactKind::FootnoteLabel,
             text: source.raw[label.label_start..label.label_end].to_owned(),
-            span: span_of(&source, label.label_start, label.label_end),
+            span: source.span(label.label_start, label.label_end),
             footnote: Some(label.number),
         });
     }
@@ -314,7 +298,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         artifacts.push(Artifact {
             kind: ArtifactKind::PageNumber,
             text: source.raw[l.start..l.end].to_owned(),
-            span: span_of(&source, l.start, l.end),
+            span: source.span(l.start, l.end),
             footnote: None,
         });
     }
@@ -322,7 +306,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         artifacts.push(Artifact {
             kind: ArtifactKind::FootnoteMarker,
             text: source.raw[m.start..m.end].to_owned(),
-            span: span_of(&source, m.start, m.end),
+            span: source.span(m.start, m.end),
             footnote: Some(m.number),
         });
     }
@@ -336,7 +320,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
             artifacts.push(Artifact {
                 kind: ArtifactKind::Hyphen,
                 text: source.raw[end - len..end].to_owned(),
-                span: span_of(&source, end - len, end),
+                span: source.span(end - len, end),
                 footnote: None,
             });
         }
@@ -353,16 +337,6 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         marker_span,
         decisions,
     })
-}
-
-fn span_of(source: &Source, start: usize, end: usize) -> Span {
-    let at = source.location(start);
-    Span {
-        start,
-        end,
-        line: at.line,
-        column: at.column,
-    }
 }
 
 /// A footnote body: its label and all its lines.

@@ -13,11 +13,6 @@ use crate::ingest::{BlockKind, Ingested};
 use crate::model::{Document, Segment, SegmentKind};
 use rules::Rules;
 
-/// Splits one paragraph of clean text into sentences (byte ranges).
-pub fn split_sentences(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
-    sentence::split(text, rules, &[])
-}
-
 /// Segments an ingested document. Blocks are built and split one at a
 /// time, so the text is not held twice.
 pub fn segment(doc: Ingested) -> Document {
@@ -76,7 +71,7 @@ fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) 
                 text: text.to_owned(),
                 footnote_refs,
                 footnote,
-                span: doc.span(raw_start, raw_end),
+                span: doc.source.span(raw_start, raw_end),
                 map: block.map.slice(start, end),
             });
         }
@@ -100,28 +95,25 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in *part {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 fn assign_ids(segments: &mut [Segment]) {
     let mut seen: crate::text::FastMap<u64, usize> = crate::text::FastMap::default();
     for s in segments {
         let note = s.footnote.map(|n| n.to_string()).unwrap_or_default();
-        let h = fnv1a(&[
+        // Each part followed by a 0xFF separator, so parts cannot run into
+        // each other.
+        let h = [
             s.kind.as_str().as_bytes(),
             note.as_bytes(),
             s.text.as_bytes(),
-        ]);
+        ]
+        .iter()
+        .fold(None, |h, part| {
+            Some(crate::text::fnv1a(
+                &[0xff],
+                Some(crate::text::fnv1a(part, h)),
+            ))
+        })
+        .unwrap_or_default();
         let count = seen.entry(h).or_insert(0);
         *count += 1;
         let mut id = String::with_capacity(12);
@@ -149,7 +141,6 @@ pub fn from_lines(path: &str, lang: &str, source: &crate::ingest::Source) -> Doc
             let text = source.raw[l.start..l.end].trim();
             let lead =
                 source.raw[l.start..l.end].len() - source.raw[l.start..l.end].trim_start().len();
-            let at = source.location(l.start + lead);
             let mut map = crate::model::OffsetMap::default();
             map.push(0, l.start + lead);
             Segment {
@@ -158,12 +149,7 @@ pub fn from_lines(path: &str, lang: &str, source: &crate::ingest::Source) -> Doc
                 text: text.to_owned(),
                 footnote_refs: Vec::new(),
                 footnote: None,
-                span: crate::model::Span {
-                    start: l.start + lead,
-                    end: l.start + lead + text.len(),
-                    line: at.line,
-                    column: at.column,
-                },
+                span: source.span(l.start + lead, l.start + lead + text.len()),
                 map,
             }
         })

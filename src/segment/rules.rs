@@ -91,16 +91,6 @@ impl Rules {
             closed_compounds: take("compounds").contains("closed"),
         }
     }
-
-    /// Whether `word` (without its final period, any case) is an
-    /// abbreviation of this language.
-    pub fn is_abbreviation(&self, word: &str) -> bool {
-        with_lowercase(word, |lower| {
-            self.abbreviations.contains(lower)
-                || self.prepositive.contains(lower)
-                || self.number_prefix.contains(lower)
-        })
-    }
 }
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII
