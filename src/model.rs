@@ -52,6 +52,11 @@ impl OffsetMap {
     /// Starts a run: text offset `text` corresponds to raw offset `raw`.
     pub fn push(&mut self, text: usize, raw: usize) {
         let (text, raw) = (text as u32, raw as u32);
+        // Runs past `text` describe text that was taken back (a removed
+        // hyphen, a trimmed space): they no longer apply.
+        while self.runs.last().is_some_and(|&(t, _)| t > text) {
+            self.runs.pop();
+        }
         if let Some(&(t, r)) = self.runs.last() {
             if t == text {
                 self.runs.pop();

@@ -162,3 +162,12 @@ fn unaligned_target_before_any_source_bead() {
     let targets: usize = a.beads.iter().map(|b| b.target.len()).sum();
     assert_eq!(targets, 3);
 }
+
+/// A word changed by NFC left a run anchored after it; removing the
+/// line-end hyphen that ended the word put the text behind that run, and
+/// the next offset underflowed.
+#[test]
+fn hyphen_removed_after_a_word_that_nfc_changes() {
+    let doc = segment_text("e\u{301}B-\na", "en", Layout::Wrapped);
+    assert_eq!(doc.segments.len(), 1);
+}
