@@ -302,3 +302,80 @@ mod properties {
         }
     }
 }
+
+/// A long document (the four letter pairs one after another and an
+/// untranslated memo, eight times over, as plain lines) takes the banded
+/// path: its result must be the full table's.
+#[test]
+fn a_long_document_aligns_as_its_parts_do() {
+    use brug::align::{AlignOptions, Unit, align};
+    use brug::ingest::{IngestOptions, ingest_file};
+    let texts = |path: &str| -> Vec<String> {
+        let doc = brug::segment::segment(
+            ingest_file(&repo(path), &IngestOptions::default()).expect("ingests"),
+        );
+        doc.segments.into_iter().map(|s| s.text).collect()
+    };
+    let mut cases = vec![(
+        SOURCE.to_owned(),
+        TARGET.to_owned(),
+        "kamerbrief-rusland-2021",
+    )];
+    for case in ["waterbeheer", "stikstof", "woningbouw"] {
+        cases.push((
+            format!("tests/fixtures/segment/letters/nl-{case}/input.txt"),
+            format!("tests/fixtures/segment/letters/en-{case}/input.txt"),
+            case,
+        ));
+    }
+    let (mut source, mut target, mut gold) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..8 {
+        for (s, t, case) in &cases {
+            let g = parse(
+                &std::fs::read_to_string(repo(&format!("tests/fixtures/align/{case}.gold.txt")))
+                    .expect("gold"),
+            )
+            .expect("gold format");
+            let (i0, j0) = (source.len(), target.len());
+            for b in g.beads {
+                gold.push(brug::model::Bead {
+                    source: b.source.iter().map(|i| i + i0).collect(),
+                    target: b.target.iter().map(|j| j + j0).collect(),
+                    score: 1.0,
+                });
+            }
+            source.extend(texts(s));
+            target.extend(texts(t));
+        }
+        // A memo with no Dutch counterpart: a run of target-only lines.
+        target.extend(texts("tests/fixtures/segment/letters/en-memo/input.txt"));
+    }
+    fn units(v: &[String]) -> Vec<Unit<'_>> {
+        v.iter().map(|t| Unit::line(t)).collect()
+    }
+    let (s, t) = (units(&source), units(&target));
+    assert!(s.len() * t.len() > AlignOptions::default().full_table_cells);
+    let test = align(&s, &t, &AlignOptions::default());
+    let gold = brug::model::Alignment { beads: gold };
+    let (p, r) = counts(&gold, &test);
+    let scores = scores(p, r);
+
+    let full = align(
+        &s,
+        &t,
+        &AlignOptions {
+            full_table_cells: usize::MAX,
+            ..AlignOptions::default()
+        },
+    );
+    let shape = |a: &brug::model::Alignment| {
+        a.beads
+            .iter()
+            .map(|b| (b.source.clone(), b.target.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shape(&test), shape(&full), "the band lost the best path");
+    // As lines (no footnote structure), the letters score a little lower
+    // than aligned as documents.
+    assert!(scores.strict_f1 >= 0.9, "{scores:?}");
+}

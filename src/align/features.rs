@@ -36,10 +36,19 @@ impl<'a> Unit<'a> {
 pub struct Features {
     /// Length in characters.
     pub len: f64,
+    /// Segments it stands for (more than one at a coarse level).
+    pub count: f32,
     /// Anchor keys, sorted, with their weights.
     pub anchors: Vec<(u64, f32)>,
     /// Sum of the weights.
     pub weight: f32,
+    /// One bit per anchor key (its top seven bits): two segments whose masks
+    /// do not meet share no anchor.
+    pub mask: u128,
+}
+
+fn mask_of(anchors: &[(u64, f32)]) -> u128 {
+    anchors.iter().fold(0, |m, &(k, _)| m | 1 << (k >> 57))
 }
 
 fn key(kind: u8, text: &str) -> u64 {
@@ -154,6 +163,8 @@ impl Features {
         let weight = anchors.iter().map(|&(_, w)| w).sum();
         Features {
             len: text.chars().count() as f64,
+            count: 1.0,
+            mask: mask_of(&anchors),
             anchors,
             weight,
         }
@@ -167,6 +178,7 @@ impl Features {
             self.weight += 2.0;
         }
         self.anchors.sort_unstable_by_key(|&(k, _)| k);
+        self.mask = mask_of(&self.anchors);
     }
 
     /// Several segments' features as one, for a coarse pass: the lengths
@@ -191,7 +203,9 @@ impl Features {
         anchors.truncate(limit);
         Features {
             len: parts.iter().map(|f| f.len).sum(),
+            count: parts.iter().map(|f| f.count).sum(),
             weight: anchors.iter().map(|&(_, w)| w).sum(),
+            mask: mask_of(&anchors),
             anchors,
         }
     }
@@ -205,7 +219,9 @@ impl Features {
         anchors.sort_unstable_by_key(|&(k, _)| k);
         Features {
             len: parts.iter().map(|f| f.len).sum(),
+            count: parts.iter().map(|f| f.count).sum(),
             weight: anchors.iter().map(|&(_, w)| w).sum(),
+            mask: mask_of(&anchors),
             anchors,
         }
     }
@@ -213,6 +229,9 @@ impl Features {
 
 /// Weight of the anchors two feature sets share (multiset intersection).
 pub fn shared(a: &Features, b: &Features) -> f32 {
+    if a.mask & b.mask == 0 {
+        return 0.0;
+    }
     let (mut i, mut j) = (0, 0);
     let mut total = 0.0;
     while i < a.anchors.len() && j < b.anchors.len() {

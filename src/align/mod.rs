@@ -13,11 +13,13 @@
 //! - segment kinds, when known: headings pair with headings, footnotes with
 //!   footnotes of the same number.
 //!
-//! Memory: documents up to 2,000 × 2,000 segments are aligned with a full
-//! table; longer ones first at a coarse level (runs of segments merged, as
-//! vecalign down-samples), then in a band around the coarse path, widened
-//! when the path touches its edge. Cost and memory grow linearly with the
-//! length.
+//! Memory: documents up to 250,000 table cells are aligned with a full
+//! table; longer ones first at a coarse level (runs of eight segments
+//! merged, recursively, as vecalign down-samples; a coarse gap or length
+//! mismatch costs what the segments it stands for would), then in a band
+//! around the coarse path. Where the path touches the band's edge, that
+//! stretch is aligned again in a wider band between two points of the
+//! path. Cost and memory grow linearly with the length.
 //!
 //! Each bead's score is a confidence in [0, 1] that combines two pieces of
 //! evidence, either of which can vouch for the bead:
@@ -68,6 +70,9 @@ impl Default for AlignOptions {
 
 /// How often a band is widened before its path is taken as it is.
 const MAX_WIDENINGS: usize = 2;
+
+/// Most segments on one side of a bead.
+const MAX_SPAN: usize = 4;
 
 /// Segments merged into one at each coarse level.
 const COARSE_FACTOR: usize = 8;
@@ -222,10 +227,13 @@ fn in_document_order(beads: Vec<Bead>, target_len: usize) -> Vec<Bead> {
     out
 }
 
+/// A segment's kind and footnote number.
+type Kind = (Option<SegmentKind>, Option<u32>);
+
 /// Segment kinds and footnote numbers of both sides.
 struct Kinds {
-    source: Vec<(Option<SegmentKind>, Option<u32>)>,
-    target: Vec<(Option<SegmentKind>, Option<u32>)>,
+    source: Vec<Kind>,
+    target: Vec<Kind>,
 }
 
 fn align_features(
@@ -249,26 +257,64 @@ fn align_features(
     } else {
         coarse_windows(src, tgt, options)
     };
-    let mut windows = windows;
-    // Widen where the path touches the band's edge, a few times at most.
-    let mut round = 0;
-    loop {
-        let table = Table::fill(&model, &windows, progress);
-        let path = table.path(&windows);
-        let touched: Vec<usize> = path
-            .iter()
-            .filter(|&&(i, j)| {
-                let (lo, hi) = windows.rows[i];
-                (j == lo && lo > 0) || (j == hi && hi < m)
-            })
-            .map(|&(i, _)| i)
-            .collect();
-        if touched.is_empty() || windows.is_full(m) || round == MAX_WIDENINGS {
-            return model.beads(&path);
-        }
-        windows = windows.widened_around(&touched, n, m);
-        round += 1;
+    model.beads(&solve(&model, &windows, progress, 0))
+}
+
+/// The best path through `windows`. Where it touches a window's edge, the
+/// stretch around it is aligned again in a wider band between two points
+/// of the path well away from the edge (a few rounds at most), so a
+/// widening costs what its stretch costs, not a whole new table.
+fn solve(
+    model: &Model<'_>,
+    windows: &Windows,
+    progress: &dyn Fn(usize, usize),
+    round: usize,
+) -> Vec<(usize, usize)> {
+    let (n, m) = (model.src.len(), model.tgt.len());
+    let table = Table::fill(model, windows, progress);
+    let mut path = table.path(windows);
+    drop(table);
+    let touched: Vec<usize> = path
+        .iter()
+        .filter(|&&(i, j)| {
+            let (lo, hi) = windows.rows[i];
+            (j == lo && lo > 0) || (j == hi && hi < m)
+        })
+        .map(|&(i, _)| i)
+        .collect();
+    if touched.is_empty() || windows.is_full(m) || round == MAX_WIDENINGS {
+        return path;
     }
+    let wider = windows.widened_around(&touched, n, m);
+    // Stretches of rows around the touched ones, merged when they meet.
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    for &t in &touched {
+        let reach = 2 * (windows.rows[t].1 - windows.rows[t].0).max(8) + 8;
+        let (a, b) = (t.saturating_sub(reach), (t + reach).min(n));
+        match stretches.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => stretches.push((a, b)),
+        }
+    }
+    // Last first, so the path's indices before a stretch stay valid.
+    for &(a, b) in stretches.iter().rev() {
+        // Path points at or before row `a` and at or after row `b`.
+        let p0 = path.iter().rposition(|&(i, _)| i <= a).unwrap_or(0);
+        let p1 = path
+            .iter()
+            .position(|&(i, _)| i >= b)
+            .unwrap_or(path.len() - 1);
+        let ((i0, j0), (i1, j1)) = (path[p0], path[p1]);
+        let sub = model.sub(i0, i1, j0, j1);
+        let mut rows: Vec<(usize, usize)> = wider.rows[i0..=i1]
+            .iter()
+            .map(|&(lo, hi)| (lo.clamp(j0, j1) - j0, hi.clamp(j0, j1) - j0))
+            .collect();
+        monotone(&mut rows, i1 - i0, j1 - j0);
+        let local = solve(&sub, &Windows { rows }, &|_, _| {}, round + 1);
+        path.splice(p0..=p1, local.into_iter().map(|(i, j)| (i + i0, j + j0)));
+    }
+    path
 }
 
 fn bead(source: Vec<usize>, target: Vec<usize>, score: f64) -> Bead {
@@ -283,11 +329,14 @@ fn bead(source: Vec<usize>, target: Vec<usize>, score: f64) -> Bead {
 struct Model<'a> {
     src: &'a [Features],
     tgt: &'a [Features],
-    kinds: &'a Kinds,
+    source_kinds: &'a [Kind],
+    target_kinds: &'a [Kind],
     src_len: Vec<f64>,
     tgt_len: Vec<f64>,
     src_weight: Vec<f32>,
     tgt_weight: Vec<f32>,
+    src_count: Vec<f32>,
+    tgt_count: Vec<f32>,
     ratio: f64,
     inverse_ratio: f64,
     cost_table: &'static [f32],
@@ -324,6 +373,14 @@ impl<'a> Model<'a> {
             acc
         };
         let (src_weight, tgt_weight) = (weights(src), weights(tgt));
+        let counts = |f: &[Features]| {
+            let mut acc = vec![0.0f32; f.len() + 1];
+            for (k, x) in f.iter().enumerate() {
+                acc[k + 1] = acc[k] + x.count;
+            }
+            acc
+        };
+        let (src_count, tgt_count) = (counts(src), counts(tgt));
         let ratio = (tgt_len[tgt.len()] / src_len[src.len()].max(1.0)).clamp(0.2, 5.0);
         let mut priors = [0.0; SHAPE_COUNT];
         for (p, s) in priors.iter_mut().zip(options.priors) {
@@ -337,11 +394,14 @@ impl<'a> Model<'a> {
         Model {
             src,
             tgt,
-            kinds,
+            source_kinds: &kinds.source,
+            target_kinds: &kinds.target,
             src_len,
             tgt_len,
             src_weight,
             tgt_weight,
+            src_count,
+            tgt_count,
             ratio,
             inverse_ratio: 1.0 / ratio,
             cost_table: length_cost_table(),
@@ -358,6 +418,24 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// The model restricted to source `i0..i1` and target `j0..j1`, with
+    /// the whole documents' length ratio.
+    fn sub(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Model<'a> {
+        Model {
+            src: &self.src[i0..i1],
+            tgt: &self.tgt[j0..j1],
+            source_kinds: &self.source_kinds[i0..i1],
+            target_kinds: &self.target_kinds[j0..j1],
+            src_len: self.src_len[i0..=i1].to_vec(),
+            tgt_len: self.tgt_len[j0..=j1].to_vec(),
+            src_weight: self.src_weight[i0..=i1].to_vec(),
+            tgt_weight: self.tgt_weight[j0..=j1].to_vec(),
+            src_count: self.src_count[i0..=i1].to_vec(),
+            tgt_count: self.tgt_count[j0..=j1].to_vec(),
+            ..*self
+        }
+    }
+
     /// `-ln` of the Gale–Church probability of the length difference of a
     /// bead, from a table over |δ| (linear interpolation; the normal tail's
     /// asymptote beyond it).
@@ -367,16 +445,18 @@ impl<'a> Model<'a> {
             return 0.0;
         }
         let diff = l2 - l1 * self.ratio;
-        // δ² indexes the table: no square root in the inner loop.
-        let squared = diff * diff / (mean * self.variance);
+        // δ² indexes the table: no square root in the inner loop, and one
+        // division.
+        let steps = diff * diff / (mean * self.variance * SQUARED_STEP);
         let table = self.cost_table;
-        let x = (squared / SQUARED_STEP) as f32;
+        let x = steps as f32;
         if x < (table.len() - 1) as f32 {
             let k = x as usize;
             let frac = x - k as f32;
             table[k] + (table[k + 1] - table[k]) * frac
         } else {
             // -ln(2 φ(δ)/δ) for large δ.
+            let squared = steps * SQUARED_STEP;
             (squared / 2.0 + 0.5 * squared.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
                 as f32
         }
@@ -400,16 +480,6 @@ impl<'a> Model<'a> {
             shared = features::shared(&a, &b);
         }
         (shared, total)
-    }
-
-    /// The largest amount the anchor term can lower a bead's cost.
-    fn max_bonus(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
-        if i1 == i0 || j1 == j0 {
-            return 0.0;
-        }
-        let total =
-            self.src_weight[i1] - self.src_weight[i0] + self.tgt_weight[j1] - self.tgt_weight[j0];
-        self.anchor_weight * (total / 6.0).min(1.0) * (1.0 - self.anchor_offset).max(0.0)
     }
 
     /// Shared and total anchor weight of a bead from pairwise overlaps
@@ -436,8 +506,8 @@ impl<'a> Model<'a> {
 
     /// Cost of kinds that do not go together.
     fn kind_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
-        let s = &self.kinds.source[i0..i1];
-        let t = &self.kinds.target[j0..j1];
+        let s = &self.source_kinds[i0..i1];
+        let t = &self.target_kinds[j0..j1];
         if s.is_empty() || t.is_empty() {
             return 0.0;
         }
@@ -473,7 +543,9 @@ impl<'a> Model<'a> {
         cost
     }
 
-    /// Cost of the bead made of source `i0..i1` and target `j0..j1`.
+    /// Cost of the bead made of source `i0..i1` and target `j0..j1`, or
+    /// infinity as soon as it is certain not to be below `limit`.
+    #[allow(clippy::too_many_arguments)]
     fn cost(
         &self,
         shape: usize,
@@ -481,27 +553,47 @@ impl<'a> Model<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
+        limit: f32,
         pair: &impl Fn(usize, usize) -> f32,
     ) -> f32 {
         if i1 == i0 || j1 == j0 {
             // A segment without a counterpart: a fixed price, whatever its
-            // length, so runs of untranslated material stay affordable.
-            return self.priors[shape] + self.gap_cost;
+            // length, so runs of untranslated material stay affordable; at a
+            // coarse level, the price of each segment the unit stands for.
+            let count =
+                self.src_count[i1] - self.src_count[i0] + self.tgt_count[j1] - self.tgt_count[j0];
+            return (self.priors[shape] + self.gap_cost) * count;
+        }
+        if self.priors[shape] - self.anchor_weight >= limit {
+            return f32::INFINITY;
         }
         let l1 = self.src_len[i1] - self.src_len[i0];
         let l2 = self.tgt_len[j1] - self.tgt_len[j0];
-        let mut cost = self.priors[shape] + self.length_cost(l1, l2).min(27.6);
-        if i1 > i0 && j1 > j0 {
-            let (shared, total) = self.anchors_fast(i0, i1, j0, j1, pair);
-            if total > 0.0 {
-                let dice = 2.0 * shared / total;
-                // How much the anchors can say: little with one or two.
-                let say = (total / 6.0).min(1.0);
-                cost += self.anchor_weight * say * (self.anchor_offset - dice);
+        // A bead's length cost is capped, so one wild bead cannot outweigh
+        // everything else; at a coarse level the cap grows with the
+        // segments a unit stands for (else a coarse bead could swallow a
+        // whole extra unit at the price of one odd sentence).
+        let counts =
+            self.src_count[i1] - self.src_count[i0] + self.tgt_count[j1] - self.tgt_count[j0];
+        let cap = 27.6 * counts / (i1 - i0 + j1 - j0) as f32;
+        let mut cost = self.priors[shape] + self.length_cost(l1, l2).min(cap);
+        let ws = self.src_weight[i1] - self.src_weight[i0];
+        let wt = self.tgt_weight[j1] - self.tgt_weight[j0];
+        let total = ws + wt;
+        if total > 0.0 {
+            // How much the anchors can say: little with one or two.
+            let say = self.anchor_weight * (total / 6.0).min(1.0);
+            // The anchor term is at least this (all of the smaller side
+            // shared): skip the overlaps when even that cannot win.
+            let least = say * (self.anchor_offset - 2.0 * ws.min(wt) / total);
+            if cost + least >= limit {
+                return f32::INFINITY;
             }
-            if self.has_kinds {
-                cost += self.kind_cost(i0, i1, j0, j1);
-            }
+            let (shared, _) = self.anchors_fast(i0, i1, j0, j1, pair);
+            cost += say * (self.anchor_offset - 2.0 * shared / total);
+        }
+        if self.has_kinds {
+            cost += self.kind_cost(i0, i1, j0, j1);
         }
         cost
     }
@@ -677,7 +769,7 @@ fn coarse_windows(src: &[Features], tgt: &[Features], options: &AlignOptions) ->
 /// The dynamic-programming table over the windows.
 struct Table {
     offsets: Vec<usize>,
-    cost: Vec<f32>,
+    /// Per cell, the shape of the best bead ending there.
     back: Vec<u8>,
 }
 
@@ -691,6 +783,7 @@ impl Table {
         table_index(&self.offsets, windows, i, j)
     }
 
+    /// Fills the table over `windows`.
     fn fill(model: &Model<'_>, windows: &Windows, progress: &dyn Fn(usize, usize)) -> Table {
         let mut offsets = Vec::with_capacity(windows.rows.len());
         let mut total = 0usize;
@@ -698,31 +791,44 @@ impl Table {
             offsets.push(total);
             total += hi - lo + 1;
         }
-        let mut table = Table {
-            offsets,
-            cost: vec![f32::INFINITY; total],
-            back: vec![u8::MAX; total],
-        };
-        // Anchor overlap of source `i - 1` with target `j - 1`, per cell.
-        let mut pairs = vec![0.0f32; total];
-        for (i, &(lo, hi)) in windows.rows.iter().enumerate().skip(1) {
-            for j in lo.max(1)..=hi {
-                pairs[table.offsets[i] + (j - lo)] =
-                    features::shared(&model.src[i - 1], &model.tgt[j - 1]);
-            }
-        }
-        let pair = |a: usize, b: usize| -> f32 {
-            match table_index(&table.offsets, windows, a + 1, b + 1) {
-                Some(at) => pairs[at],
-                None => features::shared(&model.src[a], &model.tgt[b]),
-            }
-        };
-        table.cost[0] = 0.0;
+        let mut cost = vec![f32::INFINITY; total];
+        let mut back = vec![u8::MAX; total];
+        // Anchor overlap of source `i - 1` with target `j - 1`, per cell,
+        // computed when first asked for (NaN: not yet).
+        let mut pairs = vec![f32::NAN; total];
+        let pairs = std::cell::Cell::from_mut(&mut pairs[..]).as_slice_of_cells();
+        cost[0] = 0.0;
         let rows = windows.rows.len();
-        for (i, &(lo, hi)) in windows.rows.iter().enumerate() {
+        // An empty window, for rows before the first.
+        const NONE: (usize, usize, usize) = (1, 0, 0);
+        for i in 0..rows {
             if i % 1024 == 0 {
                 progress(i, rows);
             }
+            // Window and offset of rows i, i - 1, … i - MAX_SPAN.
+            let mut near = [NONE; MAX_SPAN + 1];
+            for (d, slot) in near.iter_mut().enumerate().take(i + 1) {
+                let (lo, hi) = windows.rows[i - d];
+                *slot = (lo, hi, offsets[i - d]);
+            }
+            // Overlap of source `a` with target `b`, with `a` in the rows
+            // above (i - a - 1 <= MAX_SPAN).
+            let pair = |a: usize, b: usize| -> f32 {
+                let (lo, hi, off) = near[i - a - 1];
+                if (lo..=hi).contains(&(b + 1)) {
+                    let cell = &pairs[off + (b + 1 - lo)];
+                    let known = cell.get();
+                    if !known.is_nan() {
+                        return known;
+                    }
+                    let value = features::shared(&model.src[a], &model.tgt[b]);
+                    cell.set(value);
+                    value
+                } else {
+                    features::shared(&model.src[a], &model.tgt[b])
+                }
+            };
+            let (lo, hi, row_offset) = near[0];
             for j in lo..=hi {
                 if i == 0 && j == 0 {
                     continue;
@@ -730,32 +836,31 @@ impl Table {
                 let mut best = f32::INFINITY;
                 let mut best_shape = u8::MAX;
                 for (k, &(di, dj, _)) in SHAPES.iter().enumerate() {
-                    if di > i || dj > j || !model.priors[k].is_finite() {
+                    if dj > j {
                         continue;
                     }
-                    let Some(prev) = table.index(windows, i - di, j - dj) else {
-                        continue;
-                    };
-                    let before = table.cost[prev];
-                    // Only the anchor term can be negative, by at most
-                    // `model.max_bonus`: skip what cannot win.
-                    if !before.is_finite()
-                        || before + model.priors[k] - model.max_bonus(i - di, i, j - dj, j) >= best
-                    {
+                    let (plo, phi, poff) = near[di];
+                    let pj = j - dj;
+                    if pj < plo || pj > phi {
                         continue;
                     }
-                    let c = before + model.cost(k, i - di, i, j - dj, j, &pair);
+                    let before = cost[poff + (pj - plo)];
+                    // An infinite prior or predecessor never wins.
+                    if before + model.priors[k] >= best + model.anchor_weight {
+                        continue;
+                    }
+                    let c = before + model.cost(k, i - di, i, pj, j, best - before, &pair);
                     if c < best {
                         best = c;
                         best_shape = k as u8;
                     }
                 }
-                let at = table.offsets[i] + (j - lo);
-                table.cost[at] = best;
-                table.back[at] = best_shape;
+                let at = row_offset + (j - lo);
+                cost[at] = best;
+                back[at] = best_shape;
             }
         }
-        table
+        Table { offsets, back }
     }
 
     /// The best path as the cells it passes, from (0, 0) to (n, m).
@@ -844,5 +949,63 @@ mod tests {
                 .enumerate()
                 .all(|(k, b)| b.source == [k] && b.target == [k])
         );
+    }
+
+    /// Pseudo-random words (no anchors) of the given length in words.
+    fn babble(seed: &mut u64, words: usize) -> String {
+        let mut out = Vec::new();
+        for _ in 0..words {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = 2 + (*seed >> 60) as usize % 5;
+            out.push("abcdefghijklmnopqrstuvwxyz"[..len].to_owned());
+        }
+        out.join(" ") + "."
+    }
+
+    #[test]
+    fn coarse_gaps_cost_what_their_segments_cost() {
+        // Lengths only, a few extra target lines: a coarse pass that priced
+        // a gap of many segments like a gap of one wandered off the diagonal
+        // and the band kept the fine pass from coming back.
+        let mut seed = 7u64;
+        let mut nl = Vec::new();
+        let mut en = Vec::new();
+        for k in 0..1500 {
+            let words = 3 + (k * 7919 % 23);
+            nl.push(babble(&mut seed, words));
+            en.push(babble(&mut seed, words + words / 5));
+            if k % 97 == 0 {
+                for _ in 0..12 {
+                    en.push(babble(&mut seed, 9));
+                }
+            }
+        }
+        let s: Vec<Unit<'_>> = nl.iter().map(|t| Unit::line(t)).collect();
+        let t: Vec<Unit<'_>> = en.iter().map(|t| Unit::line(t)).collect();
+        let full = align(
+            &s,
+            &t,
+            &AlignOptions {
+                full_table_cells: usize::MAX,
+                ..AlignOptions::default()
+            },
+        );
+        let banded = align(
+            &s,
+            &t,
+            &AlignOptions {
+                full_table_cells: 1000,
+                ..AlignOptions::default()
+            },
+        );
+        let pairs = |a: &Alignment| -> Vec<(Vec<usize>, Vec<usize>)> {
+            a.beads
+                .iter()
+                .map(|b| (b.source.clone(), b.target.clone()))
+                .collect()
+        };
+        assert_eq!(pairs(&banded), pairs(&full));
     }
 }
