@@ -62,6 +62,18 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    /// Arguments that do not go together or do not parse.
+    #[error("{message}")]
+    Usage { message: String },
+    /// A malformed file of another kind (ignore file, alignment record).
+    #[error("{}:{line}:{column}: {what}: {message}", path.display())]
+    Malformed {
+        path: PathBuf,
+        what: &'static str,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("no segmentation rules for language `{code}` (available: {available})")]
     UnknownLanguage { code: String, available: String },
 }

@@ -7,6 +7,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod check;
 pub mod error;
 pub mod glossary;
 pub mod ingest;

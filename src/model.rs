@@ -171,3 +171,189 @@ pub struct Bead {
 pub struct Alignment {
     pub beads: Vec<Bead>,
 }
+
+/// What a finding is about: a stable kebab-case code. Codes are added,
+/// never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    Untranslated,
+    GlossaryMissing,
+    GlossaryForbidden,
+    NumberMismatch,
+    ReferenceMismatch,
+    NameMismatch,
+    AlignmentSuspect,
+    InconsistentTranslation,
+    Typography,
+}
+
+impl Code {
+    /// Every code, in the order of the README's table.
+    pub const ALL: [Code; 9] = [
+        Code::Untranslated,
+        Code::GlossaryMissing,
+        Code::GlossaryForbidden,
+        Code::NumberMismatch,
+        Code::ReferenceMismatch,
+        Code::NameMismatch,
+        Code::AlignmentSuspect,
+        Code::InconsistentTranslation,
+        Code::Typography,
+    ];
+
+    /// The stable name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Untranslated => "untranslated",
+            Code::GlossaryMissing => "glossary-missing",
+            Code::GlossaryForbidden => "glossary-forbidden",
+            Code::NumberMismatch => "number-mismatch",
+            Code::ReferenceMismatch => "reference-mismatch",
+            Code::NameMismatch => "name-mismatch",
+            Code::AlignmentSuspect => "alignment-suspect",
+            Code::InconsistentTranslation => "inconsistent-translation",
+            Code::Typography => "typography",
+        }
+    }
+
+    /// The code named `name`, if there is one.
+    pub fn parse(name: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    /// Severity unless configured otherwise.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::Untranslated
+            | Code::GlossaryMissing
+            | Code::GlossaryForbidden
+            | Code::NumberMismatch
+            | Code::ReferenceMismatch => Severity::Error,
+            Code::NameMismatch | Code::AlignmentSuspect | Code::InconsistentTranslation => {
+                Severity::Warning
+            }
+            Code::Typography => Severity::Info,
+        }
+    }
+
+    /// One line on what the check looks for.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::Untranslated => {
+                "A source segment with no translation, an empty one, one identical to the source, or one still in the source language."
+            }
+            Code::GlossaryMissing => {
+                "A glossary term occurs in the source and none of its required renderings in the translation."
+            }
+            Code::GlossaryForbidden => {
+                "A rendering the glossary forbids occurs in the translation."
+            }
+            Code::NumberMismatch => {
+                "Numbers, amounts, percentages, years, dates or months differ after locale-aware normalization."
+            }
+            Code::ReferenceMismatch => {
+                "Parliamentary Paper references, footnote markers, URLs or e-mail addresses differ."
+            }
+            Code::NameMismatch => {
+                "A proper name or acronym of the source is missing from the translation, or misspelt there."
+            }
+            Code::AlignmentSuspect => {
+                "A low-confidence bead, or a translation segment with no source: a possible omission or addition."
+            }
+            Code::InconsistentTranslation => {
+                "The same source segment translated differently, or different source segments translated the same."
+            }
+            Code::Typography => {
+                "Double spaces, leftover hyphenation or footnote numbers, Dutch quotes, number or date style, unbalanced brackets or quotes."
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much a finding matters; ordered `info < warning < error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One side of a segment pair as a finding shows it: the first segment's
+/// id and place in the raw file, and the text of all its segments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentRef {
+    pub id: String,
+    /// Ids of further segments of the same bead side, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_ids: Vec<String>,
+    pub text: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Which side of a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PairSide {
+    Source,
+    Target,
+}
+
+/// The part of one side's text a finding points at: byte offsets into
+/// that side's `text`, and where it starts in the raw file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub side: PairSide,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The glossary term a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermRef {
+    pub source: String,
+    pub target: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A problem found by `brug check`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub source: Option<SegmentRef>,
+    pub target: Option<SegmentRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<TermRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highlight: Option<Highlight>,
+}

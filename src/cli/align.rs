@@ -40,7 +40,7 @@ fn load(path: &Path, lang: Option<String>, input: InputKind) -> Result<Document,
     }
 }
 
-fn units(doc: &Document) -> Vec<Unit<'_>> {
+pub fn units(doc: &Document) -> Vec<Unit<'_>> {
     doc.segments
         .iter()
         .map(|s| Unit {

@@ -40,6 +40,137 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
     ))]
     Align(AlignArgs),
+    /// Check translations: glossary, untranslated and missing sentences,
+    /// numbers, references, names, alignment, consistency, typography.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug check                      # every source_nl/*.txt against target_en/*.txt, with glossary/*.json\n",
+        "  brug check --source source_nl/kamerbrief-rusland-2021.txt --target target_en/kamerbrief-rusland-2021.txt\n",
+        "  brug check --record target_en/kamerbrief-rusland-2021.align.json --format sarif > brug.sarif\n",
+        "  brug check --format github --fail-on warning --allow typography\n\n",
+        "Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 could not check (bad input, glossary or usage)."
+    ))]
+    Check(CheckArgs),
+    /// Inspect the glossary: lint it, or show a term.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Find problems in glossary files: duplicates, conflicting targets,
+    /// forbidden forms that are also allowed, empty fields, variants that
+    /// can never match.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug glossary lint\n",
+        "  brug glossary lint glossary/glossary.json --format json\n\n",
+        "Exit status: 0 no problems; 1 problems found; 2 the file could not be read or parsed."
+    ))]
+    Lint(GlossaryLintArgs),
+    /// Show the glossary entries whose source, target or variants match
+    /// TERM (any case, inflections and compounds included).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug glossary show motie\n",
+        "  brug glossary show 'Parliamentary Papers'\n\n",
+        "Exit status: 0 found; 1 no entry matches; 2 the glossary could not be read."
+    ))]
+    Show(GlossaryShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryLintArgs {
+    /// Glossary files (default: glossary/*.json).
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryShowArgs {
+    /// A word or phrase in either language.
+    pub term: String,
+    /// Glossary files (default: glossary/*.json).
+    #[arg(long, value_name = "GLOSSARY")]
+    pub glossary: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The source document (with --target). Without --source, --target and
+    /// --record: every source_nl/*.txt with the target_en/*.txt of the same
+    /// name.
+    #[arg(long, requires = "target", help_heading = "Input")]
+    pub source: Option<PathBuf>,
+    /// Its translation (with --source).
+    #[arg(long, requires = "source", help_heading = "Input")]
+    pub target: Option<PathBuf>,
+    /// An alignment record (`brug align --write`): check the files it
+    /// names, with its beads while they are current.
+    #[arg(long, conflicts_with_all = ["source", "target"], help_heading = "Input")]
+    pub record: Option<PathBuf>,
+    /// Glossary files (repeatable). Default: glossary/*.json.
+    #[arg(long, value_name = "GLOSSARY", help_heading = "Input")]
+    pub glossary: Vec<PathBuf>,
+    /// Suppressions by code and segment text. Default: brug-ignore.json
+    /// when present.
+    #[arg(long, value_name = "FILE", help_heading = "Input")]
+    pub ignore_file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human, help_heading = "Output")]
+    pub format: CheckFormat,
+    /// Lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
+    pub fail_on: FailOn,
+    /// Turn a check off (repeatable), e.g. --allow typography.
+    #[arg(long, value_name = "CODE", help_heading = "Checks")]
+    pub allow: Vec<String>,
+    /// Set a check's severity (repeatable), e.g. --severity
+    /// name-mismatch=error.
+    #[arg(long, value_name = "CODE=LEVEL", help_heading = "Checks")]
+    pub severity: Vec<String>,
+    /// Beads aligned with less confidence than this are alignment-suspect.
+    #[arg(
+        long,
+        default_value_t = 0.3,
+        value_name = "SCORE",
+        help_heading = "Checks"
+    )]
+    pub suspect_below: f64,
+    /// Write every current finding into FILE as an ignore file (a
+    /// baseline), then report as usual.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Grouped by segment pair, the offending text underlined.
+    Human,
+    /// `{"findings": [...], "summary": {...}}`.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// JUnit XML: one test case per segment pair.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::`).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,10 @@
 
 mod align;
 mod args;
+mod check;
 mod exit;
+mod glossary;
+mod report;
 mod segment;
 mod write;
 
@@ -30,6 +33,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         args::Command::Segment(a) => segment::run(a),
         args::Command::Align(a) => align::run(a),
+        args::Command::Check(a) => check::run(a),
+        args::Command::Glossary(c) => glossary::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -48,6 +48,8 @@ struct Form {
 pub struct TermMatcher {
     automaton: Option<AhoCorasick>,
     forms: Vec<Form>,
+    /// For each term, its forms (indices into `forms`).
+    by_term: Vec<Vec<usize>>,
     rules: &'static Rules,
 }
 
@@ -85,11 +87,47 @@ impl TermMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(forms.iter().map(|f| f.text.to_lowercase()))
             .ok();
+        let mut by_term = vec![Vec::new(); glossary.terms.len()];
+        for (k, f) in forms.iter().enumerate() {
+            by_term[f.term].push(k);
+        }
         TermMatcher {
             automaton,
             forms,
+            by_term,
             rules,
         }
+    }
+
+    /// Where in `text` one of `term`'s allowed forms (or, with
+    /// `forbidden`, its forbidden ones) stands, by the same rules as
+    /// [`TermMatcher::find`] but regardless of other terms: a form inside a
+    /// longer term's form counts too (`NESO` in `NESO office`).
+    pub fn find_term(&self, text: &str, term: usize, forbidden: bool) -> Option<(usize, usize)> {
+        let lower = text.to_ascii_lowercase();
+        for &k in self.by_term.get(term)? {
+            let form = &self.forms[k];
+            if form.forbidden != forbidden {
+                continue;
+            }
+            let needle = form.text.to_ascii_lowercase();
+            for (at, _) in lower.match_indices(&needle) {
+                if form.case_sensitive && text[at..at + needle.len()] != form.text {
+                    continue;
+                }
+                if text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                if let Some(end) = self.word_end(text, at + needle.len(), &form.text) {
+                    return Some((at, end));
+                }
+            }
+        }
+        None
     }
 
     /// Every term occurrence in `text`, in order.

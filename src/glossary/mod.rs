@@ -7,6 +7,7 @@
 //! "case_sensitive"?, "note"?}]}`. A `target` equal to its `source` means
 //! "do not translate".
 
+mod lint;
 mod matcher;
 
 use std::path::Path;
@@ -14,6 +15,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use lint::{Problem, ProblemKind};
 pub use matcher::{Side, TermMatch, TermMatcher};
 
 /// One glossary entry.
@@ -64,7 +66,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Where an entry with this `source` is written, for messages.
-fn place_of(text: &str, source: &str) -> (usize, usize) {
+pub(crate) fn place_of(text: &str, source: &str) -> (usize, usize) {
     let needle = serde_json::to_string(source).unwrap_or_default();
     text.find(&needle)
         .map_or((1, 1), |at| line_column(text, at))
@@ -93,62 +95,39 @@ impl Glossary {
     }
 
     /// Parses and validates glossary JSON; `path` names it in errors.
+    /// Empty fields and conflicting targets are errors; the lesser
+    /// problems [`Glossary::problems`] finds are not.
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
-        let glossary: Glossary = serde_json::from_str(text.trim_start_matches('\u{FEFF}'))
-            .map_err(|e| Error::Glossary {
+        let glossary = Glossary::read(path, text)?;
+        if let Some(p) = glossary
+            .problems(text)
+            .into_iter()
+            .find(|p| p.kind.is_fatal())
+        {
+            return Err(Error::Glossary {
                 path: path.to_owned(),
-                line: e.line(),
-                column: e.column(),
-                message: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            })?;
-        let mut targets: std::collections::HashMap<String, &Term> =
-            std::collections::HashMap::new();
-        for term in &glossary.terms {
-            let (line, column) = place_of(text, &term.source);
-            let fail = |message: String| Error::Glossary {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-            };
-            if term.source.trim().is_empty() || term.target.trim().is_empty() {
-                return Err(fail(
-                    "a term needs a non-empty `source` and `target`".into(),
-                ));
-            }
-            if term
-                .source_variants
-                .iter()
-                .chain(&term.target_variants)
-                .chain(&term.forbidden)
-                .any(|v| v.trim().is_empty())
-            {
-                return Err(fail(format!(
-                    "term `{}`: empty variant or forbidden form",
-                    term.source
-                )));
-            }
-            let key = if term.case_sensitive {
-                term.source.clone()
-            } else {
-                term.source.to_lowercase()
-            };
-            if let Some(other) = targets.get(&key)
-                && other.target != term.target
-            {
-                return Err(fail(format!(
-                    "term `{}` has conflicting targets `{}` and `{}`",
-                    term.source, other.target, term.target
-                )));
-            }
-            targets.insert(key, term);
+                line: p.line,
+                column: p.column,
+                message: p.message,
+            });
         }
         Ok(glossary)
+    }
+
+    /// Parses glossary JSON strictly (unknown fields rejected), without
+    /// checking the entries.
+    pub fn read(path: &Path, text: &str) -> Result<Glossary> {
+        serde_json::from_str(text.trim_start_matches('\u{FEFF}')).map_err(|e| Error::Glossary {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })
     }
 
     /// The terms of several glossaries as one.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
-use crate::text::FastSet;
+use crate::text::{FastMap, FastSet};
 
 /// The rule files shipped with brug, by language code.
 const BUILTIN: &[(&str, &str)] = &[
@@ -38,6 +38,34 @@ pub struct Rules {
     pub inflection_suffixes: FastSet<&'static str>,
     /// Whether the language writes compounds closed (as one word).
     pub closed_compounds: bool,
+    /// Month names (lower case) → month number.
+    pub months: FastMap<&'static str, u32>,
+    /// Numbers written as words (`twee`, `two`) → value.
+    pub number_words: FastMap<&'static str, u64>,
+    /// Words that multiply the number before them (`miljoen`) → factor.
+    pub scale_words: FastMap<&'static str, u64>,
+    /// Words meaning "per cent".
+    pub percent_words: FastSet<&'static str>,
+    /// Abbreviations that number a paper in a reference (`nr`, `no`).
+    pub reference_prefix: FastSet<&'static str>,
+    /// Endings of ordinal numbers written with digits (`1e`, `1st`).
+    pub ordinal_suffixes: FastSet<&'static str>,
+    /// Words (lower case) that introduce a paper reference (`kamerstuk`).
+    pub reference_words: FastSet<&'static str>,
+    /// Lower-case words inside personal names (`van der` in `C. van der
+    /// Wal`).
+    pub name_particles: FastSet<&'static str>,
+}
+
+/// A section of `word value` lines as a map; lines whose value does not
+/// parse are skipped.
+fn valued<T: std::str::FromStr>(set: FastSet<&'static str>) -> FastMap<&'static str, T> {
+    set.into_iter()
+        .filter_map(|line| {
+            let (word, value) = line.rsplit_once(char::is_whitespace)?;
+            Some((word.trim(), value.parse().ok()?))
+        })
+        .collect()
 }
 
 impl Rules {
@@ -89,6 +117,14 @@ impl Rules {
             vowel_clash: take("vowel_clash"),
             inflection_suffixes: take("inflection_suffixes"),
             closed_compounds: take("compounds").contains("closed"),
+            months: valued(take("months")),
+            number_words: valued(take("number_words")),
+            scale_words: valued(take("scale_words")),
+            percent_words: take("percent_words"),
+            reference_prefix: take("reference_prefix"),
+            ordinal_suffixes: take("ordinal_suffixes"),
+            reference_words: take("reference_words"),
+            name_particles: take("name_particles"),
         }
     }
 }

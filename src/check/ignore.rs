@@ -1,0 +1,92 @@
+//! Suppressions that survive edits: an ignore file lists findings by code
+//! and by the text of their segments, not by line numbers, so a finding
+//! stays suppressed when the letter moves around it and comes back when
+//! the sentence itself is edited.
+//!
+//! Format (`brug-ignore.json` in the project root; unknown fields
+//! rejected):
+//! `{"ignore": [{"code": "name-mismatch", "source": "<source segment
+//! text>", "target": "<target text>"?, "reason": "…"?}]}`. Without
+//! `source` and `target`, an entry turns the code off everywhere. Texts
+//! compare with runs of white space as one space.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{Code, Finding};
+
+/// One suppression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreEntry {
+    pub code: Code,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// The ignore file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreFile {
+    pub ignore: Vec<IgnoreEntry>,
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl IgnoreFile {
+    /// Reads an ignore file; errors name line and column.
+    pub fn load(path: &Path) -> Result<IgnoreFile> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|e| Error::Malformed {
+            path: path.to_owned(),
+            what: "ignore file",
+            line: e.line(),
+            column: e.column(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })
+    }
+
+    /// An entry that suppresses `finding`, if any.
+    pub fn suppresses(&self, finding: &Finding) -> bool {
+        let text = |r: &Option<crate::model::SegmentRef>| r.as_ref().map(|r| squeeze(&r.text));
+        let (source, target) = (text(&finding.source), text(&finding.target));
+        self.ignore.iter().any(|e| {
+            e.code == finding.code
+                && e.source.as_ref().is_none_or(|s| Some(squeeze(s)) == source)
+                && e.target.as_ref().is_none_or(|t| Some(squeeze(t)) == target)
+        })
+    }
+
+    /// An entry for each finding (for a baseline), without duplicates.
+    pub fn for_findings(findings: &[Finding]) -> IgnoreFile {
+        let mut ignore: Vec<IgnoreEntry> = Vec::new();
+        for f in findings {
+            let entry = IgnoreEntry {
+                code: f.code,
+                source: f.source.as_ref().map(|r| squeeze(&r.text)),
+                target: f.target.as_ref().map(|r| squeeze(&r.text)),
+                reason: None,
+            };
+            if !ignore.contains(&entry) {
+                ignore.push(entry);
+            }
+        }
+        IgnoreFile { ignore }
+    }
+}

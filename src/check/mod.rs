@@ -1,0 +1,357 @@
+//! Translation QA: an aligned document pair (and a glossary) in, findings
+//! out. One file per family of checks; each finding names a stable
+//! [`Code`], the source and target segments with their places in the raw
+//! files, and the part of the text it is about.
+//!
+//! The checks work on beads: the source segments and the target segments
+//! the aligner paired. Whatever depends on a language (month names,
+//! number words, reference abbreviations, function words) comes from the
+//! language's rule file (`src/segment/rules/*.txt`).
+
+mod consistency;
+mod glossary;
+pub mod ignore;
+mod language;
+mod names;
+mod numbers;
+mod references;
+mod typography;
+mod untranslated;
+
+use crate::error::Result;
+use crate::glossary::{Glossary, Side as GlossarySide, TermMatcher};
+use crate::ingest::Source;
+use crate::model::{
+    Alignment, Bead, Code, Document, Finding, Highlight, PairSide, SegmentRef, Severity,
+};
+use crate::segment::rules::Rules;
+use crate::text::FastMap;
+
+/// One side of the pair: the segmented document and its decoded file
+/// (for lines and columns).
+#[derive(Debug, Clone, Copy)]
+pub struct Text<'a> {
+    pub document: &'a Document,
+    pub source: &'a Source,
+}
+
+/// How the checks run.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Beads with a confidence below this are `alignment-suspect`.
+    pub suspect_below: f64,
+    /// Severity per code where it differs from the default; `None` turns
+    /// the code off.
+    pub severity: FastMap<Code, Option<Severity>>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            suspect_below: 0.3,
+            severity: FastMap::default(),
+        }
+    }
+}
+
+impl CheckOptions {
+    /// The severity a code's findings get, or `None` when it is off.
+    pub fn severity_of(&self, code: Code) -> Option<Severity> {
+        match self.severity.get(&code) {
+            Some(&s) => s,
+            None => Some(code.default_severity()),
+        }
+    }
+}
+
+/// One side of a bead: its segments' texts joined by spaces.
+#[derive(Debug, Clone, Default)]
+struct Joined {
+    text: String,
+    /// `(segment index, start of its text in `text`)`.
+    parts: Vec<(usize, usize)>,
+}
+
+impl Joined {
+    fn of(document: &Document, indices: &[usize]) -> Joined {
+        let mut joined = Joined::default();
+        for &i in indices {
+            if !joined.text.is_empty() {
+                joined.text.push(' ');
+            }
+            joined.parts.push((i, joined.text.len()));
+            joined.text.push_str(&document.segments[i].text);
+        }
+        joined
+    }
+
+    fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+}
+
+/// A bead with both sides' texts.
+#[derive(Debug, Clone)]
+struct Pair<'a> {
+    /// Index of the bead.
+    index: usize,
+    bead: &'a Bead,
+    source: Joined,
+    target: Joined,
+}
+
+/// What every check needs.
+struct Context<'a> {
+    source: Text<'a>,
+    target: Text<'a>,
+    source_rules: &'static Rules,
+    target_rules: &'static Rules,
+    glossary: Option<(&'a Glossary, TermMatcher, TermMatcher)>,
+    options: &'a CheckOptions,
+    /// Target characters per source character over the whole document.
+    ratio: f64,
+}
+
+impl Context<'_> {
+    fn text(&self, side: PairSide) -> Text<'_> {
+        match side {
+            PairSide::Source => self.source,
+            PairSide::Target => self.target,
+        }
+    }
+
+    fn segment_ref(&self, side: PairSide, joined: &Joined) -> Option<SegmentRef> {
+        let text = self.text(side);
+        let (&(first, _), rest) = joined.parts.split_first()?;
+        let segment = &text.document.segments[first];
+        Some(SegmentRef {
+            id: segment.id.clone(),
+            more_ids: rest
+                .iter()
+                .map(|&(i, _)| text.document.segments[i].id.clone())
+                .collect(),
+            text: joined.text.clone(),
+            file: text.document.path.clone(),
+            line: segment.span.line,
+            column: segment.span.column,
+        })
+    }
+
+    /// A finding about a pair, with the code's default severity.
+    fn finding(&self, code: Code, pair: &Pair<'_>, message: String) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            message,
+            source: self.segment_ref(PairSide::Source, &pair.source),
+            target: self.segment_ref(PairSide::Target, &pair.target),
+            term: None,
+            highlight: None,
+        }
+    }
+
+    /// Bytes `start..end` of one side's joined text, placed in its raw
+    /// file.
+    fn highlight(
+        &self,
+        pair: &Pair<'_>,
+        side: PairSide,
+        start: usize,
+        end: usize,
+    ) -> Option<Highlight> {
+        let joined = match side {
+            PairSide::Source => &pair.source,
+            PairSide::Target => &pair.target,
+        };
+        let text = self.text(side);
+        let k = joined.parts.partition_point(|&(_, at)| at <= start);
+        let &(segment, at) = joined.parts.get(k.checked_sub(1)?)?;
+        let raw = text.document.segments[segment].map.raw(start - at);
+        let location = text.source.location(raw);
+        Some(Highlight {
+            side,
+            start,
+            end,
+            line: location.line,
+            column: location.column,
+        })
+    }
+}
+
+/// Runs every check on an aligned pair. Findings come in bead order, then
+/// by code; codes turned off in `options` are left out, and the others get
+/// their configured severity.
+pub fn check(
+    source: Text<'_>,
+    target: Text<'_>,
+    alignment: &Alignment,
+    glossary: Option<&Glossary>,
+    options: &CheckOptions,
+) -> Result<Vec<Finding>> {
+    let source_rules = Rules::for_language(&source.document.lang)?;
+    let target_rules = Rules::for_language(&target.document.lang)?;
+    let glossary = match glossary {
+        Some(g) => {
+            let g_source = Rules::for_language(&g.source_lang)?;
+            let g_target = Rules::for_language(&g.target_lang)?;
+            Some((
+                g,
+                TermMatcher::new(g, GlossarySide::Source, g_source),
+                TermMatcher::new(g, GlossarySide::Target, g_target),
+            ))
+        }
+        None => None,
+    };
+    let chars = |d: &Document| -> usize { d.segments.iter().map(|s| s.text.chars().count()).sum() };
+    let ratio = chars(target.document) as f64 / chars(source.document).max(1) as f64;
+    let context = Context {
+        source,
+        target,
+        source_rules,
+        target_rules,
+        glossary,
+        options,
+        ratio: ratio.clamp(0.2, 5.0),
+    };
+    let pairs: Vec<Pair<'_>> = alignment
+        .beads
+        .iter()
+        .enumerate()
+        .map(|(index, bead)| Pair {
+            index,
+            bead,
+            source: Joined::of(source.document, &bead.source),
+            target: Joined::of(target.document, &bead.target),
+        })
+        .collect();
+    let mut per_bead: Vec<Vec<Finding>> = vec![Vec::new(); pairs.len()];
+    for pair in &pairs {
+        let out = &mut per_bead[pair.index];
+        untranslated::check(&context, pair, out);
+        if pair.source.is_empty() || pair.target.is_empty() {
+            continue;
+        }
+        glossary::check(&context, pair, out);
+        numbers::check(&context, pair, out);
+        references::check(&context, pair, out);
+        names::check(&context, pair, out);
+        typography::check(&context, pair, out);
+    }
+    references::footnotes(&context, &pairs, &mut per_bead);
+    consistency::check(&context, &pairs, &mut per_bead);
+    let mut findings = Vec::new();
+    for mut bead in per_bead {
+        bead.sort_by_key(|f| f.code);
+        for mut f in bead {
+            if let Some(severity) = options.severity_of(f.code) {
+                f.severity = severity;
+                findings.push(f);
+            }
+        }
+    }
+    Ok(findings)
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding]) -> Summary {
+        let mut s = Summary::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+}
+
+/// Words of a text with their byte ranges: runs of letters, digits and
+/// the joiners `-`, `'`, `’`, `+`, `&`, `.` inside them, without the
+/// punctuation around them.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .map(move |w| {
+            let base = w.as_ptr() as usize - text.as_ptr() as usize;
+            let trimmed_start =
+                w.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '€' && c != '$');
+            let lead = w.len() - trimmed_start.len();
+            let trimmed = trimmed_start
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '%');
+            (base + lead, trimmed)
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// Edit distance over characters (Levenshtein, with a swap of two
+/// neighbours as one edit), giving up (returning `limit + 1`) beyond
+/// `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut before: Vec<usize> = (0..=b.len()).collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        let mut best = current[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != cb);
+            let mut d = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
+                d = d.min(before[j - 1] + 1);
+            }
+            current[j + 1] = d;
+            best = best.min(d);
+        }
+        if best > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()].min(limit + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets_and_drop_punctuation() {
+        let text = "De NESO-kantoren (Moskou), 2,5%.";
+        let w: Vec<(usize, &str)> = words(text).collect();
+        assert_eq!(
+            w,
+            [
+                (0, "De"),
+                (3, "NESO-kantoren"),
+                (18, "Moskou"),
+                (27, "2,5%")
+            ]
+        );
+        for (at, word) in w {
+            assert_eq!(&text[at..at + word.len()], word);
+        }
+    }
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        assert_eq!(edit_distance("Nuffic", "Nufic", 2), 1);
+        assert_eq!(edit_distance("Clingendael", "Clingendeal", 2), 1);
+        assert_eq!(edit_distance("VNG", "VGN", 2), 1);
+        assert_eq!(edit_distance("Rusland", "Russia", 1), 2);
+    }
+}

@@ -1,0 +1,176 @@
+//! `untranslated` (no translation, an empty one, the source copied, or a
+//! translation still in the source language) and `alignment-suspect` (a
+//! translation with no source, a doubtful bead).
+
+use super::{Context, Pair, language};
+use crate::model::{Code, PairSide};
+
+/// Whether a source text reads as the source language rather than the
+/// target's (a title quoted in English stays English).
+fn reads_as_source(cx: &Context<'_>, text: &str) -> bool {
+    let (a, b) = language::evidence(text, cx.source_rules, cx.target_rules);
+    a > b
+}
+
+/// Whether a text holds only names, numbers, addresses and symbols
+/// (`S.A. Blok`, `Erasmus+`, a URL), which stay the same in a translation.
+fn names_only(text: &str, particles: &crate::text::FastSet<&'static str>) -> bool {
+    let mut rest = text.to_owned();
+    for r in super::references::addresses(text).iter().rev() {
+        rest.replace_range(r.start..r.end, " ");
+    }
+    !rest.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 3
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !particles.contains(w)
+    })
+}
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<super::Finding>) {
+    let source = &pair.source;
+    let target = &pair.target;
+    if target.is_empty() {
+        let what = if source.parts.len() == 1 {
+            "this segment has no translation"
+        } else {
+            "these segments have no translation"
+        };
+        out.push(cx.finding(Code::Untranslated, pair, what.into()));
+        return;
+    }
+    if source.is_empty() {
+        out.push(cx.finding(
+            Code::AlignmentSuspect,
+            pair,
+            "this translation segment has no source segment: an addition, or a sentence the aligner could not place".into(),
+        ));
+        return;
+    }
+    if target.text.trim().is_empty() {
+        out.push(cx.finding(Code::Untranslated, pair, "the translation is empty".into()));
+        return;
+    }
+    if normalized(&source.text) == normalized(&target.text)
+        && !names_only(&source.text, &cx.source_rules.name_particles)
+        && reads_as_source(cx, &source.text)
+    {
+        out.push(cx.finding(
+            Code::Untranslated,
+            pair,
+            "the translation is a copy of the source".into(),
+        ));
+        return;
+    }
+    if !names_only(&target.text, &cx.source_rules.name_particles)
+        && language::is_in(&target.text, cx.source_rules, cx.target_rules)
+    {
+        out.push(cx.finding(
+            Code::Untranslated,
+            pair,
+            format!(
+                "the translation is still in the source language ({})",
+                cx.source_rules.code
+            ),
+        ));
+        return;
+    }
+    if let Some(f) = uncovered(cx, pair) {
+        out.push(f);
+        return;
+    }
+    if pair.bead.score < cx.options.suspect_below {
+        out.push(cx.finding(
+            Code::AlignmentSuspect,
+            pair,
+            format!(
+                "low alignment confidence ({:.2}): check that the translation says what the source says",
+                pair.bead.score
+            ),
+        ));
+    }
+}
+
+/// In a bead of several segments on one side, one segment the other side
+/// does not account for: the lengths fit once it is left out. A source
+/// segment left out is `untranslated`; a target segment, a possible
+/// addition.
+fn uncovered(cx: &Context<'_>, pair: &Pair<'_>) -> Option<super::Finding> {
+    let length = |side: PairSide, i: usize| -> f64 {
+        let doc = cx.text(side).document;
+        doc.segments[i].text.chars().count() as f64
+    };
+    for (side, many, other, scale) in [
+        (PairSide::Source, &pair.source, &pair.target, cx.ratio),
+        (PairSide::Target, &pair.target, &pair.source, 1.0 / cx.ratio),
+    ] {
+        if many.parts.len() < 2 {
+            continue;
+        }
+        let other_side = match side {
+            PairSide::Source => PairSide::Target,
+            PairSide::Target => PairSide::Source,
+        };
+        let lens: Vec<f64> = many.parts.iter().map(|&(i, _)| length(side, i)).collect();
+        let total: f64 = lens.iter().sum();
+        let actual: f64 = other
+            .parts
+            .iter()
+            .map(|&(i, _)| length(other_side, i))
+            .sum();
+        if actual >= 0.6 * total * scale {
+            continue;
+        }
+        let fit = |expected: f64| expected.min(actual) / expected.max(actual).max(1.0);
+        let (k, best) = lens
+            .iter()
+            .enumerate()
+            .map(|(k, &l)| (k, fit((total - l) * scale)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        if best < 0.7 {
+            continue;
+        }
+        let start = many.parts[k].1;
+        let end = many
+            .parts
+            .get(k + 1)
+            .map_or(many.text.len(), |&(_, at)| at - 1);
+        let (code, message) = match side {
+            PairSide::Source => (
+                Code::Untranslated,
+                "this sentence seems to have no translation: the translation covers only the sentences around it",
+            ),
+            PairSide::Target => (
+                Code::AlignmentSuspect,
+                "this translation sentence seems to have no source: an addition?",
+            ),
+        };
+        let mut f = cx.finding(code, pair, message.into());
+        f.highlight = cx.highlight(pair, side, start, end);
+        return Some(f);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_only_segments() {
+        let particles = &crate::segment::rules::Rules::for_language("nl")
+            .unwrap()
+            .name_particles;
+        assert!(names_only("S.A. Blok", particles));
+        assert!(names_only("Erasmus+ en NESO", particles));
+        assert!(names_only("C. van der Wal", particles));
+        assert!(names_only("https://www.nuffic.nl/over-ons", particles));
+        assert!(!names_only("Het kabinet", particles));
+    }
+}

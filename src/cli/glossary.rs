@@ -1,0 +1,174 @@
+//! `brug glossary lint` and `brug glossary show`.
+
+use std::path::{Path, PathBuf};
+
+use brug::glossary::{Glossary, Side, TermMatcher};
+use brug::segment::rules::Rules;
+
+use super::args::{GlossaryCommand, GlossaryLintArgs, GlossaryShowArgs, LintFormat};
+use super::exit;
+use super::write::{json_io_error, to_stdout};
+
+/// The files given, or glossary/*.json.
+fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, brug::Error> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
+    }
+    let dir = Path::new("glossary");
+    let entries = std::fs::read_dir(dir).map_err(|source| brug::Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+fn read_text(path: &Path) -> Result<String, brug::Error> {
+    std::fs::read_to_string(path).map_err(|source| brug::Error::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+pub fn run(command: GlossaryCommand) -> Result<u8, brug::Error> {
+    match command {
+        GlossaryCommand::Lint(a) => lint(a),
+        GlossaryCommand::Show(a) => show(a),
+    }
+}
+
+fn lint(args: GlossaryLintArgs) -> Result<u8, brug::Error> {
+    #[derive(serde::Serialize)]
+    struct Entry<'a> {
+        file: String,
+        #[serde(flatten)]
+        problem: &'a brug::glossary::Problem,
+        source: &'a str,
+    }
+    let mut found: Vec<(PathBuf, Glossary, Vec<brug::glossary::Problem>)> = Vec::new();
+    for path in files(&args.files)? {
+        let text = read_text(&path)?;
+        let glossary = Glossary::read(&path, &text)?;
+        let problems = glossary.problems(&text);
+        found.push((path, glossary, problems));
+    }
+    let count: usize = found.iter().map(|f| f.2.len()).sum();
+    to_stdout(|out| match args.format {
+        LintFormat::Json => {
+            let entries: Vec<Entry<'_>> = found
+                .iter()
+                .flat_map(|(path, g, problems)| {
+                    problems.iter().map(move |p| Entry {
+                        file: path.display().to_string(),
+                        problem: p,
+                        source: &g.terms[p.term].source,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &entries).map_err(json_io_error)?;
+            writeln!(out)
+        }
+        LintFormat::Human => {
+            for (path, g, problems) in &found {
+                for p in problems {
+                    writeln!(
+                        out,
+                        "{}:{}:{}: {}[{}]: {}",
+                        path.display(),
+                        p.line,
+                        p.column,
+                        if p.kind.is_fatal() {
+                            "error"
+                        } else {
+                            "warning"
+                        },
+                        p.kind.as_str(),
+                        p.message
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "{}: {} terms, {} problems",
+                    path.display(),
+                    g.terms.len(),
+                    problems.len()
+                )?;
+            }
+            Ok(())
+        }
+    })?;
+    Ok(if count > 0 { exit::FINDINGS } else { exit::OK })
+}
+
+fn show(args: GlossaryShowArgs) -> Result<u8, brug::Error> {
+    let glossaries = files(&args.glossary)?
+        .iter()
+        .map(|p| Glossary::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(glossary) = Glossary::merge(glossaries) else {
+        return Ok(exit::FINDINGS);
+    };
+    let wanted = args.term.trim().to_lowercase();
+    let mut hits: Vec<usize> = glossary
+        .terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            t.source_forms()
+                .chain(t.target_forms())
+                .chain(t.forbidden.iter().map(String::as_str))
+                .any(|f| f.to_lowercase() == wanted)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    // Inflected forms and compounds, as the checks find them.
+    for (lang, side) in [
+        (&glossary.source_lang, Side::Source),
+        (&glossary.target_lang, Side::Target),
+    ] {
+        let matcher = TermMatcher::new(&glossary, side, Rules::for_language(lang)?);
+        for m in matcher.find(&args.term) {
+            if !hits.contains(&m.term) {
+                hits.push(m.term);
+            }
+        }
+    }
+    to_stdout(|out| {
+        for &k in &hits {
+            let t = &glossary.terms[k];
+            writeln!(out, "{} → {}", t.source, t.target)?;
+            if t.source == t.target {
+                writeln!(out, "  do not translate")?;
+            }
+            if !t.source_variants.is_empty() {
+                writeln!(out, "  source variants: {}", t.source_variants.join(", "))?;
+            }
+            if !t.target_variants.is_empty() {
+                writeln!(out, "  target variants: {}", t.target_variants.join(", "))?;
+            }
+            if !t.forbidden.is_empty() {
+                writeln!(out, "  forbidden: {}", t.forbidden.join(", "))?;
+            }
+            if t.case_sensitive {
+                writeln!(out, "  case-sensitive")?;
+            }
+            if let Some(note) = &t.note {
+                writeln!(out, "  note: {note}")?;
+            }
+        }
+        if hits.is_empty() {
+            writeln!(out, "no glossary entry matches `{}`", args.term)?;
+        }
+        Ok(())
+    })?;
+    Ok(if hits.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}

@@ -1,0 +1,152 @@
+//! For people: findings grouped by segment pair, both texts shown, the
+//! offending words underlined, colour only on a terminal (and never with
+//! `NO_COLOR` set), a summary line at the end.
+
+use std::io::{self, Write};
+
+use brug::model::{Finding, PairSide, Severity};
+
+use super::{Report, Reporter};
+
+pub struct Human {
+    colour: bool,
+}
+
+impl Human {
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset
+    /// or empty.
+    pub fn for_stdout() -> Human {
+        use std::io::IsTerminal;
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Human {
+            colour: io::stdout().is_terminal() && !no_colour,
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn label(&self, f: &Finding) -> String {
+        let colour = match f.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        };
+        format!(
+            "{}: {}",
+            self.paint(colour, &format!("{}[{}]", f.severity, f.code)),
+            f.message
+        )
+    }
+}
+
+/// `^^^^` under bytes `start..end` of `text`, indented by the characters
+/// before them.
+fn underline(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    let pad = text.get(..start).map_or(0, |t| t.chars().count());
+    let width = text.get(start..end).map_or(1, |t| t.chars().count()).max(1);
+    (pad, width)
+}
+
+impl Reporter for Human {
+    fn report(&self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        for doc in &report.documents {
+            if doc.realigned {
+                writeln!(
+                    out,
+                    "note: the alignment record of {} is out of date; aligned anew",
+                    doc.target
+                )?;
+            }
+            // Findings of one pair are adjacent: group them.
+            let mut k = 0;
+            while k < doc.findings.len() {
+                let key = |f: &Finding| {
+                    (
+                        f.source.as_ref().map(|r| r.id.clone()),
+                        f.target.as_ref().map(|r| r.id.clone()),
+                    )
+                };
+                let group_key = key(&doc.findings[k]);
+                let mut end = k + 1;
+                while end < doc.findings.len() && key(&doc.findings[end]) == group_key {
+                    end += 1;
+                }
+                self.group(out, &doc.findings[k..end])?;
+                k = end;
+            }
+        }
+        writeln!(out, "{}", super::summary_line(report))
+    }
+}
+
+impl Human {
+    fn group(&self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+        let first = &findings[0];
+        let place = |r: &brug::model::SegmentRef| format!("{}:{}:{}", r.file, r.line, r.column);
+        let header = match (&first.source, &first.target) {
+            (Some(s), Some(t)) => format!("{} ↔ {}", place(s), place(t)),
+            (Some(s), None) => place(s),
+            (None, Some(t)) => place(t),
+            (None, None) => String::new(),
+        };
+        writeln!(out, "{}", self.paint("1", &header))?;
+        for (side, reference) in [
+            (PairSide::Source, &first.source),
+            (PairSide::Target, &first.target),
+        ] {
+            let Some(r) = reference else { continue };
+            let name = match side {
+                PairSide::Source => "source",
+                PairSide::Target => "target",
+            };
+            writeln!(out, "  {name} [{}] | {}", r.id, r.text)?;
+            let gutter = " ".repeat(name.len() + r.id.len() + 5);
+            for f in findings {
+                if let Some(h) = f.highlight.filter(|h| h.side == side) {
+                    let (pad, width) = underline(&r.text, h.start, h.end);
+                    writeln!(
+                        out,
+                        "  {gutter}| {}{} {}",
+                        " ".repeat(pad),
+                        self.paint("1;31", &"^".repeat(width)),
+                        self.label(f)
+                    )?;
+                }
+            }
+        }
+        for f in findings.iter().filter(|f| f.highlight.is_none()) {
+            writeln!(out, "  {}", self.label(f))?;
+        }
+        for f in findings {
+            if let Some(term) = &f.term
+                && let Some(note) = &term.note
+            {
+                writeln!(
+                    out,
+                    "  = glossary: {} → {}: {note}",
+                    term.source, term.target
+                )?;
+            }
+        }
+        writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn underline_counts_characters() {
+        assert_eq!(underline("Één 2019 jaar", 6, 10), (4, 4));
+        assert_eq!(underline("abc", 5, 9), (3, 1));
+    }
+}

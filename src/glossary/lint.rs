@@ -1,0 +1,228 @@
+//! Problems in a glossary: what `brug glossary lint` reports, and what
+//! loading refuses (the fatal kinds).
+
+use serde::Serialize;
+
+use super::{Glossary, Side, TermMatcher, place_of};
+use crate::segment::rules::Rules;
+
+/// What is wrong with an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// An empty `source`, `target`, variant or forbidden form (fatal).
+    EmptyField,
+    /// The same source with different targets (fatal).
+    ConflictingTargets,
+    /// The same entry twice.
+    Duplicate,
+    /// A forbidden form that is also an allowed rendering.
+    ForbiddenAllowed,
+    /// A variant that can never be found as this term's.
+    VariantNeverMatches,
+}
+
+impl ProblemKind {
+    /// Whether loading the glossary fails on it.
+    pub fn is_fatal(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::EmptyField | ProblemKind::ConflictingTargets
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::EmptyField => "empty-field",
+            ProblemKind::ConflictingTargets => "conflicting-targets",
+            ProblemKind::Duplicate => "duplicate",
+            ProblemKind::ForbiddenAllowed => "forbidden-allowed",
+            ProblemKind::VariantNeverMatches => "variant-never-matches",
+        }
+    }
+}
+
+/// One problem, placed at its entry in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// Index of the entry in `terms`.
+    pub term: usize,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn key(text: &str, case_sensitive: bool) -> String {
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if case_sensitive {
+        squeezed
+    } else {
+        squeezed.to_lowercase()
+    }
+}
+
+impl Glossary {
+    /// Every problem of the glossary, in entry order; `text` is the file
+    /// content, for lines and columns.
+    pub fn problems(&self, text: &str) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut first_of: std::collections::HashMap<String, usize> = Default::default();
+        for (k, term) in self.terms.iter().enumerate() {
+            let (line, column) = place_of(text, &term.source);
+            let mut add = |kind, message: String| {
+                out.push(Problem {
+                    kind,
+                    term: k,
+                    line,
+                    column,
+                    message,
+                })
+            };
+            if term.source.trim().is_empty() || term.target.trim().is_empty() {
+                add(
+                    ProblemKind::EmptyField,
+                    "a term needs a non-empty `source` and `target`".into(),
+                );
+                continue;
+            }
+            if term
+                .source_variants
+                .iter()
+                .chain(&term.target_variants)
+                .chain(&term.forbidden)
+                .any(|v| v.trim().is_empty())
+            {
+                add(
+                    ProblemKind::EmptyField,
+                    format!("term `{}`: empty variant or forbidden form", term.source),
+                );
+            }
+            let source_key = key(&term.source, term.case_sensitive);
+            match first_of.get(&source_key) {
+                Some(&other) if self.terms[other].target != term.target => add(
+                    ProblemKind::ConflictingTargets,
+                    format!(
+                        "term `{}` has conflicting targets `{}` and `{}`",
+                        term.source, self.terms[other].target, term.target
+                    ),
+                ),
+                Some(&other) => add(
+                    ProblemKind::Duplicate,
+                    format!(
+                        "term `{}` → `{}` is entry {} already",
+                        term.source,
+                        term.target,
+                        other + 1
+                    ),
+                ),
+                None => {
+                    first_of.insert(source_key, k);
+                }
+            }
+            for forbidden in &term.forbidden {
+                let f = key(forbidden, false);
+                let allowed_by = self
+                    .terms
+                    .iter()
+                    .find(|t| t.target_forms().any(|a| key(a, false) == f));
+                if let Some(t) = allowed_by {
+                    add(
+                        ProblemKind::ForbiddenAllowed,
+                        format!(
+                            "forbidden form `{forbidden}` of `{}` is an allowed rendering of `{}`",
+                            term.source, t.source
+                        ),
+                    );
+                }
+            }
+        }
+        out.extend(self.unmatchable_variants(text));
+        out.sort_by_key(|p| (p.term, p.kind.as_str()));
+        out
+    }
+
+    /// Variants the matcher can never attribute to their own term: the
+    /// same as another form of the entry, or found as something else.
+    fn unmatchable_variants(&self, text: &str) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let (Ok(source_rules), Ok(target_rules)) = (
+            Rules::for_language(&self.source_lang),
+            Rules::for_language(&self.target_lang),
+        ) else {
+            return out;
+        };
+        let source = TermMatcher::new(self, Side::Source, source_rules);
+        let target = TermMatcher::new(self, Side::Target, target_rules);
+        for (k, term) in self.terms.iter().enumerate() {
+            let (line, column) = place_of(text, &term.source);
+            for (side, base, variants, matcher) in [
+                ("source", &term.source, &term.source_variants, &source),
+                ("target", &term.target, &term.target_variants, &target),
+            ] {
+                let mut seen = vec![key(base, term.case_sensitive)];
+                for v in variants {
+                    let vk = key(v, term.case_sensitive);
+                    let message = if seen.contains(&vk) {
+                        Some(format!(
+                            "{side} variant `{v}` repeats another form of `{}`",
+                            term.source
+                        ))
+                    } else {
+                        let found = matcher.find(v);
+                        let whole = found.iter().find(|m| m.start == 0 && m.end == v.len());
+                        match whole {
+                            Some(m) if m.term == k => None,
+                            Some(m) => Some(format!(
+                                "{side} variant `{v}` of `{}` is found as `{}` (same form)",
+                                term.source, self.terms[m.term].source
+                            )),
+                            None => Some(format!(
+                                "{side} variant `{v}` of `{}` can never be found: it does not start and end at word boundaries",
+                                term.source
+                            )),
+                        }
+                    };
+                    seen.push(vk);
+                    if let Some(message) = message {
+                        out.push(Problem {
+                            kind: ProblemKind::VariantNeverMatches,
+                            term: k,
+                            line,
+                            column,
+                            message,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn lint_finds_each_kind() {
+        let text = r#"{"source_lang":"nl","target_lang":"en","terms":[
+{"source":"motie","target":"motion","forbidden":["motion"]},
+{"source":"motie","target":"motion"},
+{"source":"kabinet","target":"government","target_variants":["government"]},
+{"source":"regering","target":"administration","target_variants":["government"]}]}"#;
+        let g = Glossary::read(Path::new("g.json"), text).unwrap();
+        let kinds: Vec<ProblemKind> = g.problems(text).into_iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ProblemKind::ForbiddenAllowed,
+                ProblemKind::Duplicate,
+                ProblemKind::VariantNeverMatches,
+                ProblemKind::VariantNeverMatches
+            ]
+        );
+        assert!(kinds.iter().all(|k| !k.is_fatal()));
+    }
+}
