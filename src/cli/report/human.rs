@@ -108,7 +108,7 @@ impl Human {
                 PairSide::Target => "target",
             };
             writeln!(out, "  {name} [{}] | {}", r.id, r.text)?;
-            let gutter = " ".repeat(name.len() + r.id.len() + 5);
+            let gutter = " ".repeat(name.len() + r.id.len() + 4);
             for f in findings {
                 if let Some(h) = f.highlight.filter(|h| h.side == side) {
                     let (pad, width) = underline(&r.text, h.start, h.end);
@@ -125,10 +125,13 @@ impl Human {
         for f in findings.iter().filter(|f| f.highlight.is_none()) {
             writeln!(out, "  {}", self.label(f))?;
         }
+        let mut noted: Vec<&str> = Vec::new();
         for f in findings {
             if let Some(term) = &f.term
                 && let Some(note) = &term.note
+                && !noted.contains(&term.source.as_str())
             {
+                noted.push(&term.source);
                 writeln!(
                     out,
                     "  = glossary: {} → {}: {note}",
