@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod check;
+pub mod diff;
 pub mod error;
 pub mod glossary;
 pub mod ingest;

@@ -186,11 +186,15 @@ pub enum Code {
     AlignmentSuspect,
     InconsistentTranslation,
     Typography,
+    SourceChanged,
+    TargetChanged,
+    OrphanTranslation,
+    NeedsReview,
 }
 
 impl Code {
     /// Every code, in the order of the README's table.
-    pub const ALL: [Code; 9] = [
+    pub const ALL: [Code; 13] = [
         Code::Untranslated,
         Code::GlossaryMissing,
         Code::GlossaryForbidden,
@@ -200,6 +204,10 @@ impl Code {
         Code::AlignmentSuspect,
         Code::InconsistentTranslation,
         Code::Typography,
+        Code::SourceChanged,
+        Code::TargetChanged,
+        Code::OrphanTranslation,
+        Code::NeedsReview,
     ];
 
     /// The stable name used in every output format.
@@ -214,6 +222,10 @@ impl Code {
             Code::AlignmentSuspect => "alignment-suspect",
             Code::InconsistentTranslation => "inconsistent-translation",
             Code::Typography => "typography",
+            Code::SourceChanged => "source-changed",
+            Code::TargetChanged => "target-changed",
+            Code::OrphanTranslation => "orphan-translation",
+            Code::NeedsReview => "needs-review",
         }
     }
 
@@ -229,11 +241,14 @@ impl Code {
             | Code::GlossaryMissing
             | Code::GlossaryForbidden
             | Code::NumberMismatch
-            | Code::ReferenceMismatch => Severity::Error,
-            Code::NameMismatch | Code::AlignmentSuspect | Code::InconsistentTranslation => {
-                Severity::Warning
-            }
-            Code::Typography => Severity::Info,
+            | Code::ReferenceMismatch
+            | Code::SourceChanged
+            | Code::OrphanTranslation => Severity::Error,
+            Code::NameMismatch
+            | Code::AlignmentSuspect
+            | Code::InconsistentTranslation
+            | Code::NeedsReview => Severity::Warning,
+            Code::Typography | Code::TargetChanged => Severity::Info,
         }
     }
 
@@ -266,6 +281,16 @@ impl Code {
             }
             Code::Typography => {
                 "Double spaces, leftover hyphenation or footnote numbers, Dutch quotes, number or date style, unbalanced brackets or quotes."
+            }
+            Code::SourceChanged => {
+                "The source sentence changed after it was translated: its translation is stale."
+            }
+            Code::TargetChanged => {
+                "The translation was edited since the alignment record: worth a re-read."
+            }
+            Code::OrphanTranslation => "A translation whose source sentence was deleted.",
+            Code::NeedsReview => {
+                "A translation marked for review by `brug update` because its source changed."
             }
         }
     }

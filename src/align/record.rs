@@ -40,6 +40,36 @@ pub struct RecordBead {
     pub source: Vec<String>,
     pub target: Vec<String>,
     pub score: f64,
+    /// Where the translation of this bead stands (absent: translated).
+    #[serde(default, skip_serializing_if = "BeadStatus::is_translated")]
+    pub status: BeadStatus,
+    /// For a bead marked for review: its source text when it was
+    /// translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_source: Option<String>,
+    /// For a bead marked for review: how much of the old source is left
+    /// (word similarity, 0–1), as a translation memory's fuzzy match.
+    #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
+    pub match_score: Option<f64>,
+}
+
+/// Where a bead's translation stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BeadStatus {
+    /// Source and translation as aligned.
+    #[default]
+    Translated,
+    /// The source changed after it was translated (`brug update`).
+    NeedsReview,
+    /// A source segment with no translation yet.
+    Untranslated,
+}
+
+impl BeadStatus {
+    pub fn is_translated(&self) -> bool {
+        *self == BeadStatus::Translated
+    }
 }
 
 /// The alignment record.
@@ -97,6 +127,9 @@ pub fn record(
                 source: ids(source.2, &b.source),
                 target: ids(target.2, &b.target),
                 score: (b.score * 1e4).round() / 1e4,
+                status: BeadStatus::Translated,
+                old_source: None,
+                match_score: None,
             })
             .collect(),
     }

@@ -15,6 +15,7 @@ mod language;
 mod names;
 mod numbers;
 mod references;
+mod stale;
 mod typography;
 mod untranslated;
 
@@ -178,6 +179,19 @@ impl Context<'_> {
     }
 }
 
+/// How the alignment relates to an alignment record.
+#[derive(Debug, Clone, Copy)]
+pub enum RecordUse<'a> {
+    /// No record.
+    None,
+    /// The alignment is the record's own (it matches both files): its
+    /// review marks apply.
+    Current(&'a crate::align::record::Record),
+    /// The record is older than the files: the alignment was made anew,
+    /// and what changed since the record is reported.
+    Stale(&'a crate::align::record::Record),
+}
+
 /// Runs every check on an aligned pair. Findings come in bead order, then
 /// by code; codes turned off in `options` are left out, and the others get
 /// their configured severity.
@@ -187,6 +201,25 @@ pub fn check(
     alignment: &Alignment,
     glossary: Option<&Glossary>,
     options: &CheckOptions,
+) -> Result<Vec<Finding>> {
+    check_with_record(
+        source,
+        target,
+        alignment,
+        glossary,
+        options,
+        RecordUse::None,
+    )
+}
+
+/// [`check`], with change tracking against an alignment record.
+pub fn check_with_record(
+    source: Text<'_>,
+    target: Text<'_>,
+    alignment: &Alignment,
+    glossary: Option<&Glossary>,
+    options: &CheckOptions,
+    record: RecordUse<'_>,
 ) -> Result<Vec<Finding>> {
     let source_rules = Rules::for_language(&source.document.lang)?;
     let target_rules = Rules::for_language(&target.document.lang)?;
@@ -239,6 +272,26 @@ pub fn check(
     }
     references::footnotes(&context, &pairs, &mut per_bead);
     consistency::check(&context, &pairs, &mut per_bead);
+    let tracked = match record {
+        RecordUse::None => Vec::new(),
+        RecordUse::Current(r) => stale::needs_review(&context, r, alignment),
+        RecordUse::Stale(r) => stale::stale(&context, r, alignment),
+    };
+    // A sentence the record shows as new is reported as such, once.
+    let new_since: Vec<&str> = tracked
+        .iter()
+        .filter(|f| f.code == Code::Untranslated)
+        .filter_map(|f| f.source.as_ref().map(|r| r.id.as_str()))
+        .collect();
+    for bead in &mut per_bead {
+        bead.retain(|f| {
+            !(f.code == Code::Untranslated
+                && f.source
+                    .as_ref()
+                    .is_some_and(|r| new_since.contains(&r.id.as_str())))
+        });
+    }
+    per_bead.push(tracked);
     let mut findings = Vec::new();
     for mut bead in per_bead {
         bead.sort_by_key(|f| f.code);

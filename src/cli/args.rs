@@ -51,9 +51,95 @@ pub enum Command {
         "Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 could not check (bad input, glossary or usage)."
     ))]
     Check(CheckArgs),
+    /// Show what changed between two versions of a document (either
+    /// language) or two alignment records.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug diff old/kamerbrief.txt source_nl/kamerbrief.txt\n",
+        "  brug diff old.align.json target_en/kamerbrief.align.json --side target\n",
+        "  brug diff a.txt b.txt --format html > changes.html\n\n",
+        "Exit status: 0 done (with --exit-code: no changes); 1 with --exit-code: something changed; 2 bad input or usage."
+    ))]
+    Diff(DiffArgs),
+    /// Carry alignment records forward to the current source (as msgmerge
+    /// does): edited sentences keep their translation marked for review,
+    /// new ones are untranslated, deleted ones leave the record.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug update                     # every target_en/*.align.json\n",
+        "  brug update --record target_en/kamerbrief-rusland-2021.align.json --dry-run\n\n",
+        "The translation files are never touched; the record is written atomically.\n",
+        "Exit status: 0 done; 2 bad input or usage."
+    ))]
+    Update(UpdateArgs),
+    /// Translation progress per document: translated, needs review,
+    /// untranslated, orphaned.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug status\n",
+        "  brug status --format json\n\n",
+        "Exit status: 0 done; 2 bad input or usage."
+    ))]
+    Status(StatusArgs),
     /// Inspect the glossary: lint it, or show a term.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a text file, or an alignment record (.json).
+    pub old: PathBuf,
+    /// The new version, of the same kind.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Exit with 1 when anything changed (as git diff --exit-code).
+    #[arg(long)]
+    pub exit_code: bool,
+    /// For alignment records: which side to compare.
+    #[arg(long, value_enum, default_value_t = DiffSide::Source)]
+    pub side: DiffSide,
+    /// Also list unchanged segments (human format).
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Changed segments with an inline word diff.
+    Human,
+    /// An array of changes in new-document order.
+    Json,
+    /// One self-contained page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffSide {
+    Source,
+    Target,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The record to update (default: every target_en/*.align.json).
+    #[arg(long)]
+    pub record: Option<PathBuf>,
+    /// Show what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Glossary files (default: glossary/*.json).
+    #[arg(long, value_name = "GLOSSARY")]
+    pub glossary: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use brug::align::record::Record;
 use brug::align::{AlignOptions, Dictionary, align_with_progress};
 use brug::check::ignore::IgnoreFile;
-use brug::check::{CheckOptions, Text, check};
+use brug::check::{CheckOptions, RecordUse, Text, check_with_record};
 use brug::glossary::Glossary;
 use brug::ingest::{IngestOptions, Layout, Source, ingest_file};
 use brug::model::{Alignment, Bead, Code, Document, Finding, Severity};
@@ -28,21 +28,9 @@ struct Job {
 fn jobs(args: &CheckArgs) -> Result<Vec<Job>, brug::Error> {
     if let Some(record) = &args.record {
         let rec = load_record(record)?;
-        let resolve = |p: &str| -> PathBuf {
-            let direct = PathBuf::from(p);
-            if direct.exists() {
-                return direct;
-            }
-            // Paths in a record are as given when it was written, usually
-            // from the project root, the record's folder's parent.
-            record
-                .parent()
-                .and_then(Path::parent)
-                .map_or(direct.clone(), |root| root.join(p))
-        };
         return Ok(vec![Job {
-            source: resolve(&rec.source.path),
-            target: resolve(&rec.target.path),
+            source: resolve(record, &rec.source.path),
+            target: resolve(record, &rec.target.path),
             record: Some(record.clone()),
         }]);
     }
@@ -80,7 +68,21 @@ fn jobs(args: &CheckArgs) -> Result<Vec<Job>, brug::Error> {
     Ok(out)
 }
 
-fn load_record(path: &Path) -> Result<Record, brug::Error> {
+/// A path written in a record, as it stands from here: as written, or
+/// from the project root (the record's folder's parent), where records
+/// are usually written.
+pub fn resolve(record: &Path, path: &str) -> PathBuf {
+    let direct = PathBuf::from(path);
+    if direct.exists() {
+        return direct;
+    }
+    record
+        .parent()
+        .and_then(Path::parent)
+        .map_or(direct.clone(), |root| root.join(path))
+}
+
+pub fn load_record(path: &Path) -> Result<Record, brug::Error> {
     let text = std::fs::read_to_string(path).map_err(|source| brug::Error::Io {
         path: path.to_owned(),
         source,
@@ -215,8 +217,10 @@ fn options(args: &CheckArgs) -> Result<CheckOptions, brug::Error> {
     Ok(options)
 }
 
-pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
-    let options = options(&args)?;
+/// Checks every document pair `args` names: per pair, the report (ignore
+/// file applied), and all findings before suppression.
+pub fn evaluate(args: &CheckArgs) -> Result<(Vec<DocumentReport>, Vec<Finding>), brug::Error> {
+    let options = options(args)?;
     let glossary = glossary(&args.glossary)?;
     let ignore = match &args.ignore_file {
         Some(path) => IgnoreFile::load(path)?,
@@ -232,7 +236,7 @@ pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
     let project = args.source.is_none() && args.record.is_none();
     let mut documents = Vec::new();
     let mut all = Vec::new();
-    for job in jobs(&args)? {
+    for job in jobs(args)? {
         let (source_lang, target_lang) = if project {
             (Some("nl"), Some("en"))
         } else {
@@ -249,11 +253,19 @@ pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
             });
         }
         let (target_doc, target_raw) = load(&job.target, target_lang)?;
-        let from_record = match &job.record {
-            Some(path) => beads_from_record(&load_record(path)?, &source_doc, &target_doc),
+        let record = match &job.record {
+            Some(path) => Some(load_record(path)?),
             None => None,
         };
+        let from_record = record
+            .as_ref()
+            .and_then(|r| beads_from_record(r, &source_doc, &target_doc));
         let realigned = from_record.is_none() && job.record.is_some();
+        let record_use = match (&record, realigned) {
+            (Some(r), false) => RecordUse::Current(r),
+            (Some(r), true) => RecordUse::Stale(r),
+            (None, _) => RecordUse::None,
+        };
         let alignment = match from_record {
             Some(a) => a,
             None => {
@@ -283,7 +295,7 @@ pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
             (g.source_lang.as_str(), g.target_lang.as_str())
                 == (source_doc.lang.as_str(), target_doc.lang.as_str())
         });
-        let findings = check(
+        let findings = check_with_record(
             Text {
                 document: &source_doc,
                 source: &source_raw,
@@ -295,6 +307,7 @@ pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
             &alignment,
             glossary,
             &options,
+            record_use,
         )?;
         all.extend(findings.iter().cloned());
         let (kept, suppressed): (Vec<Finding>, Vec<Finding>) =
@@ -308,6 +321,11 @@ pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
             realigned,
         });
     }
+    Ok((documents, all))
+}
+
+pub fn run(args: CheckArgs) -> Result<u8, brug::Error> {
+    let (documents, all) = evaluate(&args)?;
     if let Some(path) = &args.write_baseline {
         let mut json =
             serde_json::to_string_pretty(&IgnoreFile::for_findings(&all)).map_err(|e| {

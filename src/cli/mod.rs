@@ -4,10 +4,13 @@
 mod align;
 mod args;
 mod check;
+mod diff;
 mod exit;
 mod glossary;
 mod report;
 mod segment;
+mod status;
+mod update;
 mod write;
 
 use std::process::ExitCode;
@@ -34,6 +37,9 @@ pub fn run() -> ExitCode {
         args::Command::Segment(a) => segment::run(a),
         args::Command::Align(a) => align::run(a),
         args::Command::Check(a) => check::run(a),
+        args::Command::Diff(a) => diff::run(a),
+        args::Command::Update(a) => update::run(a),
+        args::Command::Status(a) => status::run(a),
         args::Command::Glossary(c) => glossary::run(c),
     };
     match result {

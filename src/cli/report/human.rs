@@ -61,7 +61,7 @@ impl Reporter for Human {
             if doc.realigned {
                 writeln!(
                     out,
-                    "note: the alignment record of {} is out of date; aligned anew",
+                    "note: the alignment record of {} is older than the files; aligned anew, changes since the record reported",
                     doc.target
                 )?;
             }

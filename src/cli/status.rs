@@ -1,0 +1,86 @@
+//! `brug status`: translation progress per document, from the same
+//! analysis as `brug check` (the alignment record, changes since it).
+
+use std::collections::BTreeSet;
+
+use brug::model::Code;
+use serde::Serialize;
+
+use super::args::{CheckArgs, CheckFormat, FailOn, LintFormat, StatusArgs};
+use super::exit;
+use super::write::{json_io_error, to_stdout};
+
+#[derive(Debug, Serialize)]
+struct Progress {
+    source: String,
+    target: String,
+    segments: usize,
+    translated: usize,
+    needs_review: usize,
+    untranslated: usize,
+    orphaned: usize,
+}
+
+pub fn run(args: StatusArgs) -> Result<u8, brug::Error> {
+    let check = CheckArgs {
+        source: None,
+        target: None,
+        record: None,
+        glossary: args.glossary.clone(),
+        ignore_file: None,
+        format: CheckFormat::Json,
+        fail_on: FailOn::Never,
+        allow: Vec::new(),
+        severity: Vec::new(),
+        suspect_below: 0.3,
+        write_baseline: None,
+    };
+    let (documents, _) = super::check::evaluate(&check)?;
+    let progress: Vec<Progress> = documents
+        .iter()
+        .map(|d| {
+            let ids = |codes: &[Code]| -> BTreeSet<&str> {
+                d.findings
+                    .iter()
+                    .filter(|f| codes.contains(&f.code))
+                    .filter_map(|f| f.source.as_ref().map(|r| r.id.as_str()))
+                    .collect()
+            };
+            let segments: usize = d.pairs.iter().map(|p| p.source.len()).sum();
+            let untranslated = ids(&[Code::Untranslated]).len();
+            let needs_review = ids(&[Code::SourceChanged, Code::NeedsReview]).len();
+            let orphaned = d
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::OrphanTranslation)
+                .count()
+                + d.pairs.iter().filter(|p| p.source.is_empty()).count();
+            Progress {
+                source: d.source.clone(),
+                target: d.target.clone(),
+                segments,
+                translated: segments.saturating_sub(untranslated + needs_review),
+                needs_review,
+                untranslated,
+                orphaned,
+            }
+        })
+        .collect();
+    to_stdout(|out| match args.format {
+        LintFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &progress).map_err(json_io_error)?;
+            writeln!(out)
+        }
+        LintFormat::Human => {
+            for p in &progress {
+                writeln!(
+                    out,
+                    "{}: {} segments: {} translated, {} needs review, {} untranslated, {} orphaned",
+                    p.source, p.segments, p.translated, p.needs_review, p.untranslated, p.orphaned
+                )?;
+            }
+            Ok(())
+        }
+    })?;
+    Ok(exit::OK)
+}
