@@ -135,7 +135,12 @@ pub fn words(old: &str, new: &str) -> Vec<Word> {
 /// deleted segments where they stood.
 pub fn diff(old: &[&str], new: &[&str]) -> Vec<Change> {
     // 1. Anchors: unchanged segments in order.
-    let ops = similar::capture_diff_slices(Algorithm::Patience, old, new);
+    // Compare 64-bit hashes of the texts: cheaper to hash and compare
+    // than the texts themselves.
+    let hash = |t: &&str| crate::text::fnv1a(t.as_bytes(), None);
+    let old_keys: Vec<u64> = old.iter().map(hash).collect();
+    let new_keys: Vec<u64> = new.iter().map(hash).collect();
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let mut new_to_old: Vec<Option<(usize, ChangeKind, f64)>> = vec![None; new.len()];
     let mut old_used = vec![false; old.len()];
     // Hunks between anchors: (old range, new range).
@@ -164,8 +169,17 @@ pub fn diff(old: &[&str], new: &[&str]) -> Vec<Change> {
             }
         }
     }
-    let old_tokens: Vec<Vec<String>> = old.iter().map(|t| tokens(t)).collect();
-    let new_tokens: Vec<Vec<String>> = new.iter().map(|t| tokens(t)).collect();
+    // Words only of the segments still to pair.
+    let old_tokens: Vec<Vec<String>> = old
+        .iter()
+        .zip(&old_used)
+        .map(|(t, &used)| if used { Vec::new() } else { tokens(t) })
+        .collect();
+    let new_tokens: Vec<Vec<String>> = new
+        .iter()
+        .zip(&new_to_old)
+        .map(|(t, m)| if m.is_some() { Vec::new() } else { tokens(t) })
+        .collect();
     // 3a. Moved as they are: the same text elsewhere (done before pairing
     // modified ones, so a moved sentence is not taken for an edit of its
     // new neighbour).
