@@ -5,6 +5,7 @@ mod common;
 mod alignment;
 mod artifacts;
 mod benchmarks;
+mod check;
 mod cli;
 mod errors;
 mod lossless;

@@ -6,9 +6,11 @@
 //! Format (`brug-ignore.json` in the project root; unknown fields
 //! rejected):
 //! `{"ignore": [{"code": "name-mismatch", "source": "<source segment
-//! text>", "target": "<target text>"?, "reason": "…"?}]}`. Without
-//! `source` and `target`, an entry turns the code off everywhere. Texts
-//! compare with runs of white space as one space.
+//! text>", "target": "<target text>"?, "reason": "…"?}]}`. An absent
+//! `source` or `target` matches anything, `null` matches a finding without
+//! that side (a sentence with no translation); without both, an entry turns
+//! the code off everywhere. Texts compare with runs of white space as one
+//! space.
 
 use std::path::Path;
 
@@ -22,10 +24,20 @@ use crate::model::{Code, Finding};
 #[serde(deny_unknown_fields)]
 pub struct IgnoreEntry {
     pub code: Code,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    /// Absent: any source; `null`: no source segment; text: that segment.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub source: Option<Option<String>>,
+    /// Absent: any target; `null`: no translation; text: that translation.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub target: Option<Option<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -35,6 +47,11 @@ pub struct IgnoreEntry {
 #[serde(deny_unknown_fields)]
 pub struct IgnoreFile {
     pub ignore: Vec<IgnoreEntry>,
+}
+
+/// A field that is present (possibly `null`), as opposed to absent.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 fn squeeze(text: &str) -> String {
@@ -66,10 +83,12 @@ impl IgnoreFile {
     pub fn suppresses(&self, finding: &Finding) -> bool {
         let text = |r: &Option<crate::model::SegmentRef>| r.as_ref().map(|r| squeeze(&r.text));
         let (source, target) = (text(&finding.source), text(&finding.target));
+        let matches = |want: &Option<Option<String>>, have: &Option<String>| match want {
+            None => true,
+            Some(w) => w.as_deref().map(squeeze) == *have,
+        };
         self.ignore.iter().any(|e| {
-            e.code == finding.code
-                && e.source.as_ref().is_none_or(|s| Some(squeeze(s)) == source)
-                && e.target.as_ref().is_none_or(|t| Some(squeeze(t)) == target)
+            e.code == finding.code && matches(&e.source, &source) && matches(&e.target, &target)
         })
     }
 
@@ -79,8 +98,8 @@ impl IgnoreFile {
         for f in findings {
             let entry = IgnoreEntry {
                 code: f.code,
-                source: f.source.as_ref().map(|r| squeeze(&r.text)),
-                target: f.target.as_ref().map(|r| squeeze(&r.text)),
+                source: Some(f.source.as_ref().map(|r| squeeze(&r.text))),
+                target: Some(f.target.as_ref().map(|r| squeeze(&r.text))),
                 reason: None,
             };
             if !ignore.contains(&entry) {

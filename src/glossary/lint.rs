@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Glossary, Side, TermMatcher, place_of};
+use super::{Glossary, Side, TermMatcher, places};
 use crate::segment::rules::Rules;
 
 /// What is wrong with an entry.
@@ -68,8 +68,9 @@ impl Glossary {
     pub fn problems(&self, text: &str) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut first_of: std::collections::HashMap<String, usize> = Default::default();
+        let places = places(text, self);
         for (k, term) in self.terms.iter().enumerate() {
-            let (line, column) = place_of(text, &term.source);
+            let (line, column) = places[k];
             let mut add = |kind, message: String| {
                 out.push(Problem {
                     kind,
@@ -154,8 +155,9 @@ impl Glossary {
         };
         let source = TermMatcher::new(self, Side::Source, source_rules);
         let target = TermMatcher::new(self, Side::Target, target_rules);
+        let places = places(text, self);
         for (k, term) in self.terms.iter().enumerate() {
-            let (line, column) = place_of(text, &term.source);
+            let (line, column) = places[k];
             for (side, base, variants, matcher) in [
                 ("source", &term.source, &term.source_variants, &source),
                 ("target", &term.target, &term.target_variants, &target),

@@ -65,11 +65,21 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Where an entry with this `source` is written, for messages.
-pub(crate) fn place_of(text: &str, source: &str) -> (usize, usize) {
-    let needle = serde_json::to_string(source).unwrap_or_default();
-    text.find(&needle)
-        .map_or((1, 1), |at| line_column(text, at))
+/// Where each entry is written, for messages: the `n`-th entry with a
+/// given `source` is at the `n`-th place that source is written.
+pub(crate) fn places(text: &str, glossary: &Glossary) -> Vec<(usize, usize)> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    glossary
+        .terms
+        .iter()
+        .map(|term| {
+            let n = seen.entry(term.source.as_str()).or_default();
+            let needle = serde_json::to_string(&term.source).unwrap_or_default();
+            let at = text.match_indices(&needle).nth(*n).map(|(at, _)| at);
+            *n += 1;
+            at.map_or((1, 1), |at| line_column(text, at))
+        })
+        .collect()
 }
 
 impl Glossary {

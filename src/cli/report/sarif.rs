@@ -19,10 +19,35 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// A file path as a URI reference: `/` separators, other reserved and
+/// non-ASCII bytes percent-encoded; an absolute path becomes a `file:` URI.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::new();
+    let drive =
+        path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if drive {
+        out.push_str("file:///");
+    }
+    for (k, b) in path.bytes().enumerate() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (drive && k == 1);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn location(file: &str, line: usize, column: usize, message: Option<&str>) -> Value {
     let mut l = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": file.replace('\\', "/") },
+            "artifactLocation": { "uri": uri(file) },
             "region": { "startLine": line.max(1), "startColumn": column.max(1) }
         }
     });
@@ -110,5 +135,18 @@ impl Reporter for Sarif {
         serde_json::to_writer_pretty(&mut *out, &log)
             .map_err(super::super::write::json_io_error)?;
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("target_en/brief.txt"), "target_en/brief.txt");
+        assert_eq!(uri("bron brief.txt"), "bron%20brief.txt");
+        assert_eq!(uri("/tmp/é.txt"), "file:///tmp/%C3%A9.txt");
+        assert_eq!(uri("C:\\x\\y.txt"), "file:///C:/x/y.txt");
     }
 }
