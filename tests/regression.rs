@@ -171,3 +171,16 @@ fn hyphen_removed_after_a_word_that_nfc_changes() {
     let doc = segment_text("e\u{301}B-\na", "en", Layout::Wrapped);
     assert_eq!(doc.segments.len(), 1);
 }
+
+/// A footnote marker after a year that ends a paragraph's last line
+/// (`30 November⏎2022.1`) was read as the number 2022.1.
+#[test]
+fn marker_after_a_year_at_the_end_of_a_paragraph() {
+    let text = "The Minister informed the House of the results of the consultation on water \
+management in the\nletter on Water of 30 November 2022.1 \n\nThe next paragraph starts here and \
+goes on for a while.\n\n1 Parliamentary Paper 27 625, no. 600.\n";
+    let doc = segment_text(text, "en", Layout::Auto);
+    let first = &doc.segments[0];
+    assert!(first.text.ends_with("2022."), "{:?}", first.text);
+    assert_eq!(first.footnote_refs, [1]);
+}

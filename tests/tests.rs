@@ -7,6 +7,7 @@ mod artifacts;
 mod benchmarks;
 mod check;
 mod cli;
+mod diff;
 mod errors;
 mod lossless;
 mod regression;

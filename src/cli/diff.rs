@@ -188,12 +188,12 @@ fn human(out: &mut dyn Write, list: &[Entry<'_>], all: bool, colour: bool) -> io
                 } else {
                     inline(e.words, colour)
                 };
+                let to = n.line.map_or_else(String::new, |l| format!(" → line {l}"));
                 writeln!(
                     out,
-                    "{mark} {kind} {:.0}% {} → {}: {text}",
+                    "{mark} {kind} {:.0}% {}{to}: {text}",
                     e.similarity * 100.0,
                     place(o),
-                    n.line.map_or_else(String::new, |l| format!("line {l}"))
                 )?;
             }
             _ => {}

@@ -111,7 +111,7 @@ fn similarity_of(a: &[String], b: &[String]) -> f64 {
 pub fn words(old: &str, new: &str) -> Vec<Word> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
-        .diff_words(old, new);
+        .diff_unicode_words(old, new);
     let mut out: Vec<Word> = Vec::new();
     for change in diff.iter_all_changes() {
         let text = change.value();
@@ -198,28 +198,56 @@ pub fn diff(old: &[&str], new: &[&str]) -> Vec<Change> {
             old_used[i] = true;
         }
     }
-    // 2. Modified: in each hunk, pair in order by similarity.
+    // 2. Modified: in each hunk, the most similar pairs first, as long as
+    // they keep the order of both versions.
     for (o, n) in &hunks {
-        let mut next_old = o.start;
-        for j in n.clone() {
-            if new_to_old[j].is_some() {
-                continue;
-            }
-            let mut best: Option<(usize, f64)> = None;
-            for i in next_old..o.end {
-                if old_used[i] {
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        if o.len().saturating_mul(n.len()) <= 1_000_000 {
+            for j in n.clone() {
+                if new_to_old[j].is_some() {
                     continue;
                 }
-                let s = similarity_of(&old_tokens[i], &new_tokens[j]);
-                if s >= MODIFIED_AT_LEAST && best.is_none_or(|(_, b)| s > b) {
-                    best = Some((i, s));
+                for i in o.clone() {
+                    if old_used[i] {
+                        continue;
+                    }
+                    let s = similarity_of(&old_tokens[i], &new_tokens[j]);
+                    if s >= MODIFIED_AT_LEAST {
+                        candidates.push((s, i, j));
+                    }
                 }
             }
-            if let Some((i, s)) = best {
-                new_to_old[j] = Some((i, ChangeKind::Modified, s));
-                old_used[i] = true;
-                next_old = i + 1;
+        } else {
+            // A huge stretch: each new segment with the best old one
+            // after the last taken, in order.
+            let mut next_old = o.start;
+            for j in n.clone() {
+                if new_to_old[j].is_some() {
+                    continue;
+                }
+                let best = (next_old..o.end)
+                    .filter(|&i| !old_used[i])
+                    .map(|i| (similarity_of(&old_tokens[i], &new_tokens[j]), i))
+                    .filter(|&(s, _)| s >= MODIFIED_AT_LEAST)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                if let Some((s, i)) = best {
+                    candidates.push((s, i, j));
+                    next_old = i + 1;
+                }
             }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for (s, i, j) in candidates {
+            if old_used[i]
+                || new_to_old[j].is_some()
+                || taken.iter().any(|&(ti, tj)| (ti < i) != (tj < j))
+            {
+                continue;
+            }
+            new_to_old[j] = Some((i, ChangeKind::Modified, s));
+            old_used[i] = true;
+            taken.push((i, j));
         }
     }
     // 3b. Moved and edited: similar text anywhere, candidates found by
@@ -357,6 +385,30 @@ mod tests {
                 (ChangeKind::Deleted, Some(2), None),
                 (ChangeKind::Added, None, Some(3)),
                 (ChangeKind::Unchanged, Some(4), Some(4)),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_closest_pair_wins_in_a_stretch() {
+        let old = [
+            "Eerste zin.",
+            "Het kabinet heeft uw Kamer in 2020 een brief gestuurd over de samenwerking met Rusland.",
+            "Laatste zin.",
+        ];
+        let new = [
+            "Eerste zin.",
+            "Het kabinet heeft uw Kamer in 2021 een nieuwe brief over de culturele samenwerking met Oekraïne gestuurd.",
+            "Het kabinet heeft uw Kamer in 2019 een brief gestuurd over de samenwerking met Rusland.",
+            "Laatste zin.",
+        ];
+        assert_eq!(
+            kinds(&old, &new),
+            [
+                (ChangeKind::Unchanged, Some(0), Some(0)),
+                (ChangeKind::Added, None, Some(1)),
+                (ChangeKind::Modified, Some(1), Some(2)),
+                (ChangeKind::Unchanged, Some(2), Some(3)),
             ]
         );
     }

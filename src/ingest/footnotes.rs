@@ -274,7 +274,15 @@ fn digit_run(
                 // `2022.1 I also`: a year, a period and a marker, when a
                 // capital follows; `versie 2.1 van` stays a number.
                 let capital = after == Some(' ') && next_after.is_some_and(char::is_uppercase);
-                (prev == '.' && capital).then_some(Strength::Weak)
+                // `30 November 2022.1` ending a line: a year closes the
+                // sentence, so the number after its period is a marker.
+                let year_before = content[..start - 1]
+                    .rsplit(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|y| (y.len() == 4).then(|| y.parse::<u32>().ok()).flatten())
+                    .is_some_and(|y| (1800..2100).contains(&y));
+                let line_end = content[end..].trim().is_empty();
+                (prev == '.' && (capital || (year_before && line_end))).then_some(Strength::Weak)
             } else {
                 Some(Strength::Strong)
             }
