@@ -12,3 +12,4 @@ mod errors;
 mod lossless;
 mod regression;
 mod segmentation;
+mod tracking;

@@ -64,6 +64,8 @@ pub enum BeadStatus {
     NeedsReview,
     /// A source segment with no translation yet.
     Untranslated,
+    /// A translation whose source was deleted (`brug update`).
+    Orphaned,
 }
 
 impl BeadStatus {

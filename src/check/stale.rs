@@ -86,8 +86,18 @@ pub fn stale(cx: &Context<'_>, record: &Record, current: &Alignment) -> Vec<Find
             .collect()
     };
     let (source_index, target_index) = (index(&record.source), index(&record.target));
-    // Old source index → the current targets its bead was translated by.
+    // Old source index → the current targets its bead was translated by,
+    // and the bead it is in.
     let mut translation_of: Vec<Vec<usize>> = vec![Vec::new(); old_source.len()];
+    let mut bead_of: Vec<usize> = vec![usize::MAX; old_source.len()];
+    for (k, b) in record.beads.iter().enumerate() {
+        for id in &b.source {
+            if let Some(&i) = source_index.get(id) {
+                bead_of[i] = k;
+            }
+        }
+    }
+    let source_now = carried(&source_changes, old_source.len());
     for b in &record.beads {
         let targets: Vec<usize> = b
             .target
@@ -145,16 +155,35 @@ pub fn stale(cx: &Context<'_>, record: &Record, current: &Alignment) -> Vec<Find
                 }
             }
             (ChangeKind::Deleted, Some(i), None) if !translation_of[i].is_empty() => {
+                // Translated together with sentences still there: those
+                // need review; else the translation is an orphan.
+                let survivors: Vec<usize> = record.beads.get(bead_of[i]).map_or(Vec::new(), |b| {
+                    b.source
+                        .iter()
+                        .filter_map(|id| source_index.get(id))
+                        .filter_map(|&k| source_now[k])
+                        .collect()
+                });
+                let (code, message) = if survivors.is_empty() {
+                    (
+                        Code::OrphanTranslation,
+                        format!("its source sentence was deleted: `{}`", old_source[i]),
+                    )
+                } else {
+                    (
+                        Code::SourceChanged,
+                        format!(
+                            "a sentence translated together with this one was deleted: `{}`",
+                            old_source[i]
+                        ),
+                    )
+                };
                 let bead = Bead {
-                    source: Vec::new(),
+                    source: survivors,
                     target: translation_of[i].clone(),
                     score: 0.0,
                 };
-                out.push(cx.finding(
-                    Code::OrphanTranslation,
-                    &pair(cx, &bead),
-                    format!("its source sentence was deleted: `{}`", old_source[i]),
-                ));
+                out.push(cx.finding(code, &pair(cx, &bead), message));
             }
             _ => {}
         }
@@ -187,11 +216,20 @@ pub fn stale(cx: &Context<'_>, record: &Record, current: &Alignment) -> Vec<Find
     out
 }
 
-/// `needs-review` for the beads of a current record that `brug update`
-/// marked; `beads` are the record's beads resolved to segment indices.
+/// `needs-review` and `orphan-translation` for the beads of a current
+/// record that `brug update` marked; `beads` are the record's beads
+/// resolved to segment indices.
 pub fn needs_review(cx: &Context<'_>, record: &Record, beads: &Alignment) -> Vec<Finding> {
     let mut out = Vec::new();
     for (r, b) in record.beads.iter().zip(&beads.beads) {
+        if r.status == BeadStatus::Orphaned {
+            out.push(cx.finding(
+                Code::OrphanTranslation,
+                &pair(cx, b),
+                "its source sentence was deleted (brug update)".into(),
+            ));
+            continue;
+        }
         if r.status != BeadStatus::NeedsReview {
             continue;
         }

@@ -49,12 +49,19 @@ pub fn run(args: StatusArgs) -> Result<u8, brug::Error> {
             let segments: usize = d.pairs.iter().map(|p| p.source.len()).sum();
             let untranslated = ids(&[Code::Untranslated]).len();
             let needs_review = ids(&[Code::SourceChanged, Code::NeedsReview]).len();
-            let orphaned = d
+            let orphaned: BTreeSet<&str> = d
                 .findings
                 .iter()
                 .filter(|f| f.code == Code::OrphanTranslation)
-                .count()
-                + d.pairs.iter().filter(|p| p.source.is_empty()).count();
+                .filter_map(|f| f.target.as_ref().map(|r| r.id.as_str()))
+                .chain(
+                    d.pairs
+                        .iter()
+                        .filter(|p| p.source.is_empty())
+                        .filter_map(|p| p.target.first().map(String::as_str)),
+                )
+                .collect();
+            let orphaned = orphaned.len();
             Progress {
                 source: d.source.clone(),
                 target: d.target.clone(),

@@ -16,7 +16,8 @@ use crate::model::Document;
 pub struct UpdateSummary {
     /// Segments unchanged (or moved as they were).
     pub kept: usize,
-    /// Edited segments now marked for review: (new id, old text, new text, match).
+    /// Beads now marked for review (a sentence edited, or one translated
+    /// with it deleted): (first new id, old text, new text, match).
     pub needs_review: Vec<(String, String, String, f64)>,
     /// New segments: (id, text).
     pub untranslated: Vec<(String, String)>,
@@ -43,14 +44,7 @@ pub fn update(record: &Record, source: &Document, version: &str) -> (Record, Upd
             (_, Some(i), Some(j)) => {
                 carried[i] = Some((j, c.similarity));
                 is_new[j] = false;
-                if c.similarity < 1.0 {
-                    summary.needs_review.push((
-                        source.segments[j].id.clone(),
-                        old[i].to_owned(),
-                        new[j].to_owned(),
-                        c.similarity,
-                    ));
-                } else {
+                if c.similarity >= 1.0 {
                     summary.kept += 1;
                 }
             }
@@ -106,9 +100,29 @@ pub fn update(record: &Record, source: &Document, version: &str) -> (Record, Upd
             match_score: b.match_score,
         };
         if edited && !sources.is_empty() && !b.target.is_empty() {
+            // Edited, or translated together with a sentence now deleted.
+            let now = sources
+                .iter()
+                .map(|&(j, _)| new[j])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let lowest = if sources.len() == b.source.len() {
+                lowest
+            } else {
+                lowest.min(super::similarity(&old_text, &now))
+            };
+            summary.needs_review.push((
+                source.segments[sources[0].0].id.clone(),
+                old_text.clone(),
+                now,
+                lowest,
+            ));
             bead.status = BeadStatus::NeedsReview;
             bead.old_source = Some(b.old_source.clone().unwrap_or(old_text));
             bead.match_score = Some((lowest * 1e4).round() / 1e4);
+        }
+        if sources.is_empty() {
+            bead.status = BeadStatus::Orphaned;
         }
         if let Some(&(j, _)) = sources.first() {
             last = j;
