@@ -32,8 +32,8 @@ pub fn evidence(text: &str, first: &Rules, second: &Rules) -> (usize, usize) {
             if fa {
                 return;
             }
-            let la = lex_first.is_some_and(|l| l.contains(lower));
-            let lb = lex_second.is_some_and(|l| l.contains(lower));
+            let la = lex_first.is_some_and(|l| l.contains_lower(lower));
+            let lb = lex_second.is_some_and(|l| l.contains_lower(lower));
             if la && !lb {
                 a += 1;
             } else if lb && !la {

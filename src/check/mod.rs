@@ -44,6 +44,8 @@ pub struct CheckOptions {
     /// Severity per code where it differs from the default; `None` turns
     /// the code off.
     pub severity: FastMap<Code, Option<Severity>>,
+    /// Threads to check segment pairs on.
+    pub threads: usize,
 }
 
 impl Default for CheckOptions {
@@ -51,6 +53,7 @@ impl Default for CheckOptions {
         CheckOptions {
             suspect_below: 0.3,
             severity: FastMap::default(),
+            threads: 1,
         }
     }
 }
@@ -94,8 +97,6 @@ impl Joined {
 /// A bead with both sides' texts.
 #[derive(Debug, Clone)]
 struct Pair<'a> {
-    /// Index of the bead.
-    index: usize,
     bead: &'a Bead,
     source: Joined,
     target: Joined,
@@ -249,27 +250,37 @@ pub fn check_with_record(
     let pairs: Vec<Pair<'_>> = alignment
         .beads
         .iter()
-        .enumerate()
-        .map(|(index, bead)| Pair {
-            index,
+        .map(|bead| Pair {
             bead,
             source: Joined::of(source.document, &bead.source),
             target: Joined::of(target.document, &bead.target),
         })
         .collect();
     let mut per_bead: Vec<Vec<Finding>> = vec![Vec::new(); pairs.len()];
-    for pair in &pairs {
-        let out = &mut per_bead[pair.index];
+    let check_pair = |pair: &Pair<'_>, out: &mut Vec<Finding>| {
         untranslated::check(&context, pair, out);
         if pair.source.is_empty() || pair.target.is_empty() {
-            continue;
+            return;
         }
         glossary::check(&context, pair, out);
         numbers::check(&context, pair, out);
         references::check(&context, pair, out);
         names::check(&context, pair, out);
         typography::check(&context, pair, out);
-    }
+    };
+    // Pairs are independent: split them over the threads asked for.
+    let threads = options.threads.clamp(1, 64);
+    let chunk = pairs.len().div_ceil(threads).max(256);
+    std::thread::scope(|scope| {
+        for (pairs, outs) in pairs.chunks(chunk).zip(per_bead.chunks_mut(chunk)) {
+            let check_pair = &check_pair;
+            scope.spawn(move || {
+                for (pair, out) in pairs.iter().zip(outs) {
+                    check_pair(pair, out);
+                }
+            });
+        }
+    });
     references::footnotes(&context, &pairs, &mut per_bead);
     consistency::check(&context, &pairs, &mut per_bead);
     let tracked = match record {

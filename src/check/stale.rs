@@ -45,7 +45,6 @@ fn carried(changes: &[Change], old_len: usize) -> Vec<Option<usize>> {
 
 fn pair<'b>(cx: &Context<'_>, bead: &'b Bead) -> Pair<'b> {
     Pair {
-        index: 0,
         bead,
         source: Joined::of(cx.source.document, &bead.source),
         target: Joined::of(cx.target.document, &bead.target),

@@ -182,6 +182,7 @@ fn beads_from_record(record: &Record, source: &Document, target: &Document) -> O
 fn options(args: &CheckArgs) -> Result<CheckOptions, brug::Error> {
     let mut options = CheckOptions {
         suspect_below: args.suspect_below,
+        threads: std::thread::available_parallelism().map_or(1, usize::from),
         ..CheckOptions::default()
     };
     let code = |name: &str| {

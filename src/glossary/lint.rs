@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Glossary, Side, TermMatcher, places};
+use super::{Glossary, Side, TermMatcher, place_of};
 use crate::segment::rules::Rules;
 
 /// What is wrong with an entry.
@@ -66,17 +66,49 @@ impl Glossary {
     /// Every problem of the glossary, in entry order; `text` is the file
     /// content, for lines and columns.
     pub fn problems(&self, text: &str) -> Vec<Problem> {
+        let mut out = self.entry_problems(false);
+        out.extend(self.unmatchable_variants());
+        self.place(text, out)
+    }
+
+    /// The problems loading refuses (empty fields, conflicting targets):
+    /// cheap, for every load.
+    pub fn fatal_problems(&self, text: &str) -> Vec<Problem> {
+        let out = self.entry_problems(true);
+        self.place(text, out)
+    }
+
+    /// Puts each problem at its entry in `text` and sorts them.
+    fn place(&self, text: &str, mut out: Vec<Problem>) -> Vec<Problem> {
+        for p in &mut out {
+            (p.line, p.column) = place_of(text, self, p.term);
+        }
+        out.sort_by_key(|p| (p.term, p.kind.as_str()));
+        out
+    }
+
+    fn entry_problems(&self, fatal_only: bool) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut first_of: std::collections::HashMap<String, usize> = Default::default();
-        let places = places(text, self);
+        // Allowed renderings, to find forbidden forms among them.
+        let mut allowed: std::collections::HashMap<String, usize> = Default::default();
+        if !fatal_only {
+            for (k, t) in self.terms.iter().enumerate() {
+                for a in t.target_forms() {
+                    allowed.entry(key(a, false)).or_insert(k);
+                }
+            }
+        }
         for (k, term) in self.terms.iter().enumerate() {
-            let (line, column) = places[k];
-            let mut add = |kind, message: String| {
+            let mut add = |kind: ProblemKind, message: String| {
+                if fatal_only && !kind.is_fatal() {
+                    return;
+                }
                 out.push(Problem {
                     kind,
                     term: k,
-                    line,
-                    column,
+                    line: 1,
+                    column: 1,
                     message,
                 })
             };
@@ -122,11 +154,7 @@ impl Glossary {
                 }
             }
             for forbidden in &term.forbidden {
-                let f = key(forbidden, false);
-                let allowed_by = self
-                    .terms
-                    .iter()
-                    .find(|t| t.target_forms().any(|a| key(a, false) == f));
+                let allowed_by = allowed.get(&key(forbidden, false)).map(|&t| &self.terms[t]);
                 if let Some(t) = allowed_by {
                     add(
                         ProblemKind::ForbiddenAllowed,
@@ -138,14 +166,12 @@ impl Glossary {
                 }
             }
         }
-        out.extend(self.unmatchable_variants(text));
-        out.sort_by_key(|p| (p.term, p.kind.as_str()));
         out
     }
 
     /// Variants the matcher can never attribute to their own term: the
     /// same as another form of the entry, or found as something else.
-    fn unmatchable_variants(&self, text: &str) -> Vec<Problem> {
+    fn unmatchable_variants(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let (Ok(source_rules), Ok(target_rules)) = (
             Rules::for_language(&self.source_lang),
@@ -155,9 +181,8 @@ impl Glossary {
         };
         let source = TermMatcher::new(self, Side::Source, source_rules);
         let target = TermMatcher::new(self, Side::Target, target_rules);
-        let places = places(text, self);
         for (k, term) in self.terms.iter().enumerate() {
-            let (line, column) = places[k];
+            let (line, column) = (1, 1);
             for (side, base, variants, matcher) in [
                 ("source", &term.source, &term.source_variants, &source),
                 ("target", &term.target, &term.target_variants, &target),

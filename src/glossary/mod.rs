@@ -65,21 +65,18 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Where each entry is written, for messages: the `n`-th entry with a
+/// Where entry `k` is written, for messages: the `n`-th entry with a
 /// given `source` is at the `n`-th place that source is written.
-pub(crate) fn places(text: &str, glossary: &Glossary) -> Vec<(usize, usize)> {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    glossary
-        .terms
+pub(crate) fn place_of(text: &str, glossary: &Glossary, k: usize) -> (usize, usize) {
+    let source = &glossary.terms[k].source;
+    let n = glossary.terms[..k]
         .iter()
-        .map(|term| {
-            let n = seen.entry(term.source.as_str()).or_default();
-            let needle = serde_json::to_string(&term.source).unwrap_or_default();
-            let at = text.match_indices(&needle).nth(*n).map(|(at, _)| at);
-            *n += 1;
-            at.map_or((1, 1), |at| line_column(text, at))
-        })
-        .collect()
+        .filter(|t| &t.source == source)
+        .count();
+    let needle = serde_json::to_string(source).unwrap_or_default();
+    text.match_indices(&needle)
+        .nth(n)
+        .map_or((1, 1), |(at, _)| line_column(text, at))
 }
 
 impl Glossary {
@@ -109,11 +106,7 @@ impl Glossary {
     /// problems [`Glossary::problems`] finds are not.
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
         let glossary = Glossary::read(path, text)?;
-        if let Some(p) = glossary
-            .problems(text)
-            .into_iter()
-            .find(|p| p.kind.is_fatal())
-        {
+        if let Some(p) = glossary.fatal_problems(text).into_iter().next() {
             return Err(Error::Glossary {
                 path: path.to_owned(),
                 line: p.line,

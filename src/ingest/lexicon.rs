@@ -24,6 +24,32 @@ impl Lexicon {
         }
     }
 
+    /// Whether `lower` (already lower case) is in the list, through a hash
+    /// set built on first use: for callers that look up many words.
+    pub fn contains_lower(&self, lower: &str) -> bool {
+        static SETS: std::sync::OnceLock<
+            std::sync::Mutex<Vec<(usize, &'static crate::text::FastSet<&'static str>)>>,
+        > = std::sync::OnceLock::new();
+        let id = self.words.as_ptr() as usize;
+        let sets = SETS.get_or_init(Default::default);
+        let set = {
+            let mut guard = match sets.lock() {
+                Ok(g) => g,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            match guard.iter().find(|(k, _)| *k == id) {
+                Some(&(_, set)) => set,
+                None => {
+                    let set: &'static crate::text::FastSet<&'static str> =
+                        Box::leak(Box::new(self.words.lines().collect()));
+                    guard.push((id, set));
+                    set
+                }
+            }
+        };
+        set.contains(lower)
+    }
+
     /// Whether `word` (any case) is in the list.
     pub fn contains(&self, word: &str) -> bool {
         if word.is_empty() {
