@@ -9,7 +9,13 @@
 #[derive(Debug, Clone, Copy)]
 pub struct Lexicon {
     words: &'static str,
+    set: &'static std::sync::OnceLock<crate::text::FastSet<&'static str>>,
 }
+
+static DUTCH_SET: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
+    std::sync::OnceLock::new();
+static ENGLISH_SET: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
+    std::sync::OnceLock::new();
 
 const DUTCH: &str = include_str!("lexicon/nl.words");
 const ENGLISH: &str = include_str!("lexicon/en.words");
@@ -18,8 +24,14 @@ impl Lexicon {
     /// The built-in word list for a language code, if brug ships one.
     pub fn builtin(lang: &str) -> Option<Lexicon> {
         match lang {
-            "nl" => Some(Lexicon { words: DUTCH }),
-            "en" => Some(Lexicon { words: ENGLISH }),
+            "nl" => Some(Lexicon {
+                words: DUTCH,
+                set: &DUTCH_SET,
+            }),
+            "en" => Some(Lexicon {
+                words: ENGLISH,
+                set: &ENGLISH_SET,
+            }),
             _ => None,
         }
     }
@@ -27,27 +39,9 @@ impl Lexicon {
     /// Whether `lower` (already lower case) is in the list, through a hash
     /// set built on first use: for callers that look up many words.
     pub fn contains_lower(&self, lower: &str) -> bool {
-        static SETS: std::sync::OnceLock<
-            std::sync::Mutex<Vec<(usize, &'static crate::text::FastSet<&'static str>)>>,
-        > = std::sync::OnceLock::new();
-        let id = self.words.as_ptr() as usize;
-        let sets = SETS.get_or_init(Default::default);
-        let set = {
-            let mut guard = match sets.lock() {
-                Ok(g) => g,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            match guard.iter().find(|(k, _)| *k == id) {
-                Some(&(_, set)) => set,
-                None => {
-                    let set: &'static crate::text::FastSet<&'static str> =
-                        Box::leak(Box::new(self.words.lines().collect()));
-                    guard.push((id, set));
-                    set
-                }
-            }
-        };
-        set.contains(lower)
+        self.set
+            .get_or_init(|| self.words.lines().collect())
+            .contains(lower)
     }
 
     /// Whether `word` (any case) is in the list.
