@@ -10,6 +10,7 @@ pub mod align;
 pub mod check;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod glossary;
 pub mod ingest;
 pub mod model;

@@ -81,6 +81,25 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input or usage."
     ))]
     Status(StatusArgs),
+    /// Export the aligned pair: TMX, XLIFF 1.2 or 2.1, TSV, CSV, JSON,
+    /// Markdown, or an HTML review page.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug export --record target_en/kamerbrief-rusland-2021.align.json --format tmx\n",
+        "  brug export --source source_nl/kamerbrief-rusland-2021.txt --target target_en/kamerbrief-rusland-2021.txt --format xliff -o letter.xlf\n",
+        "  brug export --format html      # every record in target_en/: NAME.html here\n\n",
+        "Files are named after the document (NAME.tmx, NAME.xlf, NAME.xliff2.xlf, …) unless -o; an existing file is\n",
+        "only replaced with --force; -o - writes to standard output. Writes are atomic.\n",
+        "Exit status: 0 done; 2 bad input, an existing file without --force, or text XML cannot hold."
+    ))]
+    Export(ExportArgs),
+    /// Read a TMX or XLIFF file (1.2 or 2.x) back into an alignment record.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug import kamerbrief-rusland-2021.xlf -o target_en/kamerbrief-rusland-2021.align.json --force\n\n",
+        "Exit status: 0 done; 2 a malformed file (line and column named), or an existing record without --force."
+    ))]
+    Import(ImportArgs),
     /// Inspect the glossary: lint it, or show a term.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -140,6 +159,65 @@ pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The source document (with --target).
+    #[arg(long, requires = "target")]
+    pub source: Option<PathBuf>,
+    /// Its translation (with --source).
+    #[arg(long, requires = "source")]
+    pub target: Option<PathBuf>,
+    /// An alignment record to export (default: every target_en/*.align.json).
+    #[arg(long, conflicts_with_all = ["source", "target"])]
+    pub record: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Output file (`-`: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Glossary files, for the HTML page's term marks and the alignment
+    /// (default: glossary/*.json).
+    #[arg(long, value_name = "GLOSSARY")]
+    pub glossary: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TMX 1.4b.
+    Tmx,
+    /// XLIFF 1.2.
+    Xliff,
+    /// XLIFF 2.1 core.
+    Xliff2,
+    /// id, source, target, score, status.
+    Tsv,
+    /// The same as CSV, safe to open in a spreadsheet.
+    Csv,
+    /// Units with their segments.
+    Json,
+    /// A Markdown table.
+    Md,
+    /// One self-contained review page.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A TMX or XLIFF file.
+    pub file: PathBuf,
+    /// The record to write (default: NAME.align.json beside the file;
+    /// `-`: standard output).
+    #[arg(short, long, value_name = "RECORD")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing record.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

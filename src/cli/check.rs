@@ -82,6 +82,35 @@ pub fn resolve(record: &Path, path: &str) -> PathBuf {
         .map_or(direct.clone(), |root| root.join(path))
 }
 
+/// Aligns two documents, with the glossary as a dictionary when its
+/// languages are theirs.
+pub fn align_pair(
+    source: &Document,
+    target: &Document,
+    glossary: Option<&Glossary>,
+) -> Result<Alignment, brug::Error> {
+    let dictionary = match glossary {
+        Some(g)
+            if (g.source_lang.as_str(), g.target_lang.as_str())
+                == (source.lang.as_str(), target.lang.as_str()) =>
+        {
+            Some(Dictionary::new(
+                g,
+                Rules::for_language(&g.source_lang)?,
+                Rules::for_language(&g.target_lang)?,
+            ))
+        }
+        _ => None,
+    };
+    Ok(align_with_progress(
+        &super::align::units(source),
+        &super::align::units(target),
+        &AlignOptions::default(),
+        dictionary.as_ref(),
+        &|_, _| {},
+    ))
+}
+
 pub fn load_record(path: &Path) -> Result<Record, brug::Error> {
     let text = std::fs::read_to_string(path).map_err(|source| brug::Error::Io {
         path: path.to_owned(),
@@ -102,7 +131,7 @@ pub fn load_record(path: &Path) -> Result<Record, brug::Error> {
 }
 
 /// The glossaries given, or glossary/*.json; merged into one.
-fn glossary(paths: &[PathBuf]) -> Result<Option<Glossary>, brug::Error> {
+pub fn glossary(paths: &[PathBuf]) -> Result<Option<Glossary>, brug::Error> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         let mut found: Vec<PathBuf> = std::fs::read_dir("glossary")
             .map(|dir| {
@@ -124,7 +153,7 @@ fn glossary(paths: &[PathBuf]) -> Result<Option<Glossary>, brug::Error> {
     Ok(Glossary::merge(glossaries))
 }
 
-fn load(path: &Path, lang: Option<&str>) -> Result<(Document, Source), brug::Error> {
+pub fn load(path: &Path, lang: Option<&str>) -> Result<(Document, Source), brug::Error> {
     let options = IngestOptions {
         lang: lang.map(str::to_owned),
         layout: Layout::Auto,
@@ -136,7 +165,11 @@ fn load(path: &Path, lang: Option<&str>) -> Result<(Document, Source), brug::Err
 
 /// The record's beads, when the record was made from exactly these
 /// segmentations.
-fn beads_from_record(record: &Record, source: &Document, target: &Document) -> Option<Alignment> {
+pub fn beads_from_record(
+    record: &Record,
+    source: &Document,
+    target: &Document,
+) -> Option<Alignment> {
     let same = |side: &brug::align::record::RecordSide, doc: &Document| {
         side.segments.len() == doc.segments.len()
             && side
@@ -269,28 +302,7 @@ pub fn evaluate(args: &CheckArgs) -> Result<(Vec<DocumentReport>, Vec<Finding>),
         };
         let alignment = match from_record {
             Some(a) => a,
-            None => {
-                let dictionary = match &glossary {
-                    Some(g)
-                        if (g.source_lang.as_str(), g.target_lang.as_str())
-                            == (source_doc.lang.as_str(), target_doc.lang.as_str()) =>
-                    {
-                        Some(Dictionary::new(
-                            g,
-                            Rules::for_language(&g.source_lang)?,
-                            Rules::for_language(&g.target_lang)?,
-                        ))
-                    }
-                    _ => None,
-                };
-                align_with_progress(
-                    &super::align::units(&source_doc),
-                    &super::align::units(&target_doc),
-                    &AlignOptions::default(),
-                    dictionary.as_ref(),
-                    &|_, _| {},
-                )
-            }
+            None => align_pair(&source_doc, &target_doc, glossary.as_ref())?,
         };
         let glossary = glossary.as_ref().filter(|g| {
             (g.source_lang.as_str(), g.target_lang.as_str())

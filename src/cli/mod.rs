@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod diff;
 mod exit;
+mod export;
 mod glossary;
 mod report;
 mod segment;
@@ -39,6 +40,8 @@ pub fn run() -> ExitCode {
         args::Command::Check(a) => check::run(a),
         args::Command::Diff(a) => diff::run(a),
         args::Command::Update(a) => update::run(a),
+        args::Command::Export(a) => export::run(a),
+        args::Command::Import(a) => export::import(a),
         args::Command::Status(a) => status::run(a),
         args::Command::Glossary(c) => glossary::run(c),
     };
