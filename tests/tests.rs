@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod diff;
 mod errors;
+mod export;
 mod lossless;
 mod regression;
 mod segmentation;

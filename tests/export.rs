@@ -1,0 +1,367 @@
+//! Exports as users make them: every format from the bundled record, round
+//! trips through TMX and XLIFF, safety of CSV and HTML, no file written
+//! over.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+use crate::common::repo;
+
+const RECORD: &str = "target_en/kamerbrief-rusland-2021.align.json";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("brug-export-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn brug(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("brug")
+        .expect("binary")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn record_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("record")).expect("json")
+}
+
+#[test]
+fn every_format_is_written_under_the_document_name() {
+    let dir = scratch("formats");
+    let record = repo(RECORD).display().to_string();
+    for (format, file) in [
+        ("tmx", "kamerbrief-rusland-2021.tmx"),
+        ("xliff", "kamerbrief-rusland-2021.xlf"),
+        ("xliff2", "kamerbrief-rusland-2021.xliff2.xlf"),
+        ("tsv", "kamerbrief-rusland-2021.tsv"),
+        ("csv", "kamerbrief-rusland-2021.csv"),
+        ("json", "kamerbrief-rusland-2021.json"),
+        ("md", "kamerbrief-rusland-2021.md"),
+        ("html", "kamerbrief-rusland-2021.html"),
+    ] {
+        let (code, _, err) = brug(&dir, &["export", "--record", &record, "--format", format]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let text = std::fs::read_to_string(dir.join(file)).expect(file);
+        assert!(text.contains("Levada"), "{format}");
+        // Nothing is written over without --force.
+        let (code, _, err) = brug(&dir, &["export", "--record", &record, "--format", format]);
+        assert_eq!(code, 2, "{format}");
+        assert!(err.contains("--force"), "{err}");
+        assert_eq!(std::fs::read_to_string(dir.join(file)).expect(file), text);
+        let (code, _, _) = brug(
+            &dir,
+            &["export", "--record", &record, "--format", format, "--force"],
+        );
+        assert_eq!(code, 0);
+    }
+    let tmx = std::fs::read_to_string(dir.join("kamerbrief-rusland-2021.tmx")).expect("tmx");
+    for attribute in [
+        "creationtool=\"brug\"",
+        "creationtoolversion=",
+        "segtype=\"sentence\"",
+        "o-tmf=",
+        "adminlang=",
+        "srclang=\"nl\"",
+        "datatype=",
+        "xml:lang=\"en\"",
+        "type=\"x-brug-score\"",
+    ] {
+        assert!(tmx.contains(attribute), "{attribute}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn tmx_and_xliff_come_back_as_the_same_record() {
+    let dir = scratch("roundtrip");
+    let record = repo(RECORD);
+    let original = record_json(&record);
+    for format in ["tmx", "xliff", "xliff2"] {
+        let out = dir.join(format!("out.{format}"));
+        let (code, _, err) = brug(
+            &dir,
+            &[
+                "export",
+                "--record",
+                &record.display().to_string(),
+                "--format",
+                format,
+                "-o",
+                &out.display().to_string(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let back = dir.join(format!("{format}.align.json"));
+        let (code, _, err) = brug(
+            &dir,
+            &[
+                "import",
+                &out.display().to_string(),
+                "-o",
+                &back.display().to_string(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let back = record_json(&back);
+        for side in ["source", "target"] {
+            assert_eq!(
+                back[side]["segments"], original[side]["segments"],
+                "{format} {side}"
+            );
+            assert_eq!(back[side]["lang"], original[side]["lang"], "{format}");
+        }
+        assert_eq!(back["beads"], original["beads"], "{format}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_target_edited_in_a_cat_tool_is_read_back() {
+    let dir = scratch("edited");
+    let record = repo(RECORD).display().to_string();
+    let (code, xlf, _) = brug(
+        &dir,
+        &[
+            "export", "--record", &record, "--format", "xliff", "-o", "-",
+        ],
+    );
+    assert_eq!(code, 0);
+    let edited = xlf.replacen(
+        "In 2019 the independent Russian research organisation Levada",
+        "In 2019 the independent Russian polling organisation Levada",
+        1,
+    );
+    assert_ne!(edited, xlf);
+    std::fs::write(dir.join("edited.xlf"), edited).expect("write");
+    let (code, _, err) = brug(&dir, &["import", "edited.xlf"]);
+    assert_eq!(code, 0, "{err}");
+    let back = record_json(&dir.join("edited.align.json"));
+    let texts: Vec<&str> = back["target"]["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("polling organisation")));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn broken_and_hostile_files_are_refused_with_a_place() {
+    let dir = scratch("hostile");
+    std::fs::write(
+        dir.join("bomb.tmx"),
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n<tmx version=\"1.4\"><header srclang=\"nl\"/>\n<body><tu><tuv xml:lang=\"nl\"><seg>&b;</seg></tuv></tu></body></tmx>\n",
+    )
+    .expect("write");
+    let (code, _, err) = brug(&dir, &["import", "bomb.tmx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bomb.tmx:4:"), "{err}");
+    std::fs::write(dir.join("cut.xlf"), "<xliff version=\"1.2\"><file source-language=\"nl\"><body><trans-unit id=\"a\"><source>Een").expect("write");
+    let (code, _, err) = brug(&dir, &["import", "cut.xlf"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cut.xlf:1:"), "{err}");
+    assert!(!dir.join("bomb.align.json").exists() && !dir.join("cut.align.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn csv_cells_cannot_become_formulas_and_html_is_escaped() {
+    let dir = scratch("safety");
+    std::fs::write(
+        dir.join("nl.txt"),
+        "=HYPERLINK(\"http://evil\") is geen formule.\n\nDe brief <script>alert(1)</script> is verstuurd.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("en.txt"),
+        "=HYPERLINK(\"http://evil\") is no formula.\n\nThe letter <script>alert(1)</script> was sent.\n",
+    )
+    .expect("write");
+    let (code, csv, err) = brug(
+        &dir,
+        &[
+            "export", "--source", "nl.txt", "--target", "en.txt", "--format", "csv", "-o", "-",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        csv.lines()
+            .all(|l| !l.starts_with('=') && !l.contains(",=")),
+        "{csv}"
+    );
+    assert!(csv.contains("\"'=HYPERLINK"), "{csv}");
+    let (code, html, err) = brug(
+        &dir,
+        &[
+            "export", "--source", "nl.txt", "--target", "en.txt", "--format", "html", "-o", "-",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!html.contains("<script>alert"), "unescaped script");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("src=") && !html.contains("href="),
+        "external assets"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+mod properties {
+    use brug::align::record::BeadStatus;
+    use brug::export::{Bilingual, Part, Unit, import, tmx, xliff};
+    use brug::model::SegmentKind;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        // Segment texts: no line breaks, no characters XML 1.0 forbids.
+        "[a-zA-Z0-9 éëï€&<>\"'.,;:!?()\\[\\]/+=%-]{1,40}"
+            .prop_map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .prop_filter("non-empty", |s| !s.is_empty())
+    }
+
+    fn part(side: char) -> impl Strategy<Value = Part> {
+        (
+            text(),
+            0u32..1_000_000,
+            prop::sample::select(vec![
+                SegmentKind::Body,
+                SegmentKind::Heading,
+                SegmentKind::Footnote,
+                SegmentKind::ListItem,
+                SegmentKind::Signature,
+            ]),
+            prop::option::of(1u32..40),
+            prop::collection::vec(1u32..40, 0..3),
+        )
+            .prop_map(move |(text, n, kind, footnote, footnote_refs)| Part {
+                id: format!("{side}{n:06x}"),
+                kind,
+                text,
+                footnote,
+                footnote_refs,
+            })
+    }
+
+    fn unit() -> impl Strategy<Value = Unit> {
+        (
+            prop::collection::vec(part('s'), 0..3),
+            prop::collection::vec(part('t'), 0..3),
+            0u32..10_000,
+            prop::sample::select(vec![
+                BeadStatus::Translated,
+                BeadStatus::NeedsReview,
+                BeadStatus::Untranslated,
+                BeadStatus::Orphaned,
+            ]),
+        )
+            .prop_filter("a bead has a side", |(s, t, _, _)| {
+                !(s.is_empty() && t.is_empty())
+            })
+            .prop_map(|(source, target, score, status)| {
+                let status = match (source.is_empty(), target.is_empty(), status) {
+                    (_, true, _) => BeadStatus::Untranslated,
+                    (true, false, _) => BeadStatus::Orphaned,
+                    (false, false, BeadStatus::Untranslated | BeadStatus::Orphaned) => {
+                        BeadStatus::Translated
+                    }
+                    (_, _, s) => s,
+                };
+                Unit {
+                    id: source
+                        .first()
+                        .or(target.first())
+                        .map(|p| p.id.clone())
+                        .unwrap_or_default(),
+                    source,
+                    target,
+                    score: f64::from(score) / 10_000.0,
+                    status,
+                    old_source: None,
+                    match_score: None,
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+        ))]
+        #[test]
+        fn export_then_import_is_lossless(units in prop::collection::vec(unit(), 1..12)) {
+            let b = Bilingual {
+                source_lang: "nl".into(),
+                target_lang: "en".into(),
+                source_path: "a.txt".into(),
+                target_path: "b.txt".into(),
+                units,
+            };
+            for format in ["tmx", "xliff", "xliff2"] {
+                let mut bytes = Vec::new();
+                match format {
+                    "tmx" => tmx::write(&mut bytes, &b, "test"),
+                    "xliff" => xliff::write_12(&mut bytes, &b),
+                    _ => xliff::write_2(&mut bytes, &b),
+                }
+                .expect("writes");
+                let text = String::from_utf8(bytes).expect("utf-8");
+                let back = import::read(&text).expect("reads");
+                prop_assert_eq!(back.units.len(), b.units.len(), "{}", format);
+                for (x, y) in back.units.iter().zip(&b.units) {
+                    prop_assert_eq!(&x.source, &y.source, "{}", format);
+                    prop_assert_eq!(&x.target, &y.target, "{}", format);
+                    prop_assert_eq!(x.status, y.status, "{}", format);
+                    prop_assert!((x.score - y.score).abs() < 1e-4, "{}", format);
+                }
+                // And once more: export → import → export is identical.
+                let mut again = Vec::new();
+                match format {
+                    "tmx" => tmx::write(&mut again, &back, "test"),
+                    "xliff" => xliff::write_12(&mut again, &Bilingual { source_path: b.source_path.clone(), ..back.clone() }),
+                    _ => xliff::write_2(&mut again, &Bilingual { source_path: b.source_path.clone(), ..back.clone() }),
+                }
+                .expect("writes");
+                prop_assert_eq!(String::from_utf8(again).expect("utf-8"), text, "{}", format);
+            }
+        }
+    }
+
+    #[test]
+    fn text_xml_cannot_hold_names_its_segment() {
+        let b = Bilingual {
+            source_lang: "nl".into(),
+            target_lang: "en".into(),
+            source_path: String::new(),
+            target_path: String::new(),
+            units: vec![Unit {
+                id: "s1".into(),
+                source: vec![Part {
+                    id: "s1".into(),
+                    kind: SegmentKind::Body,
+                    text: "bell \u{7}".into(),
+                    footnote: None,
+                    footnote_refs: Vec::new(),
+                }],
+                target: Vec::new(),
+                score: 0.0,
+                status: BeadStatus::Untranslated,
+                old_source: None,
+                match_score: None,
+            }],
+        };
+        let err = tmx::write(&mut Vec::new(), &b, "t")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("s1") && err.contains("U+0007"), "{err}");
+    }
+}
