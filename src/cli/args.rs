@@ -241,6 +241,57 @@ pub enum GlossaryCommand {
         "Exit status: 0 found; 1 no entry matches; 2 the glossary could not be read."
     ))]
     Show(GlossaryShowArgs),
+    /// Write the glossary as TBX (TBX-Basic), CSV or TSV.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug glossary export --format tbx            # glossary.tbx here\n",
+        "  brug glossary export --format csv -o -\n\n",
+        "Exit status: 0 done; 2 bad input or an existing file without --force."
+    ))]
+    Export(GlossaryExportArgs),
+    /// Read a TBX, CSV or TSV glossary into brug's JSON glossary format.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug glossary import terms.tbx -o glossary/terms.json\n",
+        "  brug glossary import terms.csv               # header row: nl,en,forbidden,note\n\n",
+        "Exit status: 0 done; 2 a malformed file (line and column named), conflicting entries, or an existing file without --force."
+    ))]
+    Import(GlossaryImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryExportArgs {
+    /// Glossary files (default: glossary/*.json).
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: TermFormat,
+    /// Output file (`-`: standard output; default: glossary.<format>).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermFormat {
+    Tbx,
+    Csv,
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryImportArgs {
+    /// A .tbx, .csv or .tsv file.
+    pub file: PathBuf,
+    /// The JSON glossary to write (default: NAME.json beside the file;
+    /// `-`: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

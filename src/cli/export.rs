@@ -35,7 +35,7 @@ fn stem(path: &str) -> String {
     }
 }
 
-fn exchange_error(path: &Path, e: ExchangeError) -> brug::Error {
+pub fn exchange_error(path: &Path, e: ExchangeError) -> brug::Error {
     match e {
         ExchangeError::Malformed {
             line,
@@ -60,7 +60,7 @@ fn exchange_error(path: &Path, e: ExchangeError) -> brug::Error {
 
 /// Writes `bytes` to `output` (`-`: standard output), atomically, not over
 /// an existing file unless `force`.
-fn deliver(output: &Path, bytes: &[u8], force: bool) -> Result<(), brug::Error> {
+pub fn deliver(output: &Path, bytes: &[u8], force: bool) -> Result<(), brug::Error> {
     if output == Path::new("-") {
         return to_stdout(|out| out.write_all(bytes));
     }

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use brug::glossary::{Glossary, Side, TermMatcher};
 use brug::segment::rules::Rules;
 
-use super::args::{GlossaryCommand, GlossaryLintArgs, GlossaryShowArgs, LintFormat};
+use super::args::{
+    GlossaryCommand, GlossaryExportArgs, GlossaryImportArgs, GlossaryLintArgs, GlossaryShowArgs,
+    LintFormat, TermFormat,
+};
 use super::exit;
 use super::write::{json_io_error, to_stdout};
 
@@ -39,6 +42,8 @@ pub fn run(command: GlossaryCommand) -> Result<u8, brug::Error> {
     match command {
         GlossaryCommand::Lint(a) => lint(a),
         GlossaryCommand::Show(a) => show(a),
+        GlossaryCommand::Export(a) => export(a),
+        GlossaryCommand::Import(a) => import(a),
     }
 }
 
@@ -171,4 +176,72 @@ fn show(args: GlossaryShowArgs) -> Result<u8, brug::Error> {
     } else {
         exit::OK
     })
+}
+
+fn export(args: GlossaryExportArgs) -> Result<u8, brug::Error> {
+    let glossaries = files(&args.files)?
+        .iter()
+        .map(|p| Glossary::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(glossary) = Glossary::merge(glossaries) else {
+        return Err(brug::Error::Usage {
+            message: "no glossary to export".into(),
+        });
+    };
+    let (extension, tab) = match args.format {
+        TermFormat::Tbx => ("tbx", false),
+        TermFormat::Csv => ("csv", false),
+        TermFormat::Tsv => ("tsv", true),
+    };
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("glossary.{extension}")));
+    let mut bytes = Vec::new();
+    let written = match args.format {
+        TermFormat::Tbx => brug::export::terms::write_tbx(&mut bytes, &glossary),
+        _ => brug::export::terms::write_table(&mut bytes, &glossary, tab),
+    };
+    written.map_err(|e| brug::Error::Usage {
+        message: format!("{}: {e}", output.display()),
+    })?;
+    super::export::deliver(&output, &bytes, args.force)?;
+    Ok(exit::OK)
+}
+
+fn import(args: GlossaryImportArgs) -> Result<u8, brug::Error> {
+    let text = read_text(&args.file)?;
+    let extension = args
+        .file
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let read = match extension.as_str() {
+        "tbx" | "xml" => brug::export::terms::read_tbx(&text),
+        "csv" => brug::export::terms::read_table(&text, false),
+        "tsv" | "txt" => brug::export::terms::read_table(&text, true),
+        other => {
+            return Err(brug::Error::Usage {
+                message: format!(
+                    "{}: unknown glossary format `.{other}` (tbx, csv, tsv)",
+                    args.file.display()
+                ),
+            });
+        }
+    };
+    let glossary = read.map_err(|e| super::export::exchange_error(&args.file, e))?;
+    let mut json = serde_json::to_string_pretty(&glossary).map_err(|e| brug::Error::Write {
+        path: args.file.clone(),
+        source: std::io::Error::other(e),
+    })?;
+    json.push('\n');
+    // What loading would refuse (conflicting entries, empty fields) is
+    // refused here too.
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.file.with_extension("json"));
+    Glossary::parse(&output, &json)?;
+    super::export::deliver(&output, json.as_bytes(), args.force)?;
+    Ok(exit::OK)
 }

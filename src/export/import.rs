@@ -15,31 +15,31 @@ use crate::model::SegmentKind;
 
 /// A parsed element.
 #[derive(Debug, Default)]
-struct Node {
-    name: String,
+pub(crate) struct Node {
+    pub(crate) name: String,
     attrs: Vec<(String, String)>,
     children: Vec<Node>,
     text: String,
 }
 
 impl Node {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
 
-    fn child(&self, name: &str) -> Option<&Node> {
+    pub(crate) fn child(&self, name: &str) -> Option<&Node> {
         self.children.iter().find(|c| c.name == name)
     }
 
-    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> {
+    pub(crate) fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> {
         self.children.iter().filter(move |c| c.name == name)
     }
 
     /// All text inside, inline elements included.
-    fn deep_text(&self) -> String {
+    pub(crate) fn deep_text(&self) -> String {
         let mut s = self.text.clone();
         for c in &self.children {
             s.push_str(&c.deep_text());
@@ -63,7 +63,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Parses XML into a tree; errors name line and column.
-fn parse(text: &str) -> Result<Node, ExchangeError> {
+pub(crate) fn parse_tree(text: &str) -> Result<Node, ExchangeError> {
     let mut reader = Reader::from_str(text);
     let fail = |at: u64, message: String| {
         let (line, column) = line_column(text, at as usize);
@@ -250,7 +250,7 @@ fn note_data(note: &str) -> NoteData {
 
 /// Reads a TMX or XLIFF file's content.
 pub fn read(text: &str) -> Result<Bilingual, ExchangeError> {
-    let root = parse(text.trim_start_matches('\u{FEFF}'))?;
+    let root = parse_tree(text.trim_start_matches('\u{FEFF}'))?;
     let malformed = |message: &str| ExchangeError::Malformed {
         line: 1,
         column: 1,

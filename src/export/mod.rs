@@ -16,6 +16,7 @@
 pub mod html;
 pub mod import;
 pub mod table;
+pub mod terms;
 pub mod tmx;
 pub mod xliff;
 

@@ -1,0 +1,485 @@
+//! The glossary in exchange formats: TBX (TBX-Basic, the `martif` that
+//! OmegaT and MultiTerm exchange) and CSV/TSV with a header row such as
+//! `nl,en,nl_variants,en_variants,forbidden,case_sensitive,note` (several
+//! values in one cell separated by `;`). Both ways, without loss.
+
+use std::io::Write;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::ExchangeError;
+use crate::glossary::{Glossary, Term};
+
+fn check(g: &Glossary) -> Result<(), ExchangeError> {
+    for t in &g.terms {
+        for text in t
+            .source_forms()
+            .chain(t.target_forms())
+            .chain(t.forbidden.iter().map(String::as_str))
+            .chain(t.note.as_deref())
+        {
+            super::xml_safe(&t.source, text)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes TBX-Basic.
+pub fn write_tbx(out: &mut dyn Write, g: &Glossary) -> Result<(), ExchangeError> {
+    check(g)?;
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("martif")
+        .with_attributes([("type", "TBX-Basic"), ("xml:lang", g.source_lang.as_str())])
+        .write_inner_content(|w| {
+            w.create_element("martifHeader").write_inner_content(|w| {
+                w.create_element("fileDesc").write_inner_content(|w| {
+                    w.create_element("sourceDesc").write_inner_content(|w| {
+                        w.create_element("p")
+                            .write_text_content(BytesText::new("brug glossary"))?;
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            w.create_element("text").write_inner_content(|w| {
+                w.create_element("body").write_inner_content(|w| {
+                    for (k, t) in g.terms.iter().enumerate() {
+                        let id = format!("t{}", k + 1);
+                        w.create_element("termEntry")
+                            .with_attribute(("id", id.as_str()))
+                            .write_inner_content(|w| {
+                                let mut notes: Vec<String> = Vec::new();
+                                if t.case_sensitive {
+                                    notes.push("brug: case-sensitive".into());
+                                }
+                                if let Some(n) = &t.note {
+                                    notes.push(n.clone());
+                                }
+                                for n in &notes {
+                                    w.create_element("note")
+                                        .write_text_content(BytesText::new(n))?;
+                                }
+                                let source: Vec<(&str, &str)> =
+                                    std::iter::once((t.source.as_str(), "preferredTerm-admn-sts"))
+                                        .chain(
+                                            t.source_variants
+                                                .iter()
+                                                .map(|v| (v.as_str(), "admittedTerm-admn-sts")),
+                                        )
+                                        .collect();
+                                let target: Vec<(&str, &str)> =
+                                    std::iter::once((t.target.as_str(), "preferredTerm-admn-sts"))
+                                        .chain(
+                                            t.target_variants
+                                                .iter()
+                                                .map(|v| (v.as_str(), "admittedTerm-admn-sts")),
+                                        )
+                                        .chain(
+                                            t.forbidden
+                                                .iter()
+                                                .map(|v| (v.as_str(), "deprecatedTerm-admn-sts")),
+                                        )
+                                        .collect();
+                                for (lang, forms) in [
+                                    (g.source_lang.as_str(), source),
+                                    (g.target_lang.as_str(), target),
+                                ] {
+                                    w.create_element("langSet")
+                                        .with_attribute(("xml:lang", lang))
+                                        .write_inner_content(|w| {
+                                            for (form, status) in &forms {
+                                                w.create_element("tig").write_inner_content(
+                                                    |w| {
+                                                        w.create_element("term")
+                                                            .write_text_content(BytesText::new(
+                                                                form,
+                                                            ))?;
+                                                        w.create_element("termNote")
+                                                            .with_attribute((
+                                                                "type",
+                                                                "administrativeStatus",
+                                                            ))
+                                                            .write_text_content(BytesText::new(
+                                                                status,
+                                                            ))?;
+                                                        Ok(())
+                                                    },
+                                                )?;
+                                            }
+                                            Ok(())
+                                        })?;
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    w.get_mut().write_all(b"\n")?;
+    Ok(())
+}
+
+/// Reads TBX (`martif`, TBX-Basic or TBX v2 as OmegaT and MultiTerm write
+/// it). The first language set of an entry is the source, unless the
+/// file's `xml:lang` names the source language.
+pub fn read_tbx(text: &str) -> Result<Glossary, ExchangeError> {
+    let root = super::import::parse_tree(text)?;
+    let malformed = |message: &str| ExchangeError::Malformed {
+        line: 1,
+        column: 1,
+        message: message.to_owned(),
+    };
+    if root.name != "martif" {
+        return Err(malformed("not a TBX document (no `martif` root)"));
+    }
+    let file_lang = root.attr("xml:lang").map(str::to_owned);
+    let body = root
+        .child("text")
+        .and_then(|t| t.child("body"))
+        .ok_or_else(|| malformed("a TBX document needs text/body"))?;
+    let (mut source_lang, mut target_lang) = (String::new(), String::new());
+    let mut terms = Vec::new();
+    for entry in body.all("termEntry") {
+        let mut sets: Vec<(String, Vec<(String, String)>)> = entry
+            .all("langSet")
+            .map(|ls| {
+                let lang = ls.attr("xml:lang").unwrap_or_default().to_owned();
+                let forms = ls
+                    .all("tig")
+                    .chain(ls.all("ntig"))
+                    .filter_map(|tig| {
+                        let term = tig
+                            .child("term")
+                            .or_else(|| tig.child("termGrp").and_then(|g| g.child("term")))?
+                            .deep_text();
+                        let status = tig
+                            .all("termNote")
+                            .chain(
+                                tig.child("termGrp")
+                                    .into_iter()
+                                    .flat_map(|g| g.all("termNote")),
+                            )
+                            .find(|n| n.attr("type") == Some("administrativeStatus"))
+                            .map(|n| n.deep_text())
+                            .unwrap_or_default();
+                        Some((term, status))
+                    })
+                    .collect();
+                (lang, forms)
+            })
+            .collect();
+        if sets.len() < 2 {
+            continue;
+        }
+        if let Some(l) = &file_lang
+            && let Some(k) = sets
+                .iter()
+                .position(|(lang, _)| lang.eq_ignore_ascii_case(l))
+        {
+            let s = sets.remove(k);
+            sets.insert(0, s);
+        }
+        let (sl, sforms) = &sets[0];
+        let (tl, tforms) = &sets[1];
+        if source_lang.is_empty() {
+            source_lang = sl.to_lowercase();
+            target_lang = tl.to_lowercase();
+        }
+        let allowed = |forms: &[(String, String)]| -> Vec<String> {
+            forms
+                .iter()
+                .filter(|(_, s)| !s.starts_with("deprecated") && !s.starts_with("superseded"))
+                .map(|(f, _)| f.clone())
+                .collect()
+        };
+        let source_forms = allowed(sforms);
+        let target_forms = allowed(tforms);
+        let (Some(source), Some(target)) = (source_forms.first(), target_forms.first()) else {
+            continue;
+        };
+        let notes: Vec<String> = entry.all("note").map(|n| n.deep_text()).collect();
+        let case_sensitive = notes.iter().any(|n| n == "brug: case-sensitive");
+        let note: Vec<&String> = notes
+            .iter()
+            .filter(|n| *n != "brug: case-sensitive")
+            .collect();
+        terms.push(Term {
+            source: source.clone(),
+            target: target.clone(),
+            source_variants: source_forms[1..].to_vec(),
+            target_variants: target_forms[1..].to_vec(),
+            forbidden: tforms
+                .iter()
+                .filter(|(_, s)| s.starts_with("deprecated") || s.starts_with("superseded"))
+                .map(|(f, _)| f.clone())
+                .collect(),
+            case_sensitive,
+            note: (!note.is_empty()).then(|| {
+                note.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+        });
+    }
+    Ok(Glossary {
+        source_lang,
+        target_lang,
+        terms,
+    })
+}
+
+fn header(g: &Glossary) -> [String; 7] {
+    [
+        g.source_lang.clone(),
+        g.target_lang.clone(),
+        format!("{}_variants", g.source_lang),
+        format!("{}_variants", g.target_lang),
+        "forbidden".into(),
+        "case_sensitive".into(),
+        "note".into(),
+    ]
+}
+
+fn cells(t: &Term) -> [String; 7] {
+    [
+        t.source.clone(),
+        t.target.clone(),
+        t.source_variants.join(";"),
+        t.target_variants.join(";"),
+        t.forbidden.join(";"),
+        if t.case_sensitive { "yes" } else { "" }.into(),
+        t.note.clone().unwrap_or_default(),
+    ]
+}
+
+/// Writes CSV (`tab` false) or TSV.
+pub fn write_table(out: &mut dyn Write, g: &Glossary, tab: bool) -> Result<(), ExchangeError> {
+    let line = |row: &[String]| -> String {
+        if tab {
+            row.iter()
+                .map(|c| {
+                    c.replace('\\', "\\\\")
+                        .replace('\t', "\\t")
+                        .replace('\n', "\\n")
+                })
+                .collect::<Vec<_>>()
+                .join("\t")
+        } else {
+            row.iter()
+                .map(|c| super::table::csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(",")
+        }
+    };
+    let end = if tab { "\n" } else { "\r\n" };
+    write!(out, "{}{end}", line(&header(g)))?;
+    for t in &g.terms {
+        write!(out, "{}{end}", line(&cells(t)))?;
+    }
+    Ok(())
+}
+
+/// Splits CSV text into records (RFC 4180: quoted cells, doubled quotes,
+/// line breaks inside quotes). Errors name the line.
+fn csv_records(text: &str) -> Result<Vec<Vec<String>>, ExchangeError> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                cell.push(c);
+            }
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut cell));
+                records.push(std::mem::take(&mut record));
+                line += 1;
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err(ExchangeError::Malformed {
+            line,
+            column: 1,
+            message: "a quoted cell is not closed".into(),
+        });
+    }
+    if !cell.is_empty() || !record.is_empty() {
+        record.push(cell);
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Reads CSV (`tab` false) or TSV with a header row naming the columns:
+/// the first two are the source and target language codes; the others,
+/// optional, are `<lang>_variants`, `forbidden`, `case_sensitive`, `note`.
+pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
+    let text = text.trim_start_matches('\u{FEFF}');
+    let records: Vec<Vec<String>> = if tab {
+        text.lines()
+            .map(|l| {
+                l.split('\t')
+                    .map(|c| {
+                        c.replace("\\t", "\t")
+                            .replace("\\n", "\n")
+                            .replace("\\\\", "\\")
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        csv_records(text)?
+    };
+    let unguard = |s: &str| -> String {
+        match s.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+            _ => s.to_owned(),
+        }
+    };
+    let mut rows = records.into_iter();
+    let head: Vec<String> = rows.next().ok_or_else(|| ExchangeError::Malformed {
+        line: 1,
+        column: 1,
+        message: "empty file: a header row is needed".into(),
+    })?;
+    if head.len() < 2 || head[0].trim().is_empty() || head[1].trim().is_empty() {
+        return Err(ExchangeError::Malformed {
+            line: 1,
+            column: 1,
+            message: "the header must start with the two language codes, e.g. `nl,en`".into(),
+        });
+    }
+    let (sl, tl) = (head[0].trim().to_lowercase(), head[1].trim().to_lowercase());
+    let column = |name: &str| {
+        head.iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let sv = column(&format!("{sl}_variants"));
+    let tv = column(&format!("{tl}_variants"));
+    let fb = column("forbidden");
+    let cs = column("case_sensitive");
+    let nt = column("note");
+    let list = |row: &[String], k: Option<usize>| -> Vec<String> {
+        k.and_then(|k| row.get(k))
+            .map(|c| {
+                c.split(';')
+                    .map(|v| unguard(v.trim()))
+                    .filter(|v| !v.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut terms = Vec::new();
+    for (n, row) in rows.enumerate() {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |k: usize| row.get(k).map(|c| unguard(c.trim())).unwrap_or_default();
+        let (source, target) = (get(0), get(1));
+        if source.is_empty() || target.is_empty() {
+            return Err(ExchangeError::Malformed {
+                line: n + 2,
+                column: 1,
+                message: "a row needs a source and a target".into(),
+            });
+        }
+        terms.push(Term {
+            source,
+            target,
+            source_variants: list(&row, sv),
+            target_variants: list(&row, tv),
+            forbidden: list(&row, fb),
+            case_sensitive: cs
+                .and_then(|k| row.get(k))
+                .is_some_and(|c| matches!(c.trim(), "yes" | "true" | "1")),
+            note: nt
+                .and_then(|k| row.get(k))
+                .map(|c| unguard(c.trim()))
+                .filter(|c| !c.is_empty()),
+        });
+    }
+    Ok(Glossary {
+        source_lang: sl,
+        target_lang: tl,
+        terms,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Glossary {
+        Glossary {
+            source_lang: "nl".into(),
+            target_lang: "en".into(),
+            terms: vec![
+                Term {
+                    source: "Kamerstuk".into(),
+                    target: "Parliamentary Paper".into(),
+                    source_variants: vec!["Kamerstukken".into()],
+                    target_variants: vec!["Parliamentary Papers".into()],
+                    forbidden: vec!["Chamber Paper".into(), "House document".into()],
+                    case_sensitive: false,
+                    note: Some("Keep the number, \"as is\"; e.g. 35 373, no. 19".into()),
+                },
+                Term {
+                    source: "NESO".into(),
+                    target: "NESO".into(),
+                    source_variants: vec![],
+                    target_variants: vec![],
+                    forbidden: vec!["=cmd".into()],
+                    case_sensitive: true,
+                    note: None,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn tbx_csv_and_tsv_round_trip() {
+        let g = sample();
+        let mut tbx = Vec::new();
+        write_tbx(&mut tbx, &g).unwrap();
+        assert_eq!(read_tbx(&String::from_utf8(tbx).unwrap()).unwrap(), g);
+        for tab in [false, true] {
+            let mut t = Vec::new();
+            write_table(&mut t, &g, tab).unwrap();
+            assert_eq!(read_table(&String::from_utf8(t).unwrap(), tab).unwrap(), g);
+        }
+    }
+
+    #[test]
+    fn a_plain_csv_with_the_documented_header_reads() {
+        let g = read_table(
+            "nl,en,forbidden,note\nmotie,motion,resolution,\"a motion, in the House\"\n",
+            false,
+        )
+        .unwrap();
+        assert_eq!(g.terms[0].forbidden, ["resolution"]);
+        assert_eq!(g.terms[0].note.as_deref(), Some("a motion, in the House"));
+    }
+}
