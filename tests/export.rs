@@ -445,6 +445,38 @@ mod clients {
 
     use super::{RECORD, brug, repo, scratch};
 
+    /// translate-toolkit's `pocount`: on the PATH, or in the venv that
+    /// `.ci/run` (or this function, the first time) makes in target/.
+    fn pocount() -> PathBuf {
+        let venv = repo("target/ci-venv");
+        let local = venv.join("bin/pocount");
+        if let Some(p) = std::env::var_os("PATH")
+            .into_iter()
+            .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+            .map(|d| d.join("pocount"))
+            .find(|p| p.is_file())
+        {
+            return p;
+        }
+        if !local.is_file() {
+            let ok = Process::new("python3")
+                .args(["-m", "venv"])
+                .arg(&venv)
+                .status()
+                .is_ok_and(|s| s.success())
+                && Process::new(venv.join("bin/pip"))
+                    .args(["install", "-q", "translate-toolkit"])
+                    .status()
+                    .is_ok_and(|s| s.success());
+            assert!(
+                ok,
+                "could not install translate-toolkit from PyPI into {}",
+                venv.display()
+            );
+        }
+        local
+    }
+
     fn found(program: &str) -> PathBuf {
         std::env::var_os("PATH")
             .into_iter()
@@ -539,7 +571,7 @@ mod clients {
     fn translate_toolkit_counts_units_and_words() {
         let dir = scratch("ttk");
         exports(&dir);
-        let pocount = found("pocount");
+        let pocount = pocount();
         let out = Process::new(&pocount)
             .arg("--csv")
             .args(["letter.tmx", "letter.xlf", "glossary.tbx"])
@@ -680,4 +712,99 @@ mod clients {
         assert!(remaining * 10 <= total * 2, "{stats}");
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let dir = scratch("identical");
+    let record = repo(RECORD).display().to_string();
+    for (format, file) in [("tmx", "a.tmx"), ("xliff", "a.xlf"), ("xliff2", "a2.xlf")] {
+        let (code, first, err) = brug(
+            &dir,
+            &["export", "--record", &record, "--format", format, "-o", "-"],
+        );
+        assert_eq!(code, 0, "{err}");
+        std::fs::write(dir.join(file), &first).expect("write");
+        let back = dir
+            .join(format!("{format}.align.json"))
+            .display()
+            .to_string();
+        let (code, _, err) = brug(&dir, &["import", file, "-o", &back]);
+        assert_eq!(code, 0, "{err}");
+        let (code, second, err) = brug(
+            &dir,
+            &["export", "--record", &back, "--format", format, "-o", "-"],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(first == second, "{format}: the second export differs");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A letter with markup, a CDATA end, a spreadsheet formula, control
+/// characters and right-to-left marks: every format is safe, or fails
+/// with an error naming the segment.
+#[test]
+fn hostile_text_exports_safely_or_fails_clearly() {
+    let dir = scratch("hostile-text");
+    let nl = "Zie <b>dit</b> & dat ]]> hier.\n\n=cmd|' /C calc'!A0\n\nDe \u{200F}naam\u{200E} blijft.\n\nEen bel \u{7} klinkt.\n";
+    let en = "See <b>this</b> & that ]]> here.\n\n=cmd|' /C calc'!A0\n\nThe \u{200F}name\u{200E} stays.\n\nA bell \u{7} rings.\n";
+    std::fs::write(dir.join("nl.txt"), nl).expect("write");
+    std::fs::write(dir.join("en.txt"), en).expect("write");
+    for format in ["tmx", "xliff", "xliff2", "tsv", "csv", "json", "md", "html"] {
+        let (code, out, err) = brug(
+            &dir,
+            &[
+                "export", "--source", "nl.txt", "--target", "en.txt", "--format", format, "-o", "-",
+            ],
+        );
+        if matches!(format, "tmx" | "xliff" | "xliff2") {
+            // The bell cannot stand in XML 1.0: a clear error, no output.
+            assert_eq!(code, 2, "{format}: {out}");
+            assert!(
+                err.contains("U+0007") && err.contains("segment"),
+                "{format}: {err}"
+            );
+            assert!(out.is_empty(), "{format}");
+            continue;
+        }
+        assert_eq!(code, 0, "{format}: {err}");
+        match format {
+            "csv" => {
+                assert!(out.contains("'=cmd"), "{out}");
+                assert!(
+                    !out.lines()
+                        .any(|l| l.starts_with("=cmd") || l.contains(",=cmd")),
+                    "{out}"
+                );
+            }
+            "html" => {
+                assert!(!out.contains("<b>dit</b>") && out.contains("&lt;b&gt;dit&lt;/b&gt;"));
+                assert!(out.contains('\u{200F}'), "right-to-left marks kept");
+            }
+            "md" => assert!(!out.contains("<b>"), "{out}"),
+            "json" => {
+                let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+                assert!(v["units"].to_string().contains("]]>"));
+            }
+            _ => assert!(out.contains("]]>"), "{format}"),
+        }
+    }
+    // Without the bell, the XML formats hold everything and come back.
+    std::fs::write(dir.join("nl.txt"), nl.replace('\u{7}', "")).expect("write");
+    std::fs::write(dir.join("en.txt"), en.replace('\u{7}', "")).expect("write");
+    for format in ["tmx", "xliff", "xliff2"] {
+        let file = format!("x.{format}");
+        let (code, _, err) = brug(
+            &dir,
+            &[
+                "export", "--source", "nl.txt", "--target", "en.txt", "--format", format, "-o",
+                &file, "--force",
+            ],
+        );
+        assert_eq!(code, 0, "{format}: {err}");
+        let (code, _, err) = brug(&dir, &["import", &file, "-o", "-"]);
+        assert_eq!(code, 0, "{format}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
