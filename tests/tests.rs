@@ -10,6 +10,7 @@ mod cli;
 mod diff;
 mod errors;
 mod export;
+mod help;
 mod lossless;
 mod regression;
 mod segmentation;

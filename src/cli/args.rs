@@ -40,8 +40,11 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
     ))]
     Align(AlignArgs),
-    /// Check translations: glossary, untranslated and missing sentences,
-    /// numbers, references, names, alignment, consistency, typography.
+    /// Check translations against their source and the glossary.
+    ///
+    /// Untranslated and missing sentences, glossary terms, numbers,
+    /// references, names, alignment, consistency, typography, and what
+    /// changed since the alignment record.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug check                      # every source_nl/*.txt against target_en/*.txt, with glossary/*.json\n",
@@ -51,8 +54,10 @@ pub enum Command {
         "Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 could not check (bad input, glossary or usage)."
     ))]
     Check(CheckArgs),
-    /// Show what changed between two versions of a document (either
-    /// language) or two alignment records.
+    /// Show what changed between two versions of a document.
+    ///
+    /// Either language, or two alignment records: unchanged, modified,
+    /// added, deleted and moved segments, with a word diff.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug diff old/kamerbrief.txt source_nl/kamerbrief.txt\n",
@@ -61,9 +66,10 @@ pub enum Command {
         "Exit status: 0 done (with --exit-code: no changes); 1 with --exit-code: something changed; 2 bad input or usage."
     ))]
     Diff(DiffArgs),
-    /// Carry alignment records forward to the current source (as msgmerge
-    /// does): edited sentences keep their translation marked for review,
-    /// new ones are untranslated, deleted ones leave the record.
+    /// Carry alignment records forward to a revised source (like msgmerge).
+    ///
+    /// Edited sentences keep their translation marked for review, new ones
+    /// are untranslated, deleted ones leave the record.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug update                     # every target_en/*.align.json\n",
@@ -72,8 +78,9 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input or usage."
     ))]
     Update(UpdateArgs),
-    /// Translation progress per document: translated, needs review,
-    /// untranslated, orphaned.
+    /// Show translation progress per document.
+    ///
+    /// Translated, needs review, untranslated and orphaned segments.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug status\n",
@@ -81,8 +88,10 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input or usage."
     ))]
     Status(StatusArgs),
-    /// Export the aligned pair: TMX, XLIFF 1.2 or 2.1, TSV, CSV, JSON,
-    /// Markdown, or an HTML review page.
+    /// Export the aligned pair for CAT tools, spreadsheets and review.
+    ///
+    /// TMX, XLIFF 1.2 or 2.1, TSV, CSV, JSON, Markdown, or an HTML review
+    /// page.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug export --record target_en/kamerbrief-rusland-2021.align.json --format tmx\n",
@@ -93,15 +102,29 @@ pub enum Command {
         "Exit status: 0 done; 2 bad input, an existing file without --force, or text XML cannot hold."
     ))]
     Export(ExportArgs),
-    /// Read a TMX or XLIFF file (1.2 or 2.x) back into an alignment record.
+    /// Read a TMX or XLIFF file back into an alignment record.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug import kamerbrief-rusland-2021.xlf -o target_en/kamerbrief-rusland-2021.align.json --force\n\n",
         "Exit status: 0 done; 2 a malformed file (line and column named), or an existing record without --force."
     ))]
     Import(ImportArgs),
-    /// Inspect the glossary: lint it, or show a term.
-    #[command(subcommand)]
+    /// Print a shell completion script.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  brug completions bash > /etc/bash_completion.d/brug\n",
+        "  brug completions zsh > ~/.zfunc/_brug\n\n",
+        "Exit status: 0 done; 2 usage."
+    ))]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = "Exit status: 0 done; 2 usage.")]
+    Man,
+    /// Lint, show, export and import the glossary.
+    #[command(
+        subcommand,
+        after_help = "Exit status: see each command's help (brug glossary lint --help)."
+    )]
     Glossary(GlossaryCommand),
 }
 
@@ -220,11 +243,19 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum GlossaryCommand {
-    /// Find problems in glossary files: duplicates, conflicting targets,
-    /// forbidden forms that are also allowed, empty fields, variants that
-    /// can never match.
+    /// Find problems in glossary files.
+    ///
+    /// Duplicates, conflicting targets, forbidden forms that are also
+    /// allowed, empty fields, variants that can never match.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug glossary lint\n",
@@ -232,8 +263,10 @@ pub enum GlossaryCommand {
         "Exit status: 0 no problems; 1 problems found; 2 the file could not be read or parsed."
     ))]
     Lint(GlossaryLintArgs),
-    /// Show the glossary entries whose source, target or variants match
-    /// TERM (any case, inflections and compounds included).
+    /// Show the glossary entries a word or phrase matches.
+    ///
+    /// Source, target, variants or forbidden forms, in any case,
+    /// inflections and compounds included.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug glossary show motie\n",

@@ -20,6 +20,14 @@ use clap::Parser;
 
 pub use args::Cli;
 
+/// Writes a text generated from the command-line definition to stdout.
+fn generated(
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<u8, brug::Error> {
+    write::to_stdout(render)?;
+    Ok(exit::OK)
+}
+
 /// Runs brug with the process's arguments.
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -41,6 +49,14 @@ pub fn run() -> ExitCode {
         args::Command::Diff(a) => diff::run(a),
         args::Command::Update(a) => update::run(a),
         args::Command::Export(a) => export::run(a),
+        args::Command::Completions(a) => generated(|out| {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut command, "brug", out);
+            Ok(())
+        }),
+        args::Command::Man => generated(|out| {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)
+        }),
         args::Command::Import(a) => export::import(a),
         args::Command::Status(a) => status::run(a),
         args::Command::Glossary(c) => glossary::run(c),
