@@ -4,6 +4,7 @@ mod common;
 
 mod alignment;
 mod artifacts;
+mod batch;
 mod benchmarks;
 mod check;
 mod cli;

@@ -12,7 +12,10 @@ use brug::model::{Alignment, Document};
 use brug::segment::rules::Rules;
 use brug::segment::{from_lines, segment};
 
+use std::collections::HashMap;
+
 use super::args::{AlignArgs, AlignFormat, InputKind};
+use super::batch::{self, Pair};
 use super::exit;
 use super::write::{json_io_error, to_stdout, write_atomically};
 
@@ -68,34 +71,16 @@ fn progress_bar(segments: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// The dictionary from `--glossary` files, or by default from
-/// `glossary/*.json` in the current folder when its languages are the
-/// documents' languages.
+/// The dictionary for a pair: from `--glossary` files whatever their
+/// languages, or by default from the project's (or the current folder's)
+/// `glossary/*.json` when its languages are the documents' languages.
 fn dictionary(
-    args: &AlignArgs,
+    glossary: Option<&Glossary>,
+    explicit: bool,
     source_lang: &str,
     target_lang: &str,
 ) -> Result<Option<Dictionary>, brug::Error> {
-    let explicit = !args.glossary.is_empty();
-    let paths: Vec<PathBuf> = if explicit {
-        args.glossary.clone()
-    } else {
-        let mut found: Vec<PathBuf> = std::fs::read_dir("glossary")
-            .map(|dir| {
-                dir.filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        found.sort();
-        found
-    };
-    let glossaries = paths
-        .iter()
-        .map(|p| Glossary::load(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    let Some(glossary) = Glossary::merge(glossaries) else {
+    let Some(glossary) = glossary else {
         return Ok(None);
     };
     let languages = (glossary.source_lang.as_str(), glossary.target_lang.as_str());
@@ -104,66 +89,233 @@ fn dictionary(
     }
     let source_rules = Rules::for_language(&glossary.source_lang)?;
     let target_rules = Rules::for_language(&glossary.target_lang)?;
-    Ok(Some(Dictionary::new(&glossary, source_rules, target_rules)))
+    Ok(Some(Dictionary::new(glossary, source_rules, target_rules)))
 }
 
-/// Where `--write` puts the record by default: beside the translation,
-/// `NAME.align.json`.
-pub fn default_record_path(target: &Path) -> PathBuf {
-    let stem = target
-        .file_stem()
-        .map_or_else(|| "alignment".into(), |s| s.to_string_lossy().into_owned());
-    target.with_file_name(format!("{stem}.align.json"))
+/// The pairs named: folders are projects, files come in SOURCE TARGET
+/// pairs.
+fn pairs(args: &AlignArgs) -> Result<Vec<Pair>, brug::Error> {
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() {
+            match batch::project(path)? {
+                Some(p) => pairs.extend(batch::project_pairs(&p)?),
+                None => {
+                    return Err(brug::Error::Usage {
+                        message: format!(
+                            "{}: not a project folder (no source_XX/ and target_YY/ folders in it)",
+                            path.display()
+                        ),
+                    });
+                }
+            }
+        } else {
+            files.push(path.clone());
+            if let [source, target] = files.as_slice() {
+                pairs.push(Pair {
+                    source: source.clone(),
+                    target: target.clone(),
+                    record: None,
+                    project: None,
+                });
+                files.clear();
+            }
+        }
+    }
+    if let Some(odd) = files.pop() {
+        return Err(brug::Error::Usage {
+            message: format!(
+                "{} has no translation named after it: give files as SOURCE TARGET pairs",
+                odd.display()
+            ),
+        });
+    }
+    Ok(pairs)
+}
+
+/// Refuses what cannot be done with several pairs.
+fn check_several(args: &AlignArgs) -> Result<(), brug::Error> {
+    if args.format == AlignFormat::Json {
+        return Err(brug::Error::Usage {
+            message: "--format json writes one document pair; for several use --format jsonl"
+                .into(),
+        });
+    }
+    if matches!(args.write, Some(Some(_))) {
+        return Err(brug::Error::Usage {
+            message: "--write RECORD names one record, and there are several pairs; use --write alone (NAME.align.json beside each translation)".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Aligns one pair, writes its record when asked, and renders its output.
+fn align_one(
+    args: &AlignArgs,
+    pair: &Pair,
+    glossary: Option<&Glossary>,
+    show_progress: bool,
+) -> Result<Vec<u8>, brug::Error> {
+    let (source_lang, target_lang) = match &pair.project {
+        Some(p) => (Some(p.source_lang.clone()), Some(p.target_lang.clone())),
+        None => (args.source_lang.code(), args.target_lang.code()),
+    };
+    let source = load(&pair.source, source_lang, args.input)?;
+    let target = load(&pair.target, target_lang, args.input)?;
+    let explicit = !args.glossary.is_empty();
+    let dictionary = dictionary(glossary, explicit, &source.lang, &target.lang)?;
+    let bar = if show_progress {
+        progress_bar(source.segments.len() + target.segments.len())
+    } else {
+        None
+    };
+    let report = |done: usize, rows: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(rows as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let alignment = align_with_progress(
+        &units(&source),
+        &units(&target),
+        &AlignOptions::default(),
+        dictionary.as_ref(),
+        &report,
+    );
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let record_path = match &args.write {
+        Some(place) => {
+            let path = place
+                .clone()
+                .unwrap_or_else(|| batch::default_record_path(&pair.target));
+            let rec = record(
+                (&source.path, &source.lang, &source.segments),
+                (&target.path, &target.lang, &target.segments),
+                &alignment,
+                env!("CARGO_PKG_VERSION"),
+            );
+            let mut json = serde_json::to_string_pretty(&rec).map_err(|e| brug::Error::Write {
+                path: path.clone(),
+                source: io::Error::other(e),
+            })?;
+            json.push('\n');
+            write_atomically(&path, json.as_bytes())?;
+            Some(path)
+        }
+        None => None,
+    };
+    let mut output = Vec::new();
+    let rendered = match args.format {
+        AlignFormat::Vecalign => {
+            output.write_all(brug::align::score::format(&alignment).as_bytes())
+        }
+        AlignFormat::Tsv => write_tsv(&mut output, &source, &target, &alignment),
+        AlignFormat::Json => write_json(&mut output, &source, &target, &alignment, true),
+        AlignFormat::Jsonl => write_json(&mut output, &source, &target, &alignment, false),
+        AlignFormat::Human => write_human(&mut output, &source, &target, &alignment),
+        AlignFormat::Summary => {
+            let low = alignment
+                .beads
+                .iter()
+                .filter(|b| b.score < LOW_CONFIDENCE)
+                .count();
+            writeln!(
+                output,
+                "{} ⇄ {}: {} beads, {low} below {LOW_CONFIDENCE}{}",
+                source.path,
+                target.path,
+                alignment.beads.len(),
+                record_path
+                    .as_ref()
+                    .map(|p| format!(", record {}", p.display()))
+                    .unwrap_or_default()
+            )
+        }
+    };
+    rendered.map_err(|source| brug::Error::Write {
+        path: "<stdout>".into(),
+        source,
+    })?;
+    Ok(output)
 }
 
 pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
-    let source = load(&args.source, args.source_lang.code(), args.input)?;
-    let target = load(&args.target, args.target_lang.code(), args.input)?;
-    let dictionary = dictionary(&args, &source.lang, &target.lang)?;
-    let alignment = {
-        let bar = progress_bar(source.segments.len() + target.segments.len());
-        let report = |done: usize, rows: usize| {
-            if let Some(bar) = &bar {
-                bar.set_length(rows as u64);
-                bar.set_position(done as u64);
-            }
-        };
-        let alignment = align_with_progress(
-            &units(&source),
-            &units(&target),
-            &AlignOptions::default(),
-            dictionary.as_ref(),
-            &report,
-        );
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
-        }
-        alignment
-    };
-    if let Some(place) = &args.write {
-        let path = place
-            .clone()
-            .unwrap_or_else(|| default_record_path(&args.target));
-        let rec = record(
-            (&source.path, &source.lang, &source.segments),
-            (&target.path, &target.lang, &target.segments),
-            &alignment,
-            env!("CARGO_PKG_VERSION"),
-        );
-        let mut json = serde_json::to_string_pretty(&rec).map_err(|e| brug::Error::Write {
-            path: path.clone(),
-            source: io::Error::other(e),
-        })?;
-        json.push('\n');
-        write_atomically(&path, json.as_bytes())?;
+    let pairs = pairs(&args)?;
+    let several = pairs.len() > 1;
+    if several {
+        check_several(&args)?;
     }
-    to_stdout(|out| match args.format {
-        AlignFormat::Vecalign => out.write_all(brug::align::score::format(&alignment).as_bytes()),
-        AlignFormat::Tsv => write_tsv(out, &source, &target, &alignment),
-        AlignFormat::Json => write_json(out, &source, &target, &alignment),
-        AlignFormat::Human => write_human(out, &source, &target, &alignment),
-    })?;
-    Ok(exit::OK)
+    // Glossaries, once per project folder.
+    let mut glossaries: HashMap<Option<PathBuf>, Option<Glossary>> = HashMap::new();
+    for pair in &pairs {
+        let root = pair.project.as_ref().map(|p| p.root.clone());
+        if glossaries.contains_key(&root) {
+            continue;
+        }
+        let g = if args.glossary.is_empty() {
+            let here = root.clone().unwrap_or_default();
+            super::check::glossary_in(&batch::under(&here, "glossary"))?
+        } else {
+            super::check::glossary(&args.glossary)?
+        };
+        glossaries.insert(root, g);
+    }
+    let glossary_of = |pair: &Pair| {
+        glossaries
+            .get(&pair.project.as_ref().map(|p| p.root.clone()))
+            .and_then(Option::as_ref)
+    };
+    // A single pair: its error is the run's, and nothing is printed.
+    if !several {
+        for pair in &pairs {
+            let output = align_one(&args, pair, glossary_of(pair), true)?;
+            to_stdout(|out| out.write_all(&output))?;
+        }
+        return Ok(exit::OK);
+    }
+    let headers = matches!(
+        args.format,
+        AlignFormat::Human | AlignFormat::Tsv | AlignFormat::Vecalign
+    );
+    let mut failed = 0;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = batch::run_ordered(
+        pairs.len(),
+        batch::jobs(args.jobs),
+        "aligning",
+        |k| align_one(&args, &pairs[k], glossary_of(&pairs[k]), false),
+        |k, result| {
+            match result {
+                Ok(output) => {
+                    if headers {
+                        writeln!(
+                            out,
+                            "==> {} ⇄ {} <==",
+                            pairs[k].source.display(),
+                            pairs[k].target.display()
+                        )?;
+                    }
+                    out.write_all(&output)?;
+                }
+                Err(e) => {
+                    eprintln!("brug: error: {e}");
+                    failed += 1;
+                }
+            }
+            out.flush()
+        },
+    );
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(brug::Error::Write {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+        _ => Ok(if failed > 0 { exit::ERROR } else { exit::OK }),
+    }
 }
 
 fn join_texts(doc: &Document, idx: &[usize]) -> String {
@@ -210,6 +362,7 @@ fn write_json(
     source: &Document,
     target: &Document,
     a: &Alignment,
+    pretty: bool,
 ) -> io::Result<()> {
     let side = |d: &Document| {
         serde_json::json!({
@@ -231,7 +384,11 @@ fn write_json(
         .collect();
     let value =
         serde_json::json!({ "source": side(source), "target": side(target), "beads": beads });
-    serde_json::to_writer_pretty(&mut *out, &value).map_err(json_io_error)?;
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &value).map_err(json_io_error)?;
+    } else {
+        serde_json::to_writer(&mut *out, &value).map_err(json_io_error)?;
+    }
     writeln!(out)
 }
 

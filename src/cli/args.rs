@@ -36,7 +36,8 @@ pub enum Command {
         "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt\n",
         "  brug align a.txt b.txt --glossary glossary/glossary.json\n",
         "  brug align a.de b.fr --input lines --format vecalign\n",
-        "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt --write\n\n",
+        "  brug align source_nl/kamerbrief-rusland-2021.txt target_en/kamerbrief-rusland-2021.txt --write\n",
+        "  brug align . --write --format summary   # every pair of a project folder, in parallel\n\n",
         "Exit status: 0 done; 2 bad input or usage (the error names file, line and column)."
     ))]
     Align(AlignArgs),
@@ -50,7 +51,9 @@ pub enum Command {
         "  brug check                      # every source_nl/*.txt against target_en/*.txt, with glossary/*.json\n",
         "  brug check --source source_nl/kamerbrief-rusland-2021.txt --target target_en/kamerbrief-rusland-2021.txt\n",
         "  brug check --record target_en/kamerbrief-rusland-2021.align.json --format sarif > brug.sarif\n",
-        "  brug check --format github --fail-on warning --allow typography\n\n",
+        "  brug check --format github --fail-on warning --allow typography\n",
+        "  brug check letters/2021 letters/2022 --format jsonl   # project folders, in parallel\n",
+        "  brug check --source a.txt --target a.en.txt --source b.txt --target b.en.txt\n\n",
         "Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 could not check (bad input, glossary or usage)."
     ))]
     Check(CheckArgs),
@@ -96,7 +99,8 @@ pub enum Command {
         "Examples:\n",
         "  brug export --record target_en/kamerbrief-rusland-2021.align.json --format tmx\n",
         "  brug export --source source_nl/kamerbrief-rusland-2021.txt --target target_en/kamerbrief-rusland-2021.txt --format xliff -o letter.xlf\n",
-        "  brug export --format html      # every record in target_en/: NAME.html here\n\n",
+        "  brug export --format html      # every record in target_en/: NAME.html here\n",
+        "  brug export --format tmx --output-dir tm letters/2021 letters/2022\n\n",
         "Files are named after the document (NAME.tmx, NAME.xlf, NAME.xliff2.xlf, …) unless -o; an existing file is\n",
         "only replaced with --force; -o - writes to standard output. Writes are atomic.\n",
         "Exit status: 0 done; 2 bad input, an existing file without --force, or text XML cannot hold."
@@ -186,28 +190,40 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The source document (with --target).
+    /// Project folders (every record in target_YY/, and every pair
+    /// without one, aligned now) and alignment records to export.
+    /// Default: the project in the current folder.
+    #[arg(value_name = "FOLDER|RECORD")]
+    pub paths: Vec<PathBuf>,
+    /// A source document (repeatable; each with a --target, in order).
     #[arg(long, requires = "target")]
-    pub source: Option<PathBuf>,
-    /// Its translation (with --source).
+    pub source: Vec<PathBuf>,
+    /// Its translation (repeatable; each with a --source).
     #[arg(long, requires = "source")]
-    pub target: Option<PathBuf>,
-    /// An alignment record to export (default: every target_en/*.align.json).
-    #[arg(long, conflicts_with_all = ["source", "target"])]
-    pub record: Option<PathBuf>,
+    pub target: Vec<PathBuf>,
+    /// An alignment record to export (repeatable).
+    #[arg(long)]
+    pub record: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Output file (`-`: standard output).
-    #[arg(short, long, value_name = "FILE")]
+    /// Output file, for one document (`-`: standard output).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
-    /// Replace an existing output file.
+    /// Folder for the files, named after each document (default: the
+    /// current folder; made when missing).
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Replace existing output files.
     #[arg(long)]
     pub force: bool,
     /// Glossary files, for the HTML page's term marks and the alignment
     /// (default: glossary/*.json).
     #[arg(long, value_name = "GLOSSARY")]
     pub glossary: Vec<PathBuf>,
+    /// Documents exported at once (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -353,23 +369,28 @@ pub struct GlossaryShowArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The source document (with --target). Without --source, --target and
-    /// --record: every source_nl/*.txt with the target_en/*.txt of the same
+    /// Project folders (with source_XX/ and target_YY/) and alignment
+    /// records to check. With nothing named: the project in the current
+    /// folder, every source_nl/*.txt with the target_en/*.txt of the same
     /// name.
+    #[arg(value_name = "FOLDER|RECORD", help_heading = "Input")]
+    pub paths: Vec<PathBuf>,
+    /// A source document (repeatable; each with a --target, in order).
     #[arg(long, requires = "target", help_heading = "Input")]
-    pub source: Option<PathBuf>,
-    /// Its translation (with --source).
+    pub source: Vec<PathBuf>,
+    /// Its translation (repeatable; each with a --source).
     #[arg(long, requires = "source", help_heading = "Input")]
-    pub target: Option<PathBuf>,
-    /// An alignment record (`brug align --write`): check the files it
-    /// names, with its beads while they are current.
-    #[arg(long, conflicts_with_all = ["source", "target"], help_heading = "Input")]
-    pub record: Option<PathBuf>,
-    /// Glossary files (repeatable). Default: glossary/*.json.
+    pub target: Vec<PathBuf>,
+    /// An alignment record (`brug align --write`; repeatable): check the
+    /// files it names, with its beads while they are current.
+    #[arg(long, help_heading = "Input")]
+    pub record: Vec<PathBuf>,
+    /// Glossary files (repeatable). Default: glossary/*.json of each
+    /// project folder (of the current folder for pairs named by file).
     #[arg(long, value_name = "GLOSSARY", help_heading = "Input")]
     pub glossary: Vec<PathBuf>,
     /// Suppressions by code and segment text. Default: brug-ignore.json
-    /// when present.
+    /// of each project folder, when present.
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub ignore_file: Option<PathBuf>,
     /// Output format.
@@ -397,6 +418,31 @@ pub struct CheckArgs {
     /// baseline), then report as usual.
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub write_baseline: Option<PathBuf>,
+    /// Document pairs checked at once (default: one per core).
+    #[arg(short, long, value_name = "N", help_heading = "Performance")]
+    pub jobs: Option<usize>,
+}
+
+impl CheckArgs {
+    /// The analysis `brug check` makes, for commands that build on it
+    /// (status, the HTML export): every check on, nothing failing.
+    pub fn analysis(glossary: Vec<PathBuf>) -> CheckArgs {
+        CheckArgs {
+            paths: Vec::new(),
+            source: Vec::new(),
+            target: Vec::new(),
+            record: Vec::new(),
+            glossary,
+            ignore_file: None,
+            format: CheckFormat::Json,
+            fail_on: FailOn::Never,
+            allow: Vec::new(),
+            severity: Vec::new(),
+            suspect_below: 0.3,
+            write_baseline: None,
+            jobs: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -405,6 +451,10 @@ pub enum CheckFormat {
     Human,
     /// `{"findings": [...], "summary": {...}}`.
     Json,
+    /// JSON Lines, streamed: one `{"type": "document", …}` object per
+    /// document pair as it is done (`"error"` for a pair that could not be
+    /// checked), then one `{"type": "summary", …}`.
+    Jsonl,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
     /// JUnit XML: one test case per segment pair.
@@ -423,10 +473,11 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct AlignArgs {
-    /// The source document.
-    pub source: PathBuf,
-    /// Its translation.
-    pub target: PathBuf,
+    /// A source document and its translation (several pairs: SOURCE
+    /// TARGET SOURCE TARGET …), or project folders (with source_XX/ and
+    /// target_YY/: every pair in them).
+    #[arg(value_name = "SOURCE TARGET|FOLDER", required = true)]
+    pub paths: Vec<PathBuf>,
     /// Language of the source.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub source_lang: LangArg,
@@ -448,6 +499,9 @@ pub struct AlignArgs {
     /// target as NAME.align.json.
     #[arg(long, value_name = "RECORD", num_args = 0..=1)]
     pub write: Option<Option<PathBuf>>,
+    /// Document pairs aligned at once (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -462,6 +516,11 @@ pub enum AlignFormat {
     Human,
     /// Beads with segment ids, plus both documents' segments.
     Json,
+    /// The same, one compact JSON object per document pair and line,
+    /// streamed.
+    Jsonl,
+    /// One line per document pair: beads, low-confidence beads, record.
+    Summary,
     /// One bead per row: ids, score, source text, target text.
     Tsv,
     /// `[i, j]:[k]:score` per bead, 0-based indices (vecalign's format).

@@ -3,6 +3,7 @@
 
 mod align;
 mod args;
+mod batch;
 mod check;
 mod diff;
 mod exit;

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use brug::model::Code;
 use serde::Serialize;
 
-use super::args::{CheckArgs, CheckFormat, FailOn, LintFormat, StatusArgs};
+use super::args::{CheckArgs, LintFormat, StatusArgs};
 use super::exit;
 use super::write::{json_io_error, to_stdout};
 
@@ -22,19 +22,7 @@ struct Progress {
 }
 
 pub fn run(args: StatusArgs) -> Result<u8, brug::Error> {
-    let check = CheckArgs {
-        source: None,
-        target: None,
-        record: None,
-        glossary: args.glossary.clone(),
-        ignore_file: None,
-        format: CheckFormat::Json,
-        fail_on: FailOn::Never,
-        allow: Vec::new(),
-        severity: Vec::new(),
-        suspect_below: 0.3,
-        write_baseline: None,
-    };
+    let check = CheckArgs::analysis(args.glossary.clone());
     let (documents, _) = super::check::evaluate(&check)?;
     let progress: Vec<Progress> = documents
         .iter()

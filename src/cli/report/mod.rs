@@ -178,3 +178,81 @@ pub fn summary_line(report: &Report) -> String {
     }
     line
 }
+
+/// Running totals of a streamed (`--format jsonl`) check.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub documents: usize,
+    pub failed_documents: usize,
+    pub pairs: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub suppressed: usize,
+    /// A finding at or above the failing severity was seen.
+    pub failed: bool,
+}
+
+impl Totals {
+    pub fn add(&mut self, d: &DocumentReport, fail_on: Option<Severity>) {
+        let s = Summary::of(&d.findings);
+        self.documents += 1;
+        self.pairs += d.pairs.len();
+        self.errors += s.errors;
+        self.warnings += s.warnings;
+        self.infos += s.infos;
+        self.suppressed += d.suppressed;
+        self.failed |= d
+            .findings
+            .iter()
+            .any(|f| fail_on.is_some_and(|t| f.severity >= t));
+    }
+
+    /// The closing `{"type": "summary", …}` line.
+    pub fn jsonl(&self) -> String {
+        serde_json::json!({
+            "type": "summary",
+            "documents": self.documents,
+            "failed_documents": self.failed_documents,
+            "pairs": self.pairs,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "suppressed": self.suppressed,
+            "failed": self.failed,
+        })
+        .to_string()
+    }
+}
+
+/// One document pair's `{"type": "document", …}` line.
+pub fn jsonl_document(d: &DocumentReport, fail_on: Option<Severity>) -> String {
+    let s = Summary::of(&d.findings);
+    serde_json::json!({
+        "type": "document",
+        "source": d.source,
+        "target": d.target,
+        "realigned": d.realigned,
+        "findings": d.findings,
+        "summary": {
+            "errors": s.errors,
+            "warnings": s.warnings,
+            "infos": s.infos,
+            "suppressed": d.suppressed,
+            "pairs": d.pairs.len(),
+            "failed": d.findings.iter().any(|f| fail_on.is_some_and(|t| f.severity >= t)),
+        },
+    })
+    .to_string()
+}
+
+/// A `{"type": "error", …}` line for a pair that could not be checked.
+pub fn jsonl_error(source: &std::path::Path, target: &std::path::Path, message: &str) -> String {
+    serde_json::json!({
+        "type": "error",
+        "source": source.display().to_string(),
+        "target": target.display().to_string(),
+        "message": message,
+    })
+    .to_string()
+}
