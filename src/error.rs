@@ -25,37 +25,37 @@ impl std::fmt::Display for Location {
 /// these are the cases where the input could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}", OneLine(path.display()))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: cannot write: {source}", OneLine(path.display()))]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: is a directory, expected a text file", path.display())]
+    #[error("{}: is a directory, expected a text file", OneLine(path.display()))]
     IsDirectory { path: PathBuf },
-    #[error("{}: the file is empty", path.display())]
+    #[error("{}: the file is empty", OneLine(path.display()))]
     Empty { path: PathBuf },
-    #[error("{}: the file contains only whitespace", path.display())]
+    #[error("{}: the file contains only whitespace", OneLine(path.display()))]
     Blank { path: PathBuf },
-    #[error("{}:{at}: invalid UTF-8 (brug reads UTF-8 text only)", path.display())]
+    #[error("{}:{at}: invalid UTF-8 (brug reads UTF-8 text only)", OneLine(path.display()))]
     InvalidUtf8 { path: PathBuf, at: Location },
-    #[error("{}: looks like UTF-16 (byte-order mark {bom}); convert it to UTF-8 first", path.display())]
+    #[error("{}: looks like UTF-16 (byte-order mark {bom}); convert it to UTF-8 first", OneLine(path.display()))]
     Utf16 { path: PathBuf, bom: &'static str },
-    #[error("{}:{at}: binary data (NUL or control bytes): this is not a text file", path.display())]
+    #[error("{}:{at}: binary data (NUL or control bytes): this is not a text file", OneLine(path.display()))]
     Binary { path: PathBuf, at: Location },
-    #[error("{}: the file is {size} bytes; brug reads at most {limit} bytes per document", path.display())]
+    #[error("{}: the file is {size} bytes; brug reads at most {limit} bytes per document", OneLine(path.display()))]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("{}:{line}:{column}: glossary: {message}", path.display())]
+    #[error("{}:{line}:{column}: glossary: {}", OneLine(path.display()), OneLine(message))]
     Glossary {
         path: PathBuf,
         line: usize,
@@ -63,10 +63,10 @@ pub enum Error {
         message: String,
     },
     /// Arguments that do not go together or do not parse.
-    #[error("{message}")]
+    #[error("{}", OneLine(message))]
     Usage { message: String },
     /// A malformed file of another kind (ignore file, alignment record).
-    #[error("{}:{line}:{column}: {what}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {what}: {}", OneLine(path.display()), OneLine(message))]
     Malformed {
         path: PathBuf,
         what: &'static str,
@@ -74,8 +74,30 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    #[error("no segmentation rules for language `{code}` (available: {available})")]
+    #[error(
+        "no segmentation rules for language `{}` (available: {available})",
+        OneLine(code)
+    )]
     UnknownLanguage { code: String, available: String },
+}
+
+/// A value shown on one line: line breaks and other control characters
+/// escaped (`\n`), so that an error message is always one line, whatever
+/// text of the input it quotes.
+struct OneLine<T>(T);
+
+impl<T: std::fmt::Display> std::fmt::Display for OneLine<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        for c in self.0.to_string().chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The crate's result type.

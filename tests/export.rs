@@ -298,7 +298,18 @@ mod properties {
             std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
         ))]
         #[test]
-        fn export_then_import_is_lossless(units in prop::collection::vec(unit(), 1..12)) {
+        fn export_then_import_is_lossless(
+            units in prop::collection::vec(unit(), 1..12).prop_filter(
+                "segment ids are unique on each side, as in a record",
+                |units| {
+                    let mut seen = std::collections::HashSet::new();
+                    units
+                        .iter()
+                        .flat_map(|u| u.source.iter().chain(&u.target))
+                        .all(|p| seen.insert(p.id.clone()))
+                },
+            )
+        ) {
             let b = Bilingual {
                 source_lang: "nl".into(),
                 target_lang: "en".into(),

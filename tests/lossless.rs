@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::common::repo;
 
 /// Checks the lossless property and the spans of `doc` against `raw`.
-fn check_lossless(raw: &str, doc: &Document) -> Result<(), TestCaseError> {
+pub(crate) fn check_lossless(raw: &str, doc: &Document) -> Result<(), TestCaseError> {
     // What brug kept: (raw offset, character) for segments and artifacts.
     let mut kept: Vec<(usize, char)> = Vec::new();
     for s in &doc.segments {
@@ -124,7 +124,7 @@ fn bundled_letters_are_lossless() {
 }
 
 /// Pieces that exercise every layout rule, glued at random.
-fn piece() -> impl Strategy<Value = String> {
+pub(crate) fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => "[a-zA-Z]{1,12}".prop_map(|s| s),
         1 => Just(" ".to_owned()),

@@ -184,3 +184,124 @@ goes on for a while.\n\n1 Parliamentary Paper 27 625, no. 600.\n";
     assert!(first.text.ends_with("2022."), "{:?}", first.text);
     assert_eq!(first.footnote_refs, [1]);
 }
+
+/// A target-only footnote was placed after the bead holding the target
+/// segment before it in the file (running text), ahead of an earlier
+/// footnote of the target that pairs with a later source segment: the
+/// footnotes came out of order.
+#[test]
+fn target_only_footnote_stays_in_footnote_order() {
+    use brug::align::{AlignOptions, Unit, align};
+    use brug::model::SegmentKind;
+    let unit = |text: &'static str, footnote: Option<u32>| Unit {
+        text,
+        kind: Some(if footnote.is_some() {
+            SegmentKind::Footnote
+        } else {
+            SegmentKind::Body
+        }),
+        footnote,
+        refs: &[],
+    };
+    let source = [unit("Aaa.", None), unit("Aaa.", Some(1))];
+    let target = [
+        unit("0 aaa aaaaaa", Some(1)),
+        unit("Aaa.", None),
+        unit("Aaebwqj altwew kkd havc.", Some(4)),
+    ];
+    let a = align(&source, &target, &AlignOptions::default());
+    let footnotes: Vec<usize> = a
+        .beads
+        .iter()
+        .flat_map(|b| b.target.iter().copied().filter(|&j| j != 1))
+        .collect();
+    assert_eq!(footnotes, [0, 2]);
+}
+
+/// A glossary term repeating one word (`motie motie motie …`, 18 KB) made
+/// the term automaton take minutes to build: a DFA's construction grows
+/// with the form's length squared. Long forms use an NFA.
+#[test]
+fn long_repetitive_glossary_term_builds_quickly() {
+    use brug::glossary::{Glossary, Side, TermMatcher};
+    let text = serde_json::json!({
+        "source_lang": "nl",
+        "target_lang": "en",
+        "terms": [{"source": "motie ".repeat(3_000).trim_end(), "target": "motion"}],
+    })
+    .to_string();
+    let glossary = Glossary::parse(std::path::Path::new("g.json"), &text).expect("loads");
+    let started = std::time::Instant::now();
+    let rules = brug::segment::rules::Rules::for_language("nl").expect("rules");
+    let matcher = TermMatcher::new(&glossary, Side::Source, rules);
+    assert!(matcher.find("Een motie.").is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// A glossary written as arrays of field values (`["nl", "en", [...]]`)
+/// was read as if it were objects.
+#[test]
+fn glossary_entries_must_be_objects() {
+    let err = brug::glossary::Glossary::parse(
+        std::path::Path::new("g.json"),
+        r#"{"source_lang": "nl", "target_lang": "en", "terms": [["motie", "motion"]]}"#,
+    )
+    .expect_err("refused");
+    assert!(err.to_string().contains("expected an object"), "{err}");
+}
+
+/// An error quoting a text with a line break (a glossary term) ran over
+/// two lines.
+#[test]
+fn error_messages_quoting_line_breaks_stay_on_one_line() {
+    let err = brug::glossary::Glossary::parse(
+        std::path::Path::new("g.json"),
+        r#"{"source_lang": "nl", "target_lang": "en", "terms": [
+{"source": "gewijzigde\nmotie", "target": "amended motion"},
+{"source": "gewijzigde\nmotie", "target": "changed motion"}]}"#,
+    )
+    .expect_err("refused");
+    let message = err.to_string();
+    assert!(!message.contains('\n'), "{message}");
+    assert!(message.contains("`gewijzigde\\nmotie`"), "{message}");
+}
+
+/// A record whose beads named segments it does not have, or named one
+/// twice, or scored 1.5, was read, and its beads silently dropped or
+/// doubled.
+#[test]
+fn alignment_records_are_checked_when_read() {
+    use brug::align::record::Record;
+    let valid = std::fs::read_to_string(crate::common::repo("tests/fixtures/bad/valid.align.json"))
+        .expect("fixture");
+    let path = std::path::Path::new("r.align.json");
+    assert!(Record::parse(path, &valid).is_ok());
+    for (from, to, expected) in [
+        (
+            r#""s2""#,
+            r#""s9""#,
+            "source segment `s9` is not in the record",
+        ),
+        (
+            r#""score": 0.8"#,
+            r#""score": 1.5"#,
+            "1.5 is not a number from 0 to 1",
+        ),
+        (
+            r#""format": 1"#,
+            r#""format": 7"#,
+            "format 7 is not one this brug reads",
+        ),
+    ] {
+        // The last place: in a bead, for a segment id.
+        let at = valid.rfind(from).expect("in the fixture");
+        let text = format!("{}{to}{}", &valid[..at], &valid[at + from.len()..]);
+        let err = Record::parse(path, &text).expect_err(expected).to_string();
+        assert!(err.contains(expected), "{err}");
+        assert!(err.starts_with("r.align.json:"), "{err}");
+    }
+}

@@ -2,7 +2,9 @@
 //! them, as written by `brug align --write`. It is the document's
 //! translation memory and the base that change tracking compares against.
 
-use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Alignment, Segment, SegmentKind};
 
@@ -39,6 +41,7 @@ pub struct RecordSegment {
 pub struct RecordBead {
     pub source: Vec<String>,
     pub target: Vec<String>,
+    #[serde(deserialize_with = "unit_interval")]
     pub score: f64,
     /// Where the translation of this bead stands (absent: translated).
     #[serde(default, skip_serializing_if = "BeadStatus::is_translated")]
@@ -49,7 +52,12 @@ pub struct RecordBead {
     pub old_source: Option<String>,
     /// For a bead marked for review: how much of the old source is left
     /// (word similarity, 0–1), as a translation memory's fuzzy match.
-    #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "match",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_unit_interval"
+    )]
     pub match_score: Option<f64>,
 }
 
@@ -74,9 +82,10 @@ impl BeadStatus {
     }
 }
 
-/// The alignment record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The alignment record. Reading one checks it: the format version, each
+/// segment id once per side, each bead naming segments of the record
+/// (each in one bead only), scores from 0 to 1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
     pub format: u32,
     /// The brug version that wrote the record.
@@ -84,6 +93,145 @@ pub struct Record {
     pub source: RecordSide,
     pub target: RecordSide,
     pub beads: Vec<RecordBead>,
+}
+
+/// A record as written, before it is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordFields {
+    #[serde(deserialize_with = "format_version")]
+    format: u32,
+    brug_version: String,
+    source: RecordSide,
+    target: RecordSide,
+    beads: Vec<RecordBead>,
+}
+
+impl<'de> Deserialize<'de> for Record {
+    /// Read from a JSON object and checked inside it, so that a parser's
+    /// error names a place (the end of the record) for what
+    /// [`Record::problem`] finds.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Record, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Record;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an alignment record (an object)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Record, A::Error> {
+                let f =
+                    RecordFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                let record = Record {
+                    format: f.format,
+                    brug_version: f.brug_version,
+                    source: f.source,
+                    target: f.target,
+                    beads: f.beads,
+                };
+                match record.problem() {
+                    Some(message) => Err(serde::de::Error::custom(message)),
+                    None => Ok(record),
+                }
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
+fn format_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let format = u32::deserialize(d)?;
+    if format != RECORD_VERSION {
+        return Err(serde::de::Error::custom(format!(
+            "format {format} is not one this brug reads (format {RECORD_VERSION})"
+        )));
+    }
+    Ok(format)
+}
+
+/// A score or match: a number from 0 to 1.
+fn unit_interval<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let x = f64::deserialize(d)?;
+    if !(0.0..=1.0).contains(&x) {
+        return Err(serde::de::Error::custom(format!(
+            "{x} is not a number from 0 to 1"
+        )));
+    }
+    Ok(x)
+}
+
+fn optional_unit_interval<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    unit_interval(d).map(Some)
+}
+
+impl Record {
+    /// Reads and checks an alignment record file.
+    pub fn load(path: &Path) -> crate::error::Result<Record> {
+        Record::parse(path, &crate::ingest::read_text(path)?)
+    }
+
+    /// Parses and checks alignment record JSON; `path` names it in errors.
+    pub fn parse(path: &Path, text: &str) -> crate::error::Result<Record> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        serde_json::from_str(text).map_err(|e| crate::error::Error::Malformed {
+            path: path.to_owned(),
+            what: "alignment record",
+            line: e.line(),
+            // serde_json counts a position at the start of a line as
+            // column 0.
+            column: e.column().max(1),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })
+    }
+
+    /// What makes the record unusable, if anything: a segment id twice on
+    /// a side, a bead with no segments, naming a segment the record does
+    /// not have or one an earlier bead has, a score outside 0–1.
+    pub fn problem(&self) -> Option<String> {
+        let mut sides = Vec::new();
+        for (name, side) in [("source", &self.source), ("target", &self.target)] {
+            let mut ids: std::collections::HashMap<&str, bool> = Default::default();
+            for s in &side.segments {
+                if ids.insert(&s.id, false).is_some() {
+                    return Some(format!("{name} segment id `{}` appears twice", s.id));
+                }
+            }
+            sides.push((name, ids));
+        }
+        for (k, bead) in self.beads.iter().enumerate() {
+            let n = k + 1;
+            if bead.source.is_empty() && bead.target.is_empty() {
+                return Some(format!("bead {n} has no segments"));
+            }
+            for (score, what) in [(Some(bead.score), "score"), (bead.match_score, "match")] {
+                if score.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
+                    return Some(format!("bead {n}: {what} must be from 0 to 1"));
+                }
+            }
+            for ((name, ids), bead_ids) in sides.iter_mut().zip([&bead.source, &bead.target]) {
+                for id in bead_ids {
+                    match ids.get_mut(id.as_str()) {
+                        None => {
+                            return Some(format!(
+                                "bead {n}: {name} segment `{id}` is not in the record"
+                            ));
+                        }
+                        Some(true) => {
+                            return Some(format!(
+                                "bead {n}: {name} segment `{id}` is in an earlier bead too"
+                            ));
+                        }
+                        Some(used) => *used = true,
+                    }
+                }
+            }
+        }
+        None
+    }
 }
 
 /// 64-bit FNV-1a of a text, as 16 hex digits.

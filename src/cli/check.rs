@@ -65,22 +65,7 @@ pub fn align_pair(
 }
 
 pub fn load_record(path: &Path) -> Result<Record, brug::Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| brug::Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    serde_json::from_str(&text).map_err(|e| brug::Error::Malformed {
-        path: path.to_owned(),
-        what: "alignment record",
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-    })
+    Record::load(path)
 }
 
 /// The glossaries given, or glossary/*.json; merged into one.

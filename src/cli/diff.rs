@@ -28,22 +28,7 @@ fn is_record(path: &Path) -> bool {
 
 fn load(path: &Path, side: DiffSide) -> Result<Vec<Seg>, brug::Error> {
     if is_record(path) {
-        let text = std::fs::read_to_string(path).map_err(|source| brug::Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let record: Record = serde_json::from_str(&text).map_err(|e| brug::Error::Malformed {
-            path: path.to_owned(),
-            what: "alignment record",
-            line: e.line(),
-            column: e.column(),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-        })?;
+        let record = Record::load(path)?;
         let side = match side {
             DiffSide::Source => record.source,
             DiffSide::Target => record.target,

@@ -294,10 +294,7 @@ pub fn run(args: ExportArgs) -> Result<u8, brug::Error> {
 }
 
 pub fn import(args: ImportArgs) -> Result<u8, brug::Error> {
-    let text = std::fs::read_to_string(&args.file).map_err(|source| brug::Error::Io {
-        path: args.file.clone(),
-        source,
-    })?;
+    let text = brug::ingest::read_text(&args.file)?;
     let mut b = reader::read(&text).map_err(|e| exchange_error(&args.file, e))?;
     if b.target_path.is_empty() {
         b.target_path = args.file.display().to_string();

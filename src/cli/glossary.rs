@@ -31,13 +31,6 @@ fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, brug::Error> {
     Ok(found)
 }
 
-fn read_text(path: &Path) -> Result<String, brug::Error> {
-    std::fs::read_to_string(path).map_err(|source| brug::Error::Io {
-        path: path.to_owned(),
-        source,
-    })
-}
-
 pub fn run(command: GlossaryCommand) -> Result<u8, brug::Error> {
     match command {
         GlossaryCommand::Lint(a) => lint(a),
@@ -57,7 +50,7 @@ fn lint(args: GlossaryLintArgs) -> Result<u8, brug::Error> {
     }
     let mut found: Vec<(PathBuf, Glossary, Vec<brug::glossary::Problem>)> = Vec::new();
     for path in files(&args.files)? {
-        let text = read_text(&path)?;
+        let text = brug::ingest::read_text(&path)?;
         let glossary = Glossary::read(&path, &text)?;
         let problems = glossary.problems(&text);
         found.push((path, glossary, problems));
@@ -210,7 +203,7 @@ fn export(args: GlossaryExportArgs) -> Result<u8, brug::Error> {
 }
 
 fn import(args: GlossaryImportArgs) -> Result<u8, brug::Error> {
-    let text = read_text(&args.file)?;
+    let text = brug::ingest::read_text(&args.file)?;
     let extension = args
         .file
         .extension()

@@ -17,6 +17,8 @@ use crate::model::SegmentKind;
 #[derive(Debug, Default)]
 pub(crate) struct Node {
     pub(crate) name: String,
+    /// Byte offset of the start tag in the text parsed.
+    pub(crate) at: usize,
     attrs: Vec<(String, String)>,
     children: Vec<Node>,
     text: String,
@@ -55,12 +57,22 @@ fn local(name: &str) -> String {
     }
 }
 
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    // The parser's offsets can fall inside a character (a byte-order
+    // mark): count from the character's start.
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
+
+/// How deep elements may nest: far deeper than any TMX, XLIFF or TBX
+/// file, shallow enough that walking the tree never exhausts the stack.
+const MAX_DEPTH: usize = 1000;
 
 /// Parses XML into a tree; errors name line and column.
 pub(crate) fn parse_tree(text: &str) -> Result<Node, ExchangeError> {
@@ -83,6 +95,7 @@ pub(crate) fn parse_tree(text: &str) -> Result<Node, ExchangeError> {
             Event::Start(e) => {
                 let mut node = Node {
                     name: local(e.name().as_ref()),
+                    at: at as usize,
                     ..Node::default()
                 };
                 for a in e.attributes() {
@@ -92,11 +105,18 @@ pub(crate) fn parse_tree(text: &str) -> Result<Node, ExchangeError> {
                         .map_err(|err| fail(at, err.to_string()))?;
                     node.attrs.push((local(a.key.as_ref()), value.into_owned()));
                 }
+                if stack.len() > MAX_DEPTH {
+                    return Err(fail(
+                        at,
+                        format!("elements nested more than {MAX_DEPTH} deep"),
+                    ));
+                }
                 stack.push(node);
             }
             Event::Empty(e) => {
                 let mut node = Node {
                     name: local(e.name().as_ref()),
+                    at: at as usize,
                     ..Node::default()
                 };
                 for a in e.attributes() {
@@ -210,11 +230,12 @@ fn parts_of_first(description: &str) -> Option<Part> {
     let mut fields = first.split(' ');
     let id = fields.next()?.to_owned();
     let kind = fields.next()?;
-    let chars: usize = fields.next()?.parse().ok()?;
-    let text = "x".repeat(chars);
+    // The length must be a number; the text it measured is replaced, so
+    // the fields are read against a one-character stand-in.
+    let _chars: usize = fields.next()?.parse().ok()?;
     let rest: Vec<&str> = fields.collect();
-    let line = format!("{id} {kind} {chars} {}", rest.join(" "));
-    parts_of(&text, line.trim_end()).and_then(|mut p| p.pop())
+    let line = format!("{id} {kind} 1 {}", rest.join(" "));
+    parts_of("x", line.trim_end()).and_then(|mut p| p.pop())
 }
 
 /// The `brug` note of a unit: status, score, segment data.
@@ -228,19 +249,27 @@ struct NoteData {
     old_source: Option<String>,
 }
 
+/// A score or match: a number from 0 to 1, or nothing (as when absent).
+fn fraction(text: &str) -> Option<f64> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|x: &f64| (0.0..=1.0).contains(x))
+}
+
 fn note_data(note: &str) -> NoteData {
     let mut d = NoteData::default();
     for line in note.lines() {
         if let Some(rest) = line.strip_prefix("brug: status ") {
             let (status, score) = rest.split_once("; score ").unwrap_or((rest, ""));
             d.status = status_of(status);
-            d.score = score.parse().ok();
+            d.score = fraction(score);
         } else if let Some(rest) = line.strip_prefix("source: ") {
             d.source = Some(rest.to_owned());
         } else if let Some(rest) = line.strip_prefix("target: ") {
             d.target = Some(rest.to_owned());
         } else if let Some(rest) = line.strip_prefix("match: ") {
-            d.match_score = rest.parse().ok();
+            d.match_score = fraction(rest);
         } else if let Some(rest) = line.strip_prefix("old source: ") {
             d.old_source = Some(rest.to_owned());
         }
@@ -256,7 +285,7 @@ pub fn read(text: &str) -> Result<Bilingual, ExchangeError> {
         column: 1,
         message: message.to_owned(),
     };
-    match root.name.as_str() {
+    let read = match root.name.as_str() {
         "tmx" => read_tmx(&root).ok_or_else(|| malformed("not a TMX 1.4 document brug can read")),
         "xliff" if root.attr("version").is_some_and(|v| v.starts_with('1')) => {
             read_xliff_12(&root).ok_or_else(|| malformed("not an XLIFF 1.2 document brug can read"))
@@ -265,7 +294,43 @@ pub fn read(text: &str) -> Result<Bilingual, ExchangeError> {
             read_xliff_2(&root).ok_or_else(|| malformed("not an XLIFF 2 document brug can read"))
         }
         other => Err(malformed(&format!("`{other}` is neither TMX nor XLIFF"))),
+    };
+    read.map(usable)
+}
+
+/// The units as a record can hold them: a unit with no text on either
+/// side is dropped (it holds nothing), and a segment id seen before on
+/// its side (units of several files, repeated ids from other tools) gets
+/// a suffix, `-2`, `-3`…
+fn usable(mut b: Bilingual) -> Bilingual {
+    b.units
+        .retain(|u| !(u.source.is_empty() && u.target.is_empty()));
+    for source_side in [true, false] {
+        let mut seen: std::collections::HashSet<String> = Default::default();
+        for unit in &mut b.units {
+            let parts = if source_side {
+                &mut unit.source
+            } else {
+                &mut unit.target
+            };
+            for part in parts {
+                let mut n = 1;
+                let mut id = part.id.clone();
+                while seen.contains(&id) {
+                    n += 1;
+                    id = format!("{}-{n}", part.id);
+                }
+                seen.insert(id.clone());
+                part.id = id;
+            }
+        }
     }
+    for unit in &mut b.units {
+        if let Some(first) = unit.source.first().or(unit.target.first()) {
+            unit.id.clone_from(&first.id);
+        }
+    }
+    b
 }
 
 fn read_tmx(root: &Node) -> Option<Bilingual> {
@@ -316,10 +381,10 @@ fn read_tmx(root: &Node) -> Option<Bilingual> {
                 },
             ),
             score: prop("x-brug-score")
-                .and_then(|s| s.parse().ok())
+                .and_then(|s| fraction(&s))
                 .unwrap_or(1.0),
             old_source: prop("x-brug-old-source"),
-            match_score: prop("x-brug-match").and_then(|s| s.parse().ok()),
+            match_score: prop("x-brug-match").and_then(|s| fraction(&s)),
             source,
             target,
         });

@@ -145,6 +145,7 @@ pub fn read_tbx(text: &str) -> Result<Glossary, ExchangeError> {
         .ok_or_else(|| malformed("a TBX document needs text/body"))?;
     let (mut source_lang, mut target_lang) = (String::new(), String::new());
     let mut terms = Vec::new();
+    let mut places = Vec::new();
     for entry in body.all("termEntry") {
         let mut sets: Vec<(String, Vec<(String, String)>)> = entry
             .all("langSet")
@@ -203,6 +204,7 @@ pub fn read_tbx(text: &str) -> Result<Glossary, ExchangeError> {
         let (Some(source), Some(target)) = (source_forms.first(), target_forms.first()) else {
             continue;
         };
+        places.push(super::import::line_column(text, entry.at));
         let notes: Vec<String> = entry.all("note").map(|n| n.deep_text()).collect();
         let case_sensitive = notes.iter().any(|n| n == "brug: case-sensitive");
         let note: Vec<&String> = notes
@@ -228,11 +230,31 @@ pub fn read_tbx(text: &str) -> Result<Glossary, ExchangeError> {
             }),
         });
     }
-    Ok(Glossary {
-        source_lang,
-        target_lang,
-        terms,
-    })
+    loadable(
+        Glossary {
+            source_lang,
+            target_lang,
+            terms,
+        },
+        &places,
+    )
+}
+
+/// The glossary, unless loading it would fail (conflicting targets, an
+/// empty form): then an error at the entry's place (`places[k]`: line and
+/// column of entry `k`).
+fn loadable(glossary: Glossary, places: &[(usize, usize)]) -> Result<Glossary, ExchangeError> {
+    match glossary.fatal_problems("").into_iter().next() {
+        Some(p) => {
+            let (line, column) = places.get(p.term).copied().unwrap_or((1, 1));
+            Err(ExchangeError::Malformed {
+                line,
+                column,
+                message: p.message,
+            })
+        }
+        None => Ok(glossary),
+    }
 }
 
 fn header(g: &Glossary) -> [String; 7] {
@@ -287,13 +309,15 @@ pub fn write_table(out: &mut dyn Write, g: &Glossary, tab: bool) -> Result<(), E
 }
 
 /// Splits CSV text into records (RFC 4180: quoted cells, doubled quotes,
-/// line breaks inside quotes). Errors name the line.
-fn csv_records(text: &str) -> Result<Vec<Vec<String>>, ExchangeError> {
+/// line breaks inside quotes), each with the line it starts on. Errors
+/// name the line.
+fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ExchangeError> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
     let mut line = 1;
+    let mut start = 1;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
@@ -313,8 +337,9 @@ fn csv_records(text: &str) -> Result<Vec<Vec<String>>, ExchangeError> {
             (false, '\r') => {}
             (false, '\n') => {
                 record.push(std::mem::take(&mut cell));
-                records.push(std::mem::take(&mut record));
+                records.push((start, std::mem::take(&mut record)));
                 line += 1;
+                start = line;
             }
             (false, c) => cell.push(c),
         }
@@ -328,7 +353,7 @@ fn csv_records(text: &str) -> Result<Vec<Vec<String>>, ExchangeError> {
     }
     if !cell.is_empty() || !record.is_empty() {
         record.push(cell);
-        records.push(record);
+        records.push((start, record));
     }
     Ok(records)
 }
@@ -338,16 +363,19 @@ fn csv_records(text: &str) -> Result<Vec<Vec<String>>, ExchangeError> {
 /// optional, are `<lang>_variants`, `forbidden`, `case_sensitive`, `note`.
 pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
     let text = text.trim_start_matches('\u{FEFF}');
-    let records: Vec<Vec<String>> = if tab {
-        text.lines()
-            .map(|l| {
-                l.split('\t')
+    let records: Vec<(usize, Vec<String>)> = if tab {
+        (1..)
+            .zip(text.lines())
+            .map(|(n, l)| {
+                let cells = l
+                    .split('\t')
                     .map(|c| {
                         c.replace("\\t", "\t")
                             .replace("\\n", "\n")
                             .replace("\\\\", "\\")
                     })
-                    .collect()
+                    .collect();
+                (n, cells)
             })
             .collect()
     } else {
@@ -360,7 +388,7 @@ pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
         }
     };
     let mut rows = records.into_iter();
-    let head: Vec<String> = rows.next().ok_or_else(|| ExchangeError::Malformed {
+    let (_, head): (usize, Vec<String>) = rows.next().ok_or_else(|| ExchangeError::Malformed {
         line: 1,
         column: 1,
         message: "empty file: a header row is needed".into(),
@@ -393,7 +421,8 @@ pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
             .unwrap_or_default()
     };
     let mut terms = Vec::new();
-    for (n, row) in rows.enumerate() {
+    let mut places = Vec::new();
+    for (line, row) in rows {
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -401,11 +430,12 @@ pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
         let (source, target) = (get(0), get(1));
         if source.is_empty() || target.is_empty() {
             return Err(ExchangeError::Malformed {
-                line: n + 2,
+                line,
                 column: 1,
                 message: "a row needs a source and a target".into(),
             });
         }
+        places.push((line, 1));
         terms.push(Term {
             source,
             target,
@@ -421,11 +451,14 @@ pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
                 .filter(|c| !c.is_empty()),
         });
     }
-    Ok(Glossary {
-        source_lang: sl,
-        target_lang: tl,
-        terms,
-    })
+    loadable(
+        Glossary {
+            source_lang: sl,
+            target_lang: tl,
+            terms,
+        },
+        &places,
+    )
 }
 
 #[cfg(test)]

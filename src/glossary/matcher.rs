@@ -9,7 +9,7 @@
 //! `kennisveiligheidsbeleid`). `motie` is not found in `Promoties`: it
 //! does not start the word.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::Glossary;
 use crate::segment::rules::Rules;
@@ -53,6 +53,11 @@ pub struct TermMatcher {
     rules: &'static Rules,
 }
 
+/// Forms are searched with a DFA up to this total length…
+const DFA_TOTAL_BYTES: usize = 8192;
+/// …and this length of the longest form.
+const DFA_FORM_BYTES: usize = 64;
+
 fn normalize(form: &str) -> String {
     form.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -82,9 +87,18 @@ impl TermMatcher {
                 }
             }
         }
+        // A DFA is fastest to search, but building one takes time that
+        // grows with the forms' total length times the longest form's
+        // (`motie motie motie …`); beyond the sizes of real glossaries the
+        // contiguous NFA, linear to build, is used.
+        let total: usize = forms.iter().map(|f| f.text.len()).sum();
+        let longest = forms.iter().map(|f| f.text.len()).max().unwrap_or(0);
+        let kind = (total > DFA_TOTAL_BYTES || longest > DFA_FORM_BYTES)
+            .then_some(AhoCorasickKind::ContiguousNFA);
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
             .build(forms.iter().map(|f| f.text.to_lowercase()))
             .ok();
         let mut by_term = vec![Vec::new(); glossary.terms.len()];

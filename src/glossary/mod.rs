@@ -54,7 +54,36 @@ impl Term {
 pub struct Glossary {
     pub source_lang: String,
     pub target_lang: String,
+    #[serde(deserialize_with = "objects")]
     pub terms: Vec<Term>,
+}
+
+/// A value read from a JSON object only. Derived deserializers also take
+/// a struct written as an array of its field values (`["nl", "en", []]`),
+/// which is no glossary.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(Visitor(std::marker::PhantomData))
+            .map(Object)
+    }
+}
+
+/// The entries of `terms`, each an object.
+fn objects<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Term>, D::Error> {
+    let terms: Vec<Object<Term>> = Deserialize::deserialize(d)?;
+    Ok(terms.into_iter().map(|t| t.0).collect())
 }
 
 /// 1-based line and column of a byte offset in `text`.
@@ -82,23 +111,7 @@ pub(crate) fn place_of(text: &str, glossary: &Glossary, k: usize) -> (usize, usi
 impl Glossary {
     /// Reads and validates a glossary file.
     pub fn load(path: &Path) -> Result<Glossary> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_column(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
-            );
-            Error::Glossary {
-                path: path.to_owned(),
-                line,
-                column,
-                message: "invalid UTF-8".into(),
-            }
-        })?;
-        Glossary::parse(path, &text)
+        Glossary::parse(path, &crate::ingest::read_text(path)?)
     }
 
     /// Parses and validates glossary JSON; `path` names it in errors.
@@ -120,10 +133,14 @@ impl Glossary {
     /// Parses glossary JSON strictly (unknown fields rejected), without
     /// checking the entries.
     pub fn read(path: &Path, text: &str) -> Result<Glossary> {
-        serde_json::from_str(text.trim_start_matches('\u{FEFF}')).map_err(|e| Error::Glossary {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let parsed: Result<Object<Glossary>, _> = serde_json::from_str(text);
+        parsed.map(|o| o.0).map_err(|e| Error::Glossary {
             path: path.to_owned(),
             line: e.line(),
-            column: e.column(),
+            // serde_json counts a position at the start of a line (the end
+            // of the file after a line break) as column 0.
+            column: e.column().max(1),
             message: e
                 .to_string()
                 .split(" at line ")

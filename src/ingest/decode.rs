@@ -40,34 +40,14 @@ impl Source {
                 path: path.to_owned(),
             });
         }
-        if bytes.starts_with(&[0xFF, 0xFE]) {
-            return Err(Error::Utf16 {
-                path: path.to_owned(),
-                bom: "FF FE",
-            });
-        }
-        if bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(Error::Utf16 {
-                path: path.to_owned(),
-                bom: "FE FF",
-            });
-        }
+        refuse_utf16(path, &bytes)?;
         if let Some(at) = memchr_nul(&bytes) {
             return Err(Error::Binary {
                 path: path.to_owned(),
                 at: locate(&bytes, at),
             });
         }
-        let raw = match String::from_utf8(bytes) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                return Err(Error::InvalidUtf8 {
-                    path: path.to_owned(),
-                    at: locate(e.as_bytes(), at),
-                });
-            }
-        };
+        let raw = utf8(path, bytes)?;
         let bom_len = if raw.starts_with('\u{FEFF}') { 3 } else { 0 };
         // Text has few control characters; a file where they are common
         // (more than 1 in 10 of the first 8 KiB) is binary.
@@ -148,6 +128,33 @@ fn checkpoints(raw: &str, lines: &[Line]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A file's bytes as UTF-8 text: UTF-16 (by its byte-order mark) and
+/// invalid UTF-8 are errors naming the place. For files brug reads whole
+/// and parses (glossaries, records, exchange files).
+pub fn text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    refuse_utf16(path, &bytes)?;
+    utf8(path, bytes)
+}
+
+fn refuse_utf16(path: &Path, bytes: &[u8]) -> Result<()> {
+    for (bom, name) in [([0xFF, 0xFE], "FF FE"), ([0xFE, 0xFF], "FE FF")] {
+        if bytes.starts_with(&bom) {
+            return Err(Error::Utf16 {
+                path: path.to_owned(),
+                bom: name,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.to_owned(),
+        at: locate(e.as_bytes(), e.utf8_error().valid_up_to()),
+    })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -126,6 +126,21 @@ impl Ingested {
 
 /// Reads a file from disk and ingests it.
 pub fn ingest_file(path: &Path, options: &IngestOptions) -> Result<Ingested> {
+    ingest(path, read_bytes(path)?, options)
+}
+
+/// Reads a UTF-8 text file whole, for the files brug parses (glossaries,
+/// alignment records, TMX, XLIFF, TBX): a folder, a file too large,
+/// UTF-16 and invalid UTF-8 are errors naming the file, and the line and
+/// column where there is one.
+pub fn read_text(path: &Path) -> Result<String> {
+    decode::text(path, read_bytes(path)?)
+}
+
+/// The most brug reads of one file.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     use crate::error::Error;
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         path: path.to_owned(),
@@ -136,19 +151,17 @@ pub fn ingest_file(path: &Path, options: &IngestOptions) -> Result<Ingested> {
             path: path.to_owned(),
         });
     }
-    const LIMIT: u64 = 1 << 30;
-    if meta.len() > LIMIT {
+    if meta.len() > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
             path: path.to_owned(),
             size: meta.len(),
-            limit: LIMIT,
+            limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
-    })?;
-    ingest(path, bytes, options)
+    })
 }
 
 /// Ingests a file's bytes. `path` names the file in errors and output.
