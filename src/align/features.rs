@@ -98,8 +98,10 @@ impl Features {
         let text = unit.text;
         let mut anchors: Vec<(u64, f32)> = Vec::new();
         let mut first_word = true;
+        // A word lowercased and folded (one buffer for the whole segment).
+        let mut folded = String::new();
         for raw in text.split_whitespace() {
-            if raw.contains("://")
+            if (raw.contains(':') && raw.contains("://"))
                 || raw.starts_with("www.")
                 || (raw.contains('@') && raw.contains('.'))
             {
@@ -122,11 +124,11 @@ impl Features {
             first_word = raw.ends_with(['.', '!', '?']);
             if word.starts_with(|c: char| c.is_ascii_digit()) {
                 // Numbers, possibly with separators; a year is a number too.
-                let number: String = word
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                    .collect();
-                let number = number.trim_end_matches(['.', ',']);
+                let end = word
+                    .bytes()
+                    .position(|b| !(b.is_ascii_digit() || b == b'.' || b == b','))
+                    .unwrap_or(word.len());
+                let number = word[..end].trim_end_matches(['.', ',']);
                 if !number.is_empty() {
                     anchors.push((key(b'n', &normalize_number(number)), 3.0));
                 }
@@ -139,20 +141,24 @@ impl Features {
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
-            let folded: String = word
-                .chars()
-                .flat_map(char::to_lowercase)
-                .map(fold)
-                .collect();
+            let name = (capital && !starts_sentence && letters >= 3) || letters >= 7;
+            if !(acronym || name) {
+                continue;
+            }
+            folded.clear();
+            folded.extend(word.chars().flat_map(char::to_lowercase).map(fold));
             if acronym {
                 anchors.push((key(b'w', &folded), 2.0));
-            } else if (capital && !starts_sentence && letters >= 3) || letters >= 7 {
+            } else {
                 // Names and long words: the same word, or a cognate sharing
                 // its first five letters.
                 anchors.push((key(b'w', &folded), 1.0));
                 if letters >= 6 {
-                    let stem: String = folded.chars().take(5).collect();
-                    anchors.push((key(b's', &stem), 1.0));
+                    let five = folded
+                        .char_indices()
+                        .nth(5)
+                        .map_or(folded.len(), |(at, _)| at);
+                    anchors.push((key(b's', &folded[..five]), 1.0));
                 }
             }
         }
@@ -232,20 +238,22 @@ pub fn shared(a: &Features, b: &Features) -> f32 {
     if a.mask & b.mask == 0 {
         return 0.0;
     }
+    overlap(&a.anchors, &b.anchors)
+}
+
+/// Weight two sorted anchor lists share: each key as often as both have
+/// it, at the smaller weight.
+pub fn overlap(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j) = (0, 0);
     let mut total = 0.0;
-    while i < a.anchors.len() && j < b.anchors.len() {
-        let (ka, wa) = a.anchors[i];
-        let (kb, wb) = b.anchors[j];
-        match ka.cmp(&kb) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                total += wa.min(wb);
-                i += 1;
-                j += 1;
-            }
+    while i < a.len() && j < b.len() {
+        let (ka, wa) = a[i];
+        let (kb, wb) = b[j];
+        if ka == kb {
+            total += wa.min(wb);
         }
+        i += usize::from(ka <= kb);
+        j += usize::from(kb <= ka);
     }
     total
 }

@@ -7,26 +7,52 @@ use super::{Context, Finding, Pair};
 use crate::model::Code;
 use crate::text::FastMap;
 
-fn key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// A text with its whitespace collapsed, lower case.
+pub fn key(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
-pub fn check(cx: &Context<'_>, pairs: &[Pair<'_>], per_bead: &mut [Vec<Finding>]) {
-    let mut by_source: FastMap<String, usize> = FastMap::default();
-    let mut by_target: FastMap<String, usize> = FastMap::default();
-    for (k, pair) in pairs.iter().enumerate() {
-        if pair.source.parts.len() != 1
-            || pair.target.parts.len() != 1
-            || pair.source.text.split_whitespace().count() < 4
-        {
+/// The keys a bead is compared by: its source and its target, when it is
+/// one-to-one and its source has at least four words.
+pub fn keys(pair: &Pair<'_>) -> Option<(String, String)> {
+    if pair.source.parts.len() != 1
+        || pair.target.parts.len() != 1
+        || pair.source.text.split_whitespace().count() < 4
+    {
+        return None;
+    }
+    Some((key(&pair.source.text), key(&pair.target.text)))
+}
+
+/// `keys` holds [`keys`] of each pair.
+pub fn check(
+    cx: &Context<'_>,
+    pairs: &[Pair<'_>],
+    keys: &[Option<(String, String)>],
+    per_bead: &mut [Vec<Finding>],
+) {
+    let mut by_source: FastMap<&str, usize> = FastMap::default();
+    let mut by_target: FastMap<&str, usize> = FastMap::default();
+    for (k, (pair, pair_keys)) in pairs.iter().zip(keys).enumerate() {
+        let Some((s, t)) = pair_keys else {
             continue;
-        }
-        let (s, t) = (key(&pair.source.text), key(&pair.target.text));
-        if let Some(&first) = by_source.get(&s) {
-            if key(&pairs[first].target.text) != t {
+        };
+        // Every pair in the maps has keys.
+        let keys_of = |first: usize| keys[first].as_ref().map(|(s, t)| (s.as_str(), t.as_str()));
+        if let Some(&first) = by_source.get(s.as_str()) {
+            if keys_of(first).is_none_or(|(_, first_target)| first_target != t) {
                 per_bead[k].push(cx.finding(
                     Code::InconsistentTranslation,
                     pair,
@@ -37,10 +63,10 @@ pub fn check(cx: &Context<'_>, pairs: &[Pair<'_>], per_bead: &mut [Vec<Finding>]
                 ));
             }
         } else {
-            by_source.insert(s.clone(), k);
+            by_source.insert(s, k);
         }
-        if let Some(&first) = by_target.get(&t) {
-            if key(&pairs[first].source.text) != s {
+        if let Some(&first) = by_target.get(t.as_str()) {
+            if keys_of(first).is_none_or(|(first_source, _)| first_source != s) {
                 per_bead[k].push(cx.finding(
                     Code::InconsistentTranslation,
                     pair,

@@ -50,11 +50,7 @@ pub fn is_in(text: &str, first: &Rules, second: &Rules) -> bool {
         return false;
     }
     // Addresses are no language.
-    let mut rest = text.to_owned();
-    for r in super::references::addresses(text).iter().rev() {
-        rest.replace_range(r.start..r.end, " ");
-    }
-    let (a, b) = evidence(&rest, first, second);
+    let (a, b) = evidence(&super::references::without_addresses(text), first, second);
     a >= 3 && a > 2 * b
 }
 

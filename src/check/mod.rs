@@ -257,32 +257,41 @@ pub fn check_with_record(
         })
         .collect();
     let mut per_bead: Vec<Vec<Finding>> = vec![Vec::new(); pairs.len()];
-    let check_pair = |pair: &Pair<'_>, out: &mut Vec<Finding>| {
-        untranslated::check(&context, pair, out);
-        if pair.source.is_empty() || pair.target.is_empty() {
-            return;
-        }
-        glossary::check(&context, pair, out);
-        numbers::check(&context, pair, out);
-        references::check(&context, pair, out);
-        names::check(&context, pair, out);
-        typography::check(&context, pair, out);
-    };
+    // What the consistency check compares pairs by.
+    let mut keys: Vec<Option<(String, String)>> = vec![None; pairs.len()];
+    let check_pair =
+        |pair: &Pair<'_>, out: &mut Vec<Finding>, keys: &mut Option<(String, String)>| {
+            untranslated::check(&context, pair, out);
+            if pair.source.is_empty() || pair.target.is_empty() {
+                return;
+            }
+            glossary::check(&context, pair, out);
+            numbers::check(&context, pair, out);
+            references::check(&context, pair, out);
+            names::check(&context, pair, out);
+            typography::check(&context, pair, out);
+            *keys = consistency::keys(pair);
+        };
     // Pairs are independent: split them over the threads asked for.
     let threads = options.threads.clamp(1, 64);
     let chunk = pairs.len().div_ceil(threads).max(256);
     std::thread::scope(|scope| {
-        for (pairs, outs) in pairs.chunks(chunk).zip(per_bead.chunks_mut(chunk)) {
+        for ((pairs, outs), keys) in pairs
+            .chunks(chunk)
+            .zip(per_bead.chunks_mut(chunk))
+            .zip(keys.chunks_mut(chunk))
+        {
             let check_pair = &check_pair;
             scope.spawn(move || {
-                for (pair, out) in pairs.iter().zip(outs) {
-                    check_pair(pair, out);
+                for ((pair, out), keys) in pairs.iter().zip(outs).zip(keys) {
+                    check_pair(pair, out, keys);
                 }
             });
         }
     });
     references::footnotes(&context, &pairs, &mut per_bead);
-    consistency::check(&context, &pairs, &mut per_bead);
+    consistency::check(&context, &pairs, &keys, &mut per_bead);
+    drop(keys);
     let tracked = match record {
         RecordUse::None => Vec::new(),
         RecordUse::Current(r) => stale::needs_review(&context, r, alignment),

@@ -26,9 +26,14 @@ enum Shape {
 }
 
 fn shape(word: &str, sentence_start: bool) -> Option<Shape> {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let first = word.chars().next()?;
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    let (letters, capitals) = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(l, u), c| {
+            (l + 1, u + usize::from(c.is_uppercase()))
+        });
+    if letters >= 2 && capitals == letters {
         return Some(Shape::Acronym);
     }
     if !first.is_uppercase() {
@@ -36,12 +41,12 @@ fn shape(word: &str, sentence_start: bool) -> Option<Shape> {
     }
     let inner_capital =
         word.chars().skip(1).any(char::is_uppercase) && !word.contains('-') && !word.contains('\'');
-    if letters.len() >= 3
+    if letters >= 3
         && (inner_capital || word.ends_with('+') || word.chars().any(|c| c.is_ascii_digit()))
     {
         return Some(Shape::Marked);
     }
-    (!sentence_start && letters.len() >= 4).then_some(Shape::Capitalized)
+    (!sentence_start && letters >= 4).then_some(Shape::Capitalized)
 }
 
 /// Words of `text` split further at hyphens (`NESO-kantoor` → `NESO`,
@@ -51,10 +56,14 @@ fn parts(text: &str) -> Vec<(usize, &str)> {
     for (at, word) in super::words(text) {
         let mut offset = 0;
         for piece in word.split('-') {
-            let trimmed = piece
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '+');
+            let mut trimmed = piece;
+            while let Some(rest) = trimmed.strip_suffix("'s") {
+                trimmed = rest;
+            }
+            while let Some(rest) = trimmed.strip_suffix("’s") {
+                trimmed = rest;
+            }
+            let trimmed = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '+');
             if !trimmed.is_empty() {
                 out.push((at + offset, trimmed));
             }
@@ -107,7 +116,7 @@ pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
                 && w != word
                 && !w.eq_ignore_ascii_case(word)
                 && edit_distance(w, word, limit) <= limit
-                && !target_lexicon.is_some_and(|l| l.contains(w))
+                && !target_lexicon.is_some_and(|l| with_lowercase(w, |w| l.contains_lower(w)))
                 && !with_lowercase(w, |l| cx.target_rules.function_words.contains(l))
         });
         if let Some(&(t_at, w)) = near {
@@ -120,7 +129,8 @@ pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
             out.push(f);
             continue;
         }
-        let ordinary = source_lexicon.is_some_and(|l| l.contains(word));
+        let ordinary =
+            source_lexicon.is_some_and(|l| with_lowercase(word, |w| l.contains_lower(w)));
         if matches!(shape, Shape::Acronym | Shape::Marked)
             && !ordinary
             && !glossary_covers(cx, word)

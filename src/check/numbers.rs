@@ -89,8 +89,14 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
         .collect();
     let mut out: Vec<Number> = Vec::new();
     let mut numeric = vec![false; words.len()];
+    // A word's characters (one buffer for all words).
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for (k, &(at, word)) in words.iter().enumerate() {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if !word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        chars.clear();
+        chars.extend(word.char_indices());
         let mut c = 0;
         while c < chars.len() {
             let (offset, ch) = chars[c];
@@ -116,13 +122,12 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
             }
             let end = chars.get(e).map_or(word.len(), |&(o, _)| o);
             let token = &word[offset..end];
-            let letters: String = word[end..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
+            let letters = word[end..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(&word[end..], |n| &word[end..end + n]);
             let next = c + (e - c).max(1);
             if !letters.is_empty()
-                && !with_lowercase(&letters, |l| rules.ordinal_suffixes.contains(l))
+                && !with_lowercase(letters, |l| rules.ordinal_suffixes.contains(l))
             {
                 // `3D`, `5G`, `19e-eeuws` aside: a code, not a number.
                 c = next + letters.chars().count();
@@ -147,8 +152,13 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
         }
     }
     for (k, &(at, word)) in words.iter().enumerate() {
-        let lower = word.to_lowercase();
-        if let Some(&month) = rules.months.get(lower.as_str()) {
+        let (month, number) = with_lowercase(word, |lower| {
+            (
+                rules.months.get(lower).copied(),
+                rules.number_words.get(lower).copied(),
+            )
+        });
+        if let Some(month) = month {
             let beside = (k > 0 && numeric[k - 1]) || numeric.get(k + 1).copied().unwrap_or(false);
             if beside {
                 out.push(Number {
@@ -158,7 +168,7 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
                     hard: true,
                 });
             }
-        } else if let Some(&n) = rules.number_words.get(lower.as_str()) {
+        } else if let Some(n) = number {
             let mut value = n.to_string();
             if let Some(&(_, following)) = words.get(k + 1)
                 && let Some(factor) =

@@ -111,8 +111,12 @@ pub fn papers(text: &str, rules: &Rules) -> Vec<Reference> {
 /// URLs and e-mail addresses, without the punctuation after them.
 pub fn addresses(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
+    // Most texts have none: every address has one of these.
+    if !(text.contains('@') || text.contains("://") || text.contains("www.")) {
+        return out;
+    }
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>')) {
-        let is_url = raw.contains("://") || raw.starts_with("www.");
+        let is_url = (raw.contains(':') && raw.contains("://")) || raw.starts_with("www.");
         let is_mail = raw.contains('@') && raw.contains('.') && !raw.starts_with('@');
         if !(is_url || is_mail) {
             continue;
@@ -131,6 +135,19 @@ pub fn addresses(text: &str) -> Vec<Reference> {
         });
     }
     out
+}
+
+/// `text` with each URL and e-mail address replaced by a space.
+pub fn without_addresses(text: &str) -> std::borrow::Cow<'_, str> {
+    let found = addresses(text);
+    if found.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut rest = text.to_owned();
+    for r in found.iter().rev() {
+        rest.replace_range(r.start..r.end, " ");
+    }
+    std::borrow::Cow::Owned(rest)
 }
 
 /// Keys on one side and not on the other (as multisets), in text order.

@@ -15,10 +15,7 @@ fn reads_as_source(cx: &Context<'_>, text: &str) -> bool {
 /// Whether a text holds only names, numbers, addresses and symbols
 /// (`S.A. Blok`, `Erasmus+`, a URL), which stay the same in a translation.
 fn names_only(text: &str, particles: &crate::text::FastSet<&'static str>) -> bool {
-    let mut rest = text.to_owned();
-    for r in super::references::addresses(text).iter().rev() {
-        rest.replace_range(r.start..r.end, " ");
-    }
+    let rest = super::references::without_addresses(text);
     !rest.split(|c: char| !c.is_alphabetic()).any(|w| {
         w.chars().count() >= 3
             && w.chars().next().is_some_and(char::is_lowercase)
@@ -26,11 +23,20 @@ fn names_only(text: &str, particles: &crate::text::FastSet<&'static str>) -> boo
     })
 }
 
-fn normalized(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Whether two texts are the same but for case and whitespace.
+fn same_normalized(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a
+            .split_whitespace()
+            .map(Some)
+            .chain([None])
+            .zip(b.split_whitespace().map(Some).chain([None]))
+            .all(|pair| match pair {
+                (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+                (x, y) => x.is_none() && y.is_none(),
+            });
+    }
+    super::consistency::key(a) == super::consistency::key(b)
 }
 
 pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<super::Finding>) {
@@ -57,7 +63,7 @@ pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<super::Finding>) {
         out.push(cx.finding(Code::Untranslated, pair, "the translation is empty".into()));
         return;
     }
-    if normalized(&source.text) == normalized(&target.text)
+    if same_normalized(&source.text, &target.text)
         && !names_only(&source.text, &cx.source_rules.name_particles)
         && reads_as_source(cx, &source.text)
     {

@@ -133,6 +133,13 @@ impl Rules {
 /// words.
 pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let bytes = word.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        // Already lower case.
+        return f(word);
+    }
     if bytes.len() <= 32 && word.is_ascii() {
         let mut buf = [0u8; 32];
         for (d, s) in buf.iter_mut().zip(bytes) {

@@ -1,0 +1,472 @@
+//! The aligner's cost model: what a bead of source `i0..i1` and target
+//! `j0..j1` costs, over prefix sums of lengths, anchor weights and
+//! segment counts, and how confident a chosen bead is.
+
+use super::features::{self, Features};
+use std::ops::RangeInclusive;
+
+use super::{AlignOptions, Kind, Kinds, SHAPE_COUNT, SHAPES, bead};
+use crate::model::{Alignment, SegmentKind};
+
+/// What a bead with both sides costs before its anchors are compared.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Base {
+    /// Prior and length cost.
+    pub(super) cost: f32,
+    /// The least the whole cost can be (with every anchor of the smaller
+    /// side shared); minus infinity when neither side has anchors.
+    pub(super) least: f32,
+}
+
+/// Bits of a segment's kind, for [`Model::kind_cost`]: one per kind that
+/// bears on the cost, and one for a footnote number.
+const FOOTNOTE: u8 = 1;
+const HEADING: u8 = 2;
+const SIGNATURE: u8 = 4;
+const NUMBERED: u8 = 8;
+
+fn kind_bits(&(kind, note): &Kind) -> u8 {
+    let bit = match kind {
+        Some(SegmentKind::Footnote) => FOOTNOTE,
+        Some(SegmentKind::Heading) => HEADING,
+        Some(SegmentKind::Signature) => SIGNATURE,
+        _ => 0,
+    };
+    bit | if note.is_some() { NUMBERED } else { 0 }
+}
+
+/// Union and intersection of the kind bits of a run of segments.
+fn any_and_all(bits: &[u8]) -> (u8, u8) {
+    bits.iter()
+        .fold((0, u8::MAX), |(any, all), &b| (any | b, all & b))
+}
+
+/// The cost model over prefix sums of lengths.
+pub(super) struct Model<'a> {
+    pub(super) src: &'a [Features],
+    pub(super) tgt: &'a [Features],
+    source_kinds: &'a [Kind],
+    target_kinds: &'a [Kind],
+    /// Per segment, its [`kind_bits`].
+    source_bits: Vec<u8>,
+    target_bits: Vec<u8>,
+    src_len: Vec<f64>,
+    tgt_len: Vec<f64>,
+    src_weight: Vec<f32>,
+    tgt_weight: Vec<f32>,
+    src_count: Vec<f32>,
+    tgt_count: Vec<f32>,
+    ratio: f64,
+    inverse_ratio: f64,
+    cost_table: &'static [f32],
+    variance: f64,
+    pub(super) anchor_weight: f32,
+    anchor_offset: f32,
+    pub(super) priors: [f32; SHAPE_COUNT],
+    gap_cost: f32,
+    /// Whether any segment has a kind (plain lines have none).
+    has_kinds: bool,
+    /// Threads a table may be filled on.
+    pub(super) threads: usize,
+    /// Per shape, the cap of its length cost when each unit stands for
+    /// one segment.
+    unit_caps: [f32; SHAPE_COUNT],
+}
+
+impl<'a> Model<'a> {
+    pub(super) fn new(
+        src: &'a [Features],
+        tgt: &'a [Features],
+        kinds: &'a Kinds,
+        options: &AlignOptions,
+    ) -> Model<'a> {
+        let prefix = |f: &[Features]| {
+            let mut acc = vec![0.0; f.len() + 1];
+            for (k, x) in f.iter().enumerate() {
+                acc[k + 1] = acc[k] + x.len;
+            }
+            acc
+        };
+        let src_len = prefix(src);
+        let tgt_len = prefix(tgt);
+        let weights = |f: &[Features]| {
+            let mut acc = vec![0.0f32; f.len() + 1];
+            for (k, x) in f.iter().enumerate() {
+                acc[k + 1] = acc[k] + x.weight;
+            }
+            acc
+        };
+        let (src_weight, tgt_weight) = (weights(src), weights(tgt));
+        let counts = |f: &[Features]| {
+            let mut acc = vec![0.0f32; f.len() + 1];
+            for (k, x) in f.iter().enumerate() {
+                acc[k + 1] = acc[k] + x.count;
+            }
+            acc
+        };
+        let (src_count, tgt_count) = (counts(src), counts(tgt));
+        let ratio = (tgt_len[tgt.len()] / src_len[src.len()].max(1.0)).clamp(0.2, 5.0);
+        let mut priors = [0.0; SHAPE_COUNT];
+        for (p, s) in priors.iter_mut().zip(options.priors) {
+            // A prior of 0 switches the shape off.
+            *p = if s > 0.0 {
+                -(s.ln()) as f32
+            } else {
+                f32::INFINITY
+            };
+        }
+        Model {
+            src,
+            tgt,
+            source_kinds: &kinds.source,
+            target_kinds: &kinds.target,
+            source_bits: kinds.source.iter().map(kind_bits).collect(),
+            target_bits: kinds.target.iter().map(kind_bits).collect(),
+            src_len,
+            tgt_len,
+            src_weight,
+            tgt_weight,
+            src_count,
+            tgt_count,
+            ratio,
+            inverse_ratio: 1.0 / ratio,
+            cost_table: length_cost_table(),
+            variance: options.variance,
+            anchor_weight: options.anchor_weight,
+            anchor_offset: options.anchor_offset,
+            priors,
+            gap_cost: options.gap_cost,
+            has_kinds: kinds
+                .source
+                .iter()
+                .chain(&kinds.target)
+                .any(|&(k, _)| k.is_some()),
+            threads: options.threads.max(1),
+            unit_caps: SHAPES.map(|(di, dj, _)| {
+                let units = (di + dj) as f32;
+                27.6 * units / units
+            }),
+        }
+    }
+
+    /// The model restricted to source `i0..i1` and target `j0..j1`, with
+    /// the whole documents' length ratio.
+    pub(super) fn sub(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Model<'a> {
+        Model {
+            src: &self.src[i0..i1],
+            tgt: &self.tgt[j0..j1],
+            source_kinds: &self.source_kinds[i0..i1],
+            target_kinds: &self.target_kinds[j0..j1],
+            source_bits: self.source_bits[i0..i1].to_vec(),
+            target_bits: self.target_bits[j0..j1].to_vec(),
+            src_len: self.src_len[i0..=i1].to_vec(),
+            tgt_len: self.tgt_len[j0..=j1].to_vec(),
+            src_weight: self.src_weight[i0..=i1].to_vec(),
+            tgt_weight: self.tgt_weight[j0..=j1].to_vec(),
+            src_count: self.src_count[i0..=i1].to_vec(),
+            tgt_count: self.tgt_count[j0..=j1].to_vec(),
+            ..*self
+        }
+    }
+
+    /// `-ln` of the Gale–Church probability of the length difference of a
+    /// bead, from a table over |δ| (linear interpolation; the normal tail's
+    /// asymptote beyond it), or `cap` when that is less.
+    #[inline(always)]
+    fn capped_length_cost(&self, l1: f64, l2: f64, cap: f32) -> f32 {
+        let mean = (l1 + l2 * self.inverse_ratio) * 0.5;
+        if mean <= 0.0 {
+            return 0.0_f32.min(cap);
+        }
+        let diff = l2 - l1 * self.ratio;
+        // δ² indexes the table: no square root in the inner loop, and one
+        // division.
+        let steps = diff * diff / (mean * self.variance * SQUARED_STEP);
+        let table = self.cost_table;
+        let x = steps as f32;
+        let cost = if x < (table.len() - 1) as f32 {
+            let k = x as usize;
+            let frac = x - k as f32;
+            table[k] + (table[k + 1] - table[k]) * frac
+        } else {
+            let squared = steps * SQUARED_STEP;
+            // The tail is above δ²/2, and so above the cap when that is.
+            if squared / 2.0 >= f64::from(cap) {
+                return cap;
+            }
+            // -ln(2 φ(δ)/δ) for large δ.
+            (squared / 2.0 + 0.5 * squared.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
+                as f32
+        };
+        cost.min(cap)
+    }
+
+    /// Shared anchor weight and total weight of a bead.
+    fn anchors(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f32, f32) {
+        let mut shared = 0.0;
+        let mut total = 0.0;
+        for a in &self.src[i0..i1] {
+            total += a.weight;
+        }
+        for b in &self.tgt[j0..j1] {
+            total += b.weight;
+        }
+        if i1 - i0 == 1 && j1 - j0 == 1 {
+            shared = features::shared(&self.src[i0], &self.tgt[j0]);
+        } else if i1 > i0 && j1 > j0 {
+            let a = Features::merge(&self.src[i0..i1].iter().collect::<Vec<_>>());
+            let b = Features::merge(&self.tgt[j0..j1].iter().collect::<Vec<_>>());
+            shared = features::shared(&a, &b);
+        }
+        (shared, total)
+    }
+
+    /// Cost of kinds that do not go together: a footnote (20), heading or
+    /// signature (6 each) on one side only; such a segment beside others
+    /// of another kind on both sides (4 each); footnotes of different
+    /// numbers (20).
+    fn kind_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        if i1 == i0 || j1 == j0 {
+            return 0.0;
+        }
+        let (s_any, s_all) = any_and_all(&self.source_bits[i0..i1]);
+        let (t_any, t_all) = any_and_all(&self.target_bits[j0..j1]);
+        if s_any | t_any == 0 {
+            return 0.0;
+        }
+        let mut cost = 0.0;
+        for (bit, alone) in [(FOOTNOTE, 20.0), (HEADING, 6.0), (SIGNATURE, 6.0)] {
+            let (a, b) = (s_any & bit != 0, t_any & bit != 0);
+            if a != b {
+                cost += alone;
+            } else if a && s_all & t_all & bit == 0 {
+                cost += 4.0;
+            }
+        }
+        if s_any & t_any & NUMBERED != 0 {
+            let note = |side: &[Kind]| side.iter().find_map(|&(_, n)| n);
+            if note(&self.source_kinds[i0..i1]) != note(&self.target_kinds[j0..j1]) {
+                cost += 20.0;
+            }
+        }
+        cost
+    }
+
+    /// Cost of a bead with an empty side: a fixed price, whatever its
+    /// length, so runs of untranslated material stay affordable; at a
+    /// coarse level, the price of each segment the unit stands for.
+    pub(super) fn gap(&self, shape: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        let count =
+            self.src_count[i1] - self.src_count[i0] + self.tgt_count[j1] - self.tgt_count[j0];
+        (self.priors[shape] + self.gap_cost) * count
+    }
+
+    /// Whether a bead of `shape` is certain to cost at least `limit`
+    /// whatever its lengths and anchors.
+    pub(super) fn out_of_reach(&self, shape: usize, limit: f32) -> bool {
+        self.priors[shape] - self.anchor_weight >= limit
+    }
+
+    /// The part of a bead's cost that needs no anchor overlaps (prior and
+    /// length), and the least the whole cost can be (the anchor term at
+    /// its lowest: all of the smaller side shared); for a bead with both
+    /// sides.
+    pub(super) fn base(&self, shape: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> Base {
+        self.base_of(
+            shape,
+            self.src_len[i1] - self.src_len[i0],
+            self.tgt_len[j1] - self.tgt_len[j0],
+            self.src_count[i1] - self.src_count[i0] + self.tgt_count[j1] - self.tgt_count[j0],
+            self.src_weight[i1] - self.src_weight[i0],
+            self.tgt_weight[j1] - self.tgt_weight[j0],
+        )
+    }
+
+    /// [`Model::base`] of the beads of `shape` ending in row `i` and the
+    /// columns `columns`, passed to `put(j, base)` in order.
+    pub(super) fn bases_along(
+        &self,
+        shape: usize,
+        i: usize,
+        columns: RangeInclusive<usize>,
+        mut put: impl FnMut(usize, Base),
+    ) {
+        let (di, dj, _) = SHAPES[shape];
+        let i0 = i - di;
+        let l1 = self.src_len[i] - self.src_len[i0];
+        let source_count = self.src_count[i] - self.src_count[i0];
+        let ws = self.src_weight[i] - self.src_weight[i0];
+        for j in columns {
+            let j0 = j - dj;
+            put(
+                j,
+                self.base_of(
+                    shape,
+                    l1,
+                    self.tgt_len[j] - self.tgt_len[j0],
+                    source_count + self.tgt_count[j] - self.tgt_count[j0],
+                    ws,
+                    self.tgt_weight[j] - self.tgt_weight[j0],
+                ),
+            );
+        }
+    }
+
+    /// [`Model::base`] from a bead's lengths, segment count and anchor
+    /// weights per side.
+    #[inline(always)]
+    fn base_of(&self, shape: usize, l1: f64, l2: f64, counts: f32, ws: f32, wt: f32) -> Base {
+        // A bead's length cost is capped, so one wild bead cannot outweigh
+        // everything else; at a coarse level the cap grows with the
+        // segments a unit stands for (else a coarse bead could swallow a
+        // whole extra unit at the price of one odd sentence).
+        let (di, dj, _) = SHAPES[shape];
+        let units = (di + dj) as f32;
+        let cap = if counts == units {
+            self.unit_caps[shape]
+        } else {
+            27.6 * counts / units
+        };
+        let cost = self.priors[shape] + self.capped_length_cost(l1, l2, cap);
+        let total = ws + wt;
+        let least = if total > 0.0 {
+            cost + self.say(total) * (self.anchor_offset - 2.0 * ws.min(wt) / total)
+        } else {
+            // No anchors to compare: nothing to skip.
+            f32::NEG_INFINITY
+        };
+        Base { cost, least }
+    }
+
+    /// How much the anchors can say, from their total weight: little with
+    /// one or two.
+    #[inline(always)]
+    fn say(&self, total: f32) -> f32 {
+        // `total / 6.0` is at least 1 from 6 on.
+        if total >= 6.0 {
+            self.anchor_weight
+        } else {
+            self.anchor_weight * (total / 6.0).min(1.0)
+        }
+    }
+
+    /// The cost of a bead with both sides from its [`Base`], or infinity
+    /// when it is certain not to be below `limit`; `pair(a, b)` is the
+    /// anchor overlap of source `a` with target `b`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn finish(
+        &self,
+        base: Base,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        limit: f32,
+        pair: &impl Fn(usize, usize) -> f32,
+    ) -> f32 {
+        // Skip the overlaps when even the least cost cannot win.
+        if base.least >= limit {
+            return f32::INFINITY;
+        }
+        self.complete(base, i0, i1, j0, j1, || {
+            let mut shared = 0.0;
+            for a in i0..i1 {
+                for b in j0..j1 {
+                    shared += pair(a, b);
+                }
+            }
+            shared
+        })
+    }
+
+    /// The cost of a bead with both sides from its [`Base`]; `shared()`
+    /// is the anchor overlaps of its source segments with its target
+    /// segments, added up.
+    pub(super) fn complete(
+        &self,
+        base: Base,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        shared: impl FnOnce() -> f32,
+    ) -> f32 {
+        let mut cost = base.cost;
+        let ws = self.src_weight[i1] - self.src_weight[i0];
+        let wt = self.tgt_weight[j1] - self.tgt_weight[j0];
+        let total = ws + wt;
+        if total > 0.0 {
+            // Capped by the smaller side (exact for one-to-one beads).
+            let shared = shared().min(ws).min(wt);
+            cost += self.say(total) * (self.anchor_offset - 2.0 * shared / total);
+        }
+        if self.has_kinds {
+            cost += self.kind_cost(i0, i1, j0, j1);
+        }
+        cost
+    }
+
+    /// Confidence of a bead, as documented in the module.
+    fn score(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        if i1 == i0 || j1 == j0 {
+            return 0.0;
+        }
+        let l1 = self.src_len[i1] - self.src_len[i0];
+        let l2 = self.tgt_len[j1] - self.tgt_len[j0];
+        // Length agreement with a doubled tolerance: a correct bead's
+        // lengths are rarely more than two standard deviations apart.
+        let mean = (l1 + l2 / self.ratio) / 2.0;
+        let delta = (l2 - l1 * self.ratio) / (mean.max(1.0) * self.variance).sqrt();
+        let length = 2.0 * (1.0 - normal_cdf(delta.abs() / 2.0));
+        let (shared, total) = self.anchors(i0, i1, j0, j1);
+        let anchors = if total > 0.0 {
+            f64::from(2.0 * shared / total)
+        } else {
+            0.0
+        };
+        (1.0 - (1.0 - length) * (1.0 - anchors)).clamp(0.0, 1.0)
+    }
+
+    pub(super) fn beads(&self, path: &[(usize, usize)]) -> Alignment {
+        let beads = path
+            .windows(2)
+            .map(|w| {
+                let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+                bead(
+                    (i0..i1).collect(),
+                    (j0..j1).collect(),
+                    self.score(i0, i1, j0, j1),
+                )
+            })
+            .collect();
+        Alignment { beads }
+    }
+}
+
+/// Resolution of the length-cost table, in δ².
+const SQUARED_STEP: f64 = 0.05;
+
+/// `-ln(2 (1 − Φ(δ)))` for δ² = 0, 0.05, … 100 (small enough to stay in
+/// the first-level cache).
+fn length_cost_table() -> &'static [f32] {
+    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=2_000)
+            .map(|k| {
+                let d = (k as f64 * SQUARED_STEP).sqrt();
+                -((2.0 * (1.0 - normal_cdf(d))).max(1e-300).ln()) as f32
+            })
+            .collect()
+    })
+}
+
+/// Standard normal cumulative distribution (Abramowitz & Stegun 26.2.17).
+fn normal_cdf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.231_641_9 * x.abs());
+    let poly = t
+        * (0.319_381_530
+            + t * (-0.356_563_782
+                + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
+    let tail = (-x * x / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
+    if x >= 0.0 { 1.0 - tail } else { tail }
+}
