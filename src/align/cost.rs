@@ -16,6 +16,8 @@ pub(super) struct Base {
     /// The least the whole cost can be (with every anchor of the smaller
     /// side shared); minus infinity when neither side has anchors.
     pub(super) least: f32,
+    /// The whole cost ([`Model::complete`]), when computed ahead.
+    pub(super) full: Option<f32>,
 }
 
 /// Bits of a segment's kind, for [`Model::kind_cost`]: one per kind that
@@ -335,7 +337,11 @@ impl<'a> Model<'a> {
             // No anchors to compare: nothing to skip.
             f32::NEG_INFINITY
         };
-        Base { cost, least }
+        Base {
+            cost,
+            least,
+            full: None,
+        }
     }
 
     /// How much the anchors can say, from their total weight: little with
@@ -367,6 +373,9 @@ impl<'a> Model<'a> {
         // Skip the overlaps when even the least cost cannot win.
         if base.least >= limit {
             return f32::INFINITY;
+        }
+        if let Some(full) = base.full {
+            return full;
         }
         self.complete(base, i0, i1, j0, j1, || {
             let mut shared = 0.0;

@@ -149,7 +149,18 @@ impl Block {
                     // Cells whose bead of this shape starts in the window.
                     let (plo, phi) = window(i - di);
                     let columns = lo.max(plo + dj)..=hi.min(phi + dj);
-                    model.bases_along(k, i, columns, |j, base| row[j - lo][k] = base);
+                    if (di, dj) == (1, 1) {
+                        // The first shape tried, so never skipped: its
+                        // whole cost is needed in every cell.
+                        let overlaps = &overlaps[starts[r]..starts[r + 1]];
+                        model.bases_along(k, i, columns, |j, mut base| {
+                            let shared = || overlaps[j - lo];
+                            base.full = Some(model.complete(base, i - 1, i, j - 1, j, shared));
+                            row[j - lo][k] = base;
+                        });
+                    } else {
+                        model.bases_along(k, i, columns, |j, base| row[j - lo][k] = base);
+                    }
                 }
             }
         }

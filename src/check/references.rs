@@ -37,8 +37,7 @@ pub fn papers(text: &str, rules: &Rules) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let boundary = i == 0 || !(bytes[i - 1] as char).is_alphanumeric();
-        if !boundary || !bytes[i].is_ascii_digit() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1] as char).is_alphanumeric()) {
             i += 1;
             continue;
         }
@@ -83,9 +82,18 @@ pub fn papers(text: &str, rules: &Rules) -> Vec<Reference> {
         i += 1;
     }
     // Paper numbers after a reference abbreviation.
+    let longest = rules
+        .reference_prefix
+        .iter()
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0);
     for (at, word) in super::words(text) {
         let bare = word.trim_end_matches('.');
-        if !with_lowercase(bare, |l| rules.reference_prefix.contains(l)) {
+        // An ASCII word keeps its length in lower case.
+        if (bare.is_ascii() && bare.len() > longest)
+            || !with_lowercase(bare, |l| rules.reference_prefix.contains(l))
+        {
             continue;
         }
         let mut k = at + word.len();
