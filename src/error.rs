@@ -81,6 +81,16 @@ pub enum Error {
     UnknownLanguage { code: String, available: String },
 }
 
+/// Where a serde_json error sits, 1-based, and its message without the
+/// place serde_json appends: `(line, column, message)`. serde_json counts a
+/// position at the start of a line (the end of a file after a line break) as
+/// column 0; it is column 1 here, as everywhere else in brug.
+pub(crate) fn json_place(e: &serde_json::Error) -> (usize, usize, String) {
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or_default();
+    (e.line(), e.column().max(1), message.to_owned())
+}
+
 /// A value shown on one line: line breaks and other control characters
 /// escaped (`\n`), so that an error message is always one line, whatever
 /// text of the input it quotes.

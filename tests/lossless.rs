@@ -91,7 +91,12 @@ pub(crate) fn check_lossless(raw: &str, doc: &Document) -> Result<(), TestCaseEr
     Ok(())
 }
 
-fn run(raw: &str, lang: &str, layout: Layout) -> Result<Option<Document>, TestCaseError> {
+/// Segments `raw`, or `None` for input brug refuses (blank, binary).
+pub(crate) fn run(
+    raw: &str,
+    lang: &str,
+    layout: Layout,
+) -> Result<Option<Document>, TestCaseError> {
     let options = IngestOptions {
         lang: Some(lang.to_owned()),
         layout,

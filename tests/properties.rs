@@ -3,15 +3,12 @@
 //! inside its span, beads tile both documents in order, a document diffed
 //! with itself is unchanged.
 
-use std::path::Path;
-
 use brug::align::{AlignOptions, Unit, align};
-use brug::ingest::{IngestOptions, Layout, ingest};
+use brug::ingest::Layout;
 use brug::model::{Document, SegmentKind};
-use brug::segment::segment;
 use proptest::prelude::*;
 
-use crate::lossless::{check_lossless, piece};
+use crate::lossless::{check_lossless, piece, run};
 
 fn cases(default: u32) -> ProptestConfig {
     ProptestConfig::with_cases(
@@ -20,21 +17,6 @@ fn cases(default: u32) -> ProptestConfig {
             .and_then(|v| v.parse().ok())
             .unwrap_or(default),
     )
-}
-
-/// Segments `raw`, or `None` for input brug refuses (blank, binary).
-fn run(raw: &str, lang: &str, layout: Layout) -> Result<Option<Document>, TestCaseError> {
-    let options = IngestOptions {
-        lang: Some(lang.to_owned()),
-        layout,
-    };
-    match ingest(Path::new("prop.txt"), raw.as_bytes().to_vec(), &options) {
-        Ok(ingested) => Ok(Some(segment(ingested))),
-        Err(brug::Error::Empty { .. } | brug::Error::Blank { .. } | brug::Error::Binary { .. }) => {
-            Ok(None)
-        }
-        Err(e) => Err(TestCaseError::fail(format!("unexpected error: {e}"))),
-    }
 }
 
 /// Text of every layout piece (combining marks, right-to-left scripts,

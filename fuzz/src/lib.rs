@@ -335,19 +335,6 @@ pub fn exchange_import(data: &[u8]) {
     }
 }
 
-fn units(document: &Document) -> Vec<Unit<'_>> {
-    document
-        .segments
-        .iter()
-        .map(|s| Unit {
-            text: &s.text,
-            kind: Some(s.kind),
-            footnote: s.footnote,
-            refs: &s.footnote_refs,
-        })
-        .collect()
-}
-
 fn check_reference(reference: Option<&SegmentRef>, highlight: Option<&Highlight>) {
     let (Some(r), Some(h)) = (reference, highlight) else {
         return;
@@ -385,8 +372,8 @@ pub fn check(data: &[u8]) {
         Rules::for_language("en").expect("English rules"),
     );
     let alignment = align_with_progress(
-        &units(&source),
-        &units(&target),
+        &Unit::of_document(&source),
+        &Unit::of_document(&target),
         &AlignOptions::default(),
         Some(&dictionary),
         &|_, _| {},

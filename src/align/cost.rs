@@ -75,6 +75,19 @@ pub(super) struct Model<'a> {
     unit_caps: [f32; SHAPE_COUNT],
 }
 
+/// Running totals of `value` over `features`: element `k` is the sum over
+/// the first `k`.
+fn prefix_sums<T: Copy + Default + std::ops::Add<Output = T>>(
+    features: &[Features],
+    value: impl Fn(&Features) -> T,
+) -> Vec<T> {
+    let mut acc = vec![T::default(); features.len() + 1];
+    for (k, x) in features.iter().enumerate() {
+        acc[k + 1] = acc[k] + value(x);
+    }
+    acc
+}
+
 impl<'a> Model<'a> {
     pub(super) fn new(
         src: &'a [Features],
@@ -82,31 +95,13 @@ impl<'a> Model<'a> {
         kinds: &'a Kinds,
         options: &AlignOptions,
     ) -> Model<'a> {
-        let prefix = |f: &[Features]| {
-            let mut acc = vec![0.0; f.len() + 1];
-            for (k, x) in f.iter().enumerate() {
-                acc[k + 1] = acc[k] + x.len;
-            }
-            acc
-        };
-        let src_len = prefix(src);
-        let tgt_len = prefix(tgt);
-        let weights = |f: &[Features]| {
-            let mut acc = vec![0.0f32; f.len() + 1];
-            for (k, x) in f.iter().enumerate() {
-                acc[k + 1] = acc[k] + x.weight;
-            }
-            acc
-        };
-        let (src_weight, tgt_weight) = (weights(src), weights(tgt));
-        let counts = |f: &[Features]| {
-            let mut acc = vec![0.0f32; f.len() + 1];
-            for (k, x) in f.iter().enumerate() {
-                acc[k + 1] = acc[k] + x.count;
-            }
-            acc
-        };
-        let (src_count, tgt_count) = (counts(src), counts(tgt));
+        let src_len = prefix_sums(src, |x| x.len);
+        let tgt_len = prefix_sums(tgt, |x| x.len);
+        let (src_weight, tgt_weight) = (
+            prefix_sums(src, |x| x.weight),
+            prefix_sums(tgt, |x| x.weight),
+        );
+        let (src_count, tgt_count) = (prefix_sums(src, |x| x.count), prefix_sums(tgt, |x| x.count));
         let ratio = (tgt_len[tgt.len()] / src_len[src.len()].max(1.0)).clamp(0.2, 5.0);
         let mut priors = [0.0; SHAPE_COUNT];
         for (p, s) in priors.iter_mut().zip(options.priors) {

@@ -29,6 +29,20 @@ impl<'a> Unit<'a> {
             refs: &[],
         }
     }
+
+    /// The segments of a document, in order, with their structure.
+    pub fn of_document(document: &'a crate::model::Document) -> Vec<Unit<'a>> {
+        document
+            .segments
+            .iter()
+            .map(|s| Unit {
+                text: &s.text,
+                kind: Some(s.kind),
+                footnote: s.footnote,
+                refs: &s.footnote_refs,
+            })
+            .collect()
+    }
 }
 
 /// The aligner's view of a segment: length and weighted anchor keys.

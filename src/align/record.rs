@@ -172,19 +172,15 @@ impl Record {
     /// Parses and checks alignment record JSON; `path` names it in errors.
     pub fn parse(path: &Path, text: &str) -> crate::error::Result<Record> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        serde_json::from_str(text).map_err(|e| crate::error::Error::Malformed {
-            path: path.to_owned(),
-            what: "alignment record",
-            line: e.line(),
-            // serde_json counts a position at the start of a line as
-            // column 0.
-            column: e.column().max(1),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
+        serde_json::from_str(text).map_err(|e| {
+            let (line, column, message) = crate::error::json_place(&e);
+            crate::error::Error::Malformed {
+                path: path.to_owned(),
+                what: "alignment record",
+                line,
+                column,
+                message,
+            }
         })
     }
 

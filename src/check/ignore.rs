@@ -65,17 +65,15 @@ impl IgnoreFile {
             path: path.to_owned(),
             source,
         })?;
-        serde_json::from_str(&text).map_err(|e| Error::Malformed {
-            path: path.to_owned(),
-            what: "ignore file",
-            line: e.line(),
-            column: e.column(),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
+        serde_json::from_str(&text).map_err(|e| {
+            let (line, column, message) = crate::error::json_place(&e);
+            Error::Malformed {
+                path: path.to_owned(),
+                what: "ignore file",
+                line,
+                column,
+                message,
+            }
         })
     }
 

@@ -43,18 +43,6 @@ fn load(path: &Path, lang: Option<String>, input: InputKind) -> Result<Document,
     }
 }
 
-pub fn units(doc: &Document) -> Vec<Unit<'_>> {
-    doc.segments
-        .iter()
-        .map(|s| Unit {
-            text: &s.text,
-            kind: Some(s.kind),
-            footnote: s.footnote,
-            refs: &s.footnote_refs,
-        })
-        .collect()
-}
-
 /// A progress bar on stderr for long documents, when stderr is a
 /// terminal; `None` otherwise.
 fn progress_bar(segments: usize) -> Option<indicatif::ProgressBar> {
@@ -177,8 +165,8 @@ fn align_one(
         }
     };
     let alignment = align_with_progress(
-        &units(&source),
-        &units(&target),
+        &Unit::of_document(&source),
+        &Unit::of_document(&target),
         &AlignOptions::default(),
         dictionary.as_ref(),
         &report,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use brug::align::record::Record;
-use brug::align::{AlignOptions, Dictionary, align_with_progress};
+use brug::align::{AlignOptions, Dictionary, Unit, align_with_progress};
 use brug::check::ignore::IgnoreFile;
 use brug::check::{CheckOptions, RecordUse, Text, check_with_record};
 use brug::glossary::Glossary;
@@ -56,8 +56,8 @@ pub fn align_pair(
         _ => None,
     };
     Ok(align_with_progress(
-        &super::align::units(source),
-        &super::align::units(target),
+        &Unit::of_document(source),
+        &Unit::of_document(target),
         &AlignOptions::default(),
         dictionary.as_ref(),
         &|_, _| {},

@@ -135,18 +135,14 @@ impl Glossary {
     pub fn read(path: &Path, text: &str) -> Result<Glossary> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let parsed: Result<Object<Glossary>, _> = serde_json::from_str(text);
-        parsed.map(|o| o.0).map_err(|e| Error::Glossary {
-            path: path.to_owned(),
-            line: e.line(),
-            // serde_json counts a position at the start of a line (the end
-            // of the file after a line break) as column 0.
-            column: e.column().max(1),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
+        parsed.map(|o| o.0).map_err(|e| {
+            let (line, column, message) = crate::error::json_place(&e);
+            Error::Glossary {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
         })
     }
 
