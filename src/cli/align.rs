@@ -138,22 +138,28 @@ fn check_several(args: &AlignArgs) -> Result<(), brug::Error> {
     Ok(())
 }
 
-/// Aligns one pair, writes its record when asked, and renders its output.
+/// Aligns one pair, writes its record when asked, and renders its output;
+/// `lone`: the only pair of the run (a progress bar over its segments).
 fn align_one(
     args: &AlignArgs,
     pair: &Pair,
     glossary: Option<&Glossary>,
-    show_progress: bool,
+    lone: bool,
 ) -> Result<Vec<u8>, brug::Error> {
     let (source_lang, target_lang) = match &pair.project {
         Some(p) => (Some(p.source_lang.clone()), Some(p.target_lang.clone())),
         None => (args.source_lang.code(), args.target_lang.code()),
     };
-    let source = load(&pair.source, source_lang, args.input)?;
-    let target = load(&pair.target, target_lang, args.input)?;
+    // A lone pair has the cores to itself: its sides are read side by side.
+    let (source, target) = batch::side_by_side(
+        lone,
+        || load(&pair.source, source_lang, args.input),
+        || load(&pair.target, target_lang, args.input),
+    );
+    let (source, target) = (source?, target?);
     let explicit = !args.glossary.is_empty();
     let dictionary = dictionary(glossary, explicit, &source.lang, &target.lang)?;
-    let bar = if show_progress {
+    let bar = if lone {
         progress_bar(source.segments.len() + target.segments.len())
     } else {
         None

@@ -150,7 +150,7 @@ pub fn project_pairs(project: &Project) -> Result<Vec<Pair>, brug::Error> {
 
 /// The pair an alignment record names.
 pub fn record_pair(path: &Path) -> Result<Pair, brug::Error> {
-    let rec = super::check::load_record(path)?;
+    let rec = brug::align::record::Record::load(path)?;
     Ok(Pair {
         source: super::check::resolve(path, &rec.source.path),
         target: super::check::resolve(path, &rec.target.path),
@@ -247,6 +247,26 @@ pub fn jobs(asked: Option<usize>) -> usize {
 pub fn threads_per_pair(jobs: usize, items: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     (cores / jobs.min(items).max(1)).max(1)
+}
+
+/// Runs `a` and `b`, on two threads when `parallel` (a pair's two sides
+/// when it has cores to spare), and returns both results.
+pub fn side_by_side<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !parallel {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        match b.join() {
+            Ok(b) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 /// A progress bar over documents on stderr, when it is a terminal and

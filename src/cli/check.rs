@@ -64,10 +64,6 @@ pub fn align_pair(
     ))
 }
 
-pub fn load_record(path: &Path) -> Result<Record, brug::Error> {
-    Record::load(path)
-}
-
 /// The glossaries given, or glossary/*.json; merged into one.
 pub fn glossary(paths: &[PathBuf]) -> Result<Option<Glossary>, brug::Error> {
     if paths.is_empty() {
@@ -261,8 +257,15 @@ fn check_pair(pair: &Pair, ctx: &Context) -> Result<Checked, brug::Error> {
         Some(p) => (Some(p.source_lang.as_str()), Some(p.target_lang.as_str())),
         None => (None, None),
     };
-    let (source_doc, source_raw) = load(&pair.source, source_lang)?;
-    if pair.project.is_some() && !pair.target.exists() {
+    let missing = pair.project.is_some() && !pair.target.exists();
+    // The source's error, if any, is reported first.
+    let (source, target) = batch::side_by_side(
+        ctx.options.threads > 1,
+        || load(&pair.source, source_lang),
+        || (!missing).then(|| load(&pair.target, target_lang)),
+    );
+    let (source_doc, source_raw) = source?;
+    let Some(target) = target else {
         return Err(brug::Error::Usage {
             message: format!(
                 "{} has no translation: {} is missing",
@@ -270,10 +273,10 @@ fn check_pair(pair: &Pair, ctx: &Context) -> Result<Checked, brug::Error> {
                 pair.target.display()
             ),
         });
-    }
-    let (target_doc, target_raw) = load(&pair.target, target_lang)?;
+    };
+    let (target_doc, target_raw) = target?;
     let record = match &pair.record {
-        Some(path) => Some(load_record(path)?),
+        Some(path) => Some(Record::load(path)?),
         None => None,
     };
     let glossary = ctx.glossaries.get(&root).and_then(Option::as_ref);

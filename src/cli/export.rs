@@ -187,7 +187,7 @@ fn render(args: &ExportArgs, input: &Input) -> Result<Rendered, brug::Error> {
         Input::Record(path) => {
             let mut check_args = CheckArgs::analysis(glossary_paths.clone());
             check_args.record = vec![path.clone()];
-            (super::check::load_record(path)?, check_args)
+            (brug::align::record::Record::load(path)?, check_args)
         }
         Input::Pair(pair) => {
             let glossary = super::check::glossary(&glossary_paths)?;

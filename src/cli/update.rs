@@ -32,7 +32,7 @@ pub fn records(given: Option<&Path>) -> Result<Vec<PathBuf>, brug::Error> {
 pub fn run(args: UpdateArgs) -> Result<u8, brug::Error> {
     let mut lines = Vec::new();
     for path in records(args.record.as_deref())? {
-        let record = super::check::load_record(&path)?;
+        let record = brug::align::record::Record::load(&path)?;
         let source_path = super::check::resolve(&path, &record.source.path);
         let source = segment(ingest_file(
             &source_path,
