@@ -160,3 +160,24 @@ fn page_numbers_are_furniture_and_sentences_run_across_them() {
         .collect();
     assert_eq!(pages, ["Pagina 1 van 2", "- 2 -"]);
 }
+
+#[test]
+fn german_ordinals_and_french_guillemets() {
+    let text = "Der Minister hat am 3. Oktober 2020 z.B. mit Dr. Müller über den 2. Weltkrieg gesprochen. Es waren 25. Das ist gut!\n";
+    assert_eq!(
+        segments(text, "de"),
+        lines(&[
+            "body\t\t\tDer Minister hat am 3. Oktober 2020 z.B. mit Dr. Müller über den 2. Weltkrieg gesprochen.",
+            "body\t\t\tEs waren 25.",
+            "body\t\t\tDas ist gut!",
+        ])
+    );
+    let text = "M. Dupont a dit : « C'est bien. » Nous avons dépensé env. 5 M€.\n";
+    assert_eq!(
+        segments(text, "fr"),
+        lines(&[
+            "body\t\t\tM. Dupont a dit : « C'est bien. »",
+            "body\t\t\tNous avons dépensé env. 5 M€.",
+        ])
+    );
+}

@@ -112,3 +112,13 @@ fn english_pysbd_regressions() {
 fn english_languagetool_cases() {
     check("tests/fixtures/benchmarks/lgpl/en_languagetool.jsonl", 56);
 }
+
+#[test]
+fn german_cases() {
+    check("tests/fixtures/benchmarks/de_cases.jsonl", 54);
+}
+
+#[test]
+fn french_cases() {
+    check("tests/fixtures/benchmarks/fr_cases.jsonl", 15);
+}

@@ -23,10 +23,7 @@ pub struct Number {
 
 /// Separators of a language: (thousands, decimal).
 fn separators(rules: &Rules) -> (char, char) {
-    match rules.code {
-        "en" => (',', '.'),
-        _ => ('.', ','),
-    }
+    (rules.thousands, rules.decimal)
 }
 
 /// The canonical form of a number written with `thousands` and `decimal`

@@ -479,10 +479,10 @@ pub struct AlignArgs {
     #[arg(value_name = "SOURCE TARGET|FOLDER", required = true)]
     pub paths: Vec<PathBuf>,
     /// Language of the source.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    #[arg(long, default_value = "auto", value_parser = lang_parser())]
     pub source_lang: LangArg,
     /// Language of the target.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    #[arg(long, default_value = "auto", value_parser = lang_parser())]
     pub target_lang: LangArg,
     /// `text`: PDF-extracted letters, ingested and segmented; `lines`: one
     /// segment per line already (as hunalign and vecalign read them).
@@ -532,7 +532,7 @@ pub struct SegmentArgs {
     /// The text file to segment (UTF-8).
     pub file: PathBuf,
     /// Language of the text.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    #[arg(long, default_value = "auto", value_parser = lang_parser())]
     pub lang: LangArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SegmentFormat::Text)]
@@ -544,22 +544,24 @@ pub struct SegmentArgs {
     pub layout: LayoutArg,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Auto,
-    Nl,
-    En,
-}
+/// A language: `auto` (detected from the text) or a code brug has rules
+/// for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LangArg(String);
 
 impl LangArg {
     /// The language code, or `None` to detect it.
-    pub fn code(self) -> Option<String> {
-        match self {
-            LangArg::Auto => None,
-            LangArg::Nl => Some("nl".into()),
-            LangArg::En => Some("en".into()),
-        }
+    pub fn code(&self) -> Option<String> {
+        (self.0 != "auto").then(|| self.0.clone())
     }
+}
+
+/// `auto` and the codes of the rule files brug ships, for `--lang`.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = LangArg> {
+    use clap::builder::TypedValueParser;
+    let mut values = vec!["auto"];
+    values.extend(brug::segment::rules::Rules::languages());
+    clap::builder::PossibleValuesParser::new(values).map(LangArg)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,9 @@ use crate::text::{FastMap, FastSet};
 
 /// The rule files shipped with brug, by language code.
 const BUILTIN: &[(&str, &str)] = &[
+    ("de", include_str!("rules/de.txt")),
     ("en", include_str!("rules/en.txt")),
+    ("fr", include_str!("rules/fr.txt")),
     ("nl", include_str!("rules/nl.txt")),
 ];
 
@@ -38,6 +40,15 @@ pub struct Rules {
     pub inflection_suffixes: FastSet<&'static str>,
     /// Whether the language writes compounds closed (as one word).
     pub closed_compounds: bool,
+    /// Whether ordinal numbers are written with a period (`am 3. Oktober`),
+    /// so that a period after a number ends a sentence only before a word
+    /// that opens one.
+    pub ordinal_period: bool,
+    /// Thousands and decimal separators of numbers written with digits
+    /// (`[number_format]`: `thousands .`, `decimal ,`; the Dutch and
+    /// German ones when not given).
+    pub thousands: char,
+    pub decimal: char,
     /// Month names (lower case) → month number.
     pub months: FastMap<&'static str, u32>,
     /// Numbers written as words (`twee`, `two`) → value.
@@ -105,6 +116,16 @@ impl Rules {
             sections.entry(current).or_default().insert(line);
         }
         let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+        let format = take("number_format");
+        let separator = |name: &str, default: char| {
+            format
+                .iter()
+                .filter_map(|line| line.strip_prefix(name))
+                .filter_map(|rest| rest.trim().chars().next())
+                .next()
+                .unwrap_or(default)
+        };
+        let (thousands, decimal) = (separator("thousands", '.'), separator("decimal", ','));
         Rules {
             code,
             abbreviations: take("abbreviations"),
@@ -117,6 +138,9 @@ impl Rules {
             vowel_clash: take("vowel_clash"),
             inflection_suffixes: take("inflection_suffixes"),
             closed_compounds: take("compounds").contains("closed"),
+            ordinal_period: take("ordinal_period").contains("yes"),
+            thousands,
+            decimal,
             months: valued(take("months")),
             number_words: valued(take("number_words")),
             scale_words: valued(take("scale_words")),

@@ -9,6 +9,9 @@
 //!   a title (`Mr.`, `dhr.`), or an abbreviation (`c.s.`, `i.t.t.`, `Co.`)
 //!   or an initial (`S.A.`, `E.`) followed by a word that does not usually
 //!   open a sentence (`U.S. Government` vs `U.S. How`);
+//! - in languages that write ordinals with a period (`am 3. Oktober`), a
+//!   number of up to three digits before it ends a sentence only when the
+//!   next word is not a month and usually opens a sentence;
 //! - after a period, a digit or symbol next: a boundary unless the word
 //!   before is an abbreviation (`nr. 19`, `i.t.t. € 80`);
 //! - inside a URL or e-mail address, inside `(…)`/`[…]` markers such as
@@ -153,7 +156,15 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         };
     }
     let mut k = j;
-    for c in text[j..].chars() {
+    // French spacing: `bien. »` — a closing guillemet after a space still
+    // closes the sentence.
+    for space in [" »", "\u{a0}»", "\u{202f}»"] {
+        if text[k..].starts_with(space) {
+            k += space.len();
+            break;
+        }
+    }
+    for c in text[k..].chars() {
         if !is_closer(c) {
             break;
         }
@@ -258,6 +269,11 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
     }
     let cut = if sentence_case {
         match class {
+            // `am 3. Oktober`, `der 2. Weltkrieg`: an ordinal, where the
+            // language writes them with a period.
+            Word::Number if rules.ordinal_period && is_ordinal(bare) => {
+                !next_is_month(core, rules) && is_starter(core, rules)
+            }
             Word::Plain | Word::Number | Word::Address => true,
             Word::Title => false,
             // `U. S. A.`: an initial before another initial goes on.
@@ -272,6 +288,20 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
         cut: cut.then_some(t),
         resume: t,
     }
+}
+
+/// A number that can be an ordinal written with a period: one to three
+/// digits, nothing else.
+fn is_ordinal(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the next word is a month name (`3. Oktober`).
+fn next_is_month(core: &str, rules: &Rules) -> bool {
+    let end = core
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(core.len());
+    with_lowercase(&core[..end], |word| rules.months.contains_key(word))
 }
 
 /// Whether the text starts with a single capital and a period (`A. …`).
