@@ -14,6 +14,7 @@ pub mod export;
 pub mod glossary;
 pub mod ingest;
 pub mod model;
+pub mod parallel;
 pub mod segment;
 pub mod text;
 

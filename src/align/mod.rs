@@ -179,19 +179,11 @@ pub fn align_with_progress(
         features
     };
     // The two documents' features are independent of each other.
-    let (mut src, mut tgt) =
-        if options.threads > 1 && source.len().min(target.len()) >= PARALLEL_UNITS {
-            std::thread::scope(|scope| {
-                let source = scope.spawn(source_features);
-                let target = target_features();
-                match source.join() {
-                    Ok(source) => (source, target),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            })
-        } else {
-            (source_features(), target_features())
-        };
+    let (mut src, mut tgt) = crate::parallel::side_by_side(
+        options.threads > 1 && source.len().min(target.len()) >= PARALLEL_UNITS,
+        source_features,
+        target_features,
+    );
     let is_note = |u: &Unit<'_>| u.kind == Some(SegmentKind::Footnote);
     if !(source.iter().any(is_note) && target.iter().any(is_note)) {
         let kinds = Kinds {

@@ -151,7 +151,7 @@ fn align_one(
         None => (args.source_lang.code(), args.target_lang.code()),
     };
     // A lone pair has the cores to itself: its sides are read side by side.
-    let (source, target) = batch::side_by_side(
+    let (source, target) = brug::parallel::side_by_side(
         lone,
         || load(&pair.source, source_lang, args.input),
         || load(&pair.target, target_lang, args.input),

@@ -249,26 +249,6 @@ pub fn threads_per_pair(jobs: usize, items: usize) -> usize {
     (cores / jobs.min(items).max(1)).max(1)
 }
 
-/// Runs `a` and `b`, on two threads when `parallel` (a pair's two sides
-/// when it has cores to spare), and returns both results.
-pub fn side_by_side<A: Send, B: Send>(
-    parallel: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if !parallel {
-        return (a(), b());
-    }
-    std::thread::scope(|scope| {
-        let b = scope.spawn(b);
-        let a = a();
-        match b.join() {
-            Ok(b) => (a, b),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
 /// A progress bar over documents on stderr, when it is a terminal and
 /// there is more than one document.
 fn progress_bar(items: usize, verb: &str) -> Option<indicatif::ProgressBar> {

@@ -259,7 +259,7 @@ fn check_pair(pair: &Pair, ctx: &Context) -> Result<Checked, brug::Error> {
     };
     let missing = pair.project.is_some() && !pair.target.exists();
     // The source's error, if any, is reported first.
-    let (source, target) = batch::side_by_side(
+    let (source, target) = brug::parallel::side_by_side(
         ctx.options.threads > 1,
         || load(&pair.source, source_lang),
         || (!missing).then(|| load(&pair.target, target_lang)),
