@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod glossary;
 pub mod ingest;
+pub mod lang;
 pub mod model;
 pub mod parallel;
 pub mod segment;

@@ -232,7 +232,7 @@ fn long_repetitive_glossary_term_builds_quickly() {
     .to_string();
     let glossary = Glossary::parse(std::path::Path::new("g.json"), &text).expect("loads");
     let started = std::time::Instant::now();
-    let rules = brug::segment::rules::Rules::for_language("nl").expect("rules");
+    let rules = brug::lang::Rules::for_language("nl").expect("rules");
     let matcher = TermMatcher::new(&glossary, Side::Source, rules);
     assert!(matcher.find("Een motie.").is_empty());
     assert!(

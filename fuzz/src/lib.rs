@@ -14,8 +14,8 @@ use brug::check::{CheckOptions, Text};
 use brug::export::{Bilingual, ExchangeError, import, terms, tmx, xliff};
 use brug::glossary::{Glossary, Side, TermMatcher};
 use brug::ingest::{IngestOptions, Ingested, Layout, ingest};
+use brug::lang::Rules;
 use brug::model::{Document, Finding, Highlight, SegmentRef};
-use brug::segment::rules::Rules;
 use brug::segment::segment;
 use unicode_normalization::UnicodeNormalization;
 

@@ -134,8 +134,8 @@ pub struct Dictionary {
 impl Dictionary {
     pub fn new(
         glossary: &crate::glossary::Glossary,
-        source_rules: &'static crate::segment::rules::Rules,
-        target_rules: &'static crate::segment::rules::Rules,
+        source_rules: &'static crate::lang::Rules,
+        target_rules: &'static crate::lang::Rules,
     ) -> Dictionary {
         use crate::glossary::{Side, TermMatcher};
         Dictionary {

@@ -3,8 +3,8 @@
 //! words that belong to one of the two. A general language identifier
 //! is often wrong on short Dutch segments; choosing between two is not.
 
-use crate::ingest::lexicon::Lexicon;
-use crate::segment::rules::{Rules, with_lowercase};
+use crate::lang::Lexicon;
+use crate::lang::{Rules, with_lowercase};
 
 /// Evidence for each language: `(first, second)`.
 pub fn evidence(text: &str, first: &Rules, second: &Rules) -> (usize, usize) {

@@ -6,7 +6,7 @@
 //! The checks work on beads: the source segments and the target segments
 //! the aligner paired. Whatever depends on a language (month names,
 //! number words, reference abbreviations, function words) comes from the
-//! language's rule file (`src/segment/rules/*.txt`).
+//! language's rule file (`src/lang/rules/*.txt`).
 
 mod consistency;
 mod glossary;
@@ -22,10 +22,10 @@ mod untranslated;
 use crate::error::Result;
 use crate::glossary::{Glossary, Side as GlossarySide, TermMatcher};
 use crate::ingest::Source;
+use crate::lang::Rules;
 use crate::model::{
     Alignment, Bead, Code, Document, Finding, Highlight, PairSide, SegmentRef, Severity,
 };
-use crate::segment::rules::Rules;
 use crate::text::FastMap;
 
 /// One side of the pair: the segmented document and its decoded file

@@ -10,9 +10,9 @@
 //! and are left to the glossary.
 
 use super::{Context, Finding, Pair, edit_distance};
-use crate::ingest::lexicon::Lexicon;
+use crate::lang::Lexicon;
+use crate::lang::with_lowercase;
 use crate::model::{Code, PairSide};
-use crate::segment::rules::with_lowercase;
 
 /// How a word looks like a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,8 @@
 
 use super::references::{addresses, papers};
 use super::{Context, Finding, Pair};
+use crate::lang::{Rules, with_lowercase};
 use crate::model::{Code, PairSide};
-use crate::segment::rules::{Rules, with_lowercase};
 
 /// A number in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 //! sides.
 
 use super::{Context, Finding, Pair};
+use crate::lang::{Rules, with_lowercase};
 use crate::model::{Code, PairSide};
-use crate::segment::rules::{Rules, with_lowercase};
 
 /// A reference found in a text: its byte range and what it must equal.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn names_only_segments() {
-        let particles = &crate::segment::rules::Rules::for_language("nl")
+        let particles = &crate::lang::Rules::for_language("nl")
             .unwrap()
             .name_particles;
         assert!(names_only("S.A. Blok", particles));

@@ -8,8 +8,8 @@ use brug::align::record::record;
 use brug::align::{AlignOptions, Dictionary, Unit, align_with_progress};
 use brug::glossary::Glossary;
 use brug::ingest::{IngestOptions, Source, ingest_file};
+use brug::lang::Rules;
 use brug::model::{Alignment, Document};
-use brug::segment::rules::Rules;
 use brug::segment::{from_lines, segment};
 
 use std::collections::HashMap;

@@ -560,7 +560,7 @@ impl LangArg {
 fn lang_parser() -> impl clap::builder::TypedValueParser<Value = LangArg> {
     use clap::builder::TypedValueParser;
     let mut values = vec!["auto"];
-    values.extend(brug::segment::rules::Rules::languages());
+    values.extend(brug::lang::Rules::languages());
     clap::builder::PossibleValuesParser::new(values).map(LangArg)
 }
 

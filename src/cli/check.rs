@@ -8,8 +8,8 @@ use brug::check::ignore::IgnoreFile;
 use brug::check::{CheckOptions, RecordUse, Text, check_with_record};
 use brug::glossary::Glossary;
 use brug::ingest::{IngestOptions, Layout, Source, ingest_file};
+use brug::lang::Rules;
 use brug::model::{Alignment, Bead, Code, Document, Finding, Severity};
-use brug::segment::rules::Rules;
 use brug::segment::segment;
 
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use brug::glossary::{Glossary, Side, TermMatcher};
-use brug::segment::rules::Rules;
+use brug::lang::Rules;
 
 use super::args::{
     GlossaryCommand, GlossaryExportArgs, GlossaryImportArgs, GlossaryLintArgs, GlossaryShowArgs,

@@ -9,8 +9,8 @@ use std::io::Write;
 use super::tmx::status_name;
 use super::{Bilingual, ExchangeError};
 use crate::glossary::{Glossary, Side, TermMatcher};
+use crate::lang::Rules;
 use crate::model::{Finding, SegmentKind};
-use crate::segment::rules::Rules;
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Glossary, Side, TermMatcher, place_of};
-use crate::segment::rules::Rules;
+use crate::lang::Rules;
 
 /// What is wrong with an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -12,7 +12,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::Glossary;
-use crate::segment::rules::Rules;
+use crate::lang::Rules;
 
 /// Which side of the glossary to look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

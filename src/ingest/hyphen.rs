@@ -24,8 +24,8 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::Lexicon;
-use crate::segment::rules::Rules;
+use crate::lang::Lexicon;
+use crate::lang::Rules;
 
 /// The decision for one line-end hyphen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -451,24 +451,26 @@ impl Planner<'_> {
 /// `Page 2 of 5`, `- 2 -`, `2/5`), or a lone number between blank lines.
 pub fn is_page_number(content: &str, blank_around: bool) -> bool {
     let t = content.trim();
-    // Quick rejection: page furniture starts with a digit, a dash or P/B.
-    if !t
-        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | 'P' | 'p' | 'B' | 'b'))
-        || t.len() > 24
+    let words = crate::lang::rules::page_words();
+    // Quick rejection: page furniture starts with a digit, a dash or the
+    // first letter of a page label.
+    if !t.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '-' | '–') || words.initials.contains(&c)
+    }) || t.len() > 24
     {
         return false;
     }
     let lower = t.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let parts: Vec<&str> = lower.split_whitespace().collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
-    match words.as_slice() {
+    match parts.as_slice() {
         [label, a, sep, b] => {
-            matches!(*label, "pagina" | "page" | "blad" | "p.")
+            (words.labels.contains(label) || words.labels_with_total.contains(label))
                 && number(a)
-                && matches!(*sep, "van" | "of" | "/")
+                && (words.totals.contains(sep) || *sep == "/")
                 && number(b)
         }
-        [label, a] => matches!(*label, "pagina" | "page" | "blad") && number(a),
+        [label, a] => words.labels.contains(label) && number(a),
         ["-" | "–", a, "-" | "–"] => number(a),
         [one] => {
             if let Some((a, b)) = one.split_once('/') {

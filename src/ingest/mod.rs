@@ -11,7 +11,6 @@ mod footnotes;
 mod hyphen;
 mod layout;
 pub use layout::{is_page_number, list_marker_len};
-pub mod lexicon;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -21,13 +20,13 @@ pub use hyphen::Hyphen;
 pub use layout::{BlockKind, Layout};
 
 use crate::error::Result;
+use crate::lang::Lexicon;
+use crate::lang::{Rules, detect_language};
 use crate::model::{Artifact, ArtifactKind, OffsetMap};
-use crate::segment::rules::{Rules, detect_language};
 use crate::text::{FastMap, FastSet};
 use builder::TextBuilder;
 use footnotes::{LabelCandidate, MarkerCandidate};
 use layout::{LineInfo, Planner, Unit};
-use lexicon::Lexicon;
 
 /// What the caller decides for ingestion.
 #[derive(Debug, Clone, Default)]

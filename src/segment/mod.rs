@@ -6,12 +6,11 @@
 //! and later segments with the same hash. An id therefore stays the same
 //! when other text in the document changes.
 
-pub mod rules;
 mod sentence;
 
 use crate::ingest::{BlockKind, Ingested};
+use crate::lang::Rules;
 use crate::model::{Document, Segment, SegmentKind};
-use rules::Rules;
 
 /// Segments an ingested document. Blocks are built and split one at a
 /// time, so the text is not held twice.

@@ -18,7 +18,7 @@
 //!   `(!)` and `[...]`, and at list markers (`1.`, `a)`): never.
 //!   Inline lists (`1. … 2. …`, `• … • …`) break before each marker.
 
-use super::rules::{Rules, with_lowercase};
+use crate::lang::{Rules, with_lowercase};
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')

@@ -66,6 +66,51 @@ pub struct Rules {
     /// Lower-case words inside personal names (`van der` in `C. van der
     /// Wal`).
     pub name_particles: FastSet<&'static str>,
+    /// Words that label a page number on a line of its own (`pagina` in
+    /// `Pagina 2` and `Pagina 2 van 5`).
+    pub page_labels: FastSet<&'static str>,
+    /// Labels that stand only before a number and a page count (`p.` in
+    /// `p. 2 van 5`).
+    pub page_labels_with_total: FastSet<&'static str>,
+    /// Words between a page number and the page count (`van` in `2 van 5`).
+    pub page_totals: FastSet<&'static str>,
+}
+
+/// The page-furniture words of every language brug has rules for: a page
+/// number line is furniture whatever the language of the text around it.
+#[derive(Debug, Default)]
+pub struct PageWords {
+    pub labels: FastSet<&'static str>,
+    pub labels_with_total: FastSet<&'static str>,
+    pub totals: FastSet<&'static str>,
+    /// First characters of all labels (lower case), for a quick rejection.
+    pub initials: FastSet<char>,
+}
+
+/// The page-furniture words of all languages, merged once.
+pub fn page_words() -> &'static PageWords {
+    static WORDS: OnceLock<PageWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = PageWords::default();
+        for rules in Rules::languages()
+            .into_iter()
+            .filter_map(|code| Rules::for_language(code).ok())
+        {
+            words.labels.extend(rules.page_labels.iter().copied());
+            words
+                .labels_with_total
+                .extend(rules.page_labels_with_total.iter().copied());
+            words.totals.extend(rules.page_totals.iter().copied());
+        }
+        words.initials = words
+            .labels
+            .iter()
+            .chain(&words.labels_with_total)
+            .filter_map(|label| label.chars().next())
+            .flat_map(|c| c.to_uppercase().chain(c.to_lowercase()))
+            .collect();
+        words
+    })
 }
 
 /// A section of `word value` lines as a map; lines whose value does not
@@ -149,6 +194,9 @@ impl Rules {
             ordinal_suffixes: take("ordinal_suffixes"),
             reference_words: take("reference_words"),
             name_particles: take("name_particles"),
+            page_labels: take("page_label"),
+            page_labels_with_total: take("page_label_with_total"),
+            page_totals: take("page_total"),
         }
     }
 }

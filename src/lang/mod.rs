@@ -1,0 +1,10 @@
+//! Language facts as data: segmentation and layout rules per language
+//! (`rules/<code>.txt`: abbreviations, sentence starters, function words,
+//! months, number words and formats, page-furniture words) and word lists
+//! (`lexicon/<code>.words`). Every stage uses them; they use no stage.
+
+pub mod lexicon;
+pub mod rules;
+
+pub use lexicon::Lexicon;
+pub use rules::{Rules, detect_language, with_lowercase};
