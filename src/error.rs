@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-/// A place in an input file, for error messages.
+/// A place in an input file, for error messages: shown as `line:column`
+/// after the path (`file:3:14: …`, as editors and CI problem matchers read
+/// it); the byte offset is kept for JSON output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
     /// Byte offset into the raw file.
@@ -17,7 +19,7 @@ pub struct Location {
 
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{} (byte {})", self.line, self.column, self.offset)
+        write!(f, "{}:{}", self.line, self.column)
     }
 }
 
@@ -65,6 +67,41 @@ pub enum Error {
     /// Arguments that do not go together or do not parse.
     #[error("{}", OneLine(message))]
     Usage { message: String },
+    #[error("{}: several source_XX/ or target_YY/ folders ({}); name the pairs with --source and --target", OneLine(path.display()), OneLine(folders))]
+    AmbiguousProject { path: PathBuf, folders: String },
+    #[error("{}: not a project folder (no source_XX/ and target_YY/ folders in it)", OneLine(path.display()))]
+    NotAProject { path: PathBuf },
+    #[error(
+        "no source_XX/ and target_YY/ folders here: run brug in a project folder, or name the files (--source, --target), records or project folders"
+    )]
+    NoProject,
+    #[error("{}: neither a project folder nor an alignment record (.align.json); name a pair with --source and --target", OneLine(path.display()))]
+    NotAnInput { path: PathBuf },
+    #[error("{sources} --source and {targets} --target: give them in pairs")]
+    UnpairedFiles { sources: usize, targets: usize },
+    #[error("{} has no translation named after it: give files as SOURCE TARGET pairs", OneLine(path.display()))]
+    UnpairedFile { path: PathBuf },
+    #[error("{} has no translation: {} is missing", OneLine(document.display()), OneLine(translation.display()))]
+    MissingTranslation {
+        document: PathBuf,
+        translation: PathBuf,
+    },
+    #[error("{} exists; use --force to replace it", OneLine(path.display()))]
+    OutputExists { path: PathBuf },
+    #[error("{}: two documents of this run have this name; export them to separate folders (--output-dir)", OneLine(path.display()))]
+    OutputClash { path: PathBuf },
+    #[error("{}: segment {}: character U+{code:04X} is not allowed in XML 1.0", OneLine(path.display()), OneLine(id))]
+    NotXml {
+        path: PathBuf,
+        id: String,
+        code: u32,
+    },
+    #[error("no glossary files: name them, or put them in glossary/*.json")]
+    NoGlossary,
+    #[error("{}: unknown glossary format `.{}` (tbx, csv, tsv)", OneLine(path.display()), OneLine(extension))]
+    UnknownGlossaryFormat { path: PathBuf, extension: String },
+    #[error("unknown check `{}` (codes: {codes})", OneLine(name))]
+    UnknownCode { name: String, codes: String },
     /// A malformed file of another kind (ignore file, alignment record).
     #[error("{}:{line}:{column}: {what}: {}", OneLine(path.display()), OneLine(message))]
     Malformed {

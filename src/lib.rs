@@ -16,6 +16,8 @@ pub mod ingest;
 pub mod lang;
 pub mod model;
 pub mod parallel;
+pub mod pipeline;
+pub mod project;
 pub mod segment;
 pub mod text;
 

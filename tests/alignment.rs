@@ -83,7 +83,7 @@ fn the_committed_record_is_current() {
         written["target"]["segments"],
         committed["target"]["segments"]
     );
-    let record: brug::align::record::Record = serde_json::from_value(written).expect("reads back");
+    let record: brug::model::Record = serde_json::from_value(written).expect("reads back");
     assert_eq!(record.source.segments.len(), 92);
     assert_eq!(record.target.segments.len(), 93);
     // No temporary file is left beside it.

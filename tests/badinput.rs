@@ -263,7 +263,7 @@ fn run_cases_as(runner: &Runner<'_>, table: &str, cases: &[Case]) {
 const TEXT_INPUTS: &[(&str, &str)] = &[
     (
         "latin1.txt",
-        "latin1.txt:2:11 (byte 32): invalid UTF-8 (brug reads UTF-8 text only)",
+        "latin1.txt:2:11: invalid UTF-8 (brug reads UTF-8 text only)",
     ),
     (
         "utf16le.txt",
@@ -275,7 +275,7 @@ const TEXT_INPUTS: &[(&str, &str)] = &[
     ),
     (
         "nul.txt",
-        "nul.txt:2:5 (byte 13): binary data (NUL or control bytes): this is not a text file",
+        "nul.txt:2:5: binary data (NUL or control bytes): this is not a text file",
     ),
     ("empty.txt", "empty.txt: the file is empty"),
     ("blank.txt", "blank.txt: the file contains only whitespace"),
@@ -460,7 +460,7 @@ const GLOSSARY_CASES: &[Case] = &[
     case(
         &["glossary", "lint", "latin1.json"],
         2,
-        "latin1.json:2:18 (byte 71): invalid UTF-8 (brug reads UTF-8 text only)",
+        "latin1.json:2:18: invalid UTF-8 (brug reads UTF-8 text only)",
     ),
     case(
         &[
@@ -473,7 +473,7 @@ const GLOSSARY_CASES: &[Case] = &[
             "latin1.json",
         ],
         2,
-        "latin1.json:2:18 (byte 71): invalid UTF-8",
+        "latin1.json:2:18: invalid UTF-8",
     ),
     case(
         &["glossary", "lint", "utf16le.json"],
@@ -624,7 +624,7 @@ const EXCHANGE_CASES: &[Case] = &[
     writing(
         &["glossary", "import", "latin1.tbx", "-o", "out.json"],
         2,
-        "latin1.tbx:2:11 (byte 32): invalid UTF-8 (brug reads UTF-8 text only)",
+        "latin1.tbx:2:11: invalid UTF-8 (brug reads UTF-8 text only)",
         Writes::Creates("out.json"),
     ),
     writing(
@@ -1188,7 +1188,7 @@ fn exchange_files_and_records_name_the_place_of_encoding_errors() {
             writing(
                 &["import", "latin1.tbx", "-o", "out.align.json"],
                 2,
-                "latin1.tbx:2:11 (byte 32): invalid UTF-8 (brug reads UTF-8 text only)",
+                "latin1.tbx:2:11: invalid UTF-8 (brug reads UTF-8 text only)",
                 Writes::Creates("out.align.json"),
             ),
             writing(
@@ -1213,7 +1213,7 @@ fn exchange_files_and_records_name_the_place_of_encoding_errors() {
                     "-",
                 ],
                 2,
-                "latin1.txt:2:11 (byte 32): invalid UTF-8 (brug reads UTF-8 text only)",
+                "latin1.txt:2:11: invalid UTF-8 (brug reads UTF-8 text only)",
             ),
         ],
     );

@@ -218,8 +218,8 @@ fn csv_cells_cannot_become_formulas_and_html_is_escaped() {
 }
 
 mod properties {
-    use brug::align::record::BeadStatus;
     use brug::export::{Bilingual, Part, Unit, import, tmx, xliff};
+    use brug::model::BeadStatus;
     use brug::model::SegmentKind;
     use proptest::prelude::*;
 

@@ -275,7 +275,7 @@ fn error_messages_quoting_line_breaks_stay_on_one_line() {
 /// doubled.
 #[test]
 fn alignment_records_are_checked_when_read() {
-    use brug::align::record::Record;
+    use brug::model::Record;
     let valid = std::fs::read_to_string(crate::common::repo("tests/fixtures/bad/valid.align.json"))
         .expect("fixture");
     let path = std::path::Path::new("r.align.json");

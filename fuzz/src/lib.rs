@@ -69,7 +69,7 @@ pub fn ingest_segment(data: &[u8]) {
     let Some(ingested) = ingest_bytes(bytes, lang, layout) else {
         return;
     };
-    let raw = ingested.source.raw.clone();
+    let raw = ingested.input.raw.clone();
     let document = segment(ingested);
     check_lossless(&raw, &document);
 }
@@ -363,7 +363,7 @@ pub fn check(data: &[u8]) {
     ) else {
         return;
     };
-    let (source_raw, target_raw) = (source.source.clone(), target.source.clone());
+    let (source_raw, target_raw) = (source.input.clone(), target.input.clone());
     let (source, target) = (segment(source), segment(target));
     let glossary = bundled_glossary();
     let dictionary = Dictionary::new(
@@ -402,11 +402,11 @@ pub fn check(data: &[u8]) {
     let findings: Vec<Finding> = brug::check::check(
         Text {
             document: &source,
-            source: &source_raw,
+            raw: &source_raw,
         },
         Text {
             document: &target,
-            source: &target_raw,
+            raw: &target_raw,
         },
         &alignment,
         Some(glossary),

@@ -32,7 +32,7 @@
 mod ahead;
 mod cost;
 pub mod features;
-pub mod record;
+
 pub mod score;
 mod table;
 

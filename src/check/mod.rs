@@ -21,7 +21,7 @@ mod untranslated;
 
 use crate::error::Result;
 use crate::glossary::{Glossary, Side as GlossarySide, TermMatcher};
-use crate::ingest::Source;
+use crate::ingest::RawText;
 use crate::lang::Rules;
 use crate::model::{
     Alignment, Bead, Code, Document, Finding, Highlight, PairSide, SegmentRef, Severity,
@@ -33,7 +33,7 @@ use crate::text::FastMap;
 #[derive(Debug, Clone, Copy)]
 pub struct Text<'a> {
     pub document: &'a Document,
-    pub source: &'a Source,
+    pub raw: &'a RawText,
 }
 
 /// How the checks run.
@@ -169,7 +169,7 @@ impl Context<'_> {
         let k = joined.parts.partition_point(|&(_, at)| at <= start);
         let &(segment, at) = joined.parts.get(k.checked_sub(1)?)?;
         let raw = text.document.segments[segment].map.raw(start - at);
-        let location = text.source.location(raw);
+        let location = text.raw.location(raw);
         Some(Highlight {
             side,
             start,
@@ -187,10 +187,10 @@ pub enum RecordUse<'a> {
     None,
     /// The alignment is the record's own (it matches both files): its
     /// review marks apply.
-    Current(&'a crate::align::record::Record),
+    Current(&'a crate::model::Record),
     /// The record is older than the files: the alignment was made anew,
     /// and what changed since the record is reported.
-    Stale(&'a crate::align::record::Record),
+    Stale(&'a crate::model::Record),
 }
 
 /// Runs every check on an aligned pair. Findings come in bead order, then
@@ -272,23 +272,22 @@ pub fn check_with_record(
             typography::check(&context, pair, out);
             *keys = consistency::keys(pair);
         };
-    // Pairs are independent: split them over the threads asked for.
-    let threads = options.threads.clamp(1, 64);
-    let chunk = pairs.len().div_ceil(threads).max(256);
-    std::thread::scope(|scope| {
-        for ((pairs, outs), keys) in pairs
-            .chunks(chunk)
-            .zip(per_bead.chunks_mut(chunk))
-            .zip(keys.chunks_mut(chunk))
-        {
-            let check_pair = &check_pair;
-            scope.spawn(move || {
-                for ((pair, out), keys) in pairs.iter().zip(outs).zip(keys) {
-                    check_pair(pair, out, keys);
-                }
-            });
-        }
-    });
+    // Pairs are independent: check them on the threads asked for.
+    if options.threads > 1 {
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .zip(per_bead.par_iter_mut())
+            .zip(keys.par_iter_mut())
+            .with_min_len(256)
+            .for_each(|((pair, out), keys)| check_pair(pair, out, keys));
+    } else {
+        pairs
+            .iter()
+            .zip(per_bead.iter_mut())
+            .zip(keys.iter_mut())
+            .for_each(|((pair, out), keys)| check_pair(pair, out, keys));
+    }
     references::footnotes(&context, &pairs, &mut per_bead);
     consistency::check(&context, &pairs, &keys, &mut per_bead);
     drop(keys);

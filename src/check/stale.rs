@@ -8,9 +8,9 @@
 //! current, `needs-review` for the beads `brug update` marked.
 
 use super::{Context, Finding, Joined, Pair};
-use crate::align::record::{BeadStatus, Record};
 use crate::diff::{Change, ChangeKind, Word, diff};
 use crate::model::{Alignment, Bead, Code};
+use crate::model::{BeadStatus, Record};
 
 /// `[-old-]{+new+}` of a word diff.
 pub fn inline(words: &[Word]) -> String {
@@ -77,7 +77,7 @@ pub fn stale(cx: &Context<'_>, record: &Record, current: &Alignment) -> Vec<Find
         }
         v
     };
-    let index = |side: &crate::align::record::RecordSide| -> crate::text::FastMap<String, usize> {
+    let index = |side: &crate::model::RecordSide| -> crate::text::FastMap<String, usize> {
         side.segments
             .iter()
             .enumerate()

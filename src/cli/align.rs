@@ -4,120 +4,60 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use brug::align::record::record;
-use brug::align::{AlignOptions, Dictionary, Unit, align_with_progress};
+use brug::align::Dictionary;
 use brug::glossary::Glossary;
-use brug::ingest::{IngestOptions, Source, ingest_file};
-use brug::lang::Rules;
-use brug::model::{Alignment, Document};
-use brug::segment::{from_lines, segment};
-
-use std::collections::HashMap;
+use brug::model::{Alignment, Document, Record};
+use brug::pipeline::{self, ProjectFiles};
+use brug::project::{self, DocumentPair, Project};
 
 use super::args::{AlignArgs, AlignFormat, InputKind};
-use super::batch::{self, Pair};
-use super::exit;
+use super::exit::Outcome;
+use super::progress;
 use super::write::{json_io_error, to_stdout, write_atomically};
 
-fn load(path: &Path, lang: Option<String>, input: InputKind) -> Result<Document, brug::Error> {
+fn load(path: &Path, lang: Option<&str>, input: InputKind) -> Result<Document, brug::Error> {
     match input {
-        InputKind::Text => {
-            let options = IngestOptions {
-                lang,
-                layout: brug::ingest::Layout::Auto,
-            };
-            Ok(segment(ingest_file(path, &options)?))
-        }
-        InputKind::Lines => {
-            let bytes = std::fs::read(path).map_err(|source| brug::Error::Io {
-                path: path.to_owned(),
-                source,
-            })?;
-            let source = Source::decode(path, bytes)?;
-            Ok(from_lines(
-                &path.display().to_string(),
-                lang.as_deref().unwrap_or("und"),
-                &source,
-            ))
-        }
+        InputKind::Text => Ok(pipeline::load_document(path, lang)?.document),
+        InputKind::Lines => pipeline::load_lines(path, lang),
     }
-}
-
-/// A progress bar on stderr for long documents, when stderr is a
-/// terminal; `None` otherwise.
-fn progress_bar(segments: usize) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if segments < 20_000 || !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("aligning {bar:40} {percent:>3}% {elapsed}")
-    {
-        bar.set_style(style);
-    }
-    Some(bar)
 }
 
 /// The dictionary for a pair: from `--glossary` files whatever their
-/// languages, or by default from the project's (or the current folder's)
-/// `glossary/*.json` when its languages are the documents' languages.
+/// languages (`explicit`), or by default from the project's (or the
+/// current folder's) `glossary/*.json` when its languages are the
+/// documents' languages.
 fn dictionary(
     glossary: Option<&Glossary>,
     explicit: bool,
     source_lang: &str,
     target_lang: &str,
 ) -> Result<Option<Dictionary>, brug::Error> {
-    let Some(glossary) = glossary else {
-        return Ok(None);
-    };
-    let languages = (glossary.source_lang.as_str(), glossary.target_lang.as_str());
-    if !explicit && languages != (source_lang, target_lang) {
-        return Ok(None);
+    match glossary {
+        Some(g) if explicit || pipeline::glossary_fits(g, source_lang, target_lang) => {
+            Ok(Some(pipeline::dictionary(g)?))
+        }
+        _ => Ok(None),
     }
-    let source_rules = Rules::for_language(&glossary.source_lang)?;
-    let target_rules = Rules::for_language(&glossary.target_lang)?;
-    Ok(Some(Dictionary::new(glossary, source_rules, target_rules)))
 }
 
 /// The pairs named: folders are projects, files come in SOURCE TARGET
 /// pairs.
-fn pairs(args: &AlignArgs) -> Result<Vec<Pair>, brug::Error> {
+fn pairs(args: &AlignArgs) -> Result<Vec<DocumentPair>, brug::Error> {
     let mut pairs = Vec::new();
-    let mut files = Vec::new();
+    let mut files: Vec<&PathBuf> = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
-            match batch::project(path)? {
-                Some(p) => pairs.extend(batch::project_pairs(&p)?),
-                None => {
-                    return Err(brug::Error::Usage {
-                        message: format!(
-                            "{}: not a project folder (no source_XX/ and target_YY/ folders in it)",
-                            path.display()
-                        ),
-                    });
-                }
-            }
+            pairs.extend(Project::at(path)?.pairs()?);
         } else {
-            files.push(path.clone());
+            files.push(path);
             if let [source, target] = files.as_slice() {
-                pairs.push(Pair {
-                    source: source.clone(),
-                    target: target.clone(),
-                    record: None,
-                    project: None,
-                });
+                pairs.push(DocumentPair::named(source, target));
                 files.clear();
             }
         }
     }
     if let Some(odd) = files.pop() {
-        return Err(brug::Error::Usage {
-            message: format!(
-                "{} has no translation named after it: give files as SOURCE TARGET pairs",
-                odd.display()
-            ),
-        });
+        return Err(brug::Error::UnpairedFile { path: odd.clone() });
     }
     Ok(pairs)
 }
@@ -142,7 +82,7 @@ fn check_several(args: &AlignArgs) -> Result<(), brug::Error> {
 /// `lone`: the only pair of the run (a progress bar over its segments).
 fn align_one(
     args: &AlignArgs,
-    pair: &Pair,
+    pair: &DocumentPair,
     glossary: Option<&Glossary>,
     lone: bool,
 ) -> Result<Vec<u8>, brug::Error> {
@@ -153,14 +93,14 @@ fn align_one(
     // A lone pair has the cores to itself: its sides are read side by side.
     let (source, target) = brug::parallel::side_by_side(
         lone,
-        || load(&pair.source, source_lang, args.input),
-        || load(&pair.target, target_lang, args.input),
+        || load(&pair.source, source_lang.as_deref(), args.input),
+        || load(&pair.target, target_lang.as_deref(), args.input),
     );
     let (source, target) = (source?, target?);
     let explicit = !args.glossary.is_empty();
     let dictionary = dictionary(glossary, explicit, &source.lang, &target.lang)?;
     let bar = if lone {
-        progress_bar(source.segments.len() + target.segments.len())
+        progress::alignment_bar(source.segments.len() + target.segments.len())
     } else {
         None
     };
@@ -170,13 +110,7 @@ fn align_one(
             bar.set_position(done as u64);
         }
     };
-    let alignment = align_with_progress(
-        &Unit::of_document(&source),
-        &Unit::of_document(&target),
-        &AlignOptions::default(),
-        dictionary.as_ref(),
-        &report,
-    );
+    let alignment = pipeline::align_with_dictionary(&source, &target, dictionary.as_ref(), &report);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -184,13 +118,8 @@ fn align_one(
         Some(place) => {
             let path = place
                 .clone()
-                .unwrap_or_else(|| batch::default_record_path(&pair.target));
-            let rec = record(
-                (&source.path, &source.lang, &source.segments),
-                (&target.path, &target.lang, &target.segments),
-                &alignment,
-                env!("CARGO_PKG_VERSION"),
-            );
+                .unwrap_or_else(|| project::default_record_path(&pair.target));
+            let rec = Record::new(&source, &target, &alignment, env!("CARGO_PKG_VERSION"));
             let mut json = serde_json::to_string_pretty(&rec).map_err(|e| brug::Error::Write {
                 path: path.clone(),
                 source: io::Error::other(e),
@@ -236,39 +165,20 @@ fn align_one(
     Ok(output)
 }
 
-pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
+pub fn run(args: AlignArgs) -> Result<Outcome, brug::Error> {
     let pairs = pairs(&args)?;
     let several = pairs.len() > 1;
     if several {
         check_several(&args)?;
     }
-    // Glossaries, once per project folder.
-    let mut glossaries: HashMap<Option<PathBuf>, Option<Glossary>> = HashMap::new();
-    for pair in &pairs {
-        let root = pair.project.as_ref().map(|p| p.root.clone());
-        if glossaries.contains_key(&root) {
-            continue;
-        }
-        let g = if args.glossary.is_empty() {
-            let here = root.clone().unwrap_or_default();
-            super::check::glossary_in(&batch::under(&here, "glossary"))?
-        } else {
-            super::check::glossary(&args.glossary)?
-        };
-        glossaries.insert(root, g);
-    }
-    let glossary_of = |pair: &Pair| {
-        glossaries
-            .get(&pair.project.as_ref().map(|p| p.root.clone()))
-            .and_then(Option::as_ref)
-    };
+    let files = ProjectFiles::load_glossaries(&pairs, Path::new("."), &args.glossary)?;
     // A single pair: its error is the run's, and nothing is printed.
     if !several {
         for pair in &pairs {
-            let output = align_one(&args, pair, glossary_of(pair), true)?;
+            let output = align_one(&args, pair, files.glossary(pair), true)?;
             to_stdout(|out| out.write_all(&output))?;
         }
-        return Ok(exit::OK);
+        return Ok(Outcome::Clean);
     }
     let headers = matches!(
         args.format,
@@ -277,11 +187,11 @@ pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
     let mut failed = 0;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written = batch::run_ordered(
+    let written = progress::run_ordered(
         pairs.len(),
-        batch::jobs(args.jobs),
+        progress::jobs(args.jobs),
         "aligning",
-        |k| align_one(&args, &pairs[k], glossary_of(&pairs[k]), false),
+        |k| align_one(&args, &pairs[k], files.glossary(&pairs[k]), false),
         |k, result| {
             match result {
                 Ok(output) => {
@@ -308,7 +218,7 @@ pub fn run(args: AlignArgs) -> Result<u8, brug::Error> {
             path: "<stdout>".into(),
             source: e,
         }),
-        _ => Ok(if failed > 0 { exit::ERROR } else { exit::OK }),
+        _ => Ok(Outcome::of_batch(failed, false)),
     }
 }
 

@@ -423,28 +423,6 @@ pub struct CheckArgs {
     pub jobs: Option<usize>,
 }
 
-impl CheckArgs {
-    /// The analysis `brug check` makes, for commands that build on it
-    /// (status, the HTML export): every check on, nothing failing.
-    pub fn analysis(glossary: Vec<PathBuf>) -> CheckArgs {
-        CheckArgs {
-            paths: Vec::new(),
-            source: Vec::new(),
-            target: Vec::new(),
-            record: Vec::new(),
-            glossary,
-            ignore_file: None,
-            format: CheckFormat::Json,
-            fail_on: FailOn::Never,
-            allow: Vec::new(),
-            severity: Vec::new(),
-            suspect_below: 0.3,
-            write_baseline: None,
-            jobs: None,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     /// Grouped by segment pair, the offending text underlined.

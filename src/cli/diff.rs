@@ -3,14 +3,12 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use brug::align::record::Record;
 use brug::diff::{Change, Word, diff, has_changes};
-use brug::ingest::{IngestOptions, Layout, ingest_file};
-use brug::segment::segment;
+use brug::pipeline;
 use serde::Serialize;
 
 use super::args::{DiffArgs, DiffFormat, DiffSide};
-use super::exit;
+use super::exit::Outcome;
 use super::write::{json_io_error, to_stdout};
 
 /// A segment as the diff shows it.
@@ -28,7 +26,7 @@ fn is_record(path: &Path) -> bool {
 
 fn load(path: &Path, side: DiffSide) -> Result<Vec<Seg>, brug::Error> {
     if is_record(path) {
-        let record = Record::load(path)?;
+        let record = pipeline::load_record(path)?;
         let side = match side {
             DiffSide::Source => record.source,
             DiffSide::Target => record.target,
@@ -43,13 +41,7 @@ fn load(path: &Path, side: DiffSide) -> Result<Vec<Seg>, brug::Error> {
             })
             .collect());
     }
-    let doc = segment(ingest_file(
-        path,
-        &IngestOptions {
-            lang: None,
-            layout: Layout::Auto,
-        },
-    )?);
+    let doc = pipeline::load_document(path, None)?.document;
     Ok(doc
         .segments
         .into_iter()
@@ -95,7 +87,7 @@ fn entries<'a>(changes: &'a [Change], old: &'a [Seg], new: &'a [Seg]) -> Vec<Ent
         .collect()
 }
 
-pub fn run(args: DiffArgs) -> Result<u8, brug::Error> {
+pub fn run(args: DiffArgs) -> Result<Outcome, brug::Error> {
     if is_record(&args.old) != is_record(&args.new) {
         return Err(brug::Error::Usage {
             message: "compare two documents or two alignment records, not one of each".into(),
@@ -117,11 +109,7 @@ pub fn run(args: DiffArgs) -> Result<u8, brug::Error> {
         DiffFormat::Human => human(out, &list, args.all, colour()),
         DiffFormat::Html => html(out, &list, &args.old, &args.new),
     })?;
-    Ok(if args.exit_code && has_changes(&changes) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(Outcome::found_if(args.exit_code && has_changes(&changes)))
 }
 
 fn colour() -> bool {

@@ -1,15 +1,16 @@
 //! `brug export` and `brug import`.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use brug::align::record::record;
-use brug::export::{Bilingual, ExchangeError, html, import as reader, table, tmx, xliff};
+use brug::export::{Bilingual, html, import as reader, table, tmx, xliff};
+use brug::model::{Finding, Record};
+use brug::pipeline::{self, ProjectFiles};
+use brug::project::{self, DocumentPair, Project};
 
-use std::collections::HashSet;
-
-use super::args::{CheckArgs, ExportArgs, ExportFormat, ImportArgs};
-use super::batch::{self, Pair};
-use super::exit;
+use super::args::{ExportArgs, ExportFormat, ImportArgs};
+use super::exit::Outcome;
+use super::progress;
 use super::write::{to_stdout, write_atomically};
 
 fn extension(format: ExportFormat) -> &'static str {
@@ -38,29 +39,6 @@ fn stem(path: &str) -> String {
     }
 }
 
-pub fn exchange_error(path: &Path, e: ExchangeError) -> brug::Error {
-    match e {
-        ExchangeError::Malformed {
-            line,
-            column,
-            message,
-        } => brug::Error::Malformed {
-            path: path.to_owned(),
-            what: "exchange file",
-            line,
-            column,
-            message,
-        },
-        ExchangeError::Io(source) => brug::Error::Write {
-            path: path.to_owned(),
-            source,
-        },
-        other => brug::Error::Usage {
-            message: format!("{}: {other}", path.display()),
-        },
-    }
-}
-
 /// Writes `bytes` to `output` (`-`: standard output), atomically, not over
 /// an existing file unless `force`.
 pub fn deliver(output: &Path, bytes: &[u8], force: bool) -> Result<(), brug::Error> {
@@ -68,8 +46,8 @@ pub fn deliver(output: &Path, bytes: &[u8], force: bool) -> Result<(), brug::Err
         return to_stdout(|out| out.write_all(bytes));
     }
     if output.exists() && !force {
-        return Err(brug::Error::Usage {
-            message: format!("{} exists; use --force to replace it", output.display()),
+        return Err(brug::Error::OutputExists {
+            path: output.to_owned(),
         });
     }
     write_atomically(output, bytes)
@@ -80,7 +58,7 @@ enum Input {
     /// An alignment record.
     Record(PathBuf),
     /// A pair without a record: aligned now.
-    Pair(Pair),
+    Pair(DocumentPair),
 }
 
 impl Input {
@@ -90,32 +68,28 @@ impl Input {
         if !given.is_empty() {
             return Ok(given.to_vec());
         }
-        let root = match self {
-            Input::Pair(Pair {
-                project: Some(p), ..
-            }) => p.root.clone(),
-            _ => PathBuf::new(),
-        };
-        let dir = batch::under(&root, "glossary");
-        if dir.is_dir() {
-            batch::files_ending(&dir, ".json")
-        } else {
-            Ok(Vec::new())
+        let here = Path::new(".");
+        match self {
+            Input::Pair(pair) => project::glossary_files(pair.root(here)),
+            Input::Record(_) => project::glossary_files(here),
         }
     }
 }
 
 /// Every record in a project's target folder, and every pair in it that
 /// has none.
-fn project_inputs(project: &batch::Project) -> Result<Vec<Input>, brug::Error> {
-    let records = batch::files_ending(&project.target_dir, ".align.json")?;
-    let mut inputs: Vec<(PathBuf, Input)> = records
-        .iter()
-        .map(|r| (r.clone(), Input::Record(r.clone())))
+fn project_inputs(project: &Project) -> Result<Vec<Input>, brug::Error> {
+    let mut inputs: Vec<(PathBuf, Input)> = project
+        .records()?
+        .into_iter()
+        .map(|r| (r.clone(), Input::Record(r)))
         .collect();
-    for pair in batch::project_pairs(project)? {
+    for pair in project.pairs()? {
         if pair.record.is_none() {
-            inputs.push((batch::default_record_path(&pair.target), Input::Pair(pair)));
+            inputs.push((
+                project::default_record_path(&pair.target),
+                Input::Pair(pair),
+            ));
         }
     }
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
@@ -125,52 +99,27 @@ fn project_inputs(project: &batch::Project) -> Result<Vec<Input>, brug::Error> {
 /// The documents to export, in command-line order.
 fn inputs(args: &ExportArgs) -> Result<Vec<Input>, brug::Error> {
     if args.source.len() != args.target.len() {
-        return Err(brug::Error::Usage {
-            message: format!(
-                "{} --source and {} --target: give them in pairs",
-                args.source.len(),
-                args.target.len()
-            ),
+        return Err(brug::Error::UnpairedFiles {
+            sources: args.source.len(),
+            targets: args.target.len(),
         });
     }
     let mut out: Vec<Input> = args
         .source
         .iter()
         .zip(&args.target)
-        .map(|(s, t)| {
-            Input::Pair(Pair {
-                source: s.clone(),
-                target: t.clone(),
-                record: None,
-                project: None,
-            })
-        })
+        .map(|(s, t)| Input::Pair(DocumentPair::named(s, t)))
         .collect();
     out.extend(args.record.iter().cloned().map(Input::Record));
     for path in &args.paths {
         if path.is_dir() {
-            match batch::project(path)? {
-                Some(p) => out.extend(project_inputs(&p)?),
-                None => {
-                    return Err(brug::Error::Usage {
-                        message: format!(
-                            "{}: not a project folder (no source_XX/ and target_YY/ folders in it)",
-                            path.display()
-                        ),
-                    });
-                }
-            }
+            out.extend(project_inputs(&Project::at(path)?)?);
         } else {
             out.push(Input::Record(path.clone()));
         }
     }
     if out.is_empty() {
-        return match batch::project(Path::new("."))? {
-            Some(p) => project_inputs(&p),
-            None => Err(brug::Error::Usage {
-                message: "no source_XX/ and target_YY/ folders here: name records, project folders, or --source and --target".into(),
-            }),
-        };
+        return project_inputs(&Project::here(Path::new("."))?);
     }
     Ok(out)
 }
@@ -181,37 +130,44 @@ struct Rendered {
     bytes: Vec<u8>,
 }
 
+/// The findings `brug check` makes for the pair, for the review page. A
+/// record whose documents are gone gives a page without findings, and a
+/// note on stderr saying so.
+fn review_findings(pair: &DocumentPair, glossary: &[PathBuf]) -> Result<Vec<Finding>, brug::Error> {
+    let files = ProjectFiles::load(std::slice::from_ref(pair), Path::new("."), glossary, None)?;
+    match pipeline::analyse(pair, &files, &Default::default()) {
+        Ok(analysis) => Ok(analysis.reported),
+        Err(e @ brug::Error::Io { .. }) => {
+            eprintln!("brug: note: {e}: the review page shows no findings");
+            Ok(Vec::new())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn render(args: &ExportArgs, input: &Input) -> Result<Rendered, brug::Error> {
     let glossary_paths = input.glossary(&args.glossary)?;
-    let (rec, check_args) = match input {
+    let (rec, pair) = match input {
         Input::Record(path) => {
-            let mut check_args = CheckArgs::analysis(glossary_paths.clone());
-            check_args.record = vec![path.clone()];
-            (brug::align::record::Record::load(path)?, check_args)
+            let rec = pipeline::load_record(path)?;
+            let pair = project::record_pair(path, &rec);
+            (rec, pair)
         }
         Input::Pair(pair) => {
-            let glossary = super::check::glossary(&glossary_paths)?;
-            let lang = |side: fn(&batch::Project) -> &String| {
-                pair.project.as_ref().map(|p| side(p).as_str())
-            };
-            let (source, _) = super::check::load(&pair.source, lang(|p| &p.source_lang))?;
-            let (target, _) = super::check::load(&pair.target, lang(|p| &p.target_lang))?;
-            let alignment = super::check::align_pair(&source, &target, glossary.as_ref())?;
-            let rec = record(
-                (&source.path, &source.lang, &source.segments),
-                (&target.path, &target.lang, &target.segments),
-                &alignment,
+            let glossary = pipeline::load_glossary(&glossary_paths)?;
+            let aligned = pipeline::load_pair(pair, glossary.as_ref(), false)?;
+            let rec = Record::new(
+                &aligned.source.document,
+                &aligned.target.document,
+                &aligned.alignment,
                 env!("CARGO_PKG_VERSION"),
             );
-            let mut check_args = CheckArgs::analysis(glossary_paths.clone());
-            check_args.source = vec![pair.source.clone()];
-            check_args.target = vec![pair.target.clone()];
-            (rec, check_args)
+            (rec, DocumentPair::named(&pair.source, &pair.target))
         }
     };
     let b = Bilingual::from_record(&rec);
     let output = args.output.clone().unwrap_or_else(|| {
-        batch::under(
+        project::under(
             args.output_dir.as_deref().unwrap_or(Path::new(".")),
             &format!("{}.{}", stem(&rec.target.path), extension(args.format)),
         )
@@ -226,25 +182,17 @@ fn render(args: &ExportArgs, input: &Input) -> Result<Rendered, brug::Error> {
         ExportFormat::Json => table::write_json(&mut bytes, &b),
         ExportFormat::Md => table::write_markdown(&mut bytes, &b),
         ExportFormat::Html => {
-            let glossary = super::check::glossary(&glossary_paths)?;
-            let findings: Vec<brug::model::Finding> = match super::check::evaluate(&check_args) {
-                Ok((documents, _)) => documents.into_iter().flat_map(|d| d.findings).collect(),
-                // A record whose files are gone: the page without findings.
-                Err(brug::Error::Io { .. }) => Vec::new(),
-                Err(e) => return Err(e),
-            };
-            let glossary = glossary.filter(|g| {
-                (g.source_lang.as_str(), g.target_lang.as_str())
-                    == (b.source_lang.as_str(), b.target_lang.as_str())
-            });
+            let findings = review_findings(&pair, &glossary_paths)?;
+            let glossary = pipeline::load_glossary(&glossary_paths)?
+                .filter(|g| pipeline::glossary_fits(g, &b.source_lang, &b.target_lang));
             html::write(&mut bytes, &b, &findings, glossary.as_ref())
         }
     };
-    written.map_err(|e| exchange_error(&output, e))?;
+    written.map_err(|e| e.at(&output))?;
     Ok(Rendered { output, bytes })
 }
 
-pub fn run(args: ExportArgs) -> Result<u8, brug::Error> {
+pub fn run(args: ExportArgs) -> Result<Outcome, brug::Error> {
     let all = inputs(&args)?;
     if args.output.is_some() && all.len() > 1 {
         return Err(brug::Error::Usage {
@@ -260,25 +208,22 @@ pub fn run(args: ExportArgs) -> Result<u8, brug::Error> {
     if let [one] = all.as_slice() {
         let rendered = render(&args, one)?;
         deliver(&rendered.output, &rendered.bytes, args.force)?;
-        return Ok(exit::OK);
+        return Ok(Outcome::Clean);
     }
     // Several: each written as soon as it and those before it are done;
     // a document that fails is reported and the others still written.
     let mut written: HashSet<PathBuf> = HashSet::new();
     let mut failed = 0;
-    batch::run_ordered(
+    progress::run_ordered(
         all.len(),
-        batch::jobs(args.jobs),
+        progress::jobs(args.jobs),
         "exporting",
         |k| render(&args, &all[k]),
         |_, result| -> Result<(), brug::Error> {
             let outcome = result.and_then(|r| {
                 if !written.insert(r.output.clone()) {
-                    return Err(brug::Error::Usage {
-                        message: format!(
-                            "{}: two documents of this run have this name; export them to separate folders (--output-dir)",
-                            r.output.display()
-                        ),
+                    return Err(brug::Error::OutputClash {
+                        path: r.output.clone(),
                     });
                 }
                 deliver(&r.output, &r.bytes, args.force)
@@ -290,12 +235,12 @@ pub fn run(args: ExportArgs) -> Result<u8, brug::Error> {
             Ok(())
         },
     )?;
-    Ok(if failed > 0 { exit::ERROR } else { exit::OK })
+    Ok(Outcome::of_batch(failed, false))
 }
 
-pub fn import(args: ImportArgs) -> Result<u8, brug::Error> {
+pub fn import(args: ImportArgs) -> Result<Outcome, brug::Error> {
     let text = brug::ingest::read_text(&args.file)?;
-    let mut b = reader::read(&text).map_err(|e| exchange_error(&args.file, e))?;
+    let mut b = reader::read(&text).map_err(|e| e.at(&args.file))?;
     if b.target_path.is_empty() {
         b.target_path = args.file.display().to_string();
     }
@@ -312,7 +257,7 @@ pub fn import(args: ImportArgs) -> Result<u8, brug::Error> {
         ))
     });
     deliver(&output, json.as_bytes(), args.force)?;
-    Ok(exit::OK)
+    Ok(Outcome::Clean)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::args::{
     GlossaryCommand, GlossaryExportArgs, GlossaryImportArgs, GlossaryLintArgs, GlossaryShowArgs,
     LintFormat, TermFormat,
 };
-use super::exit;
+use super::exit::Outcome;
 use super::write::{json_io_error, to_stdout};
 
 /// The files given, or glossary/*.json.
@@ -17,21 +17,10 @@ fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, brug::Error> {
     if !given.is_empty() {
         return Ok(given.to_vec());
     }
-    let dir = Path::new("glossary");
-    let entries = std::fs::read_dir(dir).map_err(|source| brug::Error::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    found.sort();
-    Ok(found)
+    brug::project::files_ending(Path::new("glossary"), ".json")
 }
 
-pub fn run(command: GlossaryCommand) -> Result<u8, brug::Error> {
+pub fn run(command: GlossaryCommand) -> Result<Outcome, brug::Error> {
     match command {
         GlossaryCommand::Lint(a) => lint(a),
         GlossaryCommand::Show(a) => show(a),
@@ -40,7 +29,7 @@ pub fn run(command: GlossaryCommand) -> Result<u8, brug::Error> {
     }
 }
 
-fn lint(args: GlossaryLintArgs) -> Result<u8, brug::Error> {
+fn lint(args: GlossaryLintArgs) -> Result<Outcome, brug::Error> {
     #[derive(serde::Serialize)]
     struct Entry<'a> {
         file: String,
@@ -100,16 +89,16 @@ fn lint(args: GlossaryLintArgs) -> Result<u8, brug::Error> {
             Ok(())
         }
     })?;
-    Ok(if count > 0 { exit::FINDINGS } else { exit::OK })
+    Ok(Outcome::found_if(count > 0))
 }
 
-fn show(args: GlossaryShowArgs) -> Result<u8, brug::Error> {
+fn show(args: GlossaryShowArgs) -> Result<Outcome, brug::Error> {
     let glossaries = files(&args.glossary)?
         .iter()
         .map(|p| Glossary::load(p))
         .collect::<Result<Vec<_>, _>>()?;
     let Some(glossary) = Glossary::merge(glossaries) else {
-        return Ok(exit::FINDINGS);
+        return Ok(Outcome::Found);
     };
     let wanted = args.term.trim().to_lowercase();
     let mut hits: Vec<usize> = glossary
@@ -164,22 +153,16 @@ fn show(args: GlossaryShowArgs) -> Result<u8, brug::Error> {
         }
         Ok(())
     })?;
-    Ok(if hits.is_empty() {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(Outcome::found_if(hits.is_empty()))
 }
 
-fn export(args: GlossaryExportArgs) -> Result<u8, brug::Error> {
+fn export(args: GlossaryExportArgs) -> Result<Outcome, brug::Error> {
     let glossaries = files(&args.files)?
         .iter()
         .map(|p| Glossary::load(p))
         .collect::<Result<Vec<_>, _>>()?;
     let Some(glossary) = Glossary::merge(glossaries) else {
-        return Err(brug::Error::Usage {
-            message: "no glossary to export".into(),
-        });
+        return Err(brug::Error::NoGlossary);
     };
     let (extension, tab) = match args.format {
         TermFormat::Tbx => ("tbx", false),
@@ -195,14 +178,12 @@ fn export(args: GlossaryExportArgs) -> Result<u8, brug::Error> {
         TermFormat::Tbx => brug::export::terms::write_tbx(&mut bytes, &glossary),
         _ => brug::export::terms::write_table(&mut bytes, &glossary, tab),
     };
-    written.map_err(|e| brug::Error::Usage {
-        message: format!("{}: {e}", output.display()),
-    })?;
+    written.map_err(|e| e.at(&output))?;
     super::export::deliver(&output, &bytes, args.force)?;
-    Ok(exit::OK)
+    Ok(Outcome::Clean)
 }
 
-fn import(args: GlossaryImportArgs) -> Result<u8, brug::Error> {
+fn import(args: GlossaryImportArgs) -> Result<Outcome, brug::Error> {
     let text = brug::ingest::read_text(&args.file)?;
     let extension = args
         .file
@@ -214,15 +195,13 @@ fn import(args: GlossaryImportArgs) -> Result<u8, brug::Error> {
         "csv" => brug::export::terms::read_table(&text, false),
         "tsv" | "txt" => brug::export::terms::read_table(&text, true),
         other => {
-            return Err(brug::Error::Usage {
-                message: format!(
-                    "{}: unknown glossary format `.{other}` (tbx, csv, tsv)",
-                    args.file.display()
-                ),
+            return Err(brug::Error::UnknownGlossaryFormat {
+                path: args.file.clone(),
+                extension: other.to_owned(),
             });
         }
     };
-    let glossary = read.map_err(|e| super::export::exchange_error(&args.file, e))?;
+    let glossary = read.map_err(|e| e.at(&args.file))?;
     let mut json = serde_json::to_string_pretty(&glossary).map_err(|e| brug::Error::Write {
         path: args.file.clone(),
         source: std::io::Error::other(e),
@@ -236,5 +215,5 @@ fn import(args: GlossaryImportArgs) -> Result<u8, brug::Error> {
         .unwrap_or_else(|| args.file.with_extension("json"));
     Glossary::parse(&output, &json)?;
     super::export::deliver(&output, json.as_bytes(), args.force)?;
-    Ok(exit::OK)
+    Ok(Outcome::Clean)
 }

@@ -3,12 +3,12 @@
 
 mod align;
 mod args;
-mod batch;
 mod check;
 mod diff;
 mod exit;
 mod export;
 mod glossary;
+mod progress;
 mod report;
 mod segment;
 mod status;
@@ -24,9 +24,9 @@ pub use args::Cli;
 /// Writes a text generated from the command-line definition to stdout.
 fn generated(
     render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<u8, brug::Error> {
+) -> Result<exit::Outcome, brug::Error> {
     write::to_stdout(render)?;
-    Ok(exit::OK)
+    Ok(exit::Outcome::Clean)
 }
 
 /// Runs brug with the process's arguments.
@@ -34,13 +34,8 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
-                exit::ERROR
-            } else {
-                exit::OK
-            };
             let _ = e.print();
-            return ExitCode::from(code);
+            return exit::of_arguments(e.use_stderr());
         }
     };
     let result = match cli.command {
@@ -62,11 +57,8 @@ pub fn run() -> ExitCode {
         args::Command::Status(a) => status::run(a),
         args::Command::Glossary(c) => glossary::run(c),
     };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("brug: error: {e}");
-            ExitCode::from(exit::ERROR)
-        }
+    if let Err(e) = &result {
+        eprintln!("brug: error: {e}");
     }
+    exit::code(&result)
 }

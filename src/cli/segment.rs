@@ -2,27 +2,26 @@
 
 use std::io::{self, Write};
 
-use brug::ingest::{IngestOptions, ingest_file};
+use brug::ingest::IngestOptions;
 use brug::model::Document;
-use brug::segment::segment;
+use brug::pipeline;
 
 use super::args::{SegmentArgs, SegmentFormat};
-use super::exit;
+use super::exit::Outcome;
 use super::write::{json_io_error, to_stdout};
 
-pub fn run(args: SegmentArgs) -> Result<u8, brug::Error> {
+pub fn run(args: SegmentArgs) -> Result<Outcome, brug::Error> {
     let options = IngestOptions {
         lang: args.lang.code(),
         layout: args.layout.into(),
     };
-    let ingested = ingest_file(&args.file, &options)?;
-    let doc = segment(ingested);
+    let doc = pipeline::segment_document(&args.file, &options)?;
     to_stdout(|out| match args.format {
         SegmentFormat::Text => write_text(out, &doc),
         SegmentFormat::Lines => write_lines(out, &doc),
         SegmentFormat::Json => write_json(out, &doc),
     })?;
-    Ok(exit::OK)
+    Ok(Outcome::Clean)
 }
 
 fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {

@@ -6,8 +6,11 @@ use std::collections::BTreeSet;
 use brug::model::Code;
 use serde::Serialize;
 
-use super::args::{CheckArgs, LintFormat, StatusArgs};
-use super::exit;
+use brug::project::{self, Selection};
+
+use super::args::{LintFormat, StatusArgs};
+use super::exit::Outcome;
+use super::progress;
 use super::write::{json_io_error, to_stdout};
 
 #[derive(Debug, Serialize)]
@@ -21,9 +24,9 @@ struct Progress {
     orphaned: usize,
 }
 
-pub fn run(args: StatusArgs) -> Result<u8, brug::Error> {
-    let check = CheckArgs::analysis(args.glossary.clone());
-    let (documents, _) = super::check::evaluate(&check)?;
+pub fn run(args: StatusArgs) -> Result<Outcome, brug::Error> {
+    let pairs = project::select(&Selection::default(), std::path::Path::new("."))?;
+    let documents = super::check::analyse_all(&pairs, &args.glossary, progress::jobs(None))?;
     let progress: Vec<Progress> = documents
         .iter()
         .map(|d| {
@@ -77,5 +80,5 @@ pub fn run(args: StatusArgs) -> Result<u8, brug::Error> {
             Ok(())
         }
     })?;
-    Ok(exit::OK)
+    Ok(Outcome::Clean)
 }

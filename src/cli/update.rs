@@ -3,44 +3,27 @@
 use std::path::{Path, PathBuf};
 
 use brug::diff::update::update;
-use brug::ingest::{IngestOptions, Layout, ingest_file};
-use brug::segment::segment;
+use brug::pipeline;
+use brug::project::{self, Project};
 
 use super::args::UpdateArgs;
-use super::exit;
+use super::exit::Outcome;
 use super::write::{to_stdout, write_atomically};
 
-/// The records named, or every target_en/*.align.json.
-pub fn records(given: Option<&Path>) -> Result<Vec<PathBuf>, brug::Error> {
-    if let Some(r) = given {
-        return Ok(vec![r.to_owned()]);
+/// The record named, or every record in the project's target folder.
+fn records(given: Option<&Path>) -> Result<Vec<PathBuf>, brug::Error> {
+    match given {
+        Some(r) => Ok(vec![r.to_owned()]),
+        None => Project::here(Path::new("."))?.records(),
     }
-    let dir = Path::new("target_en");
-    let entries = std::fs::read_dir(dir).map_err(|source| brug::Error::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".align.json"))
-        .collect();
-    found.sort();
-    Ok(found)
 }
 
-pub fn run(args: UpdateArgs) -> Result<u8, brug::Error> {
+pub fn run(args: UpdateArgs) -> Result<Outcome, brug::Error> {
     let mut lines = Vec::new();
     for path in records(args.record.as_deref())? {
-        let record = brug::align::record::Record::load(&path)?;
-        let source_path = super::check::resolve(&path, &record.source.path);
-        let source = segment(ingest_file(
-            &source_path,
-            &IngestOptions {
-                lang: Some(record.source.lang.clone()),
-                layout: Layout::Auto,
-            },
-        )?);
+        let record = pipeline::load_record(&path)?;
+        let source_path = project::resolve_in_record(&path, &record.source.path);
+        let source = pipeline::load_document(&source_path, Some(&record.source.lang))?.document;
         let (updated, summary) = update(&record, &source, env!("CARGO_PKG_VERSION"));
         lines.push(format!(
             "{}: {} kept, {} to review, {} new, {} deleted{}",
@@ -81,5 +64,5 @@ pub fn run(args: UpdateArgs) -> Result<u8, brug::Error> {
         }
         Ok(())
     })?;
-    Ok(exit::OK)
+    Ok(Outcome::Clean)
 }

@@ -8,8 +8,8 @@
 use serde::Serialize;
 
 use super::{ChangeKind, diff};
-use crate::align::record::{BeadStatus, Record, RecordBead, RecordSegment, text_hash};
 use crate::model::Document;
+use crate::model::{BeadStatus, Record, RecordBead, RecordSegment};
 
 /// What an update did, by source segment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -149,18 +149,7 @@ pub fn update(record: &Record, source: &Document, version: &str) -> (Record, Upd
     let mut updated = record.clone();
     updated.brug_version = version.to_owned();
     updated.source.path = source.path.clone();
-    updated.source.segments = source
-        .segments
-        .iter()
-        .map(|s| RecordSegment {
-            id: s.id.clone(),
-            kind: s.kind,
-            text: s.text.clone(),
-            hash: text_hash(&s.text),
-            footnote: s.footnote,
-            footnote_refs: s.footnote_refs.clone(),
-        })
-        .collect();
+    updated.source.segments = source.segments.iter().map(RecordSegment::from).collect();
     updated.beads = placed.into_iter().map(|(_, _, b)| b).collect();
     (updated, summary)
 }

@@ -10,7 +10,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::{Bilingual, ExchangeError, Part, Unit, parts_of};
-use crate::align::record::BeadStatus;
+use crate::model::BeadStatus;
 use crate::model::SegmentKind;
 
 /// A parsed element.

@@ -22,8 +22,8 @@ pub mod xliff;
 
 use serde::Serialize;
 
-use crate::align::record::{BeadStatus, Record, RecordSegment, text_hash};
 use crate::model::SegmentKind;
+use crate::model::{BeadStatus, Record, RecordSegment};
 
 /// One segment of a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -155,19 +155,12 @@ impl Bilingual {
 
     /// The alignment record of these units.
     pub fn to_record(&self, version: &str) -> Record {
-        use crate::align::record::{RECORD_VERSION, RecordBead, RecordSide};
+        use crate::model::{RECORD_VERSION, RecordBead, RecordSide};
         let side = |path: &str, lang: &str, parts: &mut dyn Iterator<Item = &Part>| RecordSide {
             path: path.to_owned(),
             lang: lang.to_owned(),
             segments: parts
-                .map(|p| RecordSegment {
-                    id: p.id.clone(),
-                    kind: p.kind,
-                    text: p.text.clone(),
-                    hash: text_hash(&p.text),
-                    footnote: p.footnote,
-                    footnote_refs: p.footnote_refs.clone(),
-                })
+                .map(|p| RecordSegment::new(&p.id, p.kind, &p.text, p.footnote, &p.footnote_refs))
                 .collect(),
         };
         // Segments in document order: sources in bead order; targets too,
@@ -208,6 +201,34 @@ pub enum ExchangeError {
     },
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+impl ExchangeError {
+    /// The crate error for this problem with the file at `path`.
+    pub fn at(self, path: &std::path::Path) -> crate::Error {
+        match self {
+            ExchangeError::Malformed {
+                line,
+                column,
+                message,
+            } => crate::Error::Malformed {
+                path: path.to_owned(),
+                what: "exchange file",
+                line,
+                column,
+                message,
+            },
+            ExchangeError::Io(source) => crate::Error::Write {
+                path: path.to_owned(),
+                source,
+            },
+            ExchangeError::NotXml { id, code } => crate::Error::NotXml {
+                path: path.to_owned(),
+                id,
+                code,
+            },
+        }
+    }
 }
 
 /// Checks that a text can stand in XML 1.0.

@@ -78,8 +78,8 @@ pub fn write(out: &mut dyn Write, b: &Bilingual, version: &str) -> Result<(), Ex
 }
 
 /// The stable name of a bead status.
-pub fn status_name(s: crate::align::record::BeadStatus) -> &'static str {
-    use crate::align::record::BeadStatus;
+pub fn status_name(s: crate::model::BeadStatus) -> &'static str {
+    use crate::model::BeadStatus;
     match s {
         BeadStatus::Translated => "translated",
         BeadStatus::NeedsReview => "needs-review",

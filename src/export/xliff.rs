@@ -9,7 +9,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::tmx::status_name;
 use super::{Bilingual, ExchangeError, describe, xml_safe};
-use crate::align::record::BeadStatus;
+use crate::model::BeadStatus;
 
 fn check(b: &Bilingual) -> Result<(), ExchangeError> {
     for u in &b.units {

@@ -7,7 +7,7 @@ use crate::error::{Error, Location, Result};
 /// The raw input, decoded, with its line table. Offsets everywhere are byte
 /// offsets into `raw` (the file's bytes, BOM included).
 #[derive(Debug, Clone)]
-pub struct Source {
+pub struct RawText {
     /// The file's content as text (a UTF-8 BOM is kept here, and skipped by
     /// `lines`).
     pub raw: String,
@@ -32,9 +32,9 @@ pub struct Line {
     pub end: usize,
 }
 
-impl Source {
+impl RawText {
     /// Checks and decodes a file's bytes. `path` is used in errors only.
-    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Source> {
+    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<RawText> {
         if bytes.is_empty() {
             return Err(Error::Empty {
                 path: path.to_owned(),
@@ -73,7 +73,7 @@ impl Source {
         }
         let lines = split_lines(&raw, bom_len);
         let checkpoints = checkpoints(&raw, &lines);
-        Ok(Source {
+        Ok(RawText {
             raw,
             bom_len,
             lines,
@@ -231,7 +231,7 @@ mod tests {
     fn columns_in_long_lines_match_counting() {
         let line: String = "één woord, ".repeat(2000);
         let raw = format!("kort\n{line}\nslot");
-        let src = Source::decode(Path::new("x.txt"), raw.clone().into_bytes()).unwrap();
+        let src = RawText::decode(Path::new("x.txt"), raw.clone().into_bytes()).unwrap();
         for offset in (0..raw.len())
             .filter(|&o| raw.is_char_boundary(o))
             .step_by(97)
@@ -250,10 +250,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_located() {
-        let err = Source::decode(Path::new("x.txt"), b"ab\ncd\xFFe".to_vec()).unwrap_err();
+        let err = RawText::decode(Path::new("x.txt"), b"ab\ncd\xFFe".to_vec()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "x.txt:2:3 (byte 5): invalid UTF-8 (brug reads UTF-8 text only)"
+            "x.txt:2:3: invalid UTF-8 (brug reads UTF-8 text only)"
         );
     }
 }

@@ -21,7 +21,7 @@
 //!   letter, from a line ending with a comma (`De Minister van Buitenlandse
 //!   Zaken,`) onwards; each line is one segment.
 
-use super::decode::Source;
+use super::decode::RawText;
 use super::footnotes::LabelCandidate;
 
 /// How lines relate to paragraphs.
@@ -67,7 +67,7 @@ pub struct Unit {
     pub label: Option<LabelCandidate>,
 }
 
-pub fn line_infos(src: &Source) -> Vec<LineInfo> {
+pub fn line_infos(src: &RawText) -> Vec<LineInfo> {
     src.lines
         .iter()
         .map(|l| {
@@ -115,7 +115,7 @@ pub fn last_char(content: &str) -> Option<char> {
         .last()
 }
 
-pub fn detect(src: &Source, infos: &[LineInfo]) -> Layout {
+pub fn detect(src: &RawText, infos: &[LineInfo]) -> Layout {
     let mut content = 0usize;
     let mut wraps = 0usize;
     for w in infos.windows(2) {
@@ -222,7 +222,7 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
 
 /// Options of the layout pass that do not come from the text.
 pub struct Planner<'a> {
-    pub src: &'a Source,
+    pub src: &'a RawText,
     pub infos: &'a [LineInfo],
     pub layout: Layout,
     pub width: usize,

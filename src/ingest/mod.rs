@@ -15,7 +15,7 @@ pub use layout::{is_page_number, list_marker_len};
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use decode::{Line, Source};
+pub use decode::{Line, RawText};
 pub use hyphen::Hyphen;
 pub use layout::{BlockKind, Layout};
 
@@ -53,7 +53,7 @@ pub struct Block {
 pub struct Ingested {
     pub path: String,
     pub lang: &'static str,
-    pub source: Source,
+    pub input: RawText,
     /// What was removed from the raw text, in raw order.
     pub artifacts: Vec<Artifact>,
     infos: Vec<LineInfo>,
@@ -75,7 +75,7 @@ impl Ingested {
     /// `None` for a block with no text.
     pub fn block(&self, k: usize) -> Option<Block> {
         let unit = self.units.get(k)?;
-        let source = &self.source;
+        let source = &self.input;
         let infos = &self.infos;
         let mut b = TextBuilder::with_capacity(
             unit.lines
@@ -139,7 +139,8 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// The most brug reads of one file.
 const MAX_FILE_BYTES: u64 = 1 << 30;
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+/// Reads a file whole: a folder or a file over the limit is an error naming it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     use crate::error::Error;
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         path: path.to_owned(),
@@ -165,7 +166,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Ingests a file's bytes. `path` names the file in errors and output.
 pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<Ingested> {
-    let source = Source::decode(path, bytes)?;
+    let source = RawText::decode(path, bytes)?;
     let lang: &'static str = match &options.lang {
         Some(code) => Rules::for_language(code)?.code,
         None => detect_language(&source.raw[source.bom_len..], "en"),
@@ -341,7 +342,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     Ok(Ingested {
         path: path.display().to_string(),
         lang,
-        source,
+        input: source,
         artifacts,
         infos,
         units,
@@ -371,7 +372,7 @@ fn last_token(s: &str) -> &str {
 /// two labels, and lines that go on after a full-width first line when a
 /// blank line, a label or the end follows them.
 fn footnote_extents(
-    src: &Source,
+    src: &RawText,
     infos: &[LineInfo],
     labels: &[LabelCandidate],
     furniture: &[bool],
@@ -431,7 +432,7 @@ fn footnote_extents(
 }
 
 /// The line-end hyphen between lines `a` and `b`, if there is one to decide.
-fn line_break(src: &Source, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
+fn line_break(src: &RawText, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
     let prev = &src.raw[infos[a].start..infos[a].end];
     let next = &src.raw[infos[b].start..infos[b].end];
     let before_hyphen = prev
@@ -613,7 +614,7 @@ fn count_evidence<'a>(
 /// out a hyphen artifact.
 fn join_lines(
     b: &mut TextBuilder,
-    src: &Source,
+    src: &RawText,
     infos: &[LineInfo],
     a: usize,
     next: usize,

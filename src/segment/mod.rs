@@ -31,7 +31,7 @@ pub fn segment(doc: Ingested) -> Document {
 fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) -> Vec<Segment> {
     // About one sentence per 120 bytes: reserving avoids regrowing a large
     // vector on long documents.
-    let share = doc.source.raw.len() * range.len() / doc.block_count().max(1);
+    let share = doc.input.raw.len() * range.len() / doc.block_count().max(1);
     let mut segments = Vec::with_capacity(range.len() + share / 120);
     for block in range.filter_map(|k| doc.block(k)) {
         let (kind, footnote) = match block.kind {
@@ -54,8 +54,8 @@ fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) 
             let raw_start = block.map.raw(start);
             let last = text.chars().next_back().map_or(0, char::len_utf8);
             let raw_end = (block.map.raw(end - last) + last).max(raw_start);
-            let raw_end = ceil_boundary(&doc.source.raw, raw_end);
-            let raw_start = floor_boundary(&doc.source.raw, raw_start);
+            let raw_end = ceil_boundary(&doc.input.raw, raw_end);
+            let raw_start = floor_boundary(&doc.input.raw, raw_start);
             // A marker belongs to the first sentence that ends at or after it
             // (markers past the last sentence belong to the last one).
             let last_range = k + 1 == ranges.len();
@@ -70,7 +70,7 @@ fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) 
                 text: text.to_owned(),
                 footnote_refs,
                 footnote,
-                span: doc.source.span(raw_start, raw_end),
+                span: doc.input.span(raw_start, raw_end),
                 map: block.map.slice(start, end),
             });
         }
@@ -132,7 +132,7 @@ fn assign_ids(segments: &mut [Segment]) {
 /// A document given one segment per line (as hunalign and vecalign read
 /// them): every line is a body segment, empty lines included, so segment
 /// indices are line indices.
-pub fn from_lines(path: &str, lang: &str, source: &crate::ingest::Source) -> Document {
+pub fn from_lines(path: &str, lang: &str, source: &crate::ingest::RawText) -> Document {
     let mut segments: Vec<Segment> = source
         .lines
         .iter()

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Alignment, Segment, SegmentKind};
+use super::{Alignment, Bead, Document, Segment, SegmentKind};
 
 /// Version of the record format.
 pub const RECORD_VERSION: u32 = 1;
@@ -164,11 +164,6 @@ fn optional_unit_interval<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>
 }
 
 impl Record {
-    /// Reads and checks an alignment record file.
-    pub fn load(path: &Path) -> crate::error::Result<Record> {
-        Record::parse(path, &crate::ingest::read_text(path)?)
-    }
-
     /// Parses and checks alignment record JSON; `path` names it in errors.
     pub fn parse(path: &Path, text: &str) -> crate::error::Result<Record> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -239,44 +234,107 @@ fn side(path: &str, lang: &str, segments: &[Segment]) -> RecordSide {
     RecordSide {
         path: path.to_owned(),
         lang: lang.to_owned(),
-        segments: segments
-            .iter()
-            .map(|s| RecordSegment {
-                id: s.id.clone(),
-                kind: s.kind,
-                text: s.text.clone(),
-                hash: text_hash(&s.text),
-                footnote: s.footnote,
-                footnote_refs: s.footnote_refs.clone(),
-            })
-            .collect(),
+        segments: segments.iter().map(RecordSegment::from).collect(),
     }
 }
 
-/// Builds the record of an alignment between two segmented documents.
-pub fn record(
-    source: (&str, &str, &[Segment]),
-    target: (&str, &str, &[Segment]),
-    alignment: &Alignment,
-    version: &str,
-) -> Record {
-    let ids = |segs: &[Segment], idx: &[usize]| idx.iter().map(|&i| segs[i].id.clone()).collect();
-    Record {
-        format: RECORD_VERSION,
-        brug_version: version.to_owned(),
-        source: side(source.0, source.1, source.2),
-        target: side(target.0, target.1, target.2),
-        beads: alignment
+impl RecordSegment {
+    /// A segment as the record keeps it, its hash computed from its text.
+    pub fn new(
+        id: &str,
+        kind: SegmentKind,
+        text: &str,
+        footnote: Option<u32>,
+        footnote_refs: &[u32],
+    ) -> RecordSegment {
+        RecordSegment {
+            id: id.to_owned(),
+            kind,
+            text: text.to_owned(),
+            hash: text_hash(text),
+            footnote,
+            footnote_refs: footnote_refs.to_vec(),
+        }
+    }
+}
+
+impl From<&Segment> for RecordSegment {
+    fn from(s: &Segment) -> RecordSegment {
+        RecordSegment::new(&s.id, s.kind, &s.text, s.footnote, &s.footnote_refs)
+    }
+}
+
+impl Record {
+    /// The record of an alignment between two segmented documents: the
+    /// one conversion from the pipeline's types to the record's.
+    pub fn new(
+        source: &Document,
+        target: &Document,
+        alignment: &Alignment,
+        version: &str,
+    ) -> Record {
+        let ids = |doc: &Document, idx: &[usize]| {
+            idx.iter().map(|&i| doc.segments[i].id.clone()).collect()
+        };
+        Record {
+            format: RECORD_VERSION,
+            brug_version: version.to_owned(),
+            source: side(&source.path, &source.lang, &source.segments),
+            target: side(&target.path, &target.lang, &target.segments),
+            beads: alignment
+                .beads
+                .iter()
+                .map(|b| RecordBead {
+                    source: ids(source, &b.source),
+                    target: ids(target, &b.target),
+                    score: (b.score * 1e4).round() / 1e4,
+                    status: BeadStatus::Translated,
+                    old_source: None,
+                    match_score: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The record's beads as an alignment of these two documents, when the
+    /// record was made from exactly these segmentations: the one
+    /// conversion back.
+    pub fn alignment_for(&self, source: &Document, target: &Document) -> Option<Alignment> {
+        let same = |side: &RecordSide, doc: &Document| {
+            side.segments.len() == doc.segments.len()
+                && side
+                    .segments
+                    .iter()
+                    .zip(&doc.segments)
+                    .all(|(r, s)| r.id == s.id && r.text == s.text)
+        };
+        if !same(&self.source, source) || !same(&self.target, target) {
+            return None;
+        }
+        fn index(doc: &Document) -> std::collections::HashMap<&str, usize> {
+            doc.segments
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.id.as_str(), k))
+                .collect()
+        }
+        let (source_index, target_index) = (index(source), index(target));
+        let positions = |index: &std::collections::HashMap<&str, usize>, ids: &[String]| {
+            ids.iter()
+                .map(|id| index.get(id.as_str()).copied())
+                .collect::<Option<Vec<_>>>()
+        };
+        let beads = self
             .beads
             .iter()
-            .map(|b| RecordBead {
-                source: ids(source.2, &b.source),
-                target: ids(target.2, &b.target),
-                score: (b.score * 1e4).round() / 1e4,
-                status: BeadStatus::Translated,
-                old_source: None,
-                match_score: None,
+            .map(|b| {
+                Some(Bead {
+                    source: positions(&source_index, &b.source)?,
+                    target: positions(&target_index, &b.target)?,
+                    score: b.score,
+                })
             })
-            .collect(),
+            .collect::<Option<Vec<_>>>()?;
+        Some(Alignment { beads })
     }
 }

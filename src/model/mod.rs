@@ -2,6 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod record;
+
+pub use record::{
+    BeadStatus, RECORD_VERSION, Record, RecordBead, RecordSegment, RecordSide, text_hash,
+};
+
 /// Where a piece of text sits in the raw input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
