@@ -3,6 +3,7 @@
 mod common;
 
 mod alignment;
+mod architecture;
 mod artifacts;
 mod atomic;
 mod badinput;
