@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use brug::align::score::{Counts, counts, parse, scores};
-use brug::align::{AlignOptions, Unit, align};
+use brug::align::{AlignOptions, AlignUnit, align};
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,8 +63,8 @@ fn main() -> std::process::ExitCode {
             std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default()
         };
         let (s, t, g) = (read(src), read(tgt), read(&format!("{src}{tgt}")));
-        let su: Vec<Unit<'_>> = s.lines().map(Unit::line).collect();
-        let tu: Vec<Unit<'_>> = t.lines().map(Unit::line).collect();
+        let su: Vec<AlignUnit<'_>> = s.lines().map(AlignUnit::line).collect();
+        let tu: Vec<AlignUnit<'_>> = t.lines().map(AlignUnit::line).collect();
         let test = align(&su, &tu, &options);
         let Ok(gold) = parse(&g) else {
             eprintln!("{name}: unreadable gold file");

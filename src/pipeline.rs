@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::align::{AlignOptions, Dictionary, Unit, align_with_progress};
+use crate::align::{AlignOptions, AlignUnit, Dictionary, align_with_progress};
 use crate::check::ignore::IgnoreFile;
 use crate::check::{CheckOptions, RecordUse, Text, check_with_record};
 use crate::error::{Error, Result};
@@ -107,8 +107,8 @@ pub fn align_with_dictionary(
     progress: &dyn Fn(usize, usize),
 ) -> Alignment {
     align_with_progress(
-        &Unit::of_document(source),
-        &Unit::of_document(target),
+        &AlignUnit::of_document(source),
+        &AlignUnit::of_document(target),
         &AlignOptions::default(),
         dictionary,
         progress,

@@ -245,7 +245,7 @@ fn the_bundled_glossary_loads_and_helps() {
 }
 
 mod properties {
-    use brug::align::{AlignOptions, Unit, align};
+    use brug::align::{AlignOptions, AlignUnit, align};
     use brug::model::SegmentKind;
     use proptest::prelude::*;
 
@@ -270,16 +270,16 @@ mod properties {
             tgt in prop::collection::vec((sentence(), any::<bool>()), 0..120),
             banded in any::<bool>(),
         ) {
-            fn unit((t, note): &(String, bool)) -> Unit<'_> {
-                Unit {
+            fn unit((t, note): &(String, bool)) -> AlignUnit<'_> {
+                AlignUnit {
                     text: t,
                     kind: Some(if *note { SegmentKind::Footnote } else { SegmentKind::Body }),
                     footnote: None,
                     refs: &[],
                 }
             }
-            let s: Vec<Unit<'_>> = src.iter().map(unit).collect();
-            let t: Vec<Unit<'_>> = tgt.iter().map(unit).collect();
+            let s: Vec<AlignUnit<'_>> = src.iter().map(unit).collect();
+            let t: Vec<AlignUnit<'_>> = tgt.iter().map(unit).collect();
             let options = AlignOptions {
                 full_table_cells: if banded { 64 } else { 250_000 },
                 ..AlignOptions::default()
@@ -308,7 +308,7 @@ mod properties {
 /// path: its result must be the full table's.
 #[test]
 fn a_long_document_aligns_as_its_parts_do() {
-    use brug::align::{AlignOptions, Unit, align};
+    use brug::align::{AlignOptions, AlignUnit, align};
     use brug::ingest::{IngestOptions, ingest_file};
     let texts = |path: &str| -> Vec<String> {
         let doc = brug::segment::segment(
@@ -350,8 +350,8 @@ fn a_long_document_aligns_as_its_parts_do() {
         // A memo with no Dutch counterpart: a run of target-only lines.
         target.extend(texts("tests/fixtures/segment/letters/en-memo/input.txt"));
     }
-    fn units(v: &[String]) -> Vec<Unit<'_>> {
-        v.iter().map(|t| Unit::line(t)).collect()
+    fn units(v: &[String]) -> Vec<AlignUnit<'_>> {
+        v.iter().map(|t| AlignUnit::line(t)).collect()
     }
     let (s, t) = (units(&source), units(&target));
     assert!(s.len() * t.len() > AlignOptions::default().full_table_cells);

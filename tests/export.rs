@@ -218,7 +218,7 @@ fn csv_cells_cannot_become_formulas_and_html_is_escaped() {
 }
 
 mod properties {
-    use brug::export::{Bilingual, Part, Unit, import, tmx, xliff};
+    use brug::export::{Bilingual, Part, TranslationUnit, import, tmx, xliff};
     use brug::model::BeadStatus;
     use brug::model::SegmentKind;
     use proptest::prelude::*;
@@ -253,7 +253,7 @@ mod properties {
             })
     }
 
-    fn unit() -> impl Strategy<Value = Unit> {
+    fn unit() -> impl Strategy<Value = TranslationUnit> {
         (
             prop::collection::vec(part('s'), 0..3),
             prop::collection::vec(part('t'), 0..3),
@@ -277,7 +277,7 @@ mod properties {
                     }
                     (_, _, s) => s,
                 };
-                Unit {
+                TranslationUnit {
                     id: source
                         .first()
                         .or(target.first())
@@ -354,7 +354,7 @@ mod properties {
             target_lang: "en".into(),
             source_path: String::new(),
             target_path: String::new(),
-            units: vec![Unit {
+            units: vec![TranslationUnit {
                 id: "s1".into(),
                 source: vec![Part {
                     id: "s1".into(),

@@ -3,7 +3,7 @@
 //! inside its span, beads tile both documents in order, a document diffed
 //! with itself is unchanged.
 
-use brug::align::{AlignOptions, Unit, align};
+use brug::align::{AlignOptions, AlignUnit, align};
 use brug::ingest::Layout;
 use brug::model::{Document, SegmentKind};
 use proptest::prelude::*;
@@ -176,9 +176,9 @@ proptest! {
     /// take the segments one after another, in document order.
     #[test]
     fn beads_tile_both_sides_in_order(source in units(), target in units(), banded in any::<bool>()) {
-        fn as_units(doc: &[(String, Option<u32>, Vec<u32>)]) -> Vec<Unit<'_>> {
+        fn as_units(doc: &[(String, Option<u32>, Vec<u32>)]) -> Vec<AlignUnit<'_>> {
             doc.iter()
-                .map(|(text, note, refs)| Unit {
+                .map(|(text, note, refs)| AlignUnit {
                     text,
                     kind: Some(if note.is_some() { SegmentKind::Footnote } else { SegmentKind::Body }),
                     footnote: *note,

@@ -140,9 +140,9 @@ fn closed_pipe_after_json_output_is_not_an_error() {
 /// the target had a holder: an overflow when an unaligned target came first.
 #[test]
 fn unaligned_target_before_any_source_bead() {
-    use brug::align::{AlignOptions, Unit, align};
+    use brug::align::{AlignOptions, AlignUnit, align};
     use brug::model::SegmentKind;
-    let unit = |text: &'static str, note: bool| Unit {
+    let unit = |text: &'static str, note: bool| AlignUnit {
         text,
         kind: Some(if note {
             SegmentKind::Footnote
@@ -191,9 +191,9 @@ goes on for a while.\n\n1 Parliamentary Paper 27 625, no. 600.\n";
 /// footnotes came out of order.
 #[test]
 fn target_only_footnote_stays_in_footnote_order() {
-    use brug::align::{AlignOptions, Unit, align};
+    use brug::align::{AlignOptions, AlignUnit, align};
     use brug::model::SegmentKind;
-    let unit = |text: &'static str, footnote: Option<u32>| Unit {
+    let unit = |text: &'static str, footnote: Option<u32>| AlignUnit {
         text,
         kind: Some(if footnote.is_some() {
             SegmentKind::Footnote

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use brug::align::{AlignOptions, Dictionary, Unit, align_with_progress};
+use brug::align::{AlignOptions, AlignUnit, Dictionary, align_with_progress};
 use brug::check::{CheckOptions, Text};
 use brug::export::{Bilingual, ExchangeError, import, terms, tmx, xliff};
 use brug::glossary::{Glossary, Side, TermMatcher};
@@ -372,8 +372,8 @@ pub fn check(data: &[u8]) {
         Rules::for_language("en").expect("English rules"),
     );
     let alignment = align_with_progress(
-        &Unit::of_document(&source),
-        &Unit::of_document(&target),
+        &AlignUnit::of_document(&source),
+        &AlignUnit::of_document(&target),
         &AlignOptions::default(),
         Some(&dictionary),
         &|_, _| {},

@@ -45,19 +45,19 @@ fn any_and_all(bits: &[u8]) -> (u8, u8) {
 
 /// The cost model over prefix sums of lengths.
 pub(super) struct Model<'a> {
-    pub(super) src: &'a [Features],
-    pub(super) tgt: &'a [Features],
+    pub(super) source: &'a [Features],
+    pub(super) target: &'a [Features],
     source_kinds: &'a [Kind],
     target_kinds: &'a [Kind],
     /// Per segment, its [`kind_bits`].
     source_bits: Vec<u8>,
     target_bits: Vec<u8>,
-    src_len: Vec<f64>,
-    tgt_len: Vec<f64>,
-    src_weight: Vec<f32>,
-    tgt_weight: Vec<f32>,
-    src_count: Vec<f32>,
-    tgt_count: Vec<f32>,
+    source_len: Vec<f64>,
+    target_len: Vec<f64>,
+    source_weight: Vec<f32>,
+    target_weight: Vec<f32>,
+    source_count: Vec<f32>,
+    target_count: Vec<f32>,
     ratio: f64,
     inverse_ratio: f64,
     cost_table: &'static [f32],
@@ -90,19 +90,22 @@ fn prefix_sums<T: Copy + Default + std::ops::Add<Output = T>>(
 
 impl<'a> Model<'a> {
     pub(super) fn new(
-        src: &'a [Features],
-        tgt: &'a [Features],
+        source: &'a [Features],
+        target: &'a [Features],
         kinds: &'a Kinds,
         options: &AlignOptions,
     ) -> Model<'a> {
-        let src_len = prefix_sums(src, |x| x.len);
-        let tgt_len = prefix_sums(tgt, |x| x.len);
-        let (src_weight, tgt_weight) = (
-            prefix_sums(src, |x| x.weight),
-            prefix_sums(tgt, |x| x.weight),
+        let source_len = prefix_sums(source, |x| x.len);
+        let target_len = prefix_sums(target, |x| x.len);
+        let (source_weight, target_weight) = (
+            prefix_sums(source, |x| x.weight),
+            prefix_sums(target, |x| x.weight),
         );
-        let (src_count, tgt_count) = (prefix_sums(src, |x| x.count), prefix_sums(tgt, |x| x.count));
-        let ratio = (tgt_len[tgt.len()] / src_len[src.len()].max(1.0)).clamp(0.2, 5.0);
+        let (source_count, target_count) = (
+            prefix_sums(source, |x| x.count),
+            prefix_sums(target, |x| x.count),
+        );
+        let ratio = (target_len[target.len()] / source_len[source.len()].max(1.0)).clamp(0.2, 5.0);
         let mut priors = [0.0; SHAPE_COUNT];
         for (p, s) in priors.iter_mut().zip(options.priors) {
             // A prior of 0 switches the shape off.
@@ -113,18 +116,18 @@ impl<'a> Model<'a> {
             };
         }
         Model {
-            src,
-            tgt,
+            source,
+            target,
             source_kinds: &kinds.source,
             target_kinds: &kinds.target,
             source_bits: kinds.source.iter().map(kind_bits).collect(),
             target_bits: kinds.target.iter().map(kind_bits).collect(),
-            src_len,
-            tgt_len,
-            src_weight,
-            tgt_weight,
-            src_count,
-            tgt_count,
+            source_len,
+            target_len,
+            source_weight,
+            target_weight,
+            source_count,
+            target_count,
             ratio,
             inverse_ratio: 1.0 / ratio,
             cost_table: length_cost_table(),
@@ -150,18 +153,18 @@ impl<'a> Model<'a> {
     /// the whole documents' length ratio.
     pub(super) fn sub(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Model<'a> {
         Model {
-            src: &self.src[i0..i1],
-            tgt: &self.tgt[j0..j1],
+            source: &self.source[i0..i1],
+            target: &self.target[j0..j1],
             source_kinds: &self.source_kinds[i0..i1],
             target_kinds: &self.target_kinds[j0..j1],
             source_bits: self.source_bits[i0..i1].to_vec(),
             target_bits: self.target_bits[j0..j1].to_vec(),
-            src_len: self.src_len[i0..=i1].to_vec(),
-            tgt_len: self.tgt_len[j0..=j1].to_vec(),
-            src_weight: self.src_weight[i0..=i1].to_vec(),
-            tgt_weight: self.tgt_weight[j0..=j1].to_vec(),
-            src_count: self.src_count[i0..=i1].to_vec(),
-            tgt_count: self.tgt_count[j0..=j1].to_vec(),
+            source_len: self.source_len[i0..=i1].to_vec(),
+            target_len: self.target_len[j0..=j1].to_vec(),
+            source_weight: self.source_weight[i0..=i1].to_vec(),
+            target_weight: self.target_weight[j0..=j1].to_vec(),
+            source_count: self.source_count[i0..=i1].to_vec(),
+            target_count: self.target_count[j0..=j1].to_vec(),
             ..*self
         }
     }
@@ -202,17 +205,17 @@ impl<'a> Model<'a> {
     fn anchors(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> (f32, f32) {
         let mut shared = 0.0;
         let mut total = 0.0;
-        for a in &self.src[i0..i1] {
+        for a in &self.source[i0..i1] {
             total += a.weight;
         }
-        for b in &self.tgt[j0..j1] {
+        for b in &self.target[j0..j1] {
             total += b.weight;
         }
         if i1 - i0 == 1 && j1 - j0 == 1 {
-            shared = features::shared(&self.src[i0], &self.tgt[j0]);
+            shared = features::shared(&self.source[i0], &self.target[j0]);
         } else if i1 > i0 && j1 > j0 {
-            let a = Features::merge(&self.src[i0..i1].iter().collect::<Vec<_>>());
-            let b = Features::merge(&self.tgt[j0..j1].iter().collect::<Vec<_>>());
+            let a = Features::merge(&self.source[i0..i1].iter().collect::<Vec<_>>());
+            let b = Features::merge(&self.target[j0..j1].iter().collect::<Vec<_>>());
             shared = features::shared(&a, &b);
         }
         (shared, total)
@@ -253,8 +256,8 @@ impl<'a> Model<'a> {
     /// length, so runs of untranslated material stay affordable; at a
     /// coarse level, the price of each segment the unit stands for.
     pub(super) fn gap(&self, shape: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
-        let count =
-            self.src_count[i1] - self.src_count[i0] + self.tgt_count[j1] - self.tgt_count[j0];
+        let count = self.source_count[i1] - self.source_count[i0] + self.target_count[j1]
+            - self.target_count[j0];
         (self.priors[shape] + self.gap_cost) * count
     }
 
@@ -271,11 +274,12 @@ impl<'a> Model<'a> {
     pub(super) fn base(&self, shape: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> Base {
         self.base_of(
             shape,
-            self.src_len[i1] - self.src_len[i0],
-            self.tgt_len[j1] - self.tgt_len[j0],
-            self.src_count[i1] - self.src_count[i0] + self.tgt_count[j1] - self.tgt_count[j0],
-            self.src_weight[i1] - self.src_weight[i0],
-            self.tgt_weight[j1] - self.tgt_weight[j0],
+            self.source_len[i1] - self.source_len[i0],
+            self.target_len[j1] - self.target_len[j0],
+            self.source_count[i1] - self.source_count[i0] + self.target_count[j1]
+                - self.target_count[j0],
+            self.source_weight[i1] - self.source_weight[i0],
+            self.target_weight[j1] - self.target_weight[j0],
         )
     }
 
@@ -290,9 +294,9 @@ impl<'a> Model<'a> {
     ) {
         let (di, dj, _) = SHAPES[shape];
         let i0 = i - di;
-        let l1 = self.src_len[i] - self.src_len[i0];
-        let source_count = self.src_count[i] - self.src_count[i0];
-        let ws = self.src_weight[i] - self.src_weight[i0];
+        let l1 = self.source_len[i] - self.source_len[i0];
+        let source_count = self.source_count[i] - self.source_count[i0];
+        let ws = self.source_weight[i] - self.source_weight[i0];
         for j in columns {
             let j0 = j - dj;
             put(
@@ -300,10 +304,10 @@ impl<'a> Model<'a> {
                 self.base_of(
                     shape,
                     l1,
-                    self.tgt_len[j] - self.tgt_len[j0],
-                    source_count + self.tgt_count[j] - self.tgt_count[j0],
+                    self.target_len[j] - self.target_len[j0],
+                    source_count + self.target_count[j] - self.target_count[j0],
                     ws,
-                    self.tgt_weight[j] - self.tgt_weight[j0],
+                    self.target_weight[j] - self.target_weight[j0],
                 ),
             );
         }
@@ -396,8 +400,8 @@ impl<'a> Model<'a> {
         shared: impl FnOnce() -> f32,
     ) -> f32 {
         let mut cost = base.cost;
-        let ws = self.src_weight[i1] - self.src_weight[i0];
-        let wt = self.tgt_weight[j1] - self.tgt_weight[j0];
+        let ws = self.source_weight[i1] - self.source_weight[i0];
+        let wt = self.target_weight[j1] - self.target_weight[j0];
         let total = ws + wt;
         if total > 0.0 {
             // Capped by the smaller side (exact for one-to-one beads).
@@ -415,8 +419,8 @@ impl<'a> Model<'a> {
         if i1 == i0 || j1 == j0 {
             return 0.0;
         }
-        let l1 = self.src_len[i1] - self.src_len[i0];
-        let l2 = self.tgt_len[j1] - self.tgt_len[j0];
+        let l1 = self.source_len[i1] - self.source_len[i0];
+        let l2 = self.target_len[j1] - self.target_len[j0];
         // Length agreement with a doubled tolerance: a correct bead's
         // lengths are rarely more than two standard deviations apart.
         let mean = (l1 + l2 / self.ratio) / 2.0;

@@ -9,7 +9,7 @@ use std::hash::Hasher;
 
 /// One segment as the aligner sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unit<'a> {
+pub struct AlignUnit<'a> {
     pub text: &'a str,
     /// Structural kind, when known (`None` for plain lines).
     pub kind: Option<crate::model::SegmentKind>,
@@ -19,10 +19,10 @@ pub struct Unit<'a> {
     pub refs: &'a [u32],
 }
 
-impl<'a> Unit<'a> {
+impl<'a> AlignUnit<'a> {
     /// A plain line of text with no structure.
-    pub fn line(text: &'a str) -> Unit<'a> {
-        Unit {
+    pub fn line(text: &'a str) -> AlignUnit<'a> {
+        AlignUnit {
             text,
             kind: None,
             footnote: None,
@@ -31,11 +31,11 @@ impl<'a> Unit<'a> {
     }
 
     /// The segments of a document, in order, with their structure.
-    pub fn of_document(document: &'a crate::model::Document) -> Vec<Unit<'a>> {
+    pub fn of_document(document: &'a crate::model::Document) -> Vec<AlignUnit<'a>> {
         document
             .segments
             .iter()
-            .map(|s| Unit {
+            .map(|s| AlignUnit {
                 text: &s.text,
                 kind: Some(s.kind),
                 footnote: s.footnote,
@@ -108,7 +108,7 @@ pub fn normalize_number(token: &str) -> String {
 
 impl Features {
     /// Extracts the features of a unit.
-    pub fn of(unit: &Unit<'_>) -> Features {
+    pub fn of(unit: &AlignUnit<'_>) -> Features {
         let text = unit.text;
         let mut anchors: Vec<(u64, f32)> = Vec::new();
         let mut first_word = true;
@@ -283,10 +283,10 @@ mod tests {
         assert_eq!(normalize_number("2,5"), "2.5");
         assert_eq!(normalize_number("2.5"), "2.5");
         assert_eq!(normalize_number("2019"), "2019");
-        let nl = Features::of(&Unit::line(
+        let nl = Features::of(&AlignUnit::line(
             "Er waren ongeveer 1.000 studenten in 2019 (€ 35).",
         ));
-        let en = Features::of(&Unit::line(
+        let en = Features::of(&AlignUnit::line(
             "There were about 1,000 students in 2019 (€35).",
         ));
         assert!(shared(&nl, &en) >= 6.0);
@@ -294,8 +294,10 @@ mod tests {
 
     #[test]
     fn names_and_cognates_match() {
-        let de = Features::of(&Unit::line("Die Expedition zum Matterhorn begann im Juli."));
-        let fr = Features::of(&Unit::line(
+        let de = Features::of(&AlignUnit::line(
+            "Die Expedition zum Matterhorn begann im Juli.",
+        ));
+        let fr = Features::of(&AlignUnit::line(
             "L'expédition au Matterhorn a commencé en juillet.",
         ));
         assert!(shared(&de, &fr) >= 2.0);

@@ -38,7 +38,7 @@ mod table;
 
 use crate::model::{Alignment, Bead, SegmentKind};
 use cost::Model;
-pub use features::{Features, Unit};
+pub use features::{AlignUnit, Features};
 use table::{Table, Windows, monotone};
 
 /// Knobs of the aligner.
@@ -118,7 +118,11 @@ pub const SHAPES: [(usize, usize, f64); SHAPE_COUNT] = [
 /// when both sides have footnotes, the running text and the footnotes are
 /// aligned as two separate streams and their beads merged in document
 /// order.
-pub fn align(source: &[Unit<'_>], target: &[Unit<'_>], options: &AlignOptions) -> Alignment {
+pub fn align(
+    source: &[AlignUnit<'_>],
+    target: &[AlignUnit<'_>],
+    options: &AlignOptions,
+) -> Alignment {
     align_with_progress(source, target, options, None, &|_, _| {})
 }
 
@@ -148,8 +152,8 @@ impl Dictionary {
 /// [`align`] with an optional dictionary, calling `progress(rows done,
 /// rows)` now and then while the full-resolution table is filled.
 pub fn align_with_progress(
-    source: &[Unit<'_>],
-    target: &[Unit<'_>],
+    source: &[AlignUnit<'_>],
+    target: &[AlignUnit<'_>],
     options: &AlignOptions,
     dictionary: Option<&Dictionary>,
     progress: &dyn Fn(usize, usize),
@@ -179,18 +183,24 @@ pub fn align_with_progress(
         features
     };
     // The two documents' features are independent of each other.
-    let (mut src, mut tgt) = crate::parallel::side_by_side(
+    let (mut source_features, mut target_features) = crate::parallel::side_by_side(
         options.threads > 1 && source.len().min(target.len()) >= PARALLEL_UNITS,
         source_features,
         target_features,
     );
-    let is_note = |u: &Unit<'_>| u.kind == Some(SegmentKind::Footnote);
+    let is_note = |u: &AlignUnit<'_>| u.kind == Some(SegmentKind::Footnote);
     if !(source.iter().any(is_note) && target.iter().any(is_note)) {
         let kinds = Kinds {
             source: source.iter().map(|u| (u.kind, u.footnote)).collect(),
             target: target.iter().map(|u| (u.kind, u.footnote)).collect(),
         };
-        return align_features(&src, &tgt, &kinds, options, progress);
+        return align_features(
+            &source_features,
+            &target_features,
+            &kinds,
+            options,
+            progress,
+        );
     }
     let mut beads = Vec::new();
     for notes in [false, true] {
@@ -200,8 +210,14 @@ pub fn align_with_progress(
         let t_idx: Vec<usize> = (0..target.len())
             .filter(|&j| is_note(&target[j]) == notes)
             .collect();
-        let sf: Vec<Features> = s_idx.iter().map(|&i| std::mem::take(&mut src[i])).collect();
-        let tf: Vec<Features> = t_idx.iter().map(|&j| std::mem::take(&mut tgt[j])).collect();
+        let sf: Vec<Features> = s_idx
+            .iter()
+            .map(|&i| std::mem::take(&mut source_features[i]))
+            .collect();
+        let tf: Vec<Features> = t_idx
+            .iter()
+            .map(|&j| std::mem::take(&mut target_features[j]))
+            .collect();
         let kinds = Kinds {
             source: s_idx
                 .iter()
@@ -280,13 +296,13 @@ struct Kinds {
 }
 
 fn align_features(
-    src: &[Features],
-    tgt: &[Features],
+    source_features: &[Features],
+    target_features: &[Features],
     kinds: &Kinds,
     options: &AlignOptions,
     progress: &dyn Fn(usize, usize),
 ) -> Alignment {
-    let (n, m) = (src.len(), tgt.len());
+    let (n, m) = (source_features.len(), target_features.len());
     if n == 0 || m == 0 {
         let beads = (0..n)
             .map(|i| bead(vec![i], vec![], 0.0))
@@ -294,11 +310,11 @@ fn align_features(
             .collect();
         return Alignment { beads };
     }
-    let model = Model::new(src, tgt, kinds, options);
+    let model = Model::new(source_features, target_features, kinds, options);
     let windows = if (n + 1).saturating_mul(m + 1) <= options.full_table_cells {
         Windows::full(n, m)
     } else {
-        coarse_windows(src, tgt, options)
+        coarse_windows(source_features, target_features, options)
     };
     model.beads(&solve(&model, &windows, progress, 0))
 }
@@ -313,7 +329,7 @@ fn solve(
     progress: &dyn Fn(usize, usize),
     round: usize,
 ) -> Vec<(usize, usize)> {
-    let (n, m) = (model.src.len(), model.tgt.len());
+    let (n, m) = (model.source.len(), model.target.len());
     let table = Table::fill(model, windows, progress);
     let mut path = table.path(windows);
     drop(table);
@@ -369,15 +385,19 @@ fn bead(source: Vec<usize>, target: Vec<usize>, score: f64) -> Bead {
 }
 
 /// Windows around the path of a coarse alignment (runs of `f` segments).
-fn coarse_windows(src: &[Features], tgt: &[Features], options: &AlignOptions) -> Windows {
-    let (n, m) = (src.len(), tgt.len());
+fn coarse_windows(
+    source_features: &[Features],
+    target_features: &[Features],
+    options: &AlignOptions,
+) -> Windows {
+    let (n, m) = (source_features.len(), target_features.len());
     // Down-sample by a fixed factor; the coarse level recurses when it is
     // itself too long, so every level's band stays narrow.
     let f = COARSE_FACTOR;
     let merge = |side: &[Features]| -> Vec<Features> {
         side.chunks(f).map(|c| Features::coarse(c, 48)).collect()
     };
-    let (cs, ct) = (merge(src), merge(tgt));
+    let (cs, ct) = (merge(source_features), merge(target_features));
     let kinds = Kinds {
         source: vec![(None, None); cs.len()],
         target: vec![(None, None); ct.len()],
@@ -411,8 +431,8 @@ fn coarse_windows(src: &[Features], tgt: &[Features], options: &AlignOptions) ->
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Unit<'_>> {
-        text.lines().map(Unit::line).collect()
+    fn lines(text: &str) -> Vec<AlignUnit<'_>> {
+        text.lines().map(AlignUnit::line).collect()
     }
 
     #[test]
@@ -452,8 +472,8 @@ mod tests {
         let en: Vec<String> = (0..1200)
             .map(|k| format!("Sentence number {k} about the subject {}.", k * 7))
             .collect();
-        let s: Vec<Unit<'_>> = nl.iter().map(|t| Unit::line(t)).collect();
-        let t: Vec<Unit<'_>> = en.iter().map(|t| Unit::line(t)).collect();
+        let s: Vec<AlignUnit<'_>> = nl.iter().map(|t| AlignUnit::line(t)).collect();
+        let t: Vec<AlignUnit<'_>> = en.iter().map(|t| AlignUnit::line(t)).collect();
         let banded = align(
             &s,
             &t,
@@ -503,8 +523,8 @@ mod tests {
                 }
             }
         }
-        let s: Vec<Unit<'_>> = nl.iter().map(|t| Unit::line(t)).collect();
-        let t: Vec<Unit<'_>> = en.iter().map(|t| Unit::line(t)).collect();
+        let s: Vec<AlignUnit<'_>> = nl.iter().map(|t| AlignUnit::line(t)).collect();
+        let t: Vec<AlignUnit<'_>> = en.iter().map(|t| AlignUnit::line(t)).collect();
         let full = align(
             &s,
             &t,

@@ -101,10 +101,10 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
-type Pair = (Vec<usize>, Vec<usize>);
+type BeadIndices = (Vec<usize>, Vec<usize>);
 
-fn pairs(a: &Alignment, keep_empty_sides: bool) -> Vec<Pair> {
-    let mut out: Vec<Pair> = a
+fn pairs(a: &Alignment, keep_empty_sides: bool) -> Vec<BeadIndices> {
+    let mut out: Vec<BeadIndices> = a
         .beads
         .iter()
         .filter(|b| !(b.source.is_empty() && b.target.is_empty()))
@@ -119,9 +119,9 @@ fn pairs(a: &Alignment, keep_empty_sides: bool) -> Vec<Pair> {
 /// Counts of `test` against `gold`: a test bead is a strict hit when gold
 /// has it, a lax hit when it shares a source and a target segment with
 /// one gold bead.
-fn precision(gold: &[Pair], test: &[Pair]) -> Counts {
+fn precision(gold: &[BeadIndices], test: &[BeadIndices]) -> Counts {
     use std::collections::{HashMap, HashSet};
-    let gold_set: HashSet<&Pair> = gold.iter().collect();
+    let gold_set: HashSet<&BeadIndices> = gold.iter().collect();
     let mut links: HashMap<usize, HashSet<usize>> = HashMap::new();
     for (s, t) in gold {
         for &i in s {

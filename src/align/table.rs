@@ -103,7 +103,7 @@ pub(super) struct Table {
 /// segment `i - 1` with target segment `j - 1` (0 in row 0 and column 0,
 /// which have no segment), and, when computed ahead, the [`Base`] of
 /// every bead shape ending in the cell.
-struct Block {
+struct RowBlock {
     rows: Range<usize>,
     /// Where each row's cells start in `overlaps`, and where the last ends.
     starts: Vec<usize>,
@@ -112,14 +112,14 @@ struct Block {
     bases: Vec<[Base; SHAPE_COUNT]>,
 }
 
-impl Block {
+impl RowBlock {
     /// The block of `rows`, with the bases of its cells when `ahead`.
-    fn of(model: &Model<'_>, windows: &Windows, rows: Range<usize>, ahead: bool) -> Block {
+    fn of(model: &Model<'_>, windows: &Windows, rows: Range<usize>, ahead: bool) -> RowBlock {
         let window = |i: usize| windows.rows[i];
         let cells = rows.clone().map(|i| window(i).1 - window(i).0 + 1).sum();
         let lo = rows.clone().map(|i| window(i).0).min().unwrap_or(0);
         let hi = rows.clone().map(|i| window(i).1).max().unwrap_or(0);
-        let index = AnchorIndex::of(model.tgt, lo.saturating_sub(1)..hi);
+        let index = AnchorIndex::of(model.target, lo.saturating_sub(1)..hi);
         let mut starts = Vec::with_capacity(rows.len() + 1);
         let mut overlaps = Vec::with_capacity(cells);
         for i in rows.clone() {
@@ -130,7 +130,7 @@ impl Block {
             if let Some(a) = i.checked_sub(1) {
                 // Column j holds target j - 1.
                 let row = &mut overlaps[at..];
-                index.add_shared(&model.src[a], lo.saturating_sub(1)..hi, |b, w| {
+                index.add_shared(&model.source[a], lo.saturating_sub(1)..hi, |b, w| {
                     row[b + 1 - lo] += w;
                 });
             }
@@ -164,7 +164,7 @@ impl Block {
                 }
             }
         }
-        Block {
+        RowBlock {
             rows,
             starts,
             overlaps,
@@ -281,12 +281,12 @@ impl Table {
             // The overlaps and the bases need nothing from the table: a
             // second thread computes them ahead (and this one, when it
             // would wait), and this one compares.
-            let make = |k: usize| Block::of(model, windows, block_rows(k), true);
+            let make = |k: usize| RowBlock::of(model, windows, block_rows(k), true);
             ahead::pipelined(blocks, LOOKAHEAD, make, |blocks| {
                 table.fill_rows(model, windows, progress, blocks);
             });
         } else {
-            let blocks = (0..blocks).map(|k| Block::of(model, windows, block_rows(k), false));
+            let blocks = (0..blocks).map(|k| RowBlock::of(model, windows, block_rows(k), false));
             table.fill_rows(model, windows, progress, blocks);
         }
         table
@@ -298,7 +298,7 @@ impl Table {
         model: &Model<'_>,
         windows: &Windows,
         progress: &dyn Fn(usize, usize),
-        blocks: impl Iterator<Item = Block>,
+        blocks: impl Iterator<Item = RowBlock>,
     ) {
         let rows = windows.rows.len();
         // Costs of the last MAX_SPAN + 1 rows, row `i` at slot
@@ -312,7 +312,7 @@ impl Table {
         let mut cost = vec![f32::INFINITY; (MAX_SPAN + 1) * width];
         // An empty window, for rows before the first.
         const NONE: (usize, usize, usize) = (1, 0, 0);
-        let mut previous: Option<Block> = None;
+        let mut previous: Option<RowBlock> = None;
         for block in blocks {
             for i in block.rows.clone() {
                 if i % 1024 == 0 {
@@ -345,7 +345,7 @@ impl Table {
                     if (lo..=hi).contains(&(b + 1)) {
                         values[b + 1 - lo]
                     } else {
-                        features::shared(&model.src[a], &model.tgt[b])
+                        features::shared(&model.source[a], &model.target[b])
                     }
                 };
                 let (lo, hi, row_at) = near[0];

@@ -3,7 +3,7 @@
 //! the same translation. Only one-to-one beads of a few words count
 //! (short headings repeat by nature).
 
-use super::{Context, Finding, Pair};
+use super::{BeadText, CheckContext, Finding};
 use crate::model::Code;
 use crate::text::FastMap;
 
@@ -26,7 +26,7 @@ pub fn key(text: &str) -> String {
 
 /// The keys a bead is compared by: its source and its target, when it is
 /// one-to-one and its source has at least four words.
-pub fn keys(pair: &Pair<'_>) -> Option<(String, String)> {
+pub fn keys(pair: &BeadText<'_>) -> Option<(String, String)> {
     if pair.source.parts.len() != 1
         || pair.target.parts.len() != 1
         || pair.source.text.split_whitespace().count() < 4
@@ -38,8 +38,8 @@ pub fn keys(pair: &Pair<'_>) -> Option<(String, String)> {
 
 /// `keys` holds [`keys`] of each pair.
 pub fn check(
-    cx: &Context<'_>,
-    pairs: &[Pair<'_>],
+    cx: &CheckContext<'_>,
+    pairs: &[BeadText<'_>],
     keys: &[Option<(String, String)>],
     per_bead: &mut [Vec<Finding>],
 ) {

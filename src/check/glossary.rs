@@ -2,7 +2,7 @@
 //! in the source must be rendered by one of its allowed forms somewhere in
 //! the bead's translation; no forbidden rendering may stand there.
 
-use super::{Context, Finding, Pair};
+use super::{BeadText, CheckContext, Finding};
 use crate::model::{Code, PairSide, TermRef};
 
 fn term_ref(term: &crate::glossary::Term) -> TermRef {
@@ -20,7 +20,7 @@ fn quoted_forms(term: &crate::glossary::Term) -> String {
         .join(" or ")
 }
 
-pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let Some((glossary, source_matcher, target_matcher)) = &cx.glossary else {
         return;
     };

@@ -96,14 +96,14 @@ impl Joined {
 
 /// A bead with both sides' texts.
 #[derive(Debug, Clone)]
-struct Pair<'a> {
+struct BeadText<'a> {
     bead: &'a Bead,
     source: Joined,
     target: Joined,
 }
 
 /// What every check needs.
-struct Context<'a> {
+struct CheckContext<'a> {
     source: Text<'a>,
     target: Text<'a>,
     source_rules: &'static Rules,
@@ -114,7 +114,7 @@ struct Context<'a> {
     ratio: f64,
 }
 
-impl Context<'_> {
+impl CheckContext<'_> {
     fn text(&self, side: PairSide) -> Text<'_> {
         match side {
             PairSide::Source => self.source,
@@ -140,7 +140,7 @@ impl Context<'_> {
     }
 
     /// A finding about a pair, with the code's default severity.
-    fn finding(&self, code: Code, pair: &Pair<'_>, message: String) -> Finding {
+    fn finding(&self, code: Code, pair: &BeadText<'_>, message: String) -> Finding {
         Finding {
             code,
             severity: code.default_severity(),
@@ -156,7 +156,7 @@ impl Context<'_> {
     /// file.
     fn highlight(
         &self,
-        pair: &Pair<'_>,
+        pair: &BeadText<'_>,
         side: PairSide,
         start: usize,
         end: usize,
@@ -238,7 +238,7 @@ pub fn check_with_record(
     };
     let chars = |d: &Document| -> usize { d.segments.iter().map(|s| s.text.chars().count()).sum() };
     let ratio = chars(target.document) as f64 / chars(source.document).max(1) as f64;
-    let context = Context {
+    let context = CheckContext {
         source,
         target,
         source_rules,
@@ -247,10 +247,10 @@ pub fn check_with_record(
         options,
         ratio: ratio.clamp(0.2, 5.0),
     };
-    let pairs: Vec<Pair<'_>> = alignment
+    let pairs: Vec<BeadText<'_>> = alignment
         .beads
         .iter()
-        .map(|bead| Pair {
+        .map(|bead| BeadText {
             bead,
             source: Joined::of(source.document, &bead.source),
             target: Joined::of(target.document, &bead.target),
@@ -260,7 +260,7 @@ pub fn check_with_record(
     // What the consistency check compares pairs by.
     let mut keys: Vec<Option<(String, String)>> = vec![None; pairs.len()];
     let check_pair =
-        |pair: &Pair<'_>, out: &mut Vec<Finding>, keys: &mut Option<(String, String)>| {
+        |pair: &BeadText<'_>, out: &mut Vec<Finding>, keys: &mut Option<(String, String)>| {
             untranslated::check(&context, pair, out);
             if pair.source.is_empty() || pair.target.is_empty() {
                 return;

@@ -9,7 +9,7 @@
 //! Other capitalized words may have been translated (`Moskou` → `Moscow`)
 //! and are left to the glossary.
 
-use super::{Context, Finding, Pair, edit_distance};
+use super::{BeadText, CheckContext, Finding, edit_distance};
 use crate::lang::Lexicon;
 use crate::lang::with_lowercase;
 use crate::model::{Code, PairSide};
@@ -73,7 +73,7 @@ fn parts(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let (s, t) = (&pair.source.text, &pair.target.text);
     let target_parts = parts(t);
     let target_lexicon = Lexicon::builtin(cx.target_rules.code);
@@ -148,7 +148,7 @@ pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
 
 /// Whether the glossary has a term for `word` (which then decides how it
 /// is rendered).
-fn glossary_covers(cx: &Context<'_>, word: &str) -> bool {
+fn glossary_covers(cx: &CheckContext<'_>, word: &str) -> bool {
     let Some((glossary, _, _)) = &cx.glossary else {
         return false;
     };

@@ -6,7 +6,7 @@
 //! digits on the other side, but are never required.
 
 use super::references::{addresses, papers};
-use super::{Context, Finding, Pair};
+use super::{BeadText, CheckContext, Finding};
 use crate::lang::{Rules, with_lowercase};
 use crate::model::{Code, PairSide};
 
@@ -200,7 +200,7 @@ fn unmatched<'n>(a: &'n [Number], b: &[Number]) -> Vec<&'n Number> {
     out
 }
 
-pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let (s, t) = (&pair.source.text, &pair.target.text);
     let source = numbers(s, cx.source_rules);
     let target = numbers(t, cx.target_rules);

@@ -3,7 +3,7 @@
 //! footnote markers, URLs and e-mail addresses must be the same on both
 //! sides.
 
-use super::{Context, Finding, Pair};
+use super::{BeadText, CheckContext, Finding};
 use crate::lang::{Rules, with_lowercase};
 use crate::model::{Code, PairSide};
 
@@ -172,7 +172,7 @@ fn unmatched<'r>(a: &'r [Reference], b: &[Reference]) -> Vec<&'r Reference> {
     out
 }
 
-pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let (s, t) = (&pair.source.text, &pair.target.text);
     for (what, source, target) in [
         (
@@ -221,7 +221,7 @@ fn list(text: &str, refs: &[&Reference]) -> String {
 /// translation, or one the translation has and the source has not. A
 /// marker that a translation moved into the next or previous sentence
 /// (when sentences were split or merged differently) is not a mismatch.
-pub fn footnotes(cx: &Context<'_>, pairs: &[Pair<'_>], per_bead: &mut [Vec<Finding>]) {
+pub fn footnotes(cx: &CheckContext<'_>, pairs: &[BeadText<'_>], per_bead: &mut [Vec<Finding>]) {
     let refs = |side: PairSide, joined: &super::Joined| -> Vec<u32> {
         let doc = cx.text(side).document;
         let mut v: Vec<u32> = joined

@@ -7,7 +7,7 @@
 //! since; nothing for sentences that merely moved. With a record that is
 //! current, `needs-review` for the beads `brug update` marked.
 
-use super::{Context, Finding, Joined, Pair};
+use super::{BeadText, CheckContext, Finding, Joined};
 use crate::diff::{Change, ChangeKind, Word, diff};
 use crate::model::{Alignment, Bead, Code};
 use crate::model::{BeadStatus, Record};
@@ -43,8 +43,8 @@ fn carried(changes: &[Change], old_len: usize) -> Vec<Option<usize>> {
     map
 }
 
-fn pair<'b>(cx: &Context<'_>, bead: &'b Bead) -> Pair<'b> {
-    Pair {
+fn pair<'b>(cx: &CheckContext<'_>, bead: &'b Bead) -> BeadText<'b> {
+    BeadText {
         bead,
         source: Joined::of(cx.source.document, &bead.source),
         target: Joined::of(cx.target.document, &bead.target),
@@ -52,7 +52,7 @@ fn pair<'b>(cx: &Context<'_>, bead: &'b Bead) -> Pair<'b> {
 }
 
 /// Findings of a stale record, given the current alignment of the files.
-pub fn stale(cx: &Context<'_>, record: &Record, current: &Alignment) -> Vec<Finding> {
+pub fn stale(cx: &CheckContext<'_>, record: &Record, current: &Alignment) -> Vec<Finding> {
     let old_source: Vec<String> = record
         .source
         .segments
@@ -218,7 +218,7 @@ pub fn stale(cx: &Context<'_>, record: &Record, current: &Alignment) -> Vec<Find
 /// `needs-review` and `orphan-translation` for the beads of a current
 /// record that `brug update` marked; `beads` are the record's beads
 /// resolved to segment indices.
-pub fn needs_review(cx: &Context<'_>, record: &Record, beads: &Alignment) -> Vec<Finding> {
+pub fn needs_review(cx: &CheckContext<'_>, record: &Record, beads: &Alignment) -> Vec<Finding> {
     let mut out = Vec::new();
     for (r, b) in record.beads.iter().zip(&beads.beads) {
         if r.status == BeadStatus::Orphaned {

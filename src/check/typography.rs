@@ -3,7 +3,7 @@
 //! and quotes; in English, Dutch low quotes, decimal commas, a space after
 //! `€` and lower-case month names.
 
-use super::{Context, Finding, Pair};
+use super::{BeadText, CheckContext, Finding};
 use crate::model::{Code, PairSide};
 
 /// One problem: byte range in the text and what is wrong.
@@ -113,7 +113,7 @@ fn spots(text: &str, english: bool, months: &dyn Fn(&str) -> bool) -> Vec<Spot> 
     out
 }
 
-pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let english = cx.target_rules.code == "en";
     let months = |w: &str| cx.target_rules.months.contains_key(w);
     for (start, end, message) in spots(&pair.target.text, english, &months) {

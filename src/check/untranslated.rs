@@ -2,12 +2,12 @@
 //! translation still in the source language) and `alignment-suspect` (a
 //! translation with no source, a doubtful bead).
 
-use super::{Context, Pair, language};
+use super::{BeadText, CheckContext, language};
 use crate::model::{Code, PairSide};
 
 /// Whether a source text reads as the source language rather than the
 /// target's (a title quoted in English stays English).
-fn reads_as_source(cx: &Context<'_>, text: &str) -> bool {
+fn reads_as_source(cx: &CheckContext<'_>, text: &str) -> bool {
     let (a, b) = language::evidence(text, cx.source_rules, cx.target_rules);
     a > b
 }
@@ -39,7 +39,7 @@ fn same_normalized(a: &str, b: &str) -> bool {
     super::consistency::key(a) == super::consistency::key(b)
 }
 
-pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<super::Finding>) {
+pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Finding>) {
     let source = &pair.source;
     let target = &pair.target;
     if target.is_empty() {
@@ -107,7 +107,7 @@ pub fn check(cx: &Context<'_>, pair: &Pair<'_>, out: &mut Vec<super::Finding>) {
 /// does not account for: the lengths fit once it is left out. A source
 /// segment left out is `untranslated`; a target segment, a possible
 /// addition.
-fn uncovered(cx: &Context<'_>, pair: &Pair<'_>) -> Option<super::Finding> {
+fn uncovered(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> Option<super::Finding> {
     let length = |side: PairSide, i: usize| -> f64 {
         let doc = cx.text(side).document;
         doc.segments[i].text.chars().count() as f64

@@ -56,7 +56,7 @@ fn load(path: &Path, side: DiffSide) -> Result<Vec<Seg>, brug::Error> {
 /// A change with its segments, as JSON shows it. A modified or moved
 /// segment keeps its old id in the new version.
 #[derive(Serialize)]
-struct Entry<'a> {
+struct DiffEntry<'a> {
     change: &'static str,
     old: Option<&'a Seg>,
     new: Option<Seg>,
@@ -64,7 +64,7 @@ struct Entry<'a> {
     words: &'a [Word],
 }
 
-fn entries<'a>(changes: &'a [Change], old: &'a [Seg], new: &'a [Seg]) -> Vec<Entry<'a>> {
+fn entries<'a>(changes: &'a [Change], old: &'a [Seg], new: &'a [Seg]) -> Vec<DiffEntry<'a>> {
     changes
         .iter()
         .map(|c| {
@@ -76,7 +76,7 @@ fn entries<'a>(changes: &'a [Change], old: &'a [Seg], new: &'a [Seg]) -> Vec<Ent
                 }
                 s
             });
-            Entry {
+            DiffEntry {
                 change: c.kind.as_str(),
                 old: old_seg,
                 new: new_seg,
@@ -139,7 +139,7 @@ fn place(s: &Seg) -> String {
     }
 }
 
-fn human(out: &mut dyn Write, list: &[Entry<'_>], all: bool, colour: bool) -> io::Result<()> {
+fn human(out: &mut dyn Write, list: &[DiffEntry<'_>], all: bool, colour: bool) -> io::Result<()> {
     let mut counts = [0usize; 5];
     for e in list {
         let (mark, slot) = match e.change {
@@ -187,7 +187,7 @@ fn escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-fn html(out: &mut dyn Write, list: &[Entry<'_>], old: &Path, new: &Path) -> io::Result<()> {
+fn html(out: &mut dyn Write, list: &[DiffEntry<'_>], old: &Path, new: &Path) -> io::Result<()> {
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>brug diff</title>\n<style>\

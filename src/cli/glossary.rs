@@ -31,7 +31,7 @@ pub fn run(command: GlossaryCommand) -> Result<Outcome, brug::Error> {
 
 fn lint(args: GlossaryLintArgs) -> Result<Outcome, brug::Error> {
     #[derive(serde::Serialize)]
-    struct Entry<'a> {
+    struct LintEntry<'a> {
         file: String,
         #[serde(flatten)]
         problem: &'a brug::glossary::Problem,
@@ -47,10 +47,10 @@ fn lint(args: GlossaryLintArgs) -> Result<Outcome, brug::Error> {
     let count: usize = found.iter().map(|f| f.2.len()).sum();
     to_stdout(|out| match args.format {
         LintFormat::Json => {
-            let entries: Vec<Entry<'_>> = found
+            let entries: Vec<LintEntry<'_>> = found
                 .iter()
                 .flat_map(|(path, g, problems)| {
-                    problems.iter().map(move |p| Entry {
+                    problems.iter().map(move |p| LintEntry {
                         file: path.display().to_string(),
                         problem: p,
                         source: &g.terms[p.term].source,

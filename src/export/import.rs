@@ -9,7 +9,7 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{Bilingual, ExchangeError, Part, Unit, parts_of};
+use super::{Bilingual, ExchangeError, Part, TranslationUnit, parts_of};
 use crate::model::BeadStatus;
 use crate::model::SegmentKind;
 
@@ -371,7 +371,7 @@ fn read_tmx(root: &Node) -> Option<Bilingual> {
             prop("x-brug-target-segments").as_deref(),
             &format!("{fallback}-t"),
         );
-        units.push(Unit {
+        units.push(TranslationUnit {
             id: fallback,
             status: prop("x-brug-status").and_then(|s| status_of(&s)).unwrap_or(
                 if target.is_empty() {
@@ -425,7 +425,7 @@ fn read_xliff_12(root: &Node) -> Option<Bilingual> {
             (None, None) if target_text.is_empty() => BeadStatus::Untranslated,
             (None, None) => BeadStatus::Translated,
         };
-        units.push(Unit {
+        units.push(TranslationUnit {
             source: side(&source_text, note.source.as_deref(), &id),
             target: side(&target_text, note.target.as_deref(), &format!("{id}-t")),
             id,
@@ -479,7 +479,7 @@ fn read_xliff_2(root: &Node) -> Option<Bilingual> {
                 (None, Some(s)) => s,
                 (None, None) => BeadStatus::Translated,
             };
-            units.push(Unit {
+            units.push(TranslationUnit {
                 source: side(&source_text, note.source.as_deref(), &id),
                 target: side(&target_text, note.target.as_deref(), &format!("{id}-t")),
                 id,

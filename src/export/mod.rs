@@ -39,7 +39,7 @@ pub struct Part {
 
 /// One bead as a translation unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unit {
+pub struct TranslationUnit {
     /// The first source segment's id (the first target's for a bead
     /// without source).
     pub id: String,
@@ -53,7 +53,7 @@ pub struct Unit {
     pub match_score: Option<f64>,
 }
 
-impl Unit {
+impl TranslationUnit {
     /// The source text: its segments joined by spaces.
     pub fn source_text(&self) -> String {
         join(&self.source)
@@ -87,7 +87,7 @@ pub struct Bilingual {
     pub target_lang: String,
     pub source_path: String,
     pub target_path: String,
-    pub units: Vec<Unit>,
+    pub units: Vec<TranslationUnit>,
 }
 
 impl Bilingual {
@@ -130,7 +130,7 @@ impl Bilingual {
                     .filter_map(|id| ti.get(id))
                     .map(|&k| part(&record.target.segments, k))
                     .collect();
-                Unit {
+                TranslationUnit {
                     id: source
                         .first()
                         .or(target.first())

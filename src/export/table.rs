@@ -7,7 +7,7 @@ use super::{Bilingual, ExchangeError};
 
 const HEADER: [&str; 5] = ["id", "source", "target", "score", "status"];
 
-fn row(u: &super::Unit) -> [String; 5] {
+fn row(u: &super::TranslationUnit) -> [String; 5] {
     [
         u.id.clone(),
         u.source_text(),

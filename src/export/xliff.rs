@@ -21,7 +21,7 @@ fn check(b: &Bilingual) -> Result<(), ExchangeError> {
 }
 
 /// The note that carries a unit's segment data and status.
-fn data_note(u: &super::Unit) -> String {
+fn data_note(u: &super::TranslationUnit) -> String {
     let mut s = format!(
         "brug: status {}; score {:.4}\nsource: {}\ntarget: {}",
         status_name(u.status),
@@ -131,7 +131,7 @@ pub fn write_2(out: &mut dyn Write, b: &Bilingual) -> Result<(), ExchangeError> 
                         };
                         let note = data_note(u);
                         let (source, target) = (u.source_text(), u.target_text());
-                        // Unit ids must be unique NMTOKENs: the bead number
+                        // TranslationUnit ids must be unique NMTOKENs: the bead number
                         // and the segment id.
                         let id = format!("u{}-{}", k + 1, u.id);
                         w.create_element("unit")

@@ -36,7 +36,7 @@ pub struct TermMatch {
 }
 
 #[derive(Debug, Clone)]
-struct Form {
+struct TermForm {
     term: usize,
     text: String,
     forbidden: bool,
@@ -47,7 +47,7 @@ struct Form {
 #[derive(Debug, Clone)]
 pub struct TermMatcher {
     automaton: Option<AhoCorasick>,
-    forms: Vec<Form>,
+    forms: Vec<TermForm>,
     /// For each term, its forms (indices into `forms`).
     by_term: Vec<Vec<usize>>,
     rules: &'static Rules,
@@ -71,7 +71,7 @@ impl TermMatcher {
             let mut add = |text: &str, forbidden: bool| {
                 let text = normalize(text);
                 if !text.is_empty() {
-                    forms.push(Form {
+                    forms.push(TermForm {
                         term: k,
                         text,
                         forbidden,

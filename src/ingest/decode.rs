@@ -231,14 +231,14 @@ mod tests {
     fn columns_in_long_lines_match_counting() {
         let line: String = "één woord, ".repeat(2000);
         let raw = format!("kort\n{line}\nslot");
-        let src = RawText::decode(Path::new("x.txt"), raw.clone().into_bytes()).unwrap();
+        let decoded = RawText::decode(Path::new("x.txt"), raw.clone().into_bytes()).unwrap();
         for offset in (0..raw.len())
             .filter(|&o| raw.is_char_boundary(o))
             .step_by(97)
         {
             let before = &raw[..offset];
             let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-            let at = src.location(offset);
+            let at = decoded.location(offset);
             assert_eq!(at.line, 1 + before.matches('\n').count());
             assert_eq!(
                 at.column,

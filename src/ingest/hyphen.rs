@@ -60,7 +60,7 @@ pub struct Evidence {
 }
 
 /// Everything the decision may consult.
-pub struct Context<'a> {
+pub struct HyphenContext<'a> {
     pub rules: &'a Rules,
     pub lexicon: Option<Lexicon>,
     /// Word lists of other languages, to spot foreign first parts.
@@ -82,7 +82,7 @@ impl Break {
 }
 
 /// Decides what to do with one line-end hyphen.
-pub fn decide(b: &Break, cx: &Context<'_>) -> Hyphen {
+pub fn decide(b: &Break, cx: &HyphenContext<'_>) -> Hyphen {
     let left_last = b.left.chars().last();
     let right_first = b.right.chars().next();
     let (Some(l), Some(r)) = (left_last, right_first) else {
@@ -163,7 +163,7 @@ mod tests {
         let rules = Rules::for_language(lang).unwrap();
         let other = if lang == "nl" { "en" } else { "nl" };
         let evidence = HashMap::new();
-        let cx = Context {
+        let cx = HyphenContext {
             rules,
             lexicon: Lexicon::builtin(lang),
             foreign: Lexicon::builtin(other).into_iter().collect(),

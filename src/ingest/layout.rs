@@ -60,18 +60,18 @@ pub struct LineInfo {
 
 /// A block before its text is built: its kind and its lines.
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub struct LineBlock {
     pub kind: BlockKind,
     pub lines: Vec<usize>,
     /// For footnotes: the label on the first line.
     pub label: Option<LabelCandidate>,
 }
 
-pub fn line_infos(src: &RawText) -> Vec<LineInfo> {
-    src.lines
+pub fn line_infos(raw: &RawText) -> Vec<LineInfo> {
+    raw.lines
         .iter()
         .map(|l| {
-            let text = &src.raw[l.start..l.end];
+            let text = &raw.raw[l.start..l.end];
             let trimmed_start = text.len() - text.trim_start().len();
             let trimmed = text.trim();
             LineInfo {
@@ -115,7 +115,7 @@ pub fn last_char(content: &str) -> Option<char> {
         .last()
 }
 
-pub fn detect(src: &RawText, infos: &[LineInfo]) -> Layout {
+pub fn detect(raw: &RawText, infos: &[LineInfo]) -> Layout {
     let mut content = 0usize;
     let mut wraps = 0usize;
     for w in infos.windows(2) {
@@ -126,8 +126,8 @@ pub fn detect(src: &RawText, infos: &[LineInfo]) -> Layout {
         if w[1].blank {
             continue;
         }
-        let a = &src.raw[w[0].start..w[0].end];
-        let b = &src.raw[w[1].start..w[1].end];
+        let a = &raw.raw[w[0].start..w[0].end];
+        let b = &raw.raw[w[1].start..w[1].end];
         let open = last_char(a).is_some_and(|c| !ends_sentence(c));
         let lower = b.chars().next().is_some_and(char::is_lowercase);
         // A wrapped line is long, keeps the space before the break, or
@@ -222,7 +222,7 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
 
 /// Options of the layout pass that do not come from the text.
 pub struct Planner<'a> {
-    pub src: &'a RawText,
+    pub raw: &'a RawText,
     pub infos: &'a [LineInfo],
     pub layout: Layout,
     pub width: usize,
@@ -237,7 +237,7 @@ impl Planner<'_> {
     fn content(&self, i: usize) -> &str {
         let l = self.infos[i];
         let end = (self.marker_end_of_line)(i).unwrap_or(l.end);
-        &self.src.raw[l.start..end]
+        &self.raw.raw[l.start..end]
     }
 
     fn is_short(&self, i: usize) -> bool {
@@ -315,7 +315,7 @@ impl Planner<'_> {
     }
 
     /// Splits paragraphs into typed units.
-    pub fn units(&self, paras: &[Vec<usize>]) -> Vec<Unit> {
+    pub fn units(&self, paras: &[Vec<usize>]) -> Vec<LineBlock> {
         let signature_from = self.signature_start(paras);
         let mut units = Vec::new();
         let starts_list = |p: Option<&Vec<usize>>| {
@@ -329,13 +329,13 @@ impl Planner<'_> {
                 && self.heading_like(para[0])
                 && !starts_list(n.checked_sub(1).and_then(|k| paras.get(k)))
                 && !starts_list(paras.get(n + 1));
-            let mut current: Option<Unit> = None;
+            let mut current: Option<LineBlock> = None;
             for (k, &i) in para.iter().enumerate() {
                 if signature_from.is_some_and(|s| i >= s) {
                     if let Some(u) = current.take() {
                         units.push(u);
                     }
-                    units.push(Unit {
+                    units.push(LineBlock {
                         kind: BlockKind::Signature,
                         lines: vec![i],
                         label: None,
@@ -355,7 +355,7 @@ impl Planner<'_> {
                     if let Some(u) = current.take() {
                         units.push(u);
                     }
-                    current = Some(Unit {
+                    current = Some(LineBlock {
                         kind: BlockKind::ListItem,
                         lines: vec![i],
                         label: None,
@@ -374,7 +374,7 @@ impl Planner<'_> {
                             && self.infos[i].chars * 10 <= self.width * 6
                     });
                     if alone || next_capital {
-                        units.push(Unit {
+                        units.push(LineBlock {
                             kind: BlockKind::Heading,
                             lines: vec![i],
                             label: None,
@@ -390,7 +390,7 @@ impl Planner<'_> {
                             u.lines.push(i);
                         } else {
                             units.push(current.take().expect("checked above"));
-                            current = Some(Unit {
+                            current = Some(LineBlock {
                                 kind: BlockKind::Paragraph,
                                 lines: vec![i],
                                 label: None,
@@ -399,7 +399,7 @@ impl Planner<'_> {
                     }
                     Some(u) => u.lines.push(i),
                     None => {
-                        current = Some(Unit {
+                        current = Some(LineBlock {
                             kind: BlockKind::Paragraph,
                             lines: vec![i],
                             label: None,

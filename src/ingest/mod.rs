@@ -26,7 +26,7 @@ use crate::model::{Artifact, ArtifactKind, OffsetMap};
 use crate::text::{FastMap, FastSet};
 use builder::TextBuilder;
 use footnotes::{LabelCandidate, MarkerCandidate};
-use layout::{LineInfo, Planner, Unit};
+use layout::{LineBlock, LineInfo, Planner};
 
 /// What the caller decides for ingestion.
 #[derive(Debug, Clone, Default)]
@@ -57,7 +57,7 @@ pub struct Ingested {
     /// What was removed from the raw text, in raw order.
     pub artifacts: Vec<Artifact>,
     infos: Vec<LineInfo>,
-    units: Vec<Unit>,
+    units: Vec<LineBlock>,
     markers: Vec<MarkerCandidate>,
     /// `marker_span[i]`: the range of `markers` on line `i`.
     marker_span: Vec<(u32, u32)>,
@@ -240,7 +240,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
 
     let planner = Planner {
-        src: &source,
+        raw: &source,
         infos: &infos,
         layout,
         width,
@@ -250,7 +250,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     let paras = planner.paragraphs();
     let mut units = planner.units(&paras);
     for note in &notes {
-        units.push(Unit {
+        units.push(LineBlock {
             kind: BlockKind::Footnote(note.number),
             lines: note.lines.clone(),
             label: Some(note.label),
@@ -273,7 +273,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         }
     }
     let evidence = count_evidence(&source.raw, breaks.iter().map(|(_, b)| b));
-    let cx = hyphen::Context {
+    let cx = hyphen::HyphenContext {
         rules,
         lexicon,
         foreign,
@@ -372,7 +372,7 @@ fn last_token(s: &str) -> &str {
 /// two labels, and lines that go on after a full-width first line when a
 /// blank line, a label or the end follows them.
 fn footnote_extents(
-    src: &RawText,
+    raw: &RawText,
     infos: &[LineInfo],
     labels: &[LabelCandidate],
     furniture: &[bool],
@@ -390,7 +390,7 @@ fn footnote_extents(
         let mut i = label.line + 1;
         while i < infos.len() && !label_at.contains_key(&i) {
             let last = *lines.last().expect("has the label line");
-            let last_text = &src.raw[infos[last].start..infos[last].end];
+            let last_text = &raw.raw[infos[last].start..infos[last].end];
             let url_open = is_url_token(last_token(last_text));
             // Skip one blank line only to reach a URL continuation.
             let (j, crossed_blank) = if infos[i].blank {
@@ -401,7 +401,7 @@ fn footnote_extents(
             if j >= infos.len() || infos[j].blank || furniture[j] || label_at.contains_key(&j) {
                 break;
             }
-            let text = &src.raw[infos[j].start..infos[j].end];
+            let text = &raw.raw[infos[j].start..infos[j].end];
             let single_token = !text.contains(char::is_whitespace);
             let continues = if url_open {
                 single_token && !text.starts_with(|c: char| c.is_uppercase())
@@ -432,9 +432,9 @@ fn footnote_extents(
 }
 
 /// The line-end hyphen between lines `a` and `b`, if there is one to decide.
-fn line_break(src: &RawText, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
-    let prev = &src.raw[infos[a].start..infos[a].end];
-    let next = &src.raw[infos[b].start..infos[b].end];
+fn line_break(raw: &RawText, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
+    let prev = &raw.raw[infos[a].start..infos[a].end];
+    let next = &raw.raw[infos[b].start..infos[b].end];
     let before_hyphen = prev
         .strip_suffix('-')
         .or_else(|| prev.strip_suffix('\u{AD}'))?;
@@ -477,13 +477,13 @@ fn count_evidence<'a>(
     breaks: impl Iterator<Item = &'a hyphen::Break>,
 ) -> HashMap<String, hyphen::Evidence> {
     #[derive(Clone, Copy, PartialEq, Eq)]
-    enum Form {
+    enum SpellingSeen {
         Joined,
         Hyphenated,
         RightAlone,
     }
     let mut keys: Vec<String> = Vec::new();
-    let mut wanted: FastMap<String, Vec<(usize, Form)>> = FastMap::default();
+    let mut wanted: FastMap<String, Vec<(usize, SpellingSeen)>> = FastMap::default();
     let mut seen: FastSet<String> = FastSet::default();
     for b in breaks {
         if b.left.is_empty() || b.right.is_empty() {
@@ -498,16 +498,16 @@ fn count_evidence<'a>(
         wanted
             .entry(b.joined().to_lowercase())
             .or_default()
-            .push((k, Form::Joined));
+            .push((k, SpellingSeen::Joined));
         wanted
             .entry(b.hyphenated().to_lowercase())
             .or_default()
-            .push((k, Form::Hyphenated));
+            .push((k, SpellingSeen::Hyphenated));
         if b.right.chars().count() >= 3 {
             wanted
                 .entry(b.right.to_lowercase())
                 .or_default()
-                .push((k, Form::RightAlone));
+                .push((k, SpellingSeen::RightAlone));
         }
     }
     let mut counts = vec![hyphen::Evidence::default(); keys.len()];
@@ -583,14 +583,14 @@ fn count_evidence<'a>(
                     && let Some(owners) = wanted.get(&lower[..cut])
                 {
                     for &(k, form) in owners {
-                        if form == Form::Hyphenated && tail > 0 {
+                        if form == SpellingSeen::Hyphenated && tail > 0 {
                             continue;
                         }
                         let e = &mut counts[k];
                         match form {
-                            Form::Joined => e.joined += 1,
-                            Form::Hyphenated => e.hyphenated += 1,
-                            Form::RightAlone => e.right_alone += 1,
+                            SpellingSeen::Joined => e.joined += 1,
+                            SpellingSeen::Hyphenated => e.hyphenated += 1,
+                            SpellingSeen::RightAlone => e.right_alone += 1,
                         }
                     }
                     break;
@@ -614,13 +614,13 @@ fn count_evidence<'a>(
 /// out a hyphen artifact.
 fn join_lines(
     b: &mut TextBuilder,
-    src: &RawText,
+    raw: &RawText,
     infos: &[LineInfo],
     a: usize,
     next: usize,
     decision: Option<Hyphen>,
 ) {
-    let next_text = &src.raw[infos[next].start..infos[next].end];
+    let next_text = &raw.raw[infos[next].start..infos[next].end];
     match decision {
         Some(Hyphen::Join) => {
             // The hyphen, the last character of line `a`, is an artifact.

@@ -253,36 +253,41 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '.');
     let mut class = classify(bare, rules);
     // `Tuesday.Mr. Smith`: the part after a glued sentence end decides.
-    if class == Word::Plain
+    if class == WordClass::Plain
         && let Some((_, tail)) = bare.rsplit_once('.')
     {
         let tail_class = classify(tail, rules);
-        if tail_class != Word::Plain {
+        if tail_class != WordClass::Plain {
             class = tail_class;
         }
     }
     let marked = hints.binary_search(&k).is_ok();
-    let final_abbreviation =
-        class == Word::Abbreviation && rules.sentence_final.contains(bare.to_lowercase().as_str());
+    let final_abbreviation = class == WordClass::Abbreviation
+        && rules.sentence_final.contains(bare.to_lowercase().as_str());
     if marked || final_abbreviation {
-        class = Word::Plain;
+        class = WordClass::Plain;
     }
     let cut = if sentence_case {
         match class {
             // `am 3. Oktober`, `der 2. Weltkrieg`: an ordinal, where the
             // language writes them with a period.
-            Word::Number if rules.ordinal_period && is_ordinal(bare) => {
+            WordClass::Number if rules.ordinal_period && is_ordinal(bare) => {
                 !next_is_month(core, rules) && is_starter(core, rules)
             }
-            Word::Plain | Word::Number | Word::Address => true,
-            Word::Title => false,
+            WordClass::Plain | WordClass::Number | WordClass::Address => true,
+            WordClass::Title => false,
             // `U. S. A.`: an initial before another initial goes on.
-            Word::Initials if next_is_initial(core) => false,
-            Word::Abbreviation | Word::NumberPrefix | Word::Initials => is_starter(core, rules),
+            WordClass::Initials if next_is_initial(core) => false,
+            WordClass::Abbreviation | WordClass::NumberPrefix | WordClass::Initials => {
+                is_starter(core, rules)
+            }
         }
     } else {
         // A digit or a symbol next.
-        matches!(class, Word::Plain | Word::Number | Word::Address)
+        matches!(
+            class,
+            WordClass::Plain | WordClass::Number | WordClass::Address
+        )
     };
     Decision {
         cut: cut.then_some(t),
@@ -338,7 +343,7 @@ fn word_before(text: &str, i: usize) -> &str {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Word {
+enum WordClass {
     Plain,
     Number,
     Address,
@@ -348,25 +353,25 @@ enum Word {
     Initials,
 }
 
-fn classify(word: &str, rules: &Rules) -> Word {
+fn classify(word: &str, rules: &Rules) -> WordClass {
     if word.is_empty() {
-        return Word::Plain;
+        return WordClass::Plain;
     }
     if word.contains('@') || word.contains("://") || word.starts_with("www.") {
-        return Word::Address;
+        return WordClass::Address;
     }
     let known = with_lowercase(word, |lower| {
         if rules.prepositive.contains(lower) {
-            Some(Word::Title)
+            Some(WordClass::Title)
         } else if rules.number_prefix.contains(lower) {
-            Some(Word::NumberPrefix)
+            Some(WordClass::NumberPrefix)
         } else if rules.abbreviations.contains(lower) {
-            Some(Word::Abbreviation)
+            Some(WordClass::Abbreviation)
         } else {
             None
         }
     });
-    if let Some(k @ (Word::Title | Word::NumberPrefix)) = known {
+    if let Some(k @ (WordClass::Title | WordClass::NumberPrefix)) = known {
         return k;
     }
     if word.chars().any(|c| c.is_ascii_digit())
@@ -378,10 +383,10 @@ fn classify(word: &str, rules: &Rules) -> Word {
                 )
         })
     {
-        return Word::Number;
+        return WordClass::Number;
     }
-    if known == Some(Word::Abbreviation) {
-        return Word::Abbreviation;
+    if known == Some(WordClass::Abbreviation) {
+        return WordClass::Abbreviation;
     }
     // `S.A`, `U.S`, `E`, `Th.Ch`: initials; `i.t.t`, `o.a`: abbreviations.
     let parts = word.split('.').count();
@@ -391,13 +396,13 @@ fn classify(word: &str, rules: &Rules) -> Word {
     if short_parts && (parts > 1 || word.chars().count() == 1) {
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         if first_upper && word.split('.').all(|p| p.chars().count() <= 2) {
-            return Word::Initials;
+            return WordClass::Initials;
         }
         if !first_upper || parts > 1 {
-            return Word::Abbreviation;
+            return WordClass::Abbreviation;
         }
     }
-    Word::Plain
+    WordClass::Plain
 }
 
 fn is_starter(core: &str, rules: &Rules) -> bool {
