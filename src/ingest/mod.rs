@@ -166,35 +166,96 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Ingests a file's bytes. `path` names the file in errors and output.
 pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<Ingested> {
-    let source = RawText::decode(path, bytes)?;
+    let raw = RawText::decode(path, bytes)?;
     let lang: &'static str = match &options.lang {
         Some(code) => Rules::for_language(code)?.code,
-        None => detect_language(&source.raw[source.bom_len..], "en"),
+        None => detect_language(&raw.raw[raw.bom_len..], "en"),
     };
-    let rules = Rules::for_language(lang)?;
-    let infos = layout::line_infos(&source);
+    let infos = layout::line_infos(&raw);
     let layout = match options.layout {
-        Layout::Auto => layout::detect(&source, &infos),
+        Layout::Auto => layout::detect(&raw, &infos),
         other => other,
     };
     let width = layout::wrap_width(&infos);
+    let furniture = furniture_lines(&raw, &infos);
+    let notes = find_footnotes(&raw, &infos, &furniture, width);
+    let planner = Planner {
+        raw: &raw,
+        infos: &infos,
+        layout,
+        width,
+        aside: &notes.aside,
+        marker_end_of_line: &|i| notes.marker_end_of_line(&raw, &infos, i),
+    };
+    let units = blocks(&planner, &notes.bodies);
+    let decisions = hyphen_decisions(&raw, &infos, &units, lang)?;
+    let artifacts = artifacts(&raw, &infos, &furniture, &notes, &decisions);
+    Ok(Ingested {
+        path: path.display().to_string(),
+        lang,
+        input: raw,
+        artifacts,
+        infos,
+        units,
+        markers: notes.markers,
+        marker_span: notes.marker_span,
+        decisions,
+    })
+}
 
-    // Page furniture, footnote labels and marker candidates.
-    let furniture: Vec<bool> = (0..infos.len())
+/// Which lines are page furniture (page numbers).
+fn furniture_lines(raw: &RawText, infos: &[LineInfo]) -> Vec<bool> {
+    (0..infos.len())
         .map(|i| {
             let l = infos[i];
             let blank_around =
                 (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
-            !l.blank && is_page_number(&source.raw[l.start..l.end], blank_around)
+            !l.blank && is_page_number(&raw.raw[l.start..l.end], blank_around)
         })
-        .collect();
+        .collect()
+}
+
+/// The footnotes of a document: their bodies, the lines that stand aside
+/// from the running text, and the markers chosen in it.
+struct Footnotes {
+    bodies: Vec<Note>,
+    /// `aside[i]`: line `i` is a footnote's or page furniture.
+    aside: Vec<bool>,
+    /// The markers chosen, in text order.
+    markers: Vec<MarkerCandidate>,
+    /// Chosen markers by line: `marker_span[i]` indexes `markers`.
+    marker_span: Vec<(u32, u32)>,
+}
+
+impl Footnotes {
+    fn markers_on(&self, line: usize) -> &[MarkerCandidate] {
+        let (a, b) = self.marker_span[line];
+        &self.markers[a as usize..b as usize]
+    }
+
+    /// Where the marker that ends line `i` starts, if one does.
+    fn marker_end_of_line(&self, raw: &RawText, infos: &[LineInfo], i: usize) -> Option<usize> {
+        let last = self.markers_on(i).last()?;
+        let rest = &raw.raw[last.end..infos[i].end];
+        rest.trim().is_empty().then_some(last.start)
+    }
+}
+
+/// Finds footnote labels backed by markers, the bodies they start, and the
+/// markers in the running text that point to them.
+fn find_footnotes(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[bool],
+    width: usize,
+) -> Footnotes {
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
         if l.blank || furniture[i] {
             continue;
         }
-        let content = &source.raw[l.start..l.end];
+        let content = &raw.raw[l.start..l.end];
         if let Some(c) = footnotes::label_candidate(i, content, l.start) {
             labels.push(c);
         }
@@ -206,22 +267,21 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
-    let notes = footnote_extents(&source, &infos, &labels, &furniture, width);
-    let mut aside = furniture.clone();
-    for note in &notes {
+    let bodies = footnote_extents(raw, infos, &labels, furniture, width);
+    let mut aside = furniture.to_vec();
+    for note in &bodies {
         for &i in &note.lines {
             aside[i] = true;
         }
     }
     markers.retain(|m| !aside[m.line]);
-    let bodies: Vec<(u32, usize)> = notes
+    let numbered: Vec<(u32, usize)> = bodies
         .iter()
         .map(|n| (n.number, n.label.label_start))
         .collect();
-    let chosen = footnotes::choose_markers(&markers, &bodies);
-    // Chosen markers, by line: `marker_span[i]` indexes `chosen`.
+    let markers = footnotes::choose_markers(&markers, &numbered);
     let mut marker_span: Vec<(u32, u32)> = vec![(0, 0); infos.len()];
-    for (k, m) in chosen.iter().enumerate() {
+    for (k, m) in markers.iter().enumerate() {
         let e = &mut marker_span[m.line];
         if e.0 == e.1 {
             *e = (k as u32, k as u32 + 1);
@@ -229,53 +289,54 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
             e.1 = k as u32 + 1;
         }
     }
-    let markers_on = |i: usize| -> &[MarkerCandidate] {
-        let (a, b) = marker_span[i];
-        &chosen[a as usize..b as usize]
-    };
-    let marker_end_of_line = |i: usize| -> Option<usize> {
-        let last = markers_on(i).last()?;
-        let rest = &source.raw[last.end..infos[i].end];
-        rest.trim().is_empty().then_some(last.start)
-    };
+    Footnotes {
+        bodies,
+        aside,
+        markers,
+        marker_span,
+    }
+}
 
-    let planner = Planner {
-        raw: &source,
-        infos: &infos,
-        layout,
-        width,
-        aside: &aside,
-        marker_end_of_line: &marker_end_of_line,
-    };
+/// The document's blocks in layout order: the running text's paragraphs,
+/// headings and list items, then the footnotes.
+fn blocks(planner: &Planner<'_>, notes: &[Note]) -> Vec<LineBlock> {
     let paras = planner.paragraphs();
     let mut units = planner.units(&paras);
-    for note in &notes {
+    for note in notes {
         units.push(LineBlock {
             kind: BlockKind::Footnote(note.number),
             lines: note.lines.clone(),
             label: Some(note.label),
         });
     }
+    units
+}
 
-    // Hyphen decisions, with evidence from the whole document.
-    let lexicon = Lexicon::builtin(lang);
+/// The decision for every line that ends in a hyphen inside a block, with
+/// evidence from the whole document (`decisions[i]` for line `i`).
+fn hyphen_decisions(
+    raw: &RawText,
+    infos: &[LineInfo],
+    units: &[LineBlock],
+    lang: &'static str,
+) -> Result<Vec<Option<Hyphen>>> {
     let foreign: Vec<Lexicon> = Rules::languages()
         .into_iter()
         .filter(|&c| c != lang)
         .filter_map(Lexicon::builtin)
         .collect();
     let mut breaks: Vec<(usize, hyphen::Break)> = Vec::new();
-    for unit in &units {
+    for unit in units {
         for pair in unit.lines.windows(2) {
-            if let Some(b) = line_break(&source, &infos, pair[0], pair[1]) {
+            if let Some(b) = line_break(raw, infos, pair[0], pair[1]) {
                 breaks.push((pair[0], b));
             }
         }
     }
-    let evidence = count_evidence(&source.raw, breaks.iter().map(|(_, b)| b));
+    let evidence = count_evidence(&raw.raw, breaks.iter().map(|(_, b)| b));
     let cx = hyphen::HyphenContext {
-        rules,
-        lexicon,
+        rules: Rules::for_language(lang)?,
+        lexicon: Lexicon::builtin(lang),
         foreign,
         evidence: &evidence,
     };
@@ -286,70 +347,58 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         let d = *decided.entry(key).or_insert_with(|| hyphen::decide(b, &cx));
         decisions[*line] = Some(d);
     }
+    Ok(decisions)
+}
 
-    // Artifacts: byte-order mark, footnote labels and markers, hyphens.
+/// What ingestion removes from the text, in raw order: the byte-order
+/// mark, footnote labels and markers, page numbers, joined hyphens.
+fn artifacts(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[bool],
+    notes: &Footnotes,
+    decisions: &[Option<Hyphen>],
+) -> Vec<Artifact> {
+    let artifact = |kind, start: usize, end: usize, footnote| Artifact {
+        kind,
+        text: raw.raw[start..end].to_owned(),
+        span: raw.span(start, end),
+        footnote,
+    };
     let mut artifacts = Vec::new();
-    if source.bom_len > 0 {
-        artifacts.push(Artifact {
-            kind: ArtifactKind::ByteOrderMark,
-            text: "\u{FEFF}".into(),
-            span: source.span(0, source.bom_len),
-            footnote: None,
-        });
+    if raw.bom_len > 0 {
+        artifacts.push(artifact(ArtifactKind::ByteOrderMark, 0, raw.bom_len, None));
     }
-    for note in &notes {
+    for note in &notes.bodies {
         let label = note.label;
-        artifacts.push(Artifact {
-            kind: ArtifactKind::FootnoteLabel,
-            text: source.raw[label.label_start..label.label_end].to_owned(),
-            span: source.span(label.label_start, label.label_end),
-            footnote: Some(label.number),
-        });
+        artifacts.push(artifact(
+            ArtifactKind::FootnoteLabel,
+            label.label_start,
+            label.label_end,
+            Some(label.number),
+        ));
     }
     for (i, _) in furniture.iter().enumerate().filter(|&(_, f)| *f) {
         let l = infos[i];
-        artifacts.push(Artifact {
-            kind: ArtifactKind::PageNumber,
-            text: source.raw[l.start..l.end].to_owned(),
-            span: source.span(l.start, l.end),
-            footnote: None,
-        });
+        artifacts.push(artifact(ArtifactKind::PageNumber, l.start, l.end, None));
     }
-    for m in &chosen {
-        artifacts.push(Artifact {
-            kind: ArtifactKind::FootnoteMarker,
-            text: source.raw[m.start..m.end].to_owned(),
-            span: source.span(m.start, m.end),
-            footnote: Some(m.number),
-        });
+    for m in &notes.markers {
+        artifacts.push(artifact(
+            ArtifactKind::FootnoteMarker,
+            m.start,
+            m.end,
+            Some(m.number),
+        ));
     }
     for (line, decision) in decisions.iter().enumerate() {
         if *decision == Some(Hyphen::Join) {
             let end = infos[line].end;
-            let len = source.raw[..end]
-                .chars()
-                .next_back()
-                .map_or(1, char::len_utf8);
-            artifacts.push(Artifact {
-                kind: ArtifactKind::Hyphen,
-                text: source.raw[end - len..end].to_owned(),
-                span: source.span(end - len, end),
-                footnote: None,
-            });
+            let len = raw.raw[..end].chars().next_back().map_or(1, char::len_utf8);
+            artifacts.push(artifact(ArtifactKind::Hyphen, end - len, end, None));
         }
     }
     artifacts.sort_by_key(|a| a.span.start);
-    Ok(Ingested {
-        path: path.display().to_string(),
-        lang,
-        input: source,
-        artifacts,
-        infos,
-        units,
-        markers: chosen,
-        marker_span,
-        decisions,
-    })
+    artifacts
 }
 
 /// A footnote body: its label and all its lines.
