@@ -165,19 +165,42 @@ fn align_one(
     Ok(output)
 }
 
-pub fn run(args: AlignArgs) -> Result<Outcome, brug::Error> {
-    let pairs = pairs(&args)?;
-    let several = pairs.len() > 1;
-    if several {
-        check_several(&args)?;
-    }
-    let files = ProjectFiles::load_glossaries(&pairs, Path::new("."), &args.glossary)?;
-    // A single pair: its error is the run's, and nothing is printed.
-    if !several {
-        for pair in &pairs {
-            let output = align_one(&args, pair, files.glossary(pair), true)?;
-            to_stdout(|out| out.write_all(&output))?;
+/// `brug align`'s arguments, resolved: the pairs, their glossaries, how
+/// many to align at once.
+struct AlignConfig {
+    args: AlignArgs,
+    pairs: Vec<DocumentPair>,
+    files: ProjectFiles,
+    jobs: usize,
+}
+
+impl AlignConfig {
+    fn from_args(args: AlignArgs) -> Result<AlignConfig, brug::Error> {
+        let pairs = pairs(&args)?;
+        if pairs.len() > 1 {
+            check_several(&args)?;
         }
+        let files = ProjectFiles::load_glossaries(&pairs, Path::new("."), &args.glossary)?;
+        Ok(AlignConfig {
+            jobs: progress::jobs(args.jobs),
+            args,
+            pairs,
+            files,
+        })
+    }
+}
+
+pub fn run(args: AlignArgs) -> Result<Outcome, brug::Error> {
+    let AlignConfig {
+        args,
+        pairs,
+        files,
+        jobs,
+    } = AlignConfig::from_args(args)?;
+    // A single pair: its error is the run's, and nothing is printed.
+    if let [pair] = pairs.as_slice() {
+        let output = align_one(&args, pair, files.glossary(pair), true)?;
+        to_stdout(|out| out.write_all(&output))?;
         return Ok(Outcome::Clean);
     }
     let headers = matches!(
@@ -189,7 +212,7 @@ pub fn run(args: AlignArgs) -> Result<Outcome, brug::Error> {
     let mut out = io::BufWriter::new(stdout.lock());
     let written = progress::run_ordered(
         pairs.len(),
-        progress::jobs(args.jobs),
+        jobs,
         "aligning",
         |k| align_one(&args, &pairs[k], files.glossary(&pairs[k]), false),
         |k, result| {

@@ -192,20 +192,40 @@ fn render(args: &ExportArgs, input: &Input) -> Result<Rendered, brug::Error> {
     Ok(Rendered { output, bytes })
 }
 
-pub fn run(args: ExportArgs) -> Result<Outcome, brug::Error> {
-    let all = inputs(&args)?;
-    if args.output.is_some() && all.len() > 1 {
-        return Err(brug::Error::Usage {
-            message: "-o names one file, and there are several documents; use --output-dir".into(),
-        });
+/// `brug export`'s arguments, resolved: the documents to export and how
+/// many to render at once.
+struct ExportConfig {
+    args: ExportArgs,
+    inputs: Vec<Input>,
+    jobs: usize,
+}
+
+impl ExportConfig {
+    fn from_args(args: ExportArgs) -> Result<ExportConfig, brug::Error> {
+        let inputs = inputs(&args)?;
+        if args.output.is_some() && inputs.len() > 1 {
+            return Err(brug::Error::Usage {
+                message: "-o names one file, and there are several documents; use --output-dir"
+                    .into(),
+            });
+        }
+        Ok(ExportConfig {
+            jobs: progress::jobs(args.jobs),
+            args,
+            inputs,
+        })
     }
+}
+
+pub fn run(args: ExportArgs) -> Result<Outcome, brug::Error> {
+    let ExportConfig { args, inputs, jobs } = ExportConfig::from_args(args)?;
     if let Some(dir) = &args.output_dir {
         std::fs::create_dir_all(dir).map_err(|source| brug::Error::Write {
             path: dir.clone(),
             source,
         })?;
     }
-    if let [one] = all.as_slice() {
+    if let [one] = inputs.as_slice() {
         let rendered = render(&args, one)?;
         deliver(&rendered.output, &rendered.bytes, args.force)?;
         return Ok(Outcome::Clean);
@@ -215,10 +235,10 @@ pub fn run(args: ExportArgs) -> Result<Outcome, brug::Error> {
     let mut written: HashSet<PathBuf> = HashSet::new();
     let mut failed = 0;
     progress::run_ordered(
-        all.len(),
-        progress::jobs(args.jobs),
+        inputs.len(),
+        jobs,
         "exporting",
-        |k| render(&args, &all[k]),
+        |k| render(&args, &inputs[k]),
         |_, result| -> Result<(), brug::Error> {
             let outcome = result.and_then(|r| {
                 if !written.insert(r.output.clone()) {
