@@ -69,14 +69,25 @@ pub fn glossary_fits(glossary: &Glossary, source_lang: &str, target_lang: &str) 
     (glossary.source_lang.as_str(), glossary.target_lang.as_str()) == (source_lang, target_lang)
 }
 
-/// A glossary as the aligner's dictionary, with each side's language
-/// rules.
-pub fn dictionary(glossary: &Glossary) -> Result<Dictionary> {
-    Ok(Dictionary::new(
-        glossary,
-        Rules::for_language(&glossary.source_lang)?,
-        Rules::for_language(&glossary.target_lang)?,
-    ))
+/// The glossary as the aligner's dictionary for documents in these
+/// languages: when its languages are theirs, or whatever its languages when
+/// `any_languages` (a glossary the user named for the job).
+pub fn dictionary(
+    glossary: Option<&Glossary>,
+    source_lang: &str,
+    target_lang: &str,
+    any_languages: bool,
+) -> Result<Option<Dictionary>> {
+    match glossary {
+        Some(g) if any_languages || glossary_fits(g, source_lang, target_lang) => {
+            Ok(Some(Dictionary::new(
+                g,
+                Rules::for_language(&g.source_lang)?,
+                Rules::for_language(&g.target_lang)?,
+            )))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Aligns two documents, with the glossary as a dictionary when its
@@ -87,10 +98,7 @@ pub fn align_documents(
     glossary: Option<&Glossary>,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Alignment> {
-    let dictionary = match glossary {
-        Some(g) if glossary_fits(g, &source.lang, &target.lang) => Some(dictionary(g)?),
-        _ => None,
-    };
+    let dictionary = dictionary(glossary, &source.lang, &target.lang, false)?;
     Ok(align_with_dictionary(
         source,
         target,

@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use brug::align::Dictionary;
 use brug::glossary::Glossary;
 use brug::model::{Alignment, Document, Record};
 use brug::pipeline::{self, ProjectFiles};
@@ -19,24 +18,6 @@ fn load(path: &Path, lang: Option<&str>, input: InputKind) -> Result<Document, b
     match input {
         InputKind::Text => Ok(pipeline::load_document(path, lang)?.document),
         InputKind::Lines => pipeline::load_lines(path, lang),
-    }
-}
-
-/// The dictionary for a pair: from `--glossary` files whatever their
-/// languages (`explicit`), or by default from the project's (or the
-/// current folder's) `glossary/*.json` when its languages are the
-/// documents' languages.
-fn dictionary(
-    glossary: Option<&Glossary>,
-    explicit: bool,
-    source_lang: &str,
-    target_lang: &str,
-) -> Result<Option<Dictionary>, brug::Error> {
-    match glossary {
-        Some(g) if explicit || pipeline::glossary_fits(g, source_lang, target_lang) => {
-            Ok(Some(pipeline::dictionary(g)?))
-        }
-        _ => Ok(None),
     }
 }
 
@@ -98,7 +79,7 @@ fn align_one(
     );
     let (source, target) = (source?, target?);
     let explicit = !args.glossary.is_empty();
-    let dictionary = dictionary(glossary, explicit, &source.lang, &target.lang)?;
+    let dictionary = pipeline::dictionary(glossary, &source.lang, &target.lang, explicit)?;
     let bar = if lone {
         progress::alignment_bar(source.segments.len() + target.segments.len())
     } else {
