@@ -115,38 +115,8 @@ struct Decision {
 }
 
 fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
-    // The terminal cluster: `.`, `?!`, `...`, `…`, and spaced `. . .`.
-    let mut j = i;
-    let mut dots = 0;
-    let mut bang = false;
-    for c in text[i..].chars() {
-        if !is_terminal(c) {
-            break;
-        }
-        match c {
-            '.' => dots += 1,
-            '…' => dots += 3,
-            _ => bang = true,
-        }
-        j += c.len_utf8();
-    }
-    let glued_first = i > 0
-        && text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-    let unspaced_dots = dots;
-    let mut spaced = 0;
-    while text[j..].starts_with(" .") {
-        let after = text[j + 2..].chars().next();
-        if after.is_none_or(|c| c == ' ' || is_closer(c)) {
-            j += 2;
-            dots += 1;
-            spaced += 1;
-        } else {
-            break;
-        }
-    }
+    let cluster = Cluster::at(text, i);
+    let j = cluster.end;
     let before = text[..i].chars().next_back();
     // `(!)`, `[...]`: inside brackets, not an end.
     if before.is_some_and(|c| c == '(' || c == '[') {
@@ -155,6 +125,126 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
             resume: j,
         };
     }
+    let k = closers_end(text, j);
+    let Some(after) = text[k..].chars().next() else {
+        return Decision {
+            cut: None,
+            resume: k,
+        };
+    };
+    if !after.is_whitespace() {
+        return glued(text, i, j, k, &cluster);
+    }
+    let t = k + text[k..].len() - text[k..].trim_start().len();
+    if t >= text.len() {
+        return Decision {
+            cut: None,
+            resume: t,
+        };
+    }
+    let next_token = &text[t..];
+    let core = next_token.trim_start_matches(is_opener);
+    let Some(r) = core.chars().next() else {
+        return Decision {
+            cut: None,
+            resume: t,
+        };
+    };
+    // `raak. ...en toen`: the next sentence opens with an ellipsis.
+    if core.starts_with("...") || core.starts_with('…') {
+        return Decision {
+            cut: Some(t),
+            resume: t,
+        };
+    }
+    let sentence_case = r.is_uppercase() || core.starts_with("'s ") || core.starts_with("’s ");
+    if r.is_lowercase() && !sentence_case {
+        return Decision {
+            cut: None,
+            resume: t,
+        };
+    }
+    let cut = if cluster.bang {
+        (sentence_case || r.is_ascii_digit() || is_opener(next_token.chars().next().unwrap_or(' ')))
+            .then_some(t)
+    } else if cluster.dots >= 2 || text[i..j].contains('…') {
+        after_ellipsis(i, t, core, sentence_case, &cluster)
+    } else {
+        let period = Period {
+            word: word_before(text, i),
+            core,
+            marked: hints.binary_search(&k).is_ok(),
+            sentence_case,
+        };
+        period.ends_sentence(rules).then_some(t)
+    };
+    Decision { cut, resume: t }
+}
+
+/// The terminal cluster at a sentence-end candidate: `.`, `?!`, `...`,
+/// `…`, and spaced `. . .`.
+struct Cluster {
+    /// Where the cluster ends.
+    end: usize,
+    /// Periods in it (an ellipsis character counts three).
+    dots: usize,
+    /// Periods before the spaced ones.
+    unspaced_dots: usize,
+    /// Spaced periods (` .`).
+    spaced: usize,
+    /// Whether it has `?` or `!`.
+    bang: bool,
+    /// Whether a letter or digit stands right before it.
+    glued_first: bool,
+}
+
+impl Cluster {
+    fn at(text: &str, i: usize) -> Cluster {
+        let mut j = i;
+        let mut dots = 0;
+        let mut bang = false;
+        for c in text[i..].chars() {
+            if !is_terminal(c) {
+                break;
+            }
+            match c {
+                '.' => dots += 1,
+                '…' => dots += 3,
+                _ => bang = true,
+            }
+            j += c.len_utf8();
+        }
+        let glued_first = i > 0
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let unspaced_dots = dots;
+        let mut spaced = 0;
+        while text[j..].starts_with(" .") {
+            let after = text[j + 2..].chars().next();
+            if after.is_none_or(|c| c == ' ' || is_closer(c)) {
+                j += 2;
+                dots += 1;
+                spaced += 1;
+            } else {
+                break;
+            }
+        }
+        Cluster {
+            end: j,
+            dots,
+            unspaced_dots,
+            spaced,
+            bang,
+            glued_first,
+        }
+    }
+}
+
+/// Where the closing quotes, brackets and citation marks after a cluster
+/// ending at `j` end.
+fn closers_end(text: &str, j: usize) -> usize {
     let mut k = j;
     // French spacing: `bien. »` — a closing guillemet after a space still
     // closes the sentence.
@@ -175,99 +265,85 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
     while let Some(len) = citation_len(&text[k..]) {
         k += len;
     }
-    let Some(after) = text[k..].chars().next() else {
-        return Decision {
-            cut: None,
-            resume: k,
-        };
-    };
-    if !after.is_whitespace() {
-        // Glued: `world.Today`, `1,000.That`, `it?Yes`, `slowly...But`.
-        let next: Vec<char> = text[k..].chars().take(2).collect();
-        let word_follows = next.len() == 2 && next[0].is_uppercase() && next[1].is_lowercase();
-        let period = unspaced_dots == 1 && !bang && k == j && glued_start(text, i, k);
-        let other = (bang || unspaced_dots >= 3)
-            && word_follows
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        let cut = (period || other).then_some(k);
-        return Decision {
-            cut,
-            resume: k.max(i + 1),
-        };
+    k
+}
+
+/// A cluster glued to what follows: `world.Today`, `1,000.That`,
+/// `it?Yes`, `slowly...But`.
+fn glued(text: &str, i: usize, j: usize, k: usize, cluster: &Cluster) -> Decision {
+    let next: Vec<char> = text[k..].chars().take(2).collect();
+    let word_follows = next.len() == 2 && next[0].is_uppercase() && next[1].is_lowercase();
+    let period = cluster.unspaced_dots == 1 && !cluster.bang && k == j && glued_start(text, i, k);
+    let other = (cluster.bang || cluster.unspaced_dots >= 3)
+        && word_follows
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    Decision {
+        cut: (period || other).then_some(k),
+        resume: k.max(i + 1),
     }
-    let t = k + text[k..].len() - text[k..].trim_start().len();
-    if t >= text.len() {
-        return Decision {
-            cut: None,
-            resume: t,
-        };
+}
+
+/// Where an ellipsis before whitespace cuts, if it does (`t`: the next
+/// token's start).
+fn after_ellipsis(
+    i: usize,
+    t: usize,
+    core: &str,
+    sentence_case: bool,
+    cluster: &Cluster,
+) -> Option<usize> {
+    // `compounds. . . . The`: the glued period ends the sentence, the
+    // spaced ellipsis opens the next one.
+    if cluster.glued_first && cluster.unspaced_dots == 1 && cluster.spaced >= 3 && sentence_case {
+        return Some(i + 1);
     }
-    let next_token = &text[t..];
-    let core = next_token.trim_start_matches(is_opener);
-    let Some(r) = core.chars().next() else {
-        return Decision {
-            cut: None,
-            resume: t,
-        };
-    };
-    let ellipsis = dots >= 2 || text[i..j].contains('…');
-    // `raak. ...en toen`: the next sentence opens with an ellipsis.
-    if core.starts_with("...") || core.starts_with('…') {
-        return Decision {
-            cut: Some(t),
-            resume: t,
-        };
-    }
-    let sentence_case = r.is_uppercase() || core.starts_with("'s ") || core.starts_with("’s ");
-    if r.is_lowercase() && !sentence_case {
-        return Decision {
-            cut: None,
-            resume: t,
-        };
-    }
-    if bang {
-        let cut = (sentence_case
-            || r.is_ascii_digit()
-            || is_opener(next_token.chars().next().unwrap_or(' ')))
-        .then_some(t);
-        return Decision { cut, resume: t };
-    }
-    if ellipsis {
-        // `compounds. . . . The`: the glued period ends the sentence, the
-        // spaced ellipsis opens the next one.
-        if glued_first && unspaced_dots == 1 && spaced >= 3 && sentence_case {
-            return Decision {
-                cut: Some(i + 1),
-                resume: t,
-            };
+    let pronoun_i = core.starts_with("I ") || core.starts_with("I’") || core.starts_with("I'");
+    (sentence_case && !pronoun_i).then_some(t)
+}
+
+/// A single period before whitespace, and what follows it.
+struct Period<'a> {
+    /// The word the period ends.
+    word: &'a str,
+    /// The next token without its opening quotes and brackets.
+    core: &'a str,
+    /// Whether the layout marked this place as a sentence end.
+    marked: bool,
+    /// Whether the next token opens like a sentence.
+    sentence_case: bool,
+}
+
+impl Period<'_> {
+    fn ends_sentence(&self, rules: &Rules) -> bool {
+        let bare = self
+            .word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '.');
+        let mut class = classify(bare, rules);
+        // `Tuesday.Mr. Smith`: the part after a glued sentence end decides.
+        if class == WordClass::Plain
+            && let Some((_, tail)) = bare.rsplit_once('.')
+        {
+            let tail_class = classify(tail, rules);
+            if tail_class != WordClass::Plain {
+                class = tail_class;
+            }
         }
-        let pronoun_i = core.starts_with("I ") || core.starts_with("I’") || core.starts_with("I'");
-        let cut = (sentence_case && !pronoun_i).then_some(t);
-        return Decision { cut, resume: t };
-    }
-    // A single period.
-    let word = word_before(text, i);
-    let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '°' && c != '.');
-    let mut class = classify(bare, rules);
-    // `Tuesday.Mr. Smith`: the part after a glued sentence end decides.
-    if class == WordClass::Plain
-        && let Some((_, tail)) = bare.rsplit_once('.')
-    {
-        let tail_class = classify(tail, rules);
-        if tail_class != WordClass::Plain {
-            class = tail_class;
+        let final_abbreviation = class == WordClass::Abbreviation
+            && rules.sentence_final.contains(bare.to_lowercase().as_str());
+        if self.marked || final_abbreviation {
+            class = WordClass::Plain;
         }
-    }
-    let marked = hints.binary_search(&k).is_ok();
-    let final_abbreviation = class == WordClass::Abbreviation
-        && rules.sentence_final.contains(bare.to_lowercase().as_str());
-    if marked || final_abbreviation {
-        class = WordClass::Plain;
-    }
-    let cut = if sentence_case {
+        let core = self.core;
+        if !self.sentence_case {
+            // A digit or a symbol next.
+            return matches!(
+                class,
+                WordClass::Plain | WordClass::Number | WordClass::Address
+            );
+        }
         match class {
             // `am 3. Oktober`, `der 2. Weltkrieg`: an ordinal, where the
             // language writes them with a period.
@@ -282,16 +358,6 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
                 is_starter(core, rules)
             }
         }
-    } else {
-        // A digit or a symbol next.
-        matches!(
-            class,
-            WordClass::Plain | WordClass::Number | WordClass::Address
-        )
-    };
-    Decision {
-        cut: cut.then_some(t),
-        resume: t,
     }
 }
 
