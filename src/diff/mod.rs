@@ -16,6 +16,8 @@
 
 pub mod update;
 
+use std::ops::Range;
+
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
@@ -132,19 +134,77 @@ pub fn words(old: &str, new: &str) -> Vec<Word> {
 }
 
 /// The changes from `old` to `new` (segment texts), in new-document order,
-/// deleted segments where they stood.
+/// deleted segments where they stood. Runs the phases of the module
+/// documentation, 3a before 2.
 pub fn diff(old: &[&str], new: &[&str]) -> Vec<Change> {
-    // 1. Anchors: unchanged segments in order.
-    // Compare 64-bit hashes of the texts: cheaper to hash and compare
-    // than the texts themselves.
+    let (mut pairing, hunks) = anchor_unchanged(old, new);
+    let words = UnpairedWords::of(old, new, &pairing);
+    pair_moved_as_they_are(old, new, &mut pairing);
+    for hunk in &hunks {
+        pair_modified(hunk, &words, &mut pairing);
+    }
+    pair_moved_and_edited(&words, &mut pairing);
+    in_new_order(old, new, &pairing)
+}
+
+/// Where a new segment came from.
+#[derive(Clone, Copy)]
+struct Origin {
+    /// Index of the old segment.
+    old: usize,
+    kind: ChangeKind,
+    similarity: f64,
+}
+
+/// Which old segment each new one pairs with, built up phase by phase.
+struct Pairing {
+    /// New index → its origin, once paired.
+    new_to_old: Vec<Option<Origin>>,
+    /// Old index → whether it is paired.
+    old_used: Vec<bool>,
+}
+
+impl Pairing {
+    /// Nothing paired yet.
+    fn none(old_len: usize, new_len: usize) -> Self {
+        Pairing {
+            new_to_old: vec![None; new_len],
+            old_used: vec![false; old_len],
+        }
+    }
+
+    fn is_new_paired(&self, j: usize) -> bool {
+        self.new_to_old[j].is_some()
+    }
+
+    /// Pairs old segment `i` with new segment `j`.
+    fn pair(&mut self, i: usize, j: usize, kind: ChangeKind, similarity: f64) {
+        self.new_to_old[j] = Some(Origin {
+            old: i,
+            kind,
+            similarity,
+        });
+        self.old_used[i] = true;
+    }
+}
+
+/// A stretch between two anchors: the old and new segments in it.
+struct Hunk {
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// Phase 1: anchors the unchanged segments in order with a sequence diff
+/// (patience) of the texts, and returns the hunks between the anchors.
+/// The diff compares 64-bit hashes of the texts: cheaper to hash and
+/// compare than the texts themselves.
+fn anchor_unchanged(old: &[&str], new: &[&str]) -> (Pairing, Vec<Hunk>) {
     let hash = |t: &&str| crate::text::fnv1a(t.as_bytes(), None);
     let old_keys: Vec<u64> = old.iter().map(hash).collect();
     let new_keys: Vec<u64> = new.iter().map(hash).collect();
     let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
-    let mut new_to_old: Vec<Option<(usize, ChangeKind, f64)>> = vec![None; new.len()];
-    let mut old_used = vec![false; old.len()];
-    // Hunks between anchors: (old range, new range).
-    let mut hunks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    let mut pairing = Pairing::none(old.len(), new.len());
+    let mut hunks: Vec<Hunk> = Vec::new();
     for op in &ops {
         match *op {
             DiffOp::Equal {
@@ -153,185 +213,248 @@ pub fn diff(old: &[&str], new: &[&str]) -> Vec<Change> {
                 len,
             } => {
                 for k in 0..len {
-                    new_to_old[new_index + k] = Some((old_index + k, ChangeKind::Unchanged, 1.0));
-                    old_used[old_index + k] = true;
+                    pairing.pair(old_index + k, new_index + k, ChangeKind::Unchanged, 1.0);
                 }
             }
-            _ => {
-                let (o, n) = (op.old_range(), op.new_range());
-                match hunks.last_mut() {
-                    Some(last) if last.0.end == o.start && last.1.end == n.start => {
-                        last.0.end = o.end;
-                        last.1.end = n.end;
-                    }
-                    _ => hunks.push((o, n)),
-                }
-            }
+            _ => add_to_hunks(&mut hunks, op.old_range(), op.new_range()),
         }
     }
-    // Words only of the segments still to pair.
-    let old_tokens: Vec<Vec<String>> = old
-        .iter()
-        .zip(&old_used)
-        .map(|(t, &used)| if used { Vec::new() } else { tokens(t) })
-        .collect();
-    let new_tokens: Vec<Vec<String>> = new
-        .iter()
-        .zip(&new_to_old)
-        .map(|(t, m)| if m.is_some() { Vec::new() } else { tokens(t) })
-        .collect();
-    // 3a. Moved as they are: the same text elsewhere (done before pairing
-    // modified ones, so a moved sentence is not taken for an edit of its
-    // new neighbour).
+    (pairing, hunks)
+}
+
+/// Adds the stretch of a diff operation to the hunks, joined to the last
+/// hunk when the two touch.
+fn add_to_hunks(hunks: &mut Vec<Hunk>, old: Range<usize>, new: Range<usize>) {
+    match hunks.last_mut() {
+        Some(last) if last.old.end == old.start && last.new.end == new.start => {
+            last.old.end = old.end;
+            last.new.end = new.end;
+        }
+        _ => hunks.push(Hunk { old, new }),
+    }
+}
+
+/// The lower-case words of the segments still to pair after phase 1
+/// (none for the unchanged ones), for similarity.
+struct UnpairedWords {
+    old: Vec<Vec<String>>,
+    new: Vec<Vec<String>>,
+}
+
+impl UnpairedWords {
+    fn of(old: &[&str], new: &[&str], pairing: &Pairing) -> Self {
+        let old = old
+            .iter()
+            .zip(&pairing.old_used)
+            .map(|(t, &used)| if used { Vec::new() } else { tokens(t) })
+            .collect();
+        let new = new
+            .iter()
+            .zip(&pairing.new_to_old)
+            .map(|(t, m)| if m.is_some() { Vec::new() } else { tokens(t) })
+            .collect();
+        UnpairedWords { old, new }
+    }
+
+    /// Word similarity of old segment `i` and new segment `j`.
+    fn similarity(&self, i: usize, j: usize) -> f64 {
+        similarity_of(&self.old[i], &self.new[j])
+    }
+}
+
+/// Phase 3a (before phase 2, so that a moved sentence is not taken for an
+/// edit of its new neighbour): a new segment whose text stands unpaired
+/// elsewhere in the old version pairs with it as moved, the earliest old
+/// copy first.
+fn pair_moved_as_they_are(old: &[&str], new: &[&str], pairing: &mut Pairing) {
     let mut free_old: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, t) in old.iter().enumerate().rev() {
-        if !old_used[i] {
+        if !pairing.old_used[i] {
             free_old.entry(t).or_default().push(i);
         }
     }
     for (j, t) in new.iter().enumerate() {
-        if new_to_old[j].is_none()
+        if !pairing.is_new_paired(j)
             && let Some(list) = free_old.get_mut(t)
             && let Some(i) = list.pop()
         {
-            new_to_old[j] = Some((i, ChangeKind::Moved, 1.0));
-            old_used[i] = true;
+            pairing.pair(i, j, ChangeKind::Moved, 1.0);
         }
     }
-    // 2. Modified: in each hunk, the most similar pairs first, as long as
-    // they keep the order of both versions.
-    for (o, n) in &hunks {
-        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-        if o.len().saturating_mul(n.len()) <= 1_000_000 {
-            for j in n.clone() {
-                if new_to_old[j].is_some() {
-                    continue;
-                }
-                for i in o.clone() {
-                    if old_used[i] {
-                        continue;
-                    }
-                    let s = similarity_of(&old_tokens[i], &new_tokens[j]);
-                    if s >= MODIFIED_AT_LEAST {
-                        candidates.push((s, i, j));
-                    }
-                }
-            }
-        } else {
-            // A huge stretch: each new segment with the best old one
-            // after the last taken, in order.
-            let mut next_old = o.start;
-            for j in n.clone() {
-                if new_to_old[j].is_some() {
-                    continue;
-                }
-                let best = (next_old..o.end)
-                    .filter(|&i| !old_used[i])
-                    .map(|i| (similarity_of(&old_tokens[i], &new_tokens[j]), i))
-                    .filter(|&(s, _)| s >= MODIFIED_AT_LEAST)
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                if let Some((s, i)) = best {
-                    candidates.push((s, i, j));
-                    next_old = i + 1;
-                }
-            }
+}
+
+/// An old and a new segment similar enough to pair as modified.
+struct Candidate {
+    similarity: f64,
+    old: usize,
+    new: usize,
+}
+
+/// Phase 2: in a hunk, old and new segments similar enough pair up as
+/// modified, the most similar pairs first, as long as they keep the order
+/// of both versions.
+fn pair_modified(hunk: &Hunk, words: &UnpairedWords, pairing: &mut Pairing) {
+    let candidates = if hunk.old.len().saturating_mul(hunk.new.len()) <= 1_000_000 {
+        every_similar_pair(hunk, words, pairing)
+    } else {
+        similar_pairs_in_order(hunk, words, pairing)
+    };
+    take_in_order(candidates, pairing);
+}
+
+/// Every unpaired old and new segment of a hunk similar enough to be one
+/// sentence edited.
+fn every_similar_pair(hunk: &Hunk, words: &UnpairedWords, pairing: &Pairing) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for j in hunk.new.clone() {
+        if pairing.is_new_paired(j) {
+            continue;
         }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        for (s, i, j) in candidates {
-            if old_used[i]
-                || new_to_old[j].is_some()
-                || taken.iter().any(|&(ti, tj)| (ti < i) != (tj < j))
-            {
+        for i in hunk.old.clone() {
+            if pairing.old_used[i] {
                 continue;
             }
-            new_to_old[j] = Some((i, ChangeKind::Modified, s));
-            old_used[i] = true;
-            taken.push((i, j));
+            let s = words.similarity(i, j);
+            if s >= MODIFIED_AT_LEAST {
+                candidates.push(Candidate {
+                    similarity: s,
+                    old: i,
+                    new: j,
+                });
+            }
         }
     }
-    // 3b. Moved and edited: similar text anywhere, candidates found by
-    // shared rare words.
+    candidates
+}
+
+/// For a hunk too large to compare every pair: each unpaired new segment
+/// with the most similar old one after the last taken, in order.
+fn similar_pairs_in_order(hunk: &Hunk, words: &UnpairedWords, pairing: &Pairing) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut next_old = hunk.old.start;
+    for j in hunk.new.clone() {
+        if pairing.is_new_paired(j) {
+            continue;
+        }
+        let best = (next_old..hunk.old.end)
+            .filter(|&i| !pairing.old_used[i])
+            .map(|i| (words.similarity(i, j), i))
+            .filter(|&(s, _)| s >= MODIFIED_AT_LEAST)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((s, i)) = best {
+            candidates.push(Candidate {
+                similarity: s,
+                old: i,
+                new: j,
+            });
+            next_old = i + 1;
+        }
+    }
+    candidates
+}
+
+/// Pairs the candidates as modified, the most similar first (the earlier
+/// new segment on a tie), skipping any that would cross a pair taken.
+fn take_in_order(mut candidates: Vec<Candidate>, pairing: &mut Pairing) {
+    candidates.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(a.new.cmp(&b.new))
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for Candidate {
+        similarity: s,
+        old: i,
+        new: j,
+    } in candidates
+    {
+        if pairing.old_used[i]
+            || pairing.is_new_paired(j)
+            || taken.iter().any(|&(ti, tj)| (ti < i) != (tj < j))
+        {
+            continue;
+        }
+        pairing.pair(i, j, ChangeKind::Modified, s);
+        taken.push((i, j));
+    }
+}
+
+/// Phase 3b: a new segment still unpaired pairs as moved with the most
+/// similar old one anywhere (at least [`MOVED_AT_LEAST`]), the candidates
+/// found by shared rare words.
+fn pair_moved_and_edited(words: &UnpairedWords, pairing: &mut Pairing) {
+    let by_word = old_by_word(words, pairing);
+    for j in 0..words.new.len() {
+        if pairing.is_new_paired(j) {
+            continue;
+        }
+        if let Some((i, s)) = best_moved_match(j, &by_word, words, pairing) {
+            pairing.pair(i, j, ChangeKind::Moved, s);
+        }
+    }
+}
+
+/// Each word of the unpaired old segments → the old segments it is in.
+fn old_by_word<'w>(words: &'w UnpairedWords, pairing: &Pairing) -> FastMap<&'w str, Vec<usize>> {
     let mut by_word: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (i, t) in old_tokens.iter().enumerate() {
-        if !old_used[i] {
+    for (i, t) in words.old.iter().enumerate() {
+        if !pairing.old_used[i] {
             let unique: FastSet<&str> = t.iter().map(String::as_str).collect();
             for w in unique {
                 by_word.entry(w).or_default().push(i);
             }
         }
     }
-    for j in 0..new.len() {
-        if new_to_old[j].is_some() {
-            continue;
-        }
-        let mut candidates: Vec<usize> = new_tokens[j]
-            .iter()
-            .filter_map(|w| by_word.get(w.as_str()))
-            .filter(|list| list.len() <= 64)
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let best = candidates
-            .into_iter()
-            .filter(|&i| !old_used[i])
-            .map(|i| (i, similarity_of(&old_tokens[i], &new_tokens[j])))
-            .filter(|&(_, s)| s >= MOVED_AT_LEAST)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((i, s)) = best {
-            new_to_old[j] = Some((i, ChangeKind::Moved, s));
-            old_used[i] = true;
-        }
-    }
-    // 4. Output in new order; an old segment nobody took is deleted, and
-    // goes where it stood: right after the segment before it.
-    let mut out = Vec::with_capacity(new.len() + old.len() / 8);
-    let mut next_deleted = 0usize;
-    let emit_deleted_before = |limit: usize, next: &mut usize, out: &mut Vec<Change>| {
-        while *next < limit {
-            if !old_used[*next] {
-                out.push(Change {
-                    kind: ChangeKind::Deleted,
-                    old: Some(*next),
-                    new: None,
-                    similarity: 0.0,
-                    words: Vec::new(),
-                });
-            }
-            *next += 1;
-        }
+    by_word
+}
+
+/// The unpaired old segment most similar to new segment `j`, if similar
+/// enough, among those sharing a rare word (one in at most 64 old
+/// segments) with it: (old index, similarity).
+fn best_moved_match(
+    j: usize,
+    by_word: &FastMap<&str, Vec<usize>>,
+    words: &UnpairedWords,
+    pairing: &Pairing,
+) -> Option<(usize, f64)> {
+    let mut candidates: Vec<usize> = words.new[j]
+        .iter()
+        .filter_map(|w| by_word.get(w.as_str()))
+        .filter(|list| list.len() <= 64)
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .filter(|&i| !pairing.old_used[i])
+        .map(|i| (i, words.similarity(i, j)))
+        .filter(|&(_, s)| s >= MOVED_AT_LEAST)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Phase 4: the changes in new order; an old segment nobody took is
+/// deleted, and goes where it stood: right after the segment before it.
+fn in_new_order(old: &[&str], new: &[&str], pairing: &Pairing) -> Vec<Change> {
+    let mut out = Ordered {
+        old_used: &pairing.old_used,
+        changes: Vec::with_capacity(new.len() + old.len() / 8),
+        next_deleted: 0,
     };
-    for j in 0..new.len() {
-        match new_to_old[j] {
-            Some((i, kind, s)) => {
-                if kind != ChangeKind::Moved {
-                    emit_deleted_before(i, &mut next_deleted, &mut out);
+    for (j, origin) in pairing.new_to_old.iter().enumerate() {
+        match *origin {
+            Some(origin) => {
+                let moved = origin.kind == ChangeKind::Moved;
+                if !moved {
+                    out.deleted_before(origin.old);
                 }
-                let words = if s < 1.0 || old[i] != new[j] {
-                    words(old[i], new[j])
-                } else {
-                    Vec::new()
-                };
-                out.push(Change {
-                    kind,
-                    old: Some(i),
-                    new: Some(j),
-                    similarity: s,
-                    words,
-                });
-                if kind != ChangeKind::Moved {
-                    // Deleted segments right after this one's old place.
-                    let mut end = i + 1;
-                    while end < old.len() && !old_used[end] {
-                        end += 1;
-                    }
-                    next_deleted = next_deleted.max(i + 1);
-                    emit_deleted_before(end, &mut next_deleted, &mut out);
+                out.changes.push(paired(old, new, origin, j));
+                if !moved {
+                    out.deleted_right_after(origin.old);
                 }
             }
-            None => out.push(Change {
+            None => out.changes.push(Change {
                 kind: ChangeKind::Added,
                 old: None,
                 new: Some(j),
@@ -340,8 +463,63 @@ pub fn diff(old: &[&str], new: &[&str]) -> Vec<Change> {
             }),
         }
     }
-    emit_deleted_before(old.len(), &mut next_deleted, &mut out);
-    out
+    out.deleted_before(old.len());
+    out.changes
+}
+
+/// The change of new segment `j` and the old segment it came from, with a
+/// word diff when the texts differ.
+fn paired(old: &[&str], new: &[&str], origin: Origin, j: usize) -> Change {
+    let (i, s) = (origin.old, origin.similarity);
+    let words = if s < 1.0 || old[i] != new[j] {
+        words(old[i], new[j])
+    } else {
+        Vec::new()
+    };
+    Change {
+        kind: origin.kind,
+        old: Some(i),
+        new: Some(j),
+        similarity: s,
+        words,
+    }
+}
+
+/// Phase 4's output as it is written, deleted old segments emitted in old
+/// order as the output passes their place.
+struct Ordered<'p> {
+    old_used: &'p [bool],
+    changes: Vec<Change>,
+    /// The first old index not yet passed.
+    next_deleted: usize,
+}
+
+impl Ordered<'_> {
+    /// The deleted old segments not yet passed that stand before `limit`.
+    fn deleted_before(&mut self, limit: usize) {
+        while self.next_deleted < limit {
+            if !self.old_used[self.next_deleted] {
+                self.changes.push(Change {
+                    kind: ChangeKind::Deleted,
+                    old: Some(self.next_deleted),
+                    new: None,
+                    similarity: 0.0,
+                    words: Vec::new(),
+                });
+            }
+            self.next_deleted += 1;
+        }
+    }
+
+    /// The deleted old segments right after old segment `i`.
+    fn deleted_right_after(&mut self, i: usize) {
+        let mut end = i + 1;
+        while end < self.old_used.len() && !self.old_used[end] {
+            end += 1;
+        }
+        self.next_deleted = self.next_deleted.max(i + 1);
+        self.deleted_before(end);
+    }
 }
 
 /// Whether a diff has anything but unchanged segments.
