@@ -105,7 +105,8 @@ fn closed_pipe_after_json_output_is_not_an_error() {
     let letter =
         std::fs::read_to_string(crate::common::repo("source_nl/kamerbrief-rusland-2021.txt"))
             .expect("letter");
-    let path = std::env::temp_dir().join(format!("brug-pipe-{}.txt", std::process::id()));
+    let dir = crate::common::scratch_dir("pipe");
+    let path = dir.join("letter.txt");
     std::fs::write(&path, letter.repeat(20)).expect("write");
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("brug"))
         .args(["segment", "--format", "json"])
