@@ -4,7 +4,7 @@ use assert_cmd::Command;
 
 use brug::align::score::{counts, parse, scores};
 
-use crate::common::repo;
+use crate::common::{repo, scratch_dir};
 
 fn brug() -> Command {
     let mut cmd = Command::cargo_bin("brug").expect("binary builds");
@@ -55,8 +55,7 @@ fn the_translation_aligns_exactly_as_the_hand_made_gold() {
 
 #[test]
 fn the_committed_record_is_current() {
-    let dir = std::env::temp_dir().join(format!("brug-record-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch_dir("record");
     let path = dir.join("letter.align.json");
     let out = brug()
         .args(["align", SOURCE, TARGET, "--format", "tsv", "--write"])
@@ -127,8 +126,7 @@ fn json_and_tsv_carry_ids_and_texts() {
 
 #[test]
 fn lines_input_keeps_line_indices() {
-    let dir = std::env::temp_dir().join(format!("brug-lines-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch_dir("lines");
     let (a, b) = (dir.join("a.de"), dir.join("b.fr"));
     std::fs::write(&a, "Die Expedition begann 1953.\n\nSie dauerte 40 Tage.\n").expect("write");
     std::fs::write(
@@ -151,8 +149,7 @@ fn lines_input_keeps_line_indices() {
 
 #[test]
 fn bad_input_is_an_error_not_a_panic() {
-    let dir = std::env::temp_dir().join(format!("brug-bad-align-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch_dir("bad-align");
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").expect("write");
     let out = brug()
@@ -219,8 +216,7 @@ fn the_bundled_glossary_loads_and_helps() {
     .iter()
     .map(|b| b.score)
     .collect();
-    let dir = std::env::temp_dir().join(format!("brug-noglossary-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch_dir("noglossary");
     let out = brug()
         .current_dir(&dir)
         .args(["align", "--format", "vecalign"])

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::repo;
+use crate::common::{repo, scratch_dir};
 
 /// `brug export` of the pair in `dir` to `out.tmx`, over what is there.
 fn export(dir: &Path) -> Command {
@@ -42,9 +42,7 @@ enum Moment {
 
 #[test]
 fn a_killed_export_leaves_the_old_file_or_the_new_one() {
-    let dir = std::env::temp_dir().join(format!("brug-atomic-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let dir = scratch_dir("atomic");
     let copies = 3;
     for (name, path) in [
         ("nl.txt", "source_nl/kamerbrief-rusland-2021.txt"),
@@ -125,6 +123,5 @@ fn a_killed_export_leaves_the_old_file_or_the_new_one() {
     // The kills landed before the write, and at least once within it.
     assert!(old_kept >= 2, "{old_kept}");
     assert!(during_write + new_written > 0);
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(full < Duration::from_secs(60));
 }

@@ -8,13 +8,13 @@
 //! Small files are in `tests/fixtures/bad/`; large ones are made here.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
-use crate::common::repo;
+use crate::common::{Scratch, repo, scratch_dir};
 
 /// What a command writes, to check that a failing run writes nothing.
 #[derive(Debug, Clone, Copy)]
@@ -73,9 +73,8 @@ const PREVIOUS: &[u8] = b"previous contents, to be kept\n";
 /// `brief-nl.txt` and `brief-en.txt`), an empty folder `folder/`, and an
 /// alignment record `BAD.align.json` for each bad text file, naming it as
 /// its source.
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brug-badinput-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn workspace(name: &str) -> Scratch {
+    let dir = scratch_dir(&format!("badinput-{name}"));
     std::fs::create_dir_all(dir.join("folder")).expect("scratch dir");
     for entry in std::fs::read_dir(repo("tests/fixtures/bad")).expect("fixtures") {
         let entry = entry.expect("entry");
@@ -212,7 +211,6 @@ fn run_cases_as(runner: &Runner<'_>, table: &str, cases: &[Case]) {
                 if c.code == 2 {
                     assert_eq!(listing(&dir), before, "{label}: files appeared");
                 }
-                let _ = std::fs::remove_dir_all(&dir);
             }
             Writes::Creates(file) => {
                 assert_eq!(c.code, 2, "{label}: writing cases are errors");
@@ -222,7 +220,6 @@ fn run_cases_as(runner: &Runner<'_>, table: &str, cases: &[Case]) {
                 let out = run_in(runner, &dir, &args, limit);
                 check_output(&label, &out, c.code, c.error);
                 assert_eq!(listing(&dir), before, "{label}: files appeared");
-                let _ = std::fs::remove_dir_all(&dir);
                 // An output there: kept byte for byte.
                 let dir = workspace(format!("{table}-{k}-existing"));
                 std::fs::write(dir.join(file), PREVIOUS).expect("write");
@@ -239,7 +236,6 @@ fn run_cases_as(runner: &Runner<'_>, table: &str, cases: &[Case]) {
                     "{label}: the existing {file} changed"
                 );
                 assert_eq!(listing(&dir), before, "{label}: files appeared");
-                let _ = std::fs::remove_dir_all(&dir);
             }
             Writes::Replaces(file) => {
                 let dir = workspace(format!("{table}-{k}"));
@@ -253,7 +249,6 @@ fn run_cases_as(runner: &Runner<'_>, table: &str, cases: &[Case]) {
                     "{label}: {file} changed"
                 );
                 assert_eq!(listing(&dir), before, "{label}: files appeared");
-                let _ = std::fs::remove_dir_all(&dir);
             }
         }
     }
@@ -671,7 +666,6 @@ fn broken_and_hostile_exchange_files_are_refused_with_a_place() {
     let record = String::from_utf8_lossy(&out.stdout);
     assert!(record.contains("\"u1\""), "{record}");
     assert!(!record.contains("from-the-dtd") && !record.contains("never expanded"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Alignment records that do not parse or do not hold together.
@@ -816,7 +810,8 @@ fn broken_alignment_records_are_refused_with_a_place() {
 /// `setpriv`; without it the test fails rather than test nothing.
 #[test]
 fn unreadable_files_are_refused() {
-    let probe = std::env::temp_dir().join(format!("brug-badinput-uid-{}", std::process::id()));
+    let probe_dir = scratch_dir("badinput-uid");
+    let probe = probe_dir.join("probe");
     std::fs::write(&probe, b"").expect("write");
     let uid = {
         use std::os::unix::fs::MetadataExt;
@@ -994,7 +989,6 @@ fn a_ten_megabyte_line_is_read() {
         limit,
     );
     check_output("diff a 10 MiB line with itself", &out, 0, "");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Glossaries that are valid but hostile load and work, in reasonable
@@ -1092,7 +1086,6 @@ fn hostile_glossaries_load_or_fail_cleanly() {
         check_output(&label, &out, c.code, c.error);
         eprintln!("{label}: {:?}", started.elapsed());
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// What `brug import` writes, brug reads back: repeated ids (two units
@@ -1173,7 +1166,6 @@ fn imported_records_always_load() {
         let out = run(&["diff", &record, &record, "--exit-code"]);
         check_output(&format!("diff the record of {name}"), &out, 0, "");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// What needs the command-line layer to read exchange files and records

@@ -2,22 +2,19 @@
 //! worked on in parallel, reported in a stable order, and the same as
 //! running brug on each pair alone.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::repo;
+use crate::common::{Scratch, repo, scratch_dir};
 
 /// The letters of the check fixtures: (name, Dutch letter, English
 /// translation with defects).
 const LETTERS: [&str; 4] = ["rusland", "stikstof", "waterbeheer", "woningbouw"];
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brug-batch-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+fn scratch(name: &str) -> Scratch {
+    scratch_dir(&format!("batch-{name}"))
 }
 
 /// A project folder with the given letters: source_nl/NAME.txt,

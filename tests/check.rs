@@ -1,7 +1,8 @@
 //! `brug check` and `brug glossary` as users run them: the binary on the
 //! evaluation letters of `tests/fixtures/check/`, its exit status, and
 //! every output format parsed (JSON), validated against the vendored
-//! schemas (SARIF, JUnit) or read line by line (GitHub).
+//! schema (SARIF) or read line by line (GitHub); JUnit against its schema
+//! with xmllint in `clients`.
 //!
 //! Checks on the fixtures run in a scratch folder of their own, so that
 //! the project's `glossary/` and `brug-ignore.json` are never picked up.
@@ -14,7 +15,7 @@ use assert_cmd::Command;
 use brug::model::{Code, Severity};
 use serde_json::{Value, json};
 
-use crate::common::repo;
+use crate::common::{Scratch, repo, scratch_dir};
 
 /// The evaluation letters.
 const CASES: [&str; 4] = ["rusland", "stikstof", "waterbeheer", "woningbouw"];
@@ -44,10 +45,8 @@ fn fixture(case: &str, file: &str) -> PathBuf {
 
 /// A fresh scratch folder for one test, holding an empty ignore file
 /// `ignore.json`.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brug-check-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+fn scratch(test: &str) -> Scratch {
+    let dir = scratch_dir(&format!("check-{test}"));
     std::fs::write(dir.join("ignore.json"), "{\"ignore\":[]}\n").expect("write ignore file");
     dir
 }
@@ -852,33 +851,6 @@ fn sarif_uris_are_uri_references() {
     }
 }
 
-/// Runs xmllint on `xml` against the vendored JUnit schema.
-fn xmllint_junit(xml: &str) -> std::process::Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = std::process::Command::new("xmllint")
-        .args(["--noout", "--nonet", "--schema"])
-        .arg(repo("tests/schemas/junit.xsd"))
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run xmllint ({e}): the JUnit test needs it on PATH \
-                 (Debian/Ubuntu: apt-get install libxml2-utils)"
-            )
-        });
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(xml.as_bytes())
-        .expect("write to xmllint");
-    child.wait_with_output().expect("xmllint runs")
-}
-
 /// The value of attribute `name` in the first tag of `xml` that starts
 /// with `tag`.
 fn attribute(xml: &str, tag: &str, name: &str) -> String {
@@ -893,8 +865,10 @@ fn attribute(xml: &str, tag: &str, name: &str) -> String {
     element[from..from + element[from..].find('"').expect("closing quote")].to_owned()
 }
 
+/// The JUnit report has one test case per pair and one failure per error
+/// finding (its schema is checked in `clients::`).
 #[test]
-fn junit_output_validates_and_counts_pairs() {
+fn junit_output_counts_pairs() {
     let dir = scratch("junit");
     for (case, target) in [
         ("waterbeheer", "defects.txt"),
@@ -904,13 +878,6 @@ fn junit_output_validates_and_counts_pairs() {
         let run = check_case(&dir, case, target, &["--format", "junit"]);
         assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
         let xml = &run.stdout;
-        let lint = xmllint_junit(xml);
-        assert!(
-            lint.status.success(),
-            "{case}/{target}: JUnit XML invalid (xmllint exit {:?}):\n{}",
-            lint.status.code(),
-            String::from_utf8_lossy(&lint.stderr)
-        );
 
         let (_, output) = check_json(&dir, case, target, &[]);
         let pairs = output["summary"]["pairs"].as_u64().expect("pairs") as usize;

@@ -6,12 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::repo;
+use crate::common::{Scratch, repo, scratch_dir};
 
 const CASES: [&str; 3] = ["rusland", "stikstof", "waterbeheer"];
 
@@ -27,10 +27,8 @@ fn fixture(case: &str, file: &str) -> String {
 }
 
 /// A scratch directory of its own for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brug-diff-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn scratch(name: &str) -> Scratch {
+    scratch_dir(&format!("diff-{name}"))
 }
 
 /// Runs brug with `args`; returns (exit code, stdout, stderr).
@@ -442,7 +440,6 @@ fn html_escapes_the_letter_text() {
     // JSON keeps the text as it is.
     let (_, entries) = diff_json(old.as_os_str(), new.as_os_str(), &[]);
     assert!(text(&entries[0], "new").contains("<script>alert(1)</script>"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Writes the alignment record of `source` and `target` to `record`.
@@ -536,7 +533,6 @@ fn records_diff_like_their_texts() {
         assert!(same.iter().all(|e| kind(e) == "unchanged"));
         assert_eq!(same.len(), segment_count(other), "{case}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn assert_usage_error(args: &[&OsStr], expected: &str) {
@@ -566,5 +562,4 @@ fn bad_input_exits_with_2() {
     assert_usage_error(&[diff, record.as_os_str(), old], "not one of each");
     assert_usage_error(&[diff, old, record.as_os_str()], "not one of each");
     assert_usage_error(&[diff, bad.as_os_str(), record.as_os_str()], "bad.json");
-    let _ = std::fs::remove_dir_all(&dir);
 }

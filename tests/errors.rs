@@ -5,14 +5,28 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-use crate::common::repo;
+use crate::common::{Scratch, repo, scratch_dir};
 
-fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brug-errors-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+/// A file `name` holding `bytes` in a new scratch directory; the path
+/// is valid while the directory lives.
+fn scratch(name: &str, bytes: &[u8]) -> ScratchFile {
+    let dir = scratch_dir("errors");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write");
-    path
+    ScratchFile { path, _dir: dir }
+}
+
+struct ScratchFile {
+    path: PathBuf,
+    _dir: Scratch,
+}
+
+impl std::ops::Deref for ScratchFile {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
 }
 
 /// Runs `brug segment [ARGS] PATH` and returns (exit code, stdout, stderr).
@@ -85,7 +99,7 @@ fn utf16_file() {
 
 #[test]
 fn directory() {
-    let dir = scratch("x", b"x").parent().expect("dir").to_owned();
+    let dir = scratch_dir("errors");
     assert_error(&dir, "is a directory");
 }
 

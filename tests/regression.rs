@@ -105,7 +105,8 @@ fn closed_pipe_after_json_output_is_not_an_error() {
     let letter =
         std::fs::read_to_string(crate::common::repo("source_nl/kamerbrief-rusland-2021.txt"))
             .expect("letter");
-    let path = std::env::temp_dir().join(format!("brug-pipe-{}.txt", std::process::id()));
+    let dir = crate::common::scratch_dir("pipe");
+    let path = dir.join("letter.txt");
     std::fs::write(&path, letter.repeat(20)).expect("write");
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("brug"))
         .args(["segment", "--format", "json"])
@@ -303,5 +304,43 @@ fn alignment_records_are_checked_when_read() {
         let err = Record::parse(path, &text).expect_err(expected).to_string();
         assert!(err.contains(expected), "{err}");
         assert!(err.starts_with("r.align.json:"), "{err}");
+    }
+}
+
+/// `brug segment FILE` split Golden Rule 40, a sentence wrapped after a
+/// short line, in two: the library test ran it in wrapped layout, but
+/// from the command line `auto` read the short first line as a paragraph
+/// of its own (a wrap counted only after 40 characters).
+#[test]
+fn short_line_wrapped_inside_a_sentence_from_the_command_line() {
+    let dir = crate::common::scratch_dir("pdf-wrap");
+    for (name, text) in [
+        (
+            "lf.txt",
+            "This is a sentence\ncut off in the middle because pdf.",
+        ),
+        (
+            "crlf.txt",
+            "This is a sentence\r\ncut off in the middle because pdf.\r\n",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        for lang in [&["--lang", "en"][..], &[]] {
+            let out = assert_cmd::Command::cargo_bin("brug")
+                .expect("binary")
+                .arg("segment")
+                .arg(&path)
+                .args(lang)
+                .args(["--format", "lines"])
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{name} {lang:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                "This is a sentence cut off in the middle because pdf.\n",
+                "{name} {lang:?}"
+            );
+        }
     }
 }

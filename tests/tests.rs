@@ -11,6 +11,9 @@ mod batch;
 mod benchmarks;
 mod check;
 mod cli;
+// Real clients of brug's files; `cargo test --features client-tests`.
+#[cfg(feature = "client-tests")]
+mod clients;
 mod diff;
 mod errors;
 mod export;

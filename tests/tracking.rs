@@ -2,17 +2,16 @@
 //! after translation; `brug check` reports the stale segments, `brug
 //! update` marks them, the translation is never touched.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::repo;
+use crate::common::{Scratch, repo, scratch_dir};
 
 /// A scratch copy of the project (letter, translation, record, glossary).
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brug-tracking-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch(name: &str) -> Scratch {
+    let dir = scratch_dir(&format!("tracking-{name}"));
     for sub in ["source_nl", "target_en", "glossary"] {
         std::fs::create_dir_all(dir.join(sub)).expect("scratch dir");
         for entry in std::fs::read_dir(repo(sub)).expect("project folder") {
@@ -162,7 +161,6 @@ fn stale_segments_then_update_then_needs_review() {
         translation,
         "the translation is never touched"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -183,5 +181,4 @@ fn a_moved_paragraph_is_not_stale() {
     assert_ne!(text, moved);
     std::fs::write(&path, moved).expect("write");
     assert!(tracked(&dir).is_empty(), "{:#?}", tracked(&dir));
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -130,10 +130,12 @@ pub fn detect(raw: &RawText, infos: &[LineInfo]) -> Layout {
         let b = &raw.raw[w[1].start..w[1].end];
         let open = last_char(a).is_some_and(|c| !ends_sentence(c));
         let lower = b.chars().next().is_some_and(char::is_lowercase);
-        // A wrapped line is long, keeps the space before the break, or
-        // breaks a word with a hyphen.
+        // A wrapped line is long, keeps the space before the break, is
+        // ended as a sentence by the next line, or breaks a word with a
+        // hyphen.
         let hyphenated = a.ends_with('-') && b.starts_with(char::is_alphanumeric);
-        if (open && lower && (w[0].chars >= 40 || w[0].trailing_space)) || hyphenated {
+        let ended = last_char(b).is_some_and(ends_sentence);
+        if (open && lower && (w[0].chars >= 40 || w[0].trailing_space || ended)) || hyphenated {
             wraps += 1;
         }
     }

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use brug::ingest::{IngestOptions, Layout, ingest};
@@ -9,6 +10,33 @@ use brug::segment::segment;
 /// Path of a file in the repository.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// A directory in the system's temporary folder for one test, removed with
+/// everything in it when dropped, also when the test fails.
+pub struct Scratch(tempfile::TempDir);
+
+impl Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A new, empty scratch directory named after `name`.
+pub fn scratch_dir(name: &str) -> Scratch {
+    tempfile::Builder::new()
+        .prefix(&format!("brug-{name}-"))
+        .tempdir()
+        .map(Scratch)
+        .expect("scratch directory in the temporary folder")
 }
 
 /// Segments `text` as a document in `lang` with the given layout.

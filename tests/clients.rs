@@ -1,0 +1,405 @@
+//! The tests that drive real clients of brug's files: xmllint with the
+//! TMX DTD and the XLIFF, TBX and JUnit schemas, translate-toolkit's
+//! `pocount`, OmegaT and headless Chromium. They run with
+//! `cargo test --features client-tests`; a missing client fails its test
+//! with the line that installs it (`.ci/run` installs them all).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+
+use crate::common::{repo, scratch_dir};
+
+const RECORD: &str = "target_en/kamerbrief-rusland-2021.align.json";
+
+const XMLLINT: &str = "Debian/Ubuntu: apt-get install libxml2-utils";
+const OMEGAT: &str = "Debian/Ubuntu: apt-get install omegat";
+const CHROMIUM: &str = "Debian/Ubuntu: apt-get install chromium";
+const TRANSLATE_TOOLKIT: &str = "pip install translate-toolkit, then put its bin/ on PATH \
+     or set BRUG_POCOUNT to its pocount";
+
+/// `program` on the PATH; a test failure naming the install line if not.
+fn client(program: &str, install: &str) -> PathBuf {
+    on_path(program).unwrap_or_else(|| {
+        panic!("`{program}` is needed for the client tests and is not on PATH ({install})")
+    })
+}
+
+fn on_path(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join(program))
+        .find(|p| p.is_file())
+}
+
+/// translate-toolkit's `pocount`: the file named by `BRUG_POCOUNT`, or
+/// `pocount` on the PATH (`.ci/run` puts its venv's bin/ there).
+fn pocount() -> PathBuf {
+    match std::env::var_os("BRUG_POCOUNT") {
+        Some(path) => {
+            let path = PathBuf::from(path);
+            assert!(
+                path.is_file(),
+                "BRUG_POCOUNT names {}, which is not a file ({TRANSLATE_TOOLKIT})",
+                path.display()
+            );
+            path
+        }
+        None => client("pocount", TRANSLATE_TOOLKIT),
+    }
+}
+
+/// Runs `brug ARGS` in `dir`: exit code, stdout, stderr.
+fn brug(dir: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> (i32, String, String) {
+    let out = Command::cargo_bin("brug")
+        .expect("binary")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The bundled letter's exports and glossary in `dir`.
+fn exports(dir: &Path) {
+    let record = repo(RECORD).display().to_string();
+    for (format, file) in [
+        ("tmx", "letter.tmx"),
+        ("xliff", "letter.xlf"),
+        ("xliff2", "letter2.xlf"),
+    ] {
+        let out = dir.join(file).display().to_string();
+        let (code, _, err) = brug(
+            dir,
+            &[
+                "export", "--record", &record, "--format", format, "-o", &out,
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    let out = dir.join("glossary.tbx").display().to_string();
+    let glossary = repo("glossary/glossary.json").display().to_string();
+    let (code, _, err) = brug(
+        dir,
+        &[
+            "glossary", "export", &glossary, "--format", "tbx", "-o", &out,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
+fn xmllint(args: &[&str], file: &Path, catalog: bool) {
+    let mut cmd = Process::new(client("xmllint", XMLLINT));
+    if catalog {
+        cmd.env("XML_CATALOG_FILES", repo("tests/schemas/catalog.xml"));
+    }
+    let out = cmd
+        .args(["--noout", "--nonet"])
+        .args(args)
+        .arg(file)
+        .output()
+        .expect("xmllint runs");
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn exports_validate_against_their_schemas() {
+    let dir = scratch_dir("clients-schemas");
+    exports(&dir);
+    let schema = |p: &str| repo(&format!("tests/schemas/{p}")).display().to_string();
+    xmllint(
+        &["--dtdvalid", &schema("tmx14.dtd")],
+        &dir.join("letter.tmx"),
+        false,
+    );
+    // The DTD also takes the TMX 1.1 `lang`: check `xml:lang` itself.
+    let tmx = std::fs::read_to_string(dir.join("letter.tmx")).expect("tmx");
+    assert_eq!(
+        tmx.matches("<tuv ").count(),
+        tmx.matches("<tuv xml:lang=").count()
+    );
+    xmllint(
+        &["--schema", &schema("xliff/xliff-core-1.2-strict.xsd")],
+        &dir.join("letter.xlf"),
+        true,
+    );
+    xmllint(
+        &["--schema", &schema("xliff/xliff-core-2.0.xsd")],
+        &dir.join("letter2.xlf"),
+        false,
+    );
+    xmllint(
+        &["--schema", &schema("tbx/tbx.xsd")],
+        &dir.join("glossary.tbx"),
+        false,
+    );
+}
+
+#[test]
+fn translate_toolkit_counts_units_and_words() {
+    let dir = scratch_dir("clients-ttk");
+    exports(&dir);
+    let pocount = pocount();
+    let out = Process::new(&pocount)
+        .arg("--csv")
+        .args(["letter.tmx", "letter.xlf", "glossary.tbx"])
+        .current_dir(&dir)
+        .output()
+        .expect("pocount runs");
+    // pocount exits 0 even on failure: read what it printed.
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(
+        rows.len(),
+        3,
+        "{csv}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo(RECORD)).expect("record"))
+            .expect("json");
+    let beads = record["beads"].as_array().expect("beads").len();
+    let words: usize = record["source"]["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .map(|s| {
+            s["text"]
+                .as_str()
+                .unwrap_or_default()
+                .split_whitespace()
+                .count()
+        })
+        .sum();
+    let total = |row: &[&str]| -> (usize, usize) {
+        (
+            row[8].parse().expect("units"),
+            row[9].parse().expect("words"),
+        )
+    };
+    let (tmx_units, tmx_words) = total(&rows[0]);
+    let (xlf_units, xlf_words) = total(&rows[1]);
+    let (tbx_units, _) = total(&rows[2]);
+    assert_eq!((tmx_units, xlf_units), (beads, beads), "{csv}");
+    assert_eq!(tmx_words, xlf_words);
+    // pocount splits a little more than on white space (`en/of`).
+    assert!(
+        tmx_words.abs_diff(words) * 20 < words,
+        "{tmx_words} vs {words}"
+    );
+    assert_eq!(tbx_units, 164);
+    // XLIFF 2: translate-toolkit's own XLIFF 2 store, as pocount counts.
+    let python = pocount.with_file_name("python3");
+    assert!(
+        python.is_file(),
+        "translate-toolkit's Python is not beside {} ({TRANSLATE_TOOLKIT})",
+        pocount.display()
+    );
+    let out = Process::new(python)
+        .args([
+            "-c",
+            "import sys\nfrom translate.storage import xliff2\nfrom translate.tools.pocount import wordsinunit\ns=xliff2.Xliff2File.parsefile(open(sys.argv[1],'rb'))\nu=[x for x in s.units if x.istranslatable()]\nprint(len(u), sum(wordsinunit(x)[0] for x in u))",
+        ])
+        .arg(dir.join("letter2.xlf"))
+        .output()
+        .expect("python runs");
+    let counts = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        counts.trim(),
+        format!("{beads} {tmx_words}"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn omegat_translates_the_letter_from_the_tmx() {
+    let omegat = client("omegat", OMEGAT);
+    let dir = scratch_dir("clients-omegat");
+    let project = dir.join("project");
+    for sub in ["source", "target", "tm/auto", "glossary", "omegat"] {
+        std::fs::create_dir_all(project.join(sub)).expect("project dirs");
+    }
+    let record = repo(RECORD).display().to_string();
+    let tmx = project.join("tm/auto/letter.tmx").display().to_string();
+    let (code, _, err) = brug(
+        &dir,
+        &["export", "--record", &record, "--format", "tmx", "-o", &tmx],
+    );
+    assert_eq!(code, 0, "{err}");
+    // The Dutch letter, one sentence per paragraph.
+    let (code, lines, _) = brug(
+        &dir,
+        &[
+            "segment",
+            &repo("source_nl/kamerbrief-rusland-2021.txt")
+                .display()
+                .to_string(),
+            "--format",
+            "lines",
+        ],
+    );
+    assert_eq!(code, 0);
+    let source: String = lines.lines().map(|l| format!("{l}\n\n")).collect();
+    std::fs::write(project.join("source/letter.txt"), source).expect("source");
+    std::fs::write(
+        project.join("omegat.project"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<omegat>\n  <project version=\"1.0\">\n    <source_dir>__DEFAULT__</source_dir>\n    <target_dir>__DEFAULT__</target_dir>\n    <tm_dir>__DEFAULT__</tm_dir>\n    <glossary_dir>__DEFAULT__</glossary_dir>\n    <glossary_file>__DEFAULT__</glossary_file>\n    <dictionary_dir>__DEFAULT__</dictionary_dir>\n    <source_lang>NL</source_lang>\n    <target_lang>EN</target_lang>\n    <source_tok>org.omegat.tokenizer.LuceneDutchTokenizer</source_tok>\n    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>\n    <sentence_seg>true</sentence_seg>\n    <support_default_translations>true</support_default_translations>\n    <remove_tags>false</remove_tags>\n  </project>\n</omegat>\n",
+    )
+    .expect("project file");
+    let out = Process::new(omegat)
+        .arg("--mode=console-translate")
+        .arg(format!("--config-dir={}", dir.join("config").display()))
+        .arg(&project)
+        .output()
+        .expect("omegat runs");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!log.contains("TF_TM_LOAD_ERROR"), "{log}");
+    let target = std::fs::read_to_string(project.join("target/letter.txt")).expect("target");
+    assert!(
+        target.contains("The government will therefore also address these motions"),
+        "{log}"
+    );
+    // Most sentences come out of the memory (multi-sentence beads
+    // cannot match OmegaT's single sentences).
+    let stats = std::fs::read_to_string(project.join("omegat/project_stats.txt")).expect("stats");
+    let numbers = |label: &str| -> usize {
+        stats
+            .lines()
+            .find(|l| l.starts_with(label))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .expect("a count")
+    };
+    let (total, remaining) = (numbers("Total:"), numbers("Remaining:"));
+    assert!(remaining * 10 <= total * 2, "{stats}");
+}
+
+#[test]
+fn the_review_page_renders_in_chromium() {
+    let chromium = client("chromium", CHROMIUM);
+    let dir = scratch_dir("clients-chromium");
+    let (code, _, err) = brug(
+        &repo(""),
+        &[
+            "export",
+            "--record",
+            RECORD,
+            "--format",
+            "html",
+            "--glossary",
+            "glossary/glossary.json",
+            "-o",
+            &dir.join("page.html").display().to_string(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let run = |extra: &[&str]| {
+        Process::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--window-size=1280,900",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .args(extra)
+            .arg(format!("file://{}", dir.join("page.html").display()))
+            .output()
+            .expect("chromium runs")
+    };
+    let shot = dir.join("page.png");
+    let out = run(&[&format!("--screenshot={}", shot.display())]);
+    let log = String::from_utf8_lossy(&out.stderr);
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{log}");
+    let out = run(&["--dump-dom"]);
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !log.lines()
+            .any(|l| l.contains(":CONSOLE") && l.contains("Uncaught")),
+        "script error: {log}"
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("<mark class=\"term\""),
+        "glossary marks rendered"
+    );
+    assert!(dom.matches("<tr class=").count() >= 89, "one row per bead");
+}
+
+/// `brug check --format junit` on the evaluation letters validates
+/// against the vendored JUnit schema (the counts are checked in
+/// `check::junit_output_counts_pairs`).
+#[test]
+fn junit_output_validates_against_its_schema() {
+    let xmllint = client("xmllint", XMLLINT);
+    let dir = scratch_dir("clients-junit");
+    std::fs::write(dir.join("ignore.json"), "{\"ignore\":[]}\n").expect("write ignore file");
+    for (case, target) in [
+        ("waterbeheer", "defects.txt"),
+        ("rusland", "defects.txt"),
+        ("rusland", "target.txt"),
+    ] {
+        let fixture = |file: &str| -> OsString {
+            repo(&format!("tests/fixtures/check/{case}/{file}")).into()
+        };
+        let args: Vec<OsString> = vec![
+            "check".into(),
+            "--source".into(),
+            fixture("source.txt"),
+            "--target".into(),
+            fixture(target),
+            "--glossary".into(),
+            fixture("glossary.json"),
+            "--ignore-file".into(),
+            dir.join("ignore.json").into(),
+            "--format".into(),
+            "junit".into(),
+        ];
+        let (code, xml, err) = brug(&dir, &args);
+        assert!(matches!(code, 0 | 1), "{err}");
+        let junit = dir.join("junit.xml");
+        std::fs::write(&junit, xml).expect("write");
+        let lint = Process::new(&xmllint)
+            .args(["--noout", "--nonet", "--schema"])
+            .arg(repo("tests/schemas/junit.xsd"))
+            .arg(&junit)
+            .stdin(Stdio::null())
+            .output()
+            .expect("xmllint runs");
+        assert!(
+            lint.status.success(),
+            "{case}/{target}: JUnit XML invalid (xmllint exit {:?}):\n{}",
+            lint.status.code(),
+            String::from_utf8_lossy(&lint.stderr)
+        );
+    }
+}
