@@ -28,6 +28,29 @@ mod tests {
         assert_eq!(token_start(s, 4), 3);
         assert_eq!(token_end(s, 3), 5);
     }
+
+    /// Known answers of 64-bit FNV-1a (the reference test vectors of
+    /// Fowler, Noll and Vo): ids stored in records depend on them.
+    #[test]
+    fn fnv1a_known_answers() {
+        let cases: [(&str, u64); 6] = [
+            ("", 0xcbf2_9ce4_8422_2325),
+            ("a", 0xaf63_dc4c_8601_ec8c),
+            ("b", 0xaf63_df4c_8601_f1a5),
+            ("foo", 0xdcb2_7518_fed9_d577),
+            ("foobar", 0x8594_4171_f739_67e8),
+            ("chongo was here!\n", 0x4681_0940_eff5_f915),
+        ];
+        for (text, hash) in cases {
+            assert_eq!(fnv1a(text.as_bytes(), None), hash, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fnv1a_seed_continues_the_hash() {
+        let whole = fnv1a(b"foobar", None);
+        assert_eq!(fnv1a(b"bar", Some(fnv1a(b"foo", None))), whole);
+    }
 }
 
 /// A small, fast, non-cryptographic hasher (the Fx hash used by rustc) for
