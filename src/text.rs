@@ -18,6 +18,25 @@ pub fn token_end(s: &str, at: usize) -> usize {
         .map_or(s.len(), |i| at + i)
 }
 
+/// A `HashMap` with the small, fast, non-cryptographic Fx hash used by
+/// rustc, for the short keys of brug's internal maps. Not for untrusted keys
+/// chosen to collide; brug's keys come from rule files and line numbers.
+/// Nothing brug writes may depend on its iteration order.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A `HashSet` with the Fx hash (see [`FastMap`]).
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
+
+/// 64-bit FNV-1a, stable across platforms and versions: segment ids and
+/// the record's text hashes are built on it.
+pub fn fnv1a(bytes: &[u8], seed: Option<u64>) -> u64 {
+    let mut h = seed.unwrap_or(0xcbf2_9ce4_8422_2325);
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,50 +70,4 @@ mod tests {
         let whole = fnv1a(b"foobar", None);
         assert_eq!(fnv1a(b"bar", Some(fnv1a(b"foo", None))), whole);
     }
-}
-
-/// A small, fast, non-cryptographic hasher (the Fx hash used by rustc) for
-/// the short keys of brug's internal maps and sets. Not for untrusted keys
-/// chosen to collide; brug's keys come from rule files and line numbers.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// 64-bit FNV-1a, stable across platforms and versions: segment ids and
-/// the record's text hashes are built on it.
-pub fn fnv1a(bytes: &[u8], seed: Option<u64>) -> u64 {
-    let mut h = seed.unwrap_or(0xcbf2_9ce4_8422_2325);
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
