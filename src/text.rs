@@ -18,52 +18,13 @@ pub fn token_end(s: &str, at: usize) -> usize {
         .map_or(s.len(), |i| at + i)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_around_multibyte_whitespace() {
-        let s = "a\u{A0}bc d";
-        assert_eq!(token_start(s, 4), 3);
-        assert_eq!(token_end(s, 3), 5);
-    }
-}
-
-/// A small, fast, non-cryptographic hasher (the Fx hash used by rustc) for
-/// the short keys of brug's internal maps and sets. Not for untrusted keys
+/// A `HashMap` with the small, fast, non-cryptographic Fx hash used by
+/// rustc, for the short keys of brug's internal maps. Not for untrusted keys
 /// chosen to collide; brug's keys come from rule files and line numbers.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+/// Nothing brug writes may depend on its iteration order.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A `HashSet` with the Fx hash (see [`FastMap`]).
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// 64-bit FNV-1a, stable across platforms and versions: segment ids and
 /// the record's text hashes are built on it.
@@ -74,4 +35,39 @@ pub fn fnv1a(bytes: &[u8], seed: Option<u64>) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_around_multibyte_whitespace() {
+        let s = "a\u{A0}bc d";
+        assert_eq!(token_start(s, 4), 3);
+        assert_eq!(token_end(s, 3), 5);
+    }
+
+    /// Known answers of 64-bit FNV-1a (the reference test vectors of
+    /// Fowler, Noll and Vo): ids stored in records depend on them.
+    #[test]
+    fn fnv1a_known_answers() {
+        let cases: [(&str, u64); 6] = [
+            ("", 0xcbf2_9ce4_8422_2325),
+            ("a", 0xaf63_dc4c_8601_ec8c),
+            ("b", 0xaf63_df4c_8601_f1a5),
+            ("foo", 0xdcb2_7518_fed9_d577),
+            ("foobar", 0x8594_4171_f739_67e8),
+            ("chongo was here!\n", 0x4681_0940_eff5_f915),
+        ];
+        for (text, hash) in cases {
+            assert_eq!(fnv1a(text.as_bytes(), None), hash, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fnv1a_seed_continues_the_hash() {
+        let whole = fnv1a(b"foobar", None);
+        assert_eq!(fnv1a(b"bar", Some(fnv1a(b"foo", None))), whole);
+    }
 }

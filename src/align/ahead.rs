@@ -1,63 +1,22 @@
 //! Work made ahead of its use on a second thread: items `0..count`, each
 //! independent of the others, consumed in order by the calling thread.
-//! The second thread makes them in order, a few ahead at most; the
-//! calling thread makes one itself whenever the next item it needs is
-//! not ready, so neither thread waits while there is work left.
+//! The second thread makes them in order, a few ahead at most, and sends
+//! them over a bounded channel; the calling thread makes one itself
+//! whenever the next item it needs is not ready, so neither thread waits
+//! while there is work left.
 
 use std::collections::BTreeMap;
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Where the items stand.
-struct State<T> {
-    /// Items `0..claimed` are made or being made.
-    claimed: usize,
-    /// Made and not yet taken.
-    made: BTreeMap<usize, T>,
-    /// Items `0..taken` are taken.
-    taken: usize,
-    /// The second thread has stopped (done, or panicked).
-    stopped: bool,
-    /// The calling thread takes no more items.
-    closed: bool,
-}
+use crossbeam_channel::{Receiver, TryRecvError};
 
-struct Shared<T> {
-    state: Mutex<State<T>>,
-    changed: Condvar,
-    count: usize,
-    lookahead: usize,
-}
-
-impl<T> Shared<T> {
-    fn lock(&self) -> MutexGuard<'_, State<T>> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn wait<'g>(&self, guard: MutexGuard<'g, State<T>>) -> MutexGuard<'g, State<T>> {
-        self.changed
-            .wait(guard)
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// Marks the second thread stopped when it ends, however it ends.
-struct Stopped<'s, T>(&'s Shared<T>);
-
-impl<T> Drop for Stopped<'_, T> {
-    fn drop(&mut self) {
-        self.0.lock().stopped = true;
-        self.0.changed.notify_all();
-    }
-}
-
-/// Marks the calling thread done taking items, however it is done.
-struct Closed<'s, T>(&'s Shared<T>);
-
-impl<T> Drop for Closed<'_, T> {
-    fn drop(&mut self) {
-        self.0.lock().closed = true;
-        self.0.changed.notify_all();
-    }
+/// Claims the next unmade item, below `limit`: items are made once, by
+/// whichever thread claims them.
+fn claim(next: &AtomicUsize, limit: usize) -> Option<usize> {
+    next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+        (n < limit).then_some(n + 1)
+    })
+    .ok()
 }
 
 /// Calls `consume` with the items `make(0)`, `make(1)`, … `make(count -
@@ -69,46 +28,28 @@ pub fn pipelined<T: Send, R>(
     make: impl Fn(usize) -> T + Sync,
     consume: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
 ) -> R {
-    let shared = Shared {
-        state: Mutex::new(State {
-            claimed: 0,
-            made: BTreeMap::new(),
-            taken: 0,
-            stopped: false,
-            closed: false,
-        }),
-        changed: Condvar::new(),
-        count,
-        lookahead: lookahead.max(1),
-    };
+    let lookahead = lookahead.max(1);
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = crossbeam_channel::bounded(lookahead);
     let make = &make;
     std::thread::scope(|scope| {
-        let helper = &shared;
+        let next = &next;
+        // Stops when every item is claimed, or when the calling thread
+        // is done taking them (the channel is then disconnected).
         scope.spawn(move || {
-            let _stopped = Stopped(helper);
-            loop {
-                let k = {
-                    let mut state = helper.lock();
-                    while !state.closed
-                        && state.claimed < helper.count
-                        && state.claimed >= state.taken + helper.lookahead
-                    {
-                        state = helper.wait(state);
-                    }
-                    if state.closed || state.claimed >= helper.count {
-                        return;
-                    }
-                    state.claimed += 1;
-                    state.claimed - 1
-                };
-                let item = make(k);
-                helper.lock().made.insert(k, item);
-                helper.changed.notify_all();
+            while let Some(k) = claim(next, count) {
+                if sender.send((k, make(k))).is_err() {
+                    return;
+                }
             }
         });
-        let _closed = Closed(&shared);
         consume(&mut Taken {
-            shared: &shared,
+            next,
+            count,
+            lookahead,
+            receiver,
+            waiting: BTreeMap::new(),
+            taken: 0,
             make,
         })
     })
@@ -116,7 +57,15 @@ pub fn pipelined<T: Send, R>(
 
 /// The items in order, for the calling thread.
 struct Taken<'s, T, F> {
-    shared: &'s Shared<T>,
+    next: &'s AtomicUsize,
+    count: usize,
+    lookahead: usize,
+    /// The second thread's items, in the order it claimed them.
+    receiver: Receiver<(usize, T)>,
+    /// Items made or received before their turn.
+    waiting: BTreeMap<usize, T>,
+    /// Items `0..taken` are taken.
+    taken: usize,
     make: &'s F,
 }
 
@@ -124,41 +73,74 @@ impl<T, F: Fn(usize) -> T> Iterator for Taken<'_, T, F> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
-        let shared = self.shared;
-        let mut state = shared.lock();
-        let k = state.taken;
-        if k >= shared.count {
+        let k = self.taken;
+        if k >= self.count {
             return None;
         }
         loop {
-            if let Some(item) = state.made.remove(&k) {
-                state.taken = k + 1;
-                drop(state);
-                shared.changed.notify_all();
+            if let Some(item) = self.waiting.remove(&k) {
+                self.taken = k + 1;
                 return Some(item);
             }
-            // Not claimed yet, or claimed by the second thread and left
-            // unmade when it stopped: make it here.
-            if state.claimed == k || state.stopped {
-                state.claimed = state.claimed.max(k + 1);
-                drop(state);
-                let item = (self.make)(k);
-                shared.lock().taken = k + 1;
-                shared.changed.notify_all();
-                return Some(item);
+            match self.receiver.try_recv() {
+                Ok((j, item)) => {
+                    self.waiting.insert(j, item);
+                    continue;
+                }
+                // The second thread has stopped (done, or panicked) and
+                // left item `k` unmade: make it here.
+                Err(TryRecvError::Disconnected) => {
+                    self.next.fetch_max(k + 1, Ordering::Relaxed);
+                    self.taken = k + 1;
+                    return Some((self.make)(k));
+                }
+                Err(TryRecvError::Empty) => {}
             }
-            // The second thread is making it: make a later one here
-            // meanwhile rather than wait, not too far ahead.
-            if state.claimed < shared.count && state.claimed < k + 2 * shared.lookahead {
-                let j = state.claimed;
-                state.claimed += 1;
-                drop(state);
+            // Not ready: make the next unclaimed item here (item `k`
+            // itself, or a later one, not too far ahead) rather than wait.
+            let limit = self.count.min(k + 2 * self.lookahead);
+            if let Some(j) = claim(self.next, limit) {
                 let item = (self.make)(j);
-                state = shared.lock();
-                state.made.insert(j, item);
+                if j == k {
+                    self.taken = k + 1;
+                    return Some(item);
+                }
+                self.waiting.insert(j, item);
                 continue;
             }
-            state = shared.wait(state);
+            // The second thread is making item `k`.
+            if let Ok((j, item)) = self.receiver.recv() {
+                self.waiting.insert(j, item);
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_come_in_order_and_each_is_made_once() {
+        for (count, lookahead) in [(0, 3), (1, 1), (7, 1), (100, 3), (1000, 8)] {
+            let made = AtomicUsize::new(0);
+            let items = pipelined(
+                count,
+                lookahead,
+                |k| {
+                    made.fetch_add(1, Ordering::Relaxed);
+                    k * 2
+                },
+                |items| items.collect::<Vec<_>>(),
+            );
+            assert_eq!(items, (0..count).map(|k| k * 2).collect::<Vec<_>>());
+            assert_eq!(made.into_inner(), count);
+        }
+    }
+
+    #[test]
+    fn stopping_early_ends_the_second_thread() {
+        let first = pipelined(10_000, 3, |k| k, |items| items.take(5).sum::<usize>());
+        assert_eq!(first, 10);
     }
 }

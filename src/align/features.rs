@@ -4,7 +4,7 @@
 //! cognate in most language pairs), URLs and e-mail addresses, footnote
 //! references, and telling punctuation (`?`, `!`, `:`).
 
-use crate::text::FxHasher;
+use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
 /// One segment as the aligner sees it.

@@ -365,36 +365,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Edit distance over characters (Levenshtein, with a swap of two
-/// neighbours as one edit), giving up (returning `limit + 1`) beyond
-/// `limit`.
+/// neighbours as one edit: the optimal string alignment distance), capped
+/// at `limit + 1`.
 fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    // Lengths further apart than the limit need no table.
+    if a.chars().count().abs_diff(b.chars().count()) > limit {
         return limit + 1;
     }
-    let mut before: Vec<usize> = (0..=b.len()).collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        let mut best = current[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != cb);
-            let mut d = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
-            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
-                d = d.min(before[j - 1] + 1);
-            }
-            current[j + 1] = d;
-            best = best.min(d);
-        }
-        if best > limit {
-            return limit + 1;
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()].min(limit + 1)
+    strsim::osa_distance(a, b).min(limit + 1)
 }
 
 #[cfg(test)]

@@ -112,10 +112,18 @@ pub fn run(args: DiffArgs) -> Result<Outcome, brug::Error> {
     Ok(Outcome::found_if(args.exit_code && has_changes(&changes)))
 }
 
+/// Colour when standard output is a terminal, as anstream decides it
+/// (never with `NO_COLOR` set).
 fn colour() -> bool {
-    use std::io::IsTerminal;
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
 }
+
+const DELETED: anstyle::Style = anstyle::Style::new()
+    .strikethrough()
+    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)));
+const INSERTED: anstyle::Style = anstyle::Style::new()
+    .underline()
+    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Green)));
 
 /// The word diff inline: `[-old-]{+new+}`, or red and green on a terminal.
 fn inline(words: &[Word], colour: bool) -> String {
@@ -125,8 +133,8 @@ fn inline(words: &[Word], colour: bool) -> String {
             (Word::Equal(t), _) => s.push_str(t),
             (Word::Delete(t), false) => s.push_str(&format!("[-{t}-]")),
             (Word::Insert(t), false) => s.push_str(&format!("{{+{t}+}}")),
-            (Word::Delete(t), true) => s.push_str(&format!("\x1b[9;31m{t}\x1b[0m")),
-            (Word::Insert(t), true) => s.push_str(&format!("\x1b[4;32m{t}\x1b[0m")),
+            (Word::Delete(t), true) => s.push_str(&format!("{DELETED}{t}{DELETED:#}")),
+            (Word::Insert(t), true) => s.push_str(&format!("{INSERTED}{t}{INSERTED:#}")),
         }
     }
     s

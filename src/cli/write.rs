@@ -29,34 +29,32 @@ pub fn json_io_error(e: serde_json::Error) -> io::Error {
     }
 }
 
+/// Writes `bytes` to `path` through a temporary file created new (never
+/// through a symbolic link) in the same folder, named `.NAME.brug-….tmp`,
+/// synced to disk and renamed over `path`. On an error the temporary file
+/// is removed and `path` is left as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), brug::Error> {
     let io_err = |source| brug::Error::Write {
         path: path.to_owned(),
         source,
     };
     let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => std::path::PathBuf::from("."),
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    // Unique within the process too: threads of a batch write at once.
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.brug-{}-{n}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io_err(e));
-    }
+    let prefix = format!(".{name}.brug-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // The file gets the usual mode (0666 less the umask), not 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    // Dropped on an error, the temporary file is removed.
+    let mut file = builder.tempfile_in(dir).map_err(io_err)?;
+    file.write_all(bytes).map_err(io_err)?;
+    file.as_file().sync_all().map_err(io_err)?;
+    file.persist(path).map_err(|e| io_err(e.error))?;
     Ok(())
 }

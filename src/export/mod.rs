@@ -2,7 +2,7 @@
 //! (TMX, XLIFF 1.2 and 2.1, TSV, CSV, JSON, Markdown, an HTML review
 //! page), and TMX and XLIFF read back into an alignment record. The files
 //! are the product, so these are library writers into any `io::Write`.
-//! The only user of `quick-xml`.
+//! The library's only user of `quick-xml` (the CLI's JUnit report is the other).
 //!
 //! Every export carries what a round trip needs: per bead, each segment's
 //! id, kind, length in characters and footnote data (TMX `prop`s, XLIFF

@@ -283,77 +283,65 @@ fn cells(t: &Term) -> [String; 7] {
 
 /// Writes CSV (`tab` false) or TSV.
 pub fn write_table(out: &mut dyn Write, g: &Glossary, tab: bool) -> Result<(), ExchangeError> {
-    let line = |row: &[String]| -> String {
-        if tab {
-            row.iter()
-                .map(|c| {
-                    c.replace('\\', "\\\\")
-                        .replace('\t', "\\t")
-                        .replace('\n', "\\n")
-                })
-                .collect::<Vec<_>>()
-                .join("\t")
-        } else {
-            row.iter()
-                .map(|c| super::table::csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(",")
+    if !tab {
+        let mut csv = super::table::csv_writer(out);
+        for row in std::iter::once(header(g)).chain(g.terms.iter().map(cells)) {
+            csv.write_record(row.iter().map(|c| super::table::csv_guard(c).into_owned()))
+                .map_err(super::table::csv_error)?;
         }
+        csv.flush()?;
+        return Ok(());
+    }
+    let line = |row: &[String]| -> String {
+        row.iter()
+            .map(|c| {
+                c.replace('\\', "\\\\")
+                    .replace('\t', "\\t")
+                    .replace('\n', "\\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\t")
     };
-    let end = if tab { "\n" } else { "\r\n" };
-    write!(out, "{}{end}", line(&header(g)))?;
+    writeln!(out, "{}", line(&header(g)))?;
     for t in &g.terms {
-        write!(out, "{}{end}", line(&cells(t)))?;
+        writeln!(out, "{}", line(&cells(t)))?;
     }
     Ok(())
 }
 
 /// Splits CSV text into records (RFC 4180: quoted cells, doubled quotes,
-/// line breaks inside quotes), each with the line it starts on. Errors
-/// name the line.
+/// line breaks inside quotes; the csv crate), each with the line it starts
+/// on. Errors name the line.
 fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ExchangeError> {
+    // The csv crate reads a quoted cell left open to the end of the text
+    // without complaint. A last line that only the parser sees tells: it
+    // is read as a record of its own only when every quote was closed.
+    const END: &str = "\0brug-end\0";
+    let input = format!("{text}\n{END}");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input.as_bytes());
     let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut start = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                cell.push(c);
-            }
-            (false, '"') if cell.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut cell));
-                records.push((start, std::mem::take(&mut record)));
-                line += 1;
-                start = line;
-            }
-            (false, c) => cell.push(c),
-        }
+    for record in reader.records() {
+        let record = record.map_err(super::table::csv_error)?;
+        // The reader places a record at the blank lines it skipped first.
+        let line = record.position().map_or(1, |p| {
+            let blank = input.as_bytes()[p.byte() as usize..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .filter(|&&b| b == b'\n')
+                .count();
+            p.line() as usize + blank
+        });
+        records.push((line, record.iter().map(str::to_owned).collect::<Vec<_>>()));
     }
-    if quoted {
+    if records.pop().is_none_or(|(_, cells)| cells != [END]) {
         return Err(ExchangeError::Malformed {
-            line,
+            line: 1 + text.matches('\n').count(),
             column: 1,
             message: "a quoted cell is not closed".into(),
         });
-    }
-    if !cell.is_empty() || !record.is_empty() {
-        record.push(cell);
-        records.push((start, record));
     }
     Ok(records)
 }
@@ -514,5 +502,16 @@ mod tests {
         .unwrap();
         assert_eq!(g.terms[0].forbidden, ["resolution"]);
         assert_eq!(g.terms[0].note.as_deref(), Some("a motion, in the House"));
+    }
+
+    #[test]
+    fn csv_errors_name_their_line() {
+        let unclosed = read_table("nl,en\n\"motie,motion\n", false).unwrap_err();
+        assert_eq!(unclosed.to_string(), "3:1: a quoted cell is not closed");
+        let no_target = read_table("nl,en\n\nmotie,\"\"\r\n", false).unwrap_err();
+        assert_eq!(
+            no_target.to_string(),
+            "3:1: a row needs a source and a target"
+        );
     }
 }

@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use anstyle::{AnsiColor, Color, Style};
+
 use brug::model::{Finding, PairSide, Severity};
 
 use super::{Report, Reporter};
@@ -12,34 +14,43 @@ pub struct Human {
     colour: bool,
 }
 
+const BOLD: Style = Style::new().bold();
+const ERROR: Style = Style::new()
+    .bold()
+    .fg_color(Some(Color::Ansi(AnsiColor::Red)));
+const WARNING: Style = Style::new()
+    .bold()
+    .fg_color(Some(Color::Ansi(AnsiColor::Yellow)));
+const INFO: Style = Style::new()
+    .bold()
+    .fg_color(Some(Color::Ansi(AnsiColor::Cyan)));
+
 impl Human {
-    /// Colour when standard output is a terminal and `NO_COLOR` is unset
-    /// or empty.
+    /// Colour when standard output is a terminal, as anstream decides it
+    /// (never with `NO_COLOR` set; `CLICOLOR`, `CLICOLOR_FORCE`, `TERM`).
     pub fn for_stdout() -> Human {
-        use std::io::IsTerminal;
-        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Human {
-            colour: io::stdout().is_terminal() && !no_colour,
+            colour: anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never,
         }
     }
 
-    fn paint(&self, code: &str, text: &str) -> String {
+    fn paint(&self, style: Style, text: &str) -> String {
         if self.colour {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_owned()
         }
     }
 
     fn label(&self, f: &Finding) -> String {
-        let colour = match f.severity {
-            Severity::Error => "1;31",
-            Severity::Warning => "1;33",
-            Severity::Info => "1;36",
+        let style = match f.severity {
+            Severity::Error => ERROR,
+            Severity::Warning => WARNING,
+            Severity::Info => INFO,
         };
         format!(
             "{}: {}",
-            self.paint(colour, &format!("{}[{}]", f.severity, f.code)),
+            self.paint(style, &format!("{}[{}]", f.severity, f.code)),
             f.message
         )
     }
@@ -97,7 +108,7 @@ impl Human {
             (None, Some(t)) => place(t),
             (None, None) => String::new(),
         };
-        writeln!(out, "{}", self.paint("1", &header))?;
+        writeln!(out, "{}", self.paint(BOLD, &header))?;
         for (side, reference) in [
             (PairSide::Source, &first.source),
             (PairSide::Target, &first.target),
@@ -116,7 +127,7 @@ impl Human {
                         out,
                         "  {gutter}| {}{} {}",
                         " ".repeat(pad),
-                        self.paint("1;31", &"^".repeat(width)),
+                        self.paint(ERROR, &"^".repeat(width)),
                         self.label(f)
                     )?;
                 }
