@@ -8,9 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
-
-use crate::common::{repo, scratch_dir};
+use crate::common::{brug_in as brug, repo, scratch_dir};
 
 const RECORD: &str = "target_en/kamerbrief-rusland-2021.align.json";
 
@@ -50,21 +48,6 @@ fn pocount() -> PathBuf {
         }
         None => client("pocount", TRANSLATE_TOOLKIT),
     }
-}
-
-/// Runs `brug ARGS` in `dir`: exit code, stdout, stderr.
-fn brug(dir: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> (i32, String, String) {
-    let out = Command::cargo_bin("brug")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// The bundled letter's exports and glossary in `dir`.

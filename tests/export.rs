@@ -4,28 +4,12 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-use crate::common::{Scratch, repo, scratch_dir};
+use crate::common::{Scratch, brug_in as brug, repo, scratch_dir};
 
 const RECORD: &str = "target_en/kamerbrief-rusland-2021.align.json";
 
 fn scratch(name: &str) -> Scratch {
     scratch_dir(&format!("export-{name}"))
-}
-
-fn brug(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("brug")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn record_json(path: &Path) -> serde_json::Value {

@@ -4,10 +4,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::{Scratch, repo, scratch_dir};
+use crate::common::{Scratch, brug_in, repo, scratch_dir};
 
 /// A scratch copy of the project (letter, translation, record, glossary).
 fn scratch(name: &str) -> Scratch {
@@ -23,17 +22,10 @@ fn scratch(name: &str) -> Scratch {
     dir
 }
 
+/// Runs `brug ARGS` in `dir`: exit code and stdout.
 fn brug(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("brug")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let (code, out, _) = brug_in(dir, args);
+    (code, out)
 }
 
 /// `(code, source text)` of each finding of `brug check --format json`,

@@ -7,6 +7,21 @@ use brug::ingest::{IngestOptions, Layout, ingest};
 use brug::model::Document;
 use brug::segment::segment;
 
+/// Runs `brug ARGS` in `dir`: exit code (-1 when killed), stdout, stderr.
+pub fn brug_in(dir: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("brug")
+        .expect("binary")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Path of a file in the repository.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
