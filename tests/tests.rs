@@ -21,6 +21,7 @@ mod fuzz_regressions;
 mod help;
 mod lossless;
 mod properties;
+mod real_documents;
 mod regression;
 mod segmentation;
 mod tracking;

@@ -1,0 +1,116 @@
+//! Real letters as published, extracted by a real extractor (poppler's
+//! `pdftotext`, default and `-layout`), segmented by brug and scored
+//! against a gold segmentation made by hand from the page images
+//! (`tests/fixtures/real-pdf/`). Each document and mode keeps its own
+//! floor, so a document that got better cannot hide one that got worse.
+
+use std::collections::HashMap;
+
+use brug::ingest::Layout;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::common::{repo, segment_text};
+
+/// Exact segment scores: segments compared as texts, white space folded.
+#[derive(Debug, Clone, Copy)]
+struct Scores {
+    gold: usize,
+    found: usize,
+    right: usize,
+}
+
+impl Scores {
+    fn precision(&self) -> f64 {
+        self.right as f64 / self.found.max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.right as f64 / self.gold.max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
+}
+
+/// The gold segments' texts, figure text left out (brug reads no text
+/// inside drawings from extracted text).
+fn gold(name: &str) -> Vec<String> {
+    let path = repo(&format!("tests/fixtures/real-pdf/gold/{name}.gold.json"));
+    let text = std::fs::read_to_string(path).expect("gold file");
+    let segments: Vec<serde_json::Value> = serde_json::from_str(&text).expect("gold JSON");
+    segments
+        .iter()
+        .filter(|s| s.get("figure").is_none())
+        .map(|s| fold(s["text"].as_str().expect("text")))
+        .collect()
+}
+
+/// brug's segments of an extracted text, up to the page the gold covers
+/// (pages end at form feeds).
+fn segmented(name: &str, mode: &str, pages: usize) -> Vec<String> {
+    let path = repo(&format!("tests/fixtures/real-pdf/text/{name}.{mode}.txt"));
+    let text = std::fs::read_to_string(path).expect("extracted text");
+    let covered: Vec<&str> = text.split('\u{c}').take(pages).collect();
+    let doc = segment_text(&covered.join("\u{c}"), "nl", Layout::Auto);
+    doc.segments.iter().map(|s| fold(&s.text)).collect()
+}
+
+fn score(gold: &[String], found: &[String]) -> Scores {
+    let mut wanted: HashMap<&str, usize> = HashMap::new();
+    for g in gold {
+        *wanted.entry(g).or_default() += 1;
+    }
+    let mut right = 0;
+    for f in found {
+        if let Some(n) = wanted.get_mut(f.as_str()).filter(|n| **n > 0) {
+            *n -= 1;
+            right += 1;
+        }
+    }
+    Scores {
+        gold: gold.len(),
+        found: found.len(),
+        right,
+    }
+}
+
+/// (document, pages the gold covers, extractor mode, F1 floor).
+const CASES: &[(&str, usize, &str, f64)] = &[
+    ("Kamerbrief_emissie_luchtvaart", 9, "pdftotext", 0.59),
+    ("Kamerbrief_emissie_luchtvaart", 9, "pdftotext-layout", 0.64),
+    ("Kamerbrief_water_en_Bodem", 12, "pdftotext", 0.67),
+    ("Kamerbrief_water_en_Bodem", 12, "pdftotext-layout", 0.70),
+];
+
+#[test]
+fn extracted_letters_segment_like_the_gold() {
+    let mut below = Vec::new();
+    for &(name, pages, mode, floor) in CASES {
+        let s = score(&gold(name), &segmented(name, mode, pages));
+        println!(
+            "{name} ({mode}): {}/{} gold segments found, {} segments; P {:.3} R {:.3} F1 {:.3} (floor {floor})",
+            s.right,
+            s.gold,
+            s.found,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
+        if s.f1() < floor {
+            below.push(format!("{name} ({mode}): F1 {:.3} < {floor}", s.f1()));
+        }
+    }
+    assert!(below.is_empty(), "below the floor:\n{}", below.join("\n"));
+}
