@@ -344,3 +344,49 @@ fn short_line_wrapped_inside_a_sentence_from_the_command_line() {
         }
     }
 }
+
+/// pdftotext ends pages with a form feed and prints the side column of a
+/// Rijksoverheid letter on every page after the first: those lines are
+/// page furniture, and a letter-spaced footer (`P agina 2 van 3`) is a page
+/// number.
+#[test]
+fn side_column_repeated_on_every_page_is_furniture() {
+    let page = |n: usize| {
+        format!(
+            "Zin nummer {n} van de brief staat hier.\n\nMinisterie van Infrastructuur\nOns kenmerk\nIENW/BSK-2022/1\n\nP agina {n} van 4\n"
+        )
+    };
+    let text = format!(
+        "Ministerie van Infrastructuur\nOns kenmerk\nIENW/BSK-2022/1\n\nDe eerste zin.\n\n\u{c}{}\u{c}{}\u{c}{}",
+        page(2),
+        page(3),
+        page(4)
+    );
+    let doc = segment_text(&text, "nl", Layout::Auto);
+    let segments: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    // The first page's copy is the letterhead, and stays.
+    assert_eq!(
+        segments
+            .iter()
+            .filter(|s| s.contains("Ons kenmerk"))
+            .count(),
+        1,
+        "{segments:?}"
+    );
+    assert_eq!(
+        segments.iter().filter(|s| s.contains("Zin nummer")).count(),
+        3,
+        "{segments:?}"
+    );
+    let furniture = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == brug::model::ArtifactKind::PageFurniture)
+        .count();
+    let page_numbers = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == brug::model::ArtifactKind::PageNumber)
+        .count();
+    assert_eq!((furniture, page_numbers), (9, 3));
+}

@@ -463,7 +463,20 @@ pub fn is_page_number(content: &str, blank_around: bool) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    let parts: Vec<&str> = lower.split_whitespace().collect();
+    let mut parts: Vec<&str> = lower.split_whitespace().collect();
+    // A letter-spaced label (`P agina 2 van 9`): its lone first letter
+    // joined to the rest.
+    let joined;
+    if let [first, rest, ..] = parts.as_slice()
+        && first.chars().count() == 1
+    {
+        joined = format!("{first}{rest}");
+        if words.labels.contains(joined.as_str())
+            || words.labels_with_total.contains(joined.as_str())
+        {
+            parts.splice(0..2, [joined.as_str()]);
+        }
+    }
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     match parts.as_slice() {
         [label, a, sep, b] => {
@@ -501,6 +514,8 @@ mod tests {
     fn page_numbers() {
         assert!(is_page_number("Pagina 2 van 5", false));
         assert!(is_page_number("Page 2 of 5 ", false));
+        assert!(is_page_number("P agina 2 van 9", false));
+        assert!(!is_page_number("P 2 van 9 en", false));
         assert!(is_page_number("- 3 -", false));
         assert!(is_page_number("12", true));
         assert!(!is_page_number("12", false));

@@ -177,7 +177,8 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         other => other,
     };
     let width = layout::wrap_width(&infos);
-    let furniture = furniture_lines(&raw, &infos);
+    let furniture_kinds = furniture_lines(&raw, &infos);
+    let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
     let notes = find_footnotes(&raw, &infos, &furniture, width);
     let planner = Planner {
         raw: &raw,
@@ -189,7 +190,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
     let units = blocks(&planner, &notes.bodies);
     let decisions = hyphen_decisions(&raw, &infos, &units, lang)?;
-    let artifacts = artifacts(&raw, &infos, &furniture, &notes, &decisions);
+    let artifacts = artifacts(&raw, &infos, &furniture_kinds, &notes, &decisions);
     Ok(Ingested {
         path: path.display().to_string(),
         lang,
@@ -203,14 +204,60 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     })
 }
 
-/// Which lines are page furniture (page numbers).
-fn furniture_lines(raw: &RawText, infos: &[LineInfo]) -> Vec<bool> {
+/// What kind of page furniture each line is, if any: a page number, or a
+/// line repeated on most pages after the first (a running header, the
+/// side column of a letter), told by the form feeds that end pages in an
+/// extractor's text.
+fn furniture_lines(raw: &RawText, infos: &[LineInfo]) -> Vec<Option<ArtifactKind>> {
+    let repeated = repeated_lines(raw, infos);
     (0..infos.len())
         .map(|i| {
             let l = infos[i];
             let blank_around =
                 (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
-            !l.blank && is_page_number(&raw.raw[l.start..l.end], blank_around)
+            if l.blank {
+                None
+            } else if is_page_number(&raw.raw[l.start..l.end], blank_around) {
+                Some(ArtifactKind::PageNumber)
+            } else if repeated[i] {
+                Some(ArtifactKind::PageFurniture)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Lines after the first page whose text stands on at least three pages
+/// and on at least half of the pages after the first (pages end at form
+/// feeds). The first page's copies are left alone: there the same words
+/// are the letterhead.
+fn repeated_lines(raw: &RawText, infos: &[LineInfo]) -> Vec<bool> {
+    let mut page = 0usize;
+    let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
+    let mut keys: Vec<Option<(usize, String)>> = Vec::with_capacity(infos.len());
+    for (l, line) in infos.iter().zip(&raw.lines) {
+        // The trimmed content leaves out a form feed at either end.
+        page += raw.raw[line.start..line.end].matches('\u{c}').count();
+        let key = raw.raw[l.start..l.end]
+            .split(|c: char| c.is_whitespace() || c == '\u{c}')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if l.blank || key.is_empty() || page == 0 {
+            keys.push(None);
+            continue;
+        }
+        pages_of.entry(key.clone()).or_default().insert(page);
+        keys.push(Some((page, key)));
+    }
+    let later_pages = page;
+    keys.into_iter()
+        .map(|k| {
+            k.is_some_and(|(_, key)| {
+                let n = pages_of.get(&key).map_or(0, FastSet::len);
+                later_pages >= 2 && n >= 3 && 2 * n >= later_pages
+            })
         })
         .collect()
 }
@@ -355,7 +402,7 @@ fn hyphen_decisions(
 fn artifacts(
     raw: &RawText,
     infos: &[LineInfo],
-    furniture: &[bool],
+    furniture: &[Option<ArtifactKind>],
     notes: &Footnotes,
     decisions: &[Option<Hyphen>],
 ) -> Vec<Artifact> {
@@ -378,9 +425,11 @@ fn artifacts(
             Some(label.number),
         ));
     }
-    for (i, _) in furniture.iter().enumerate().filter(|&(_, f)| *f) {
-        let l = infos[i];
-        artifacts.push(artifact(ArtifactKind::PageNumber, l.start, l.end, None));
+    for (i, kind) in furniture.iter().enumerate() {
+        if let Some(kind) = *kind {
+            let l = infos[i];
+            artifacts.push(artifact(kind, l.start, l.end, None));
+        }
     }
     for m in &notes.markers {
         artifacts.push(artifact(

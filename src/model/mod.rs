@@ -135,6 +135,9 @@ pub enum ArtifactKind {
     FootnoteLabel,
     /// A page number line (`Pagina 2 van 5`): page furniture.
     PageNumber,
+    /// A line repeated on most pages (a running header, the side column
+    /// of a letter with the ministry and its reference): page furniture.
+    PageFurniture,
 }
 
 /// A piece of the raw input that is in no segment on purpose.
