@@ -390,3 +390,25 @@ fn side_column_repeated_on_every_page_is_furniture() {
         .count();
     assert_eq!((furniture, page_numbers), (9, 3));
 }
+
+/// `pdftotext` prints Word's bullet (U+F0B7, a Symbol-font glyph in the
+/// private use area) alone on its line and the item's text on the next:
+/// one list item.
+#[test]
+fn a_bullet_alone_on_its_line_opens_the_item_below_it() {
+    let text = "Er wordt in deze brief onder meer gekeken naar de volgende twee onderwerpen:\n\u{f0b7}\nHet zoveel mogelijk beperken van de emissies van zowel de vliegtuigmotoren als\nde hulpmotor.\n\u{f0b7}\nAlternatieven voor dieselaangedreven apparatuur op het platform van de luchthaven.\n";
+    let doc = segment_text(text, "nl", Layout::Wrapped);
+    let items: Vec<&str> = doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == brug::model::SegmentKind::ListItem)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "\u{f0b7} Het zoveel mogelijk beperken van de emissies van zowel de vliegtuigmotoren als de hulpmotor.",
+            "\u{f0b7} Alternatieven voor dieselaangedreven apparatuur op het platform van de luchthaven."
+        ]
+    );
+}

@@ -174,8 +174,20 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
             | '□'
             | '➢'
             | '►'
+            // Symbol and Wingdings bullets as PDF extractors give them, in
+            // the private use area (Word's default bullet is U+F0B7).
+            | '\u{f0b7}'
+            | '\u{f0a7}'
+            | '\u{f076}'
+            | '\u{f0d8}'
+            | '\u{f0fc}'
     ) {
         let rest = &content[first.len_utf8()..];
+        // A bullet alone on its line (`pdftotext` prints the item's text
+        // on the next one).
+        if rest.trim().is_empty() {
+            return Some(content.len());
+        }
         // `⁃9. The first item`: a bullet may be glued to a number.
         if rest.starts_with(' ') || (first == '⁃' && rest.starts_with(|c: char| c.is_ascii_digit()))
         {
@@ -386,8 +398,10 @@ impl Planner<'_> {
                 }
                 match current.as_mut() {
                     Some(u) if u.kind == BlockKind::ListItem => {
-                        let continues = self.layout == Layout::Wrapped
-                            && prev.is_some_and(|p| self.is_full(p) && !self.line_closes(p));
+                        let continues = (self.layout == Layout::Wrapped
+                            && prev.is_some_and(|p| self.is_full(p) && !self.line_closes(p)))
+                            || prev
+                                .is_some_and(|p| u.lines == [p] && is_lone_bullet(self.content(p)));
                         if continues {
                             u.lines.push(i);
                         } else {
@@ -447,6 +461,12 @@ impl Planner<'_> {
             .take(region.len() - 1)
             .find(|&i| self.content(i).trim_end().ends_with(','))
     }
+}
+
+/// A bullet alone on its line, its item's text on the next line.
+fn is_lone_bullet(content: &str) -> bool {
+    let content = content.trim();
+    content.chars().count() == 1 && list_marker_len(content) == Some(content.len())
 }
 
 /// Whether a line is page furniture: a page number (`Pagina 2 van 5`,
