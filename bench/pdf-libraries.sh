@@ -9,7 +9,7 @@
 # Needs cargo, python3 and (Debian) poppler-utils qpdf img2pdf time bc texlive-latex-base
 # texlive-fonts-recommended. REAL_PDF is the folder with the two real letters and gold/
 # (default: shared/real-pdf beside the repository). Builds run one at a time; the build of
-# pdf_oxide alone takes 10-25 minutes on 2 cores.
+# pdf_oxide alone takes 10-30 minutes on 2 shared cores.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 S=${PDF_PEERS:-$ROOT/bench/.peers/pdf}
