@@ -51,6 +51,16 @@ pub enum Error {
     Utf16 { path: PathBuf, bom: &'static str },
     #[error("{}:{at}: binary data (NUL or control bytes): this is not a text file", OneLine(path.display()))]
     Binary { path: PathBuf, at: Location },
+    #[error("{}: the PDF is encrypted; brug cannot read it (save an unprotected copy first)", OneLine(path.display()))]
+    PdfEncrypted { path: PathBuf },
+    #[error("{}{}: not a readable PDF: {why}", OneLine(path.display()), page.map(|p| format!(":{p}")).unwrap_or_default())]
+    PdfUnreadable {
+        path: PathBuf,
+        page: Option<u32>,
+        why: String,
+    },
+    #[error("{}: the PDF has no text layer (a scan?); run OCR first", OneLine(path.display()))]
+    PdfNoText { path: PathBuf },
     #[error("{}: the file is {size} bytes; brug reads at most {limit} bytes per document", OneLine(path.display()))]
     TooLarge {
         path: PathBuf,

@@ -30,7 +30,7 @@ const NUMBERED: u8 = 8;
 fn kind_bits(&(kind, note): &Kind) -> u8 {
     let bit = match kind {
         Some(SegmentKind::Footnote) => FOOTNOTE,
-        Some(SegmentKind::Heading) => HEADING,
+        Some(SegmentKind::Heading | SegmentKind::Letterhead) => HEADING,
         Some(SegmentKind::Signature) => SIGNATURE,
         _ => 0,
     };

@@ -137,6 +137,7 @@ pub fn write(
             })
             .collect();
         let kind = match u.kind() {
+            SegmentKind::Letterhead => "letterhead",
             SegmentKind::Heading => "heading",
             SegmentKind::Footnote => "footnote",
             SegmentKind::ListItem => "list-item",

@@ -278,6 +278,7 @@ pub(crate) fn parts_of(text: &str, description: &str) -> Option<Vec<Part>> {
         let mut fields = item.split(' ');
         let id = fields.next()?.to_owned();
         let kind = match fields.next()? {
+            "letterhead" => SegmentKind::Letterhead,
             "heading" => SegmentKind::Heading,
             "body" => SegmentKind::Body,
             "list_item" => SegmentKind::ListItem,

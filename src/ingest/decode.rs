@@ -18,6 +18,8 @@ pub struct RawText {
     /// `(byte offset, column)` every few KiB inside long lines, so that
     /// finding a column never counts more than a few KiB of characters.
     checkpoints: Vec<(usize, usize)>,
+    /// For text extracted from a PDF: where its characters stand.
+    pub places: Option<std::sync::Arc<super::pdf::Places>>,
 }
 
 /// Distance between column checkpoints in long lines.
@@ -78,6 +80,7 @@ impl RawText {
             bom_len,
             lines,
             checkpoints,
+            places: None,
         })
     }
 
@@ -85,11 +88,14 @@ impl RawText {
     /// `start`.
     pub fn span(&self, start: usize, end: usize) -> crate::model::Span {
         let at = self.location(start);
+        let place = self.places.as_ref().and_then(|p| p.place(start, end));
         crate::model::Span {
             start,
             end,
             line: at.line,
             column: at.column,
+            page: place.map(|(page, _)| page),
+            bbox: place.map(|(_, bbox)| bbox),
         }
     }
 

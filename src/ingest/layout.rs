@@ -39,6 +39,8 @@ pub enum Layout {
 /// The structural kind of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
+    /// A field of a letter's letterhead (from a PDF's geometry).
+    Letterhead,
     Paragraph,
     Heading,
     ListItem,
@@ -65,6 +67,9 @@ pub struct LineBlock {
     pub lines: Vec<usize>,
     /// For footnotes: the label on the first line.
     pub label: Option<LabelCandidate>,
+    /// Bytes left out at the start of the first line's content (a bullet
+    /// recorded as an artifact).
+    pub skip: usize,
 }
 
 pub fn line_infos(raw: &RawText) -> Vec<LineInfo> {
@@ -353,6 +358,7 @@ impl Planner<'_> {
                         kind: BlockKind::Signature,
                         lines: vec![i],
                         label: None,
+                        skip: 0,
                     });
                     continue;
                 }
@@ -373,6 +379,7 @@ impl Planner<'_> {
                         kind: BlockKind::ListItem,
                         lines: vec![i],
                         label: None,
+                        skip: 0,
                     });
                     continue;
                 }
@@ -392,6 +399,7 @@ impl Planner<'_> {
                             kind: BlockKind::Heading,
                             lines: vec![i],
                             label: None,
+                            skip: 0,
                         });
                         continue;
                     }
@@ -410,6 +418,7 @@ impl Planner<'_> {
                                 kind: BlockKind::Paragraph,
                                 lines: vec![i],
                                 label: None,
+                                skip: 0,
                             });
                         }
                     }
@@ -419,6 +428,7 @@ impl Planner<'_> {
                             kind: BlockKind::Paragraph,
                             lines: vec![i],
                             label: None,
+                            skip: 0,
                         })
                     }
                 }

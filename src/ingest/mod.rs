@@ -10,6 +10,7 @@ mod decode;
 mod footnotes;
 mod hyphen;
 mod layout;
+pub mod pdf;
 pub use layout::{is_page_number, list_marker_len};
 
 use std::collections::HashMap;
@@ -91,6 +92,7 @@ impl Ingested {
                 if let Some(label) = unit.label {
                     from = label.text_start;
                 }
+                from += unit.skip;
             } else {
                 let prev = unit.lines[n - 1];
                 join_lines(&mut b, source, infos, prev, i, self.decisions[prev]);
@@ -166,20 +168,35 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Ingests a file's bytes. `path` names the file in errors and output.
 pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<Ingested> {
-    let raw = RawText::decode(path, bytes)?;
+    let (raw, hints) = if pdf::is_pdf(&bytes) {
+        let extracted = pdf::extract(path, &bytes)?;
+        let mut raw = RawText::decode(path, extracted.text.into_bytes())?;
+        raw.places = Some(std::sync::Arc::new(extracted.places));
+        (raw, Some(extracted.hints))
+    } else {
+        (RawText::decode(path, bytes)?, None)
+    };
     let lang: &'static str = match &options.lang {
         Some(code) => Rules::for_language(code)?.code,
         None => detect_language(&raw.raw[raw.bom_len..], "en"),
     };
     let infos = layout::line_infos(&raw);
-    let layout = match options.layout {
-        Layout::Auto => layout::detect(&raw, &infos),
-        other => other,
+    let layout = match (options.layout, &hints) {
+        (_, Some(_)) => Layout::Wrapped,
+        (Layout::Auto, None) => layout::detect(&raw, &infos),
+        (other, None) => other,
     };
     let width = layout::wrap_width(&infos);
-    let furniture_kinds = furniture_lines(&raw, &infos);
+    let mut furniture_kinds = furniture_lines(&raw, &infos);
+    if let Some(hints) = &hints {
+        for (kind, hint) in furniture_kinds.iter_mut().zip(hints) {
+            *kind = hint.furniture.or(*kind);
+        }
+    }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
-    let notes = find_footnotes(&raw, &infos, &furniture, width);
+    // A PDF's markers are known by their raised glyphs, written as
+    // superscripts: digits on the line are never markers there.
+    let notes = find_footnotes(&raw, &infos, &furniture, width, hints.is_some());
     let planner = Planner {
         raw: &raw,
         infos: &infos,
@@ -188,9 +205,23 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         aside: &notes.aside,
         marker_end_of_line: &|i| notes.marker_end_of_line(&raw, &infos, i),
     };
-    let units = blocks(&planner, &notes.bodies);
+    let units = match &hints {
+        Some(hints) => hinted_blocks(&planner, &notes.bodies, hints),
+        None => blocks(&planner, &notes.bodies),
+    };
     let decisions = hyphen_decisions(&raw, &infos, &units, lang)?;
-    let artifacts = artifacts(&raw, &infos, &furniture_kinds, &notes, &decisions);
+    let mut artifacts = artifacts(&raw, &infos, &furniture_kinds, &notes, &decisions);
+    for unit in units.iter().filter(|u| u.skip > 0) {
+        let l = infos[unit.lines[0]];
+        let bullet = raw.raw[l.start..l.start + unit.skip].trim_end();
+        artifacts.push(Artifact {
+            kind: ArtifactKind::Bullet,
+            text: bullet.to_owned(),
+            span: raw.span(l.start, l.start + bullet.len()),
+            footnote: None,
+        });
+    }
+    artifacts.sort_by_key(|a| a.span.start);
     Ok(Ingested {
         path: path.display().to_string(),
         lang,
@@ -295,6 +326,7 @@ fn find_footnotes(
     infos: &[LineInfo],
     furniture: &[bool],
     width: usize,
+    superscript_only: bool,
 ) -> Footnotes {
     let mut labels = Vec::new();
     let mut markers = Vec::new();
@@ -307,6 +339,9 @@ fn find_footnotes(
             labels.push(c);
         }
         footnotes::marker_candidates(i, content, l.start, &mut markers);
+    }
+    if superscript_only {
+        markers.retain(|m| !raw.raw[m.start..m.end].contains(|c: char| c.is_ascii_digit()));
     }
     let mut marker_lines: Vec<Vec<usize>> = vec![Vec::new(); 1000];
     for m in &markers {
@@ -354,6 +389,61 @@ fn blocks(planner: &Planner<'_>, notes: &[Note]) -> Vec<LineBlock> {
             kind: BlockKind::Footnote(note.number),
             lines: note.lines.clone(),
             label: Some(note.label),
+            skip: 0,
+        });
+    }
+    units
+}
+
+/// The document's blocks when a PDF's geometry marked where blocks start:
+/// letterhead fields and headings as marked, the other blocks typed by the
+/// text's own rules (list items, signature), then the footnotes. A bullet
+/// the geometry found is left out of its item's text.
+fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint]) -> Vec<LineBlock> {
+    let mut paras: Vec<(Option<pdf::HintKind>, Vec<usize>)> = Vec::new();
+    for i in 0..planner.infos.len() {
+        if planner.aside[i] || planner.infos[i].blank {
+            continue;
+        }
+        let starts = hints.get(i).and_then(|h| h.starts);
+        match paras.last_mut() {
+            Some((_, lines)) if starts.is_none() => lines.push(i),
+            _ => paras.push((starts, vec![i])),
+        }
+    }
+    let text: Vec<Vec<usize>> = paras
+        .iter()
+        .filter(|(kind, _)| matches!(kind, None | Some(pdf::HintKind::Text)))
+        .map(|(_, lines)| lines.clone())
+        .collect();
+    let mut units = planner.units(&text);
+    for (kind, lines) in paras {
+        let kind = match kind {
+            Some(pdf::HintKind::Letterhead) => BlockKind::Letterhead,
+            Some(pdf::HintKind::Heading) => BlockKind::Heading,
+            _ => continue,
+        };
+        units.push(LineBlock {
+            kind,
+            lines,
+            label: None,
+            skip: 0,
+        });
+    }
+    units.sort_by_key(|u| u.lines[0]);
+    for unit in &mut units {
+        let bullet = hints.get(unit.lines[0]).map_or(0, |h| h.bullet);
+        let l = planner.infos[unit.lines[0]];
+        if bullet > 0 && bullet < l.end - l.start {
+            unit.skip = bullet;
+        }
+    }
+    for note in notes {
+        units.push(LineBlock {
+            kind: BlockKind::Footnote(note.number),
+            lines: note.lines.clone(),
+            label: Some(note.label),
+            skip: 0,
         });
     }
     units

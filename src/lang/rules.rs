@@ -74,6 +74,9 @@ pub struct Rules {
     pub page_labels_with_total: FastSet<&'static str>,
     /// Words between a page number and the page count (`van` in `2 van 5`).
     pub page_totals: FastSet<&'static str>,
+    /// Labels of a letter's letterhead fields (`datum`, `ons kenmerk`),
+    /// lower case.
+    pub letterhead_labels: FastSet<&'static str>,
 }
 
 /// The page-furniture words of every language brug has rules for: a page
@@ -197,6 +200,7 @@ impl Rules {
             page_labels: take("page_label"),
             page_labels_with_total: take("page_label_with_total"),
             page_totals: take("page_total"),
+            letterhead_labels: take("letterhead_label"),
         }
     }
 }

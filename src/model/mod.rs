@@ -19,12 +19,47 @@ pub struct Span {
     pub line: usize,
     /// 1-based column of `start`, counted in characters.
     pub column: usize,
+    /// For PDF input: the page the text starts on (1-based).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// For PDF input: the box around the text on that page, in PDF points
+    /// from the page's top left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<BBox>,
+}
+
+/// A box on a PDF page: `[x0, top, x1, bottom]` in points, origin at the
+/// page's top left, y growing downwards.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BBox(pub [f32; 4]);
+
+// Boxes come from glyph positions, never NaN.
+impl Eq for BBox {}
+
+impl BBox {
+    pub fn new(x0: f32, top: f32, x1: f32, bottom: f32) -> BBox {
+        let round = |v: f32| (v * 100.0).round() / 100.0;
+        BBox([round(x0), round(top), round(x1), round(bottom)])
+    }
+
+    /// The smallest box around both.
+    pub fn union(self, other: BBox) -> BBox {
+        let (a, b) = (self.0, other.0);
+        BBox([
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ])
+    }
 }
 
 /// What a segment is in the document's structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentKind {
+    /// A field of a letter's letterhead (`Datum 22 december 2022`).
+    Letterhead,
     Heading,
     Body,
     ListItem,
@@ -36,6 +71,7 @@ impl SegmentKind {
     /// The stable name used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {
+            SegmentKind::Letterhead => "letterhead",
             SegmentKind::Heading => "heading",
             SegmentKind::Body => "body",
             SegmentKind::ListItem => "list_item",
@@ -138,6 +174,8 @@ pub enum ArtifactKind {
     /// A line repeated on most pages (a running header, the side column
     /// of a letter with the ministry and its reference): page furniture.
     PageFurniture,
+    /// A list item's bullet glyph (the item's text follows it).
+    Bullet,
 }
 
 /// A piece of the raw input that is in no segment on purpose.

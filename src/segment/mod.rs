@@ -36,13 +36,16 @@ fn segment_blocks(doc: &Ingested, rules: &Rules, range: std::ops::Range<usize>) 
     for block in range.filter_map(|k| doc.block(k)) {
         let (kind, footnote) = match block.kind {
             BlockKind::Paragraph => (SegmentKind::Body, None),
+            BlockKind::Letterhead => (SegmentKind::Letterhead, None),
             BlockKind::Heading => (SegmentKind::Heading, None),
             BlockKind::ListItem => (SegmentKind::ListItem, None),
             BlockKind::Footnote(n) => (SegmentKind::Footnote, Some(n)),
             BlockKind::Signature => (SegmentKind::Signature, None),
         };
         let ranges = match kind {
-            SegmentKind::Heading | SegmentKind::Signature => vec![(0, block.text.len())],
+            SegmentKind::Letterhead | SegmentKind::Heading | SegmentKind::Signature => {
+                vec![(0, block.text.len())]
+            }
             _ => {
                 let hints: Vec<usize> = block.refs.iter().map(|&(at, _)| at).collect();
                 sentence::split(&block.text, rules, &hints)

@@ -1,0 +1,223 @@
+//! PDF input: a PDF's glyphs → the text brug segments, the place of every
+//! character on its page, and what the geometry says of each line of that
+//! text (page furniture, a letterhead field, a heading, a bullet).
+//!
+//! The text is written in reading order: on page 1 the letterhead (left
+//! block, then the side column), then per page the running text, its
+//! footnotes and, last, the page furniture. Blocks are separated by blank
+//! lines, pages by a form feed. Raised digits (footnote markers) are
+//! written as superscript digits. Every glyph is in the text, so the text
+//! stage's rule holds: every glyph ends up in one segment or one artifact.
+
+mod layout;
+mod read;
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::{ArtifactKind, BBox};
+use layout::{Line, LineRole};
+pub use read::{Glyph, PageGlyphs};
+
+/// Whether bytes are a PDF: `%PDF-` within the first 1024 bytes, as
+/// readers accept it.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    memchr::memmem::find(head, b"%PDF-").is_some()
+}
+
+/// What the geometry says of one line of the extracted text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineHint {
+    /// The line is page furniture of this kind.
+    pub furniture: Option<ArtifactKind>,
+    /// The line starts a block of this kind (letterhead field, heading).
+    pub starts: Option<HintKind>,
+    /// Bytes of a bullet (and the space after it) at the line's start.
+    pub bullet: usize,
+}
+
+/// Block kinds the geometry decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintKind {
+    Letterhead,
+    Heading,
+    /// A block the text stage gives its kind (paragraph, list item,
+    /// signature).
+    Text,
+}
+
+/// Where each character of the extracted text stands: `(text offset,
+/// page, box)` for every character that came from a glyph, in text order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Places {
+    glyphs: Vec<(u32, u32, BBox)>,
+}
+
+impl Places {
+    /// The page of the first glyph in `start..end` and the box around that
+    /// range's glyphs on that page.
+    pub fn place(&self, start: usize, end: usize) -> Option<(u32, BBox)> {
+        let from = self
+            .glyphs
+            .partition_point(|&(at, _, _)| (at as usize) < start);
+        let mut inside = self.glyphs[from..]
+            .iter()
+            .take_while(|&&(at, _, _)| (at as usize) < end.max(start + 1));
+        let &(_, page, first) = inside.next()?;
+        let mut bbox = first;
+        for &(_, p, b) in inside {
+            if p == page {
+                bbox = bbox.union(b);
+            }
+        }
+        Some((page, bbox))
+    }
+}
+
+/// A PDF's text with its places and line hints.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub text: String,
+    /// One hint per line of `text` (lines split at `\n`).
+    pub hints: Vec<LineHint>,
+    pub places: Places,
+}
+
+/// Reads a PDF and writes its text.
+pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
+    let pages = read::read(path, bytes)?;
+    if pages
+        .iter()
+        .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
+    {
+        return Err(Error::PdfNoText {
+            path: path.to_owned(),
+        });
+    }
+    let roles = layout::analyse(&pages);
+    Ok(write(&roles))
+}
+
+/// Writes the lines in reading order, with their hints and places.
+fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
+    let mut out = Extracted {
+        text: String::new(),
+        hints: Vec::new(),
+        places: Places::default(),
+    };
+    for (n, page) in pages.iter().enumerate() {
+        if n > 0 {
+            out.blank();
+            out.text.push('\u{c}');
+            out.newline(LineHint::default());
+        }
+        let mut previous: Option<LineRole> = None;
+        for (line, role) in page {
+            let hint = match *role {
+                LineRole::Furniture(kind) => LineHint {
+                    furniture: Some(kind),
+                    ..LineHint::default()
+                },
+                LineRole::Blank => {
+                    out.blank();
+                    previous = Some(*role);
+                    continue;
+                }
+                LineRole::Start(kind) => LineHint {
+                    starts: Some(kind),
+                    ..LineHint::default()
+                },
+                LineRole::Continue | LineRole::Note => LineHint::default(),
+                // A footnote the text stage does not take stands alone.
+                LineRole::NoteStart => LineHint {
+                    starts: Some(HintKind::Text),
+                    ..LineHint::default()
+                },
+            };
+            let new_block = matches!(
+                role,
+                LineRole::Start(_) | LineRole::NoteStart | LineRole::Furniture(_)
+            ) || previous.is_some_and(|p| matches!(p, LineRole::Furniture(_)));
+            if new_block {
+                out.blank();
+            }
+            let bullet = out.line(line, n as u32 + 1);
+            out.newline(LineHint { bullet, ..hint });
+            previous = Some(*role);
+        }
+    }
+    out
+}
+
+impl Extracted {
+    /// Ends the current line.
+    fn newline(&mut self, hint: LineHint) {
+        self.text.push('\n');
+        self.hints.push(hint);
+    }
+
+    /// A blank line, unless the text already ends in one.
+    fn blank(&mut self) {
+        if !(self.text.is_empty() || self.text.ends_with("\n\n") || self.text.ends_with("\u{c}\n"))
+        {
+            self.newline(LineHint::default());
+        }
+    }
+
+    /// Writes one line's glyphs; returns the bytes of a leading bullet.
+    fn line(&mut self, line: &Line, page: u32) -> usize {
+        let start = self.text.len();
+        for piece in line.pieces() {
+            match piece {
+                layout::Piece::Gap => self.text.push(' '),
+                layout::Piece::Glyph(g, raised) => {
+                    let at = self.text.len() as u32;
+                    let bbox = BBox::new(g.x0, g.top, g.x1, g.bottom);
+                    self.places.glyphs.push((at, page, bbox));
+                    if raised {
+                        self.text.extend(g.text.chars().map(superscript));
+                    } else {
+                        // A glyph that stands for a line break, a page
+                        // break or another control would break brug's
+                        // lines: it is written as U+FFFD.
+                        self.text.extend(g.text.chars().map(|c| {
+                            if c.is_control() && c != '\t' {
+                                '\u{FFFD}'
+                            } else {
+                                c
+                            }
+                        }));
+                    }
+                }
+            }
+        }
+        if !line.bullet {
+            return 0;
+        }
+        // The bullet and the space after it, from the line's first ink.
+        let written = &self.text[start..];
+        let lead = written.len() - written.trim_start().len();
+        let after = written[lead..].chars().next().map_or(0, char::len_utf8);
+        let rest = &written[lead + after..];
+        after + rest.len() - rest.trim_start().len()
+    }
+}
+
+/// The superscript form of a digit (footnote markers); other characters
+/// as they are.
+fn superscript(c: char) -> char {
+    match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        other => other,
+    }
+}

@@ -1,0 +1,155 @@
+//! The one place brug talks to its PDF library: a PDF's bytes → the
+//! glyphs of each page, with box, size and style. Everything after this
+//! works on brug's own [`Glyph`] and [`PageGlyphs`].
+
+use std::path::Path;
+
+use pdfplumber::{ExtractOptions, Pdf, PdfErrorKind};
+
+use crate::error::{Error, Result};
+
+/// One glyph of a page's text layer, in PDF points with the origin at the
+/// page's top left (y grows downwards).
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
+    /// Font size in points.
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    /// What the glyph stands for (one character, or a few for a ligature).
+    pub text: String,
+}
+
+impl Glyph {
+    pub fn is_space(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+}
+
+/// The glyphs of one page, in the order the page draws them.
+#[derive(Debug, Clone)]
+pub struct PageGlyphs {
+    /// 1-based page number.
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+    /// Thin horizontal rules drawn on the page (underlines, separators):
+    /// `(x0, x1, y)`.
+    pub rules: Vec<(f32, f32, f32)>,
+}
+
+/// The most pages brug reads of one PDF.
+const MAX_PAGES: usize = 10_000;
+/// The most content-stream bytes brug interprets per document.
+const MAX_STREAM_BYTES: usize = 256 << 20;
+/// The most objects (glyphs, lines, images) per page and per document.
+const MAX_OBJECTS_PER_PAGE: usize = 500_000;
+const MAX_TOTAL_OBJECTS: usize = 20_000_000;
+
+/// Reads every page's glyphs. Encrypted files, damaged files the library
+/// cannot open, and files over the limits are one-line errors naming the
+/// file (and the page, where there is one).
+pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<PageGlyphs>> {
+    let options = ExtractOptions {
+        max_recursion_depth: 10,
+        max_objects_per_page: MAX_OBJECTS_PER_PAGE,
+        max_stream_bytes: MAX_STREAM_BYTES,
+        collect_warnings: false,
+        max_pages: Some(MAX_PAGES),
+        max_total_objects: Some(MAX_TOTAL_OBJECTS),
+        max_total_image_bytes: Some(0),
+        ..ExtractOptions::default()
+    };
+    let fail = |page: Option<usize>, error: pdfplumber::PdfError| pdf_error(path, page, &error);
+    // The library is young: a panic inside it is a damaged file to brug,
+    // not a crash.
+    let opened = std::panic::catch_unwind(|| Pdf::open_bytes(bytes, Some(options.clone())))
+        .map_err(|_| damaged(path, None, "the PDF library gave up on this file"))?;
+    let pdf = opened.map_err(|e| fail(None, e))?;
+    if pdf.page_count() > MAX_PAGES {
+        return Err(damaged(
+            path,
+            None,
+            &format!("{} pages; brug reads at most {MAX_PAGES}", pdf.page_count()),
+        ));
+    }
+    let mut pages = Vec::with_capacity(pdf.page_count());
+    for index in 0..pdf.page_count() {
+        let page =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf.pages().get(index)))
+                .map_err(|_| damaged(path, Some(index), "the PDF library gave up on this page"))?
+                .map_err(|e| fail(Some(index), e))?;
+        let glyphs = page
+            .chars()
+            .iter()
+            .filter(|c| !c.text.is_empty())
+            .map(|c| {
+                let font = c.fontname.to_ascii_lowercase();
+                Glyph {
+                    x0: c.bbox.x0 as f32,
+                    top: c.bbox.top as f32,
+                    x1: c.bbox.x1 as f32,
+                    bottom: c.bbox.bottom as f32,
+                    size: c.size as f32,
+                    bold: ["bold", "black", "heavy", "semibold", "demi"]
+                        .iter()
+                        .any(|w| font.contains(w)),
+                    italic: font.contains("italic") || font.contains("oblique"),
+                    text: c.text.clone(),
+                }
+            })
+            .collect();
+        let thin = |x0: f64, top: f64, x1: f64, bottom: f64| {
+            (bottom - top <= 2.0 && x1 - x0 >= 2.0).then_some((
+                x0 as f32,
+                x1 as f32,
+                ((top + bottom) / 2.0) as f32,
+            ))
+        };
+        let rules = page
+            .lines()
+            .iter()
+            .filter_map(|l| thin(l.x0, l.top, l.x1, l.bottom))
+            .chain(
+                page.rects()
+                    .iter()
+                    .filter_map(|r| thin(r.x0, r.top, r.x1, r.bottom)),
+            )
+            .collect();
+        pages.push(PageGlyphs {
+            number: index as u32 + 1,
+            width: page.width() as f32,
+            height: page.height() as f32,
+            glyphs,
+            rules,
+        });
+    }
+    Ok(pages)
+}
+
+fn pdf_error(path: &Path, page: Option<usize>, error: &pdfplumber::PdfError) -> Error {
+    match error.kind() {
+        PdfErrorKind::PasswordRequired | PdfErrorKind::InvalidPassword => Error::PdfEncrypted {
+            path: path.to_owned(),
+        },
+        PdfErrorKind::ResourceLimit => damaged(path, page, "over brug's limits for one PDF"),
+        _ => {
+            let first = error.to_string();
+            let first = first.split(';').next().unwrap_or("").trim().to_owned();
+            damaged(path, page, &first)
+        }
+    }
+}
+
+fn damaged(path: &Path, page: Option<usize>, why: &str) -> Error {
+    Error::PdfUnreadable {
+        path: path.to_owned(),
+        page: page.map(|p| p as u32 + 1),
+        why: why.to_owned(),
+    }
+}
