@@ -17,6 +17,7 @@ fn main() {
                     (Some(_), _) => "F",
                     (None, Some(brug::ingest::pdf::HintKind::Letterhead)) => "L",
                     (None, Some(brug::ingest::pdf::HintKind::Heading)) => "H",
+                    (None, Some(brug::ingest::pdf::HintKind::ListItem)) => "I",
                     (None, Some(brug::ingest::pdf::HintKind::Text)) => "S",
                     (None, None) => " ",
                 };

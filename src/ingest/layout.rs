@@ -441,7 +441,7 @@ impl Planner<'_> {
     }
 
     /// The first line of the closing signature, if the letter has one.
-    fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
+    pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
         for para in paras.iter().rev() {
             let signature_like = para.len() <= 6

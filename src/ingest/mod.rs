@@ -196,7 +196,12 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
     // A PDF's markers are known by their raised glyphs, written as
     // superscripts: digits on the line are never markers there.
-    let notes = find_footnotes(&raw, &infos, &furniture, width, hints.is_some());
+    let note_lines: Option<Vec<bool>> = hints.as_ref().map(|h| {
+        (0..infos.len())
+            .map(|i| h.get(i).is_some_and(|h| h.note))
+            .collect()
+    });
+    let notes = find_footnotes(&raw, &infos, &furniture, width, note_lines.as_deref());
     let planner = Planner {
         raw: &raw,
         infos: &infos,
@@ -326,8 +331,9 @@ fn find_footnotes(
     infos: &[LineInfo],
     furniture: &[bool],
     width: usize,
-    superscript_only: bool,
+    note_lines: Option<&[bool]>,
 ) -> Footnotes {
+    let superscript_only = note_lines.is_some();
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
@@ -349,7 +355,10 @@ fn find_footnotes(
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
-    let bodies = footnote_extents(raw, infos, &labels, furniture, width);
+    let bodies = match note_lines {
+        Some(note_lines) => hinted_footnote_extents(infos, &labels, note_lines),
+        None => footnote_extents(raw, infos, &labels, furniture, width),
+    };
     let mut aside = furniture.to_vec();
     for note in &bodies {
         for &i in &note.lines {
@@ -395,48 +404,69 @@ fn blocks(planner: &Planner<'_>, notes: &[Note]) -> Vec<LineBlock> {
     units
 }
 
-/// The document's blocks when a PDF's geometry marked where blocks start:
-/// letterhead fields and headings as marked, the other blocks typed by the
-/// text's own rules (list items, signature), then the footnotes. A bullet
-/// the geometry found is left out of its item's text.
+/// The document's blocks when a PDF's geometry marked where blocks start
+/// and what they are (letterhead field, heading, list item, running
+/// text), then the footnotes. The letter's closing signature is found in
+/// the running text as in extracted text. A bullet the geometry found is
+/// left out of its item's text.
 fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint]) -> Vec<LineBlock> {
-    let mut paras: Vec<(Option<pdf::HintKind>, Vec<usize>)> = Vec::new();
+    let mut units: Vec<LineBlock> = Vec::new();
     for i in 0..planner.infos.len() {
         if planner.aside[i] || planner.infos[i].blank {
             continue;
         }
-        let starts = hints.get(i).and_then(|h| h.starts);
-        match paras.last_mut() {
-            Some((_, lines)) if starts.is_none() => lines.push(i),
-            _ => paras.push((starts, vec![i])),
+        let hint = hints.get(i).copied().unwrap_or_default();
+        match units.last_mut() {
+            Some(unit) if hint.starts.is_none() => unit.lines.push(i),
+            _ => {
+                let l = planner.infos[i];
+                units.push(LineBlock {
+                    kind: match hint.starts {
+                        Some(pdf::HintKind::Letterhead) => BlockKind::Letterhead,
+                        Some(pdf::HintKind::Heading) => BlockKind::Heading,
+                        Some(pdf::HintKind::ListItem) => BlockKind::ListItem,
+                        Some(pdf::HintKind::Text) | None => BlockKind::Paragraph,
+                    },
+                    lines: vec![i],
+                    label: None,
+                    skip: if hint.bullet < l.end - l.start {
+                        hint.bullet
+                    } else {
+                        0
+                    },
+                })
+            }
         }
     }
-    let text: Vec<Vec<usize>> = paras
+    let paragraphs: Vec<Vec<usize>> = units
         .iter()
-        .filter(|(kind, _)| matches!(kind, None | Some(pdf::HintKind::Text)))
-        .map(|(_, lines)| lines.clone())
+        .filter(|u| u.kind == BlockKind::Paragraph)
+        .map(|u| u.lines.clone())
         .collect();
-    let mut units = planner.units(&text);
-    for (kind, lines) in paras {
-        let kind = match kind {
-            Some(pdf::HintKind::Letterhead) => BlockKind::Letterhead,
-            Some(pdf::HintKind::Heading) => BlockKind::Heading,
-            _ => continue,
-        };
-        units.push(LineBlock {
-            kind,
-            lines,
-            label: None,
-            skip: 0,
-        });
-    }
-    units.sort_by_key(|u| u.lines[0]);
-    for unit in &mut units {
-        let bullet = hints.get(unit.lines[0]).map_or(0, |h| h.bullet);
-        let l = planner.infos[unit.lines[0]];
-        if bullet > 0 && bullet < l.end - l.start {
-            unit.skip = bullet;
+    if let Some(from) = planner.signature_start(&paragraphs) {
+        let mut signed = Vec::with_capacity(units.len());
+        for unit in units {
+            let at = unit.lines.iter().position(|&i| i >= from);
+            match at {
+                Some(k) if unit.kind == BlockKind::Paragraph => {
+                    let (before, after) = unit.lines.split_at(k);
+                    if !before.is_empty() {
+                        signed.push(LineBlock {
+                            lines: before.to_vec(),
+                            ..unit.clone()
+                        });
+                    }
+                    signed.extend(after.iter().map(|&i| LineBlock {
+                        kind: BlockKind::Signature,
+                        lines: vec![i],
+                        label: None,
+                        skip: 0,
+                    }));
+                }
+                _ => signed.push(unit),
+            }
         }
+        units = signed;
     }
     for note in notes {
         units.push(LineBlock {
@@ -559,6 +589,34 @@ fn last_token(s: &str) -> &str {
 /// with a broken URL (also across one blank line), lines squeezed between
 /// two labels, and lines that go on after a full-width first line when a
 /// blank line, a label or the end follows them.
+/// Which lines belong to each footnote when a PDF's geometry marked the
+/// lines that go on with a footnote: the label line and the marked lines
+/// after it.
+fn hinted_footnote_extents(
+    infos: &[LineInfo],
+    labels: &[LabelCandidate],
+    note_lines: &[bool],
+) -> Vec<Note> {
+    labels
+        .iter()
+        .map(|label| {
+            let mut lines = vec![label.line];
+            let mut i = label.line + 1;
+            while i < infos.len() && (note_lines[i] || infos[i].blank) {
+                if !infos[i].blank {
+                    lines.push(i);
+                }
+                i += 1;
+            }
+            Note {
+                number: label.number,
+                label: *label,
+                lines,
+            }
+        })
+        .collect()
+}
+
 fn footnote_extents(
     raw: &RawText,
     infos: &[LineInfo],
@@ -825,7 +883,10 @@ fn join_lines(
             let glue = url_open
                 && (prev_token.ends_with(['/', '-', '_', '.', '=', '&', '?', '#', '%'])
                     || next_single)
-                && !next_text.starts_with(|c: char| c.is_uppercase());
+                && !next_text.starts_with(|c: char| c.is_uppercase())
+                && !["http://", "https://", "www."]
+                    .iter()
+                    .any(|p| next_text.starts_with(p));
             if !glue {
                 b.push_space(infos[a].end);
             }

@@ -185,7 +185,7 @@ fn opening(ink: &[&Glyph], size: f32) -> (bool, bool) {
     for (k, g) in ink.iter().enumerate().take(6) {
         word.push_str(&g.text);
         if gap_after(k) > size * 0.25 {
-            let label = (is_label(&word) || is_section_number(&word)) && gap_after(k) > size * 0.5;
+            let label = is_label(&word) || (is_section_number(&word) && gap_after(k) > size * 0.5);
             return (false, label);
         }
     }
@@ -209,10 +209,8 @@ fn is_label(word: &str) -> bool {
         .or_else(|| word.strip_suffix(')'));
     inner.is_some_and(|w| {
         !w.is_empty()
-            && w.len() <= 4
-            && (w
-                .split('.')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && w.len() <= 2
+            && (w.chars().all(|c| c.is_ascii_digit())
                 || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase())))
     })
 }
@@ -289,16 +287,22 @@ fn lines_of(page: &PageGlyphs) -> Vec<Line> {
         }
     }
     let mut lines: Vec<Line> = groups.into_iter().map(|(_, _, g)| Line::new(g)).collect();
+    lines.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
+    lines
+}
+
+/// Marks the lines that a rule runs under (underlined headings).
+fn mark_underlines(lines: &mut [Line], page: &PageGlyphs) {
     for line in lines.iter_mut().filter(|l| !l.blank) {
         let width = line.x1 - line.x0;
         line.underlined = page.rules.iter().any(|&(x0, x1, y)| {
             y >= line.bottom - 1.0
                 && y <= line.bottom + line.size * 0.4
                 && x1.min(line.x1) - x0.max(line.x0) >= width * 0.8
+                // A box's border runs far past the text.
+                && x1 - x0 <= width * 1.25 + line.size
         });
     }
-    lines.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
-    lines
 }
 
 /// Where a side column starts, if the document has one: the leftmost x in
@@ -400,7 +404,12 @@ pub fn analyse(pages: &[PageGlyphs]) -> Vec<Vec<(Line, LineRole)>> {
             (main, column)
         })
         .collect();
+    let mut split = split;
+    for (page, (main, _)) in pages.iter().zip(split.iter_mut()) {
+        mark_underlines(main, page);
+    }
     let repeated = repeated_margins(pages, &split);
+    let right = right_edge(&split, body_size);
     let labels = letterhead_labels();
     let mut out = Vec::with_capacity(pages.len());
     // The running text of the page before ended inside a sentence.
@@ -448,7 +457,7 @@ pub fn analyse(pages: &[PageGlyphs]) -> Vec<Vec<(Line, LineRole)>> {
         let notes_from = notes_start(&body, page);
         let notes = body.split_off(notes_from);
         let (body, figure) = figure_text(body, body_size);
-        let mut body_roles = blocks(body, body_size, open_sentence);
+        let mut body_roles = blocks(body, body_size, right, open_sentence);
         if let Some((last, _)) = body_roles.iter().rev().find(|(l, _)| !l.blank) {
             open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
         }
@@ -694,11 +703,17 @@ fn figure_text(lines: Vec<Line>, body_size: f32) -> (Vec<Line>, Vec<(Line, LineR
 /// The running text's lines with the starts of blocks marked. With
 /// `open_sentence`, the page's first line goes on with the last block of
 /// the page before, unless it opens a list item or is styled.
-fn blocks(lines: Vec<Line>, body_size: f32, open_sentence: bool) -> Vec<(Line, LineRole)> {
+fn blocks(
+    lines: Vec<Line>,
+    body_size: f32,
+    right: f32,
+    open_sentence: bool,
+) -> Vec<(Line, LineRole)> {
     let mut out: Vec<(Line, LineRole)> = Vec::with_capacity(lines.len());
     // The block so far: its first line's x, where its text goes on (a list
-    // item's hanging indent), its style, and the last line.
-    let mut block: Option<(f32, f32, bool, bool, usize)> = None; // x0, text x, bold, italic, lines
+    // item's hanging indent, a paragraph's margin after an indented first
+    // line), and its number of lines.
+    let mut block: Option<(f32, f32, usize)> = None;
     let mut last: Option<usize> = None;
     let mut after_blank = true;
     for line in lines {
@@ -711,24 +726,27 @@ fn blocks(lines: Vec<Line>, body_size: f32, open_sentence: bool) -> Vec<(Line, L
         let carried = open_sentence && last.is_none() && !styled && !line.bullet && !line.label;
         let start = match (block, last.map(|k| &out[k].0)) {
             _ if carried => false,
-            (Some((x0, text_x, bold, italic, count)), Some(prev)) => {
+            (Some((x0, text_x, count)), Some(prev)) => {
                 let gap = line.top - prev.bottom;
+                // A list item goes on under its text or under its label.
                 let aligned = (line.x0 - text_x).abs() <= 2.5
-                    || (count == 1
-                        && (line.x0 - x0).abs() > 2.5
-                        && line.x0 < x0
-                        && !prev.bullet
-                        && !prev.label);
+                    || (line.x0 - x0).abs() <= 2.5
+                    || (count == 1 && line.x0 < x0 - 2.5 && !prev.bullet && !prev.label);
+                // Where a line ends short or closes a sentence, a change of
+                // style starts a block (a heading before it or after it);
+                // inside a full line it is emphasis.
+                let ends = prev.closes() || ends_early(prev, &line, right);
+                let style_change = prev.bold != line.bold
+                    || prev.italic != line.italic
+                    || prev.underlined
+                    || line.underlined;
                 after_blank
                     || gap > body_size.max(prev.size) * 0.9
                     || line.bullet
                     || line.label
-                    || bold != line.bold
-                    || italic != line.italic
-                    || line.underlined
-                    || prev.underlined
+                    || (style_change && ends)
                     || !aligned
-                    || (prev.closes() && short_of_right(prev, &out))
+                    || (prev.closes() && ends_early(prev, &line, right))
             }
             _ => true,
         };
@@ -738,21 +756,21 @@ fn blocks(lines: Vec<Line>, body_size: f32, open_sentence: bool) -> Vec<(Line, L
             } else {
                 line.x0
             };
-            block = Some((line.x0, text_x, line.bold, line.italic, 1));
+            block = Some((line.x0, text_x, 1));
             let kind = if styled && !line.bullet {
                 HintKind::Heading
+            } else if line.bullet || line.label {
+                HintKind::ListItem
             } else {
                 HintKind::Text
             };
             out.push((line, LineRole::Start(kind)));
         } else {
-            let b = block.get_or_insert((line.x0, line.x0, line.bold, line.italic, 1));
-            {
-                b.4 += 1;
-                if b.4 == 2 {
-                    // A first-line indent: the text goes on at this x.
-                    b.1 = line.x0;
-                }
+            let b = block.get_or_insert((line.x0, line.x0, 1));
+            b.2 += 1;
+            if b.2 == 2 {
+                // After an indented first line, the text goes on here.
+                b.1 = line.x0;
             }
             out.push((line, LineRole::Continue));
         }
@@ -763,14 +781,36 @@ fn blocks(lines: Vec<Line>, body_size: f32, open_sentence: bool) -> Vec<(Line, L
     out
 }
 
-/// Whether a line ends well short of the running text's right edge.
-fn short_of_right(line: &Line, so_far: &[(Line, LineRole)]) -> bool {
-    let right = so_far
+/// Whether a line ended before the right edge with room for the next
+/// line's first word: the writer broke it there (a paragraph's or a
+/// heading's end), the text did not wrap.
+fn ends_early(line: &Line, next: &Line, right: f32) -> bool {
+    let ink: Vec<&Glyph> = next.glyphs.iter().filter(|g| !g.is_space()).collect();
+    let mut word_end = ink.first().map_or(next.x0, |g| g.x1);
+    for w in ink.windows(2) {
+        if w[1].x0 - w[0].x1 > w[0].size * 0.2 {
+            break;
+        }
+        word_end = w[1].x1;
+    }
+    let word = word_end - next.x0;
+    line.x1 + line.size * 0.3 + word < right - 1.0
+}
+
+/// The running text's right edge: where nearly all of its full-size lines
+/// end (the 98th percentile of their right ends).
+fn right_edge(split: &[(Vec<Line>, Vec<Line>)], body_size: f32) -> f32 {
+    let mut ends: Vec<f32> = split
         .iter()
-        .filter(|(l, _)| !l.blank)
-        .map(|(l, _)| l.x1)
-        .fold(line.x1, f32::max);
-    line.x1 < right - line.size * 4.0
+        .flat_map(|(main, _)| main)
+        .filter(|l| !l.blank && l.size >= body_size * 0.9)
+        .map(|l| l.x1)
+        .collect();
+    if ends.is_empty() {
+        return f32::MAX;
+    }
+    ends.sort_by(f32::total_cmp);
+    ends[(ends.len() - 1) * 98 / 100]
 }
 
 /// Where the text after a line's bullet or label starts.
@@ -784,8 +824,9 @@ fn text_start(line: &Line) -> f32 {
     line.x0
 }
 
-/// A styled block of more than three lines, or one whose text runs on into
-/// sentences, is emphasised running text, not a heading.
+/// A styled block of more than three lines, one with lines not styled, or
+/// one whose text runs on into sentences, is emphasised running text, not
+/// a heading.
 fn demote_long_headings(out: &mut [(Line, LineRole)]) {
     let mut k = 0;
     while k < out.len() {
@@ -808,7 +849,10 @@ fn demote_long_headings(out: &mut [(Line, LineRole)]) {
         };
         let sentences = text.matches(". ").count();
         let lines = end - k;
-        if lines > 3 || (lines > 1 && (sentences > 0 || text.ends_with('.'))) {
+        let all_styled = out[k..end]
+            .iter()
+            .all(|(l, _)| l.blank || l.bold || l.italic || l.underlined);
+        if !all_styled || lines > 3 || (lines > 1 && (sentences > 0 || text.ends_with('.'))) {
             out[k].1 = LineRole::Start(HintKind::Text);
         }
         k = end;

@@ -35,6 +35,8 @@ pub struct LineHint {
     pub starts: Option<HintKind>,
     /// Bytes of a bullet (and the space after it) at the line's start.
     pub bullet: usize,
+    /// The line goes on with the footnote above it.
+    pub note: bool,
 }
 
 /// Block kinds the geometry decides.
@@ -42,8 +44,9 @@ pub struct LineHint {
 pub enum HintKind {
     Letterhead,
     Heading,
-    /// A block the text stage gives its kind (paragraph, list item,
-    /// signature).
+    /// A list item: after a bullet or a number label.
+    ListItem,
+    /// Running text (a paragraph, or the letter's signature).
     Text,
 }
 
@@ -128,7 +131,11 @@ fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
                     starts: Some(kind),
                     ..LineHint::default()
                 },
-                LineRole::Continue | LineRole::Note => LineHint::default(),
+                LineRole::Continue => LineHint::default(),
+                LineRole::Note => LineHint {
+                    note: true,
+                    ..LineHint::default()
+                },
                 // A footnote the text stage does not take stands alone.
                 LineRole::NoteStart => LineHint {
                     starts: Some(HintKind::Text),
@@ -176,6 +183,19 @@ impl Extracted {
                     let bbox = BBox::new(g.x0, g.top, g.x1, g.bottom);
                     self.places.glyphs.push((at, page, bbox));
                     if raised {
+                        // A marker takes no space before it (`economie ¹³.`).
+                        let kept = self.text.trim_end_matches(' ').len().max(start);
+                        self.text.truncate(kept);
+                        while self
+                            .places
+                            .glyphs
+                            .last()
+                            .is_some_and(|&(at, _, _)| at as usize >= kept)
+                        {
+                            self.places.glyphs.pop();
+                        }
+                        let at = self.text.len() as u32;
+                        self.places.glyphs.push((at, page, bbox));
                         self.text.extend(g.text.chars().map(superscript));
                     } else {
                         // A glyph that stands for a line break, a page
