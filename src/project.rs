@@ -143,16 +143,29 @@ impl Project {
         Project::find(here)?.ok_or(Error::NoProject)
     }
 
-    /// Every `*.txt` in the source folder with the file of the same name in
-    /// the target folder (which may be missing: the work on that pair
-    /// reports it), and its record when there is one.
+    /// Every `*.txt` and `*.pdf` in the source folder with the file of the
+    /// same name in the target folder, or else of the same stem as a text
+    /// or a PDF (which may be missing: the work on that pair reports it),
+    /// and its record when there is one.
     pub fn pairs(&self) -> Result<Vec<DocumentPair>> {
         let mut out = Vec::new();
-        for source in files_ending(&self.source_dir, ".txt")? {
+        let mut sources = files_ending(&self.source_dir, ".txt")?;
+        sources.extend(files_ending(&self.source_dir, ".pdf")?);
+        sources.sort();
+        for source in sources {
             let Some(name) = source.file_name() else {
                 continue;
             };
-            let target = self.target_dir.join(name);
+            let same = self.target_dir.join(name);
+            let target = if same.exists() {
+                same
+            } else {
+                ["txt", "pdf"]
+                    .iter()
+                    .map(|ext| same.with_extension(ext))
+                    .find(|p| p.exists())
+                    .unwrap_or(same)
+            };
             let record = default_record_path(&target);
             out.push(DocumentPair {
                 source,

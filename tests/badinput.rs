@@ -279,6 +279,39 @@ const TEXT_INPUTS: &[(&str, &str)] = &[
         "missing.txt",
         "missing.txt: cannot read: No such file or directory (os error 2)",
     ),
+    // PDFs (made by tests/fixtures/pdf/make-bad.py).
+    (
+        "notext.pdf",
+        "notext.pdf: the PDF has no text layer (a scan?); run OCR first",
+    ),
+    (
+        "encrypted.pdf",
+        "encrypted.pdf: the PDF is encrypted; brug cannot read it (save an unprotected copy first)",
+    ),
+    (
+        "truncated.pdf",
+        "truncated.pdf: not a readable PDF: could not parse PDF input",
+    ),
+    (
+        "header-only.pdf",
+        "header-only.pdf: not a readable PDF: could not parse PDF input",
+    ),
+    (
+        "huge-stream.pdf",
+        "huge-stream.pdf:1: not a readable PDF: could not parse PDF input",
+    ),
+    (
+        "nested.pdf",
+        "nested.pdf: the PDF has no text layer (a scan?); run OCR first",
+    ),
+    (
+        "loop.pdf",
+        "loop.pdf: the PDF has no text layer (a scan?); run OCR first",
+    ),
+    (
+        "zip-bomb.pdf",
+        "zip-bomb.pdf: not a readable PDF: its streams inflate to more than 256 MB (a decompression bomb?)",
+    ),
 ];
 
 /// Every command that reads a document, `BAD` standing for the bad file.

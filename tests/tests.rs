@@ -20,6 +20,7 @@ mod export;
 mod fuzz_regressions;
 mod help;
 mod lossless;
+mod pdf;
 mod properties;
 mod real_documents;
 mod regression;

@@ -136,6 +136,7 @@ impl CheckContext<'_> {
             file: text.document.path.clone(),
             line: segment.span.line,
             column: segment.span.column,
+            page: segment.span.page,
         })
     }
 
@@ -176,6 +177,7 @@ impl CheckContext<'_> {
             end,
             line: location.line,
             column: location.column,
+            page: text.raw.span(raw, raw + 1).page,
         })
     }
 }

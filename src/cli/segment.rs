@@ -37,13 +37,17 @@ fn write_text(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             let list: Vec<String> = s.footnote_refs.iter().map(u32::to_string).collect();
             format!(" [notes {}]", list.join(","))
         };
+        // Where it starts: `line:column`, or `p.PAGE` in a PDF.
+        let place = match s.span.page {
+            Some(page) => format!("p.{page:<3}"),
+            None => format!("{}:{:<3}", s.span.line, s.span.column),
+        };
         writeln!(
             out,
-            "{:>width$} {:<11} {}:{:<3} {}{}",
+            "{:>width$} {:<11} {} {}{}",
             n + 1,
             kind,
-            s.span.line,
-            s.span.column,
+            place,
             s.text,
             refs
         )?;

@@ -386,6 +386,19 @@ pub struct SegmentRef {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// For a PDF: the page the segment starts on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl SegmentRef {
+    /// `file:line:column`, or `file:page` for a PDF.
+    pub fn place(&self) -> String {
+        match self.page {
+            Some(page) => format!("{}:{page}", self.file),
+            None => format!("{}:{}:{}", self.file, self.line, self.column),
+        }
+    }
 }
 
 /// Which side of a pair.
@@ -405,6 +418,9 @@ pub struct Highlight {
     pub end: usize,
     pub line: usize,
     pub column: usize,
+    /// For a PDF: the page the highlighted text is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// The glossary term a finding is about.

@@ -101,7 +101,7 @@ impl Reporter for Human {
 impl Human {
     fn group(&self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
         let first = &findings[0];
-        let place = |r: &brug::model::SegmentRef| format!("{}:{}:{}", r.file, r.line, r.column);
+        let place = |r: &brug::model::SegmentRef| r.place();
         let header = match (&first.source, &first.target) {
             (Some(s), Some(t)) => format!("{} ↔ {}", place(s), place(t)),
             (Some(s), None) => place(s),

@@ -140,7 +140,8 @@ impl Reporter for Json {
 }
 
 /// The place a finding is reported at: the highlighted text, else the
-/// target segment, else the source segment: `(file, line, column)`.
+/// target segment, else the source segment: `(file, line, column)`; for
+/// a PDF, the page stands as the line, at column 1.
 pub fn primary_location(f: &Finding) -> Option<(&str, usize, usize)> {
     use brug::model::PairSide;
     if let Some(h) = &f.highlight {
@@ -149,13 +150,19 @@ pub fn primary_location(f: &Finding) -> Option<(&str, usize, usize)> {
             PairSide::Target => f.target.as_ref(),
         };
         if let Some(r) = side {
-            return Some((&r.file, h.line, h.column));
+            return Some(match h.page {
+                Some(page) => (&r.file, page as usize, 1),
+                None => (&r.file, h.line, h.column),
+            });
         }
     }
     f.target
         .as_ref()
         .or(f.source.as_ref())
-        .map(|r| (r.file.as_str(), r.line, r.column))
+        .map(|r| match r.page {
+            Some(page) => (r.file.as_str(), page as usize, 1),
+            None => (r.file.as_str(), r.line, r.column),
+        })
 }
 
 /// "3 errors, 1 warning, 0 infos" and the rest of the closing line.

@@ -84,10 +84,11 @@ fn result(f: &Finding) -> Value {
         .into_iter()
         .filter_map(|(name, side)| {
             let s = side.as_ref()?;
+            let (line, column) = s.page.map_or((s.line, s.column), |page| (page as usize, 1));
             Some(location(
                 &s.file,
-                s.line,
-                s.column,
+                line,
+                column,
                 Some(&format!("{name} [{}]: {}", s.id, s.text)),
             ))
         })

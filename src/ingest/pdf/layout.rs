@@ -552,15 +552,7 @@ fn letterhead_end(lines: &[Line], labels: &[&str], side: bool, body_size: f32) -
     let right = ink.iter().map(|&i| lines[i].x1).fold(0.0, f32::max);
     let left = ink.iter().map(|&i| lines[i].x0).fold(f32::MAX, f32::min);
     let full = |i: usize| lines[i].x1 - left >= (right - left) * 0.75;
-    let salutation = ink.iter().copied().find(|&i| {
-        let t = lines[i].text();
-        let t = t.trim();
-        t.ends_with(',')
-            && t.split_whitespace().count() <= 6
-            && ["geachte", "dear", "sehr geehrte", "madame", "monsieur"]
-                .iter()
-                .any(|w| t.to_lowercase().starts_with(w))
-    });
+    let salutation = ink.iter().copied().find(|&i| is_salutation(&lines[i]));
     let first_paragraph = ink.windows(2).find_map(|w| {
         let (a, b) = (&lines[w[0]], &lines[w[1]]);
         let close = b.top - a.bottom < body_size;
@@ -569,6 +561,17 @@ fn letterhead_end(lines: &[Line], labels: &[&str], side: bool, body_size: f32) -
     let end = salutation.or(first_paragraph).unwrap_or(0);
     let labelled = lines[..end].iter().any(|l| starts_with_label(l, labels));
     if side || labelled { end } else { 0 }
+}
+
+/// A letter's salutation on a line of its own (`Geachte voorzitter,`).
+fn is_salutation(line: &Line) -> bool {
+    let text = line.text();
+    let text = text.trim();
+    text.ends_with(',')
+        && text.split_whitespace().count() <= 6
+        && ["geachte", "dear", "sehr geehrte", "madame", "monsieur"]
+            .iter()
+            .any(|w| text.to_lowercase().starts_with(w))
 }
 
 /// Letterhead lines cut into fields: a new field after a blank line or a
@@ -741,6 +744,7 @@ fn blocks(
                     || prev.underlined
                     || line.underlined;
                 after_blank
+                    || is_salutation(prev)
                     || gap > body_size.max(prev.size) * 0.9
                     || line.bullet
                     || line.label

@@ -9,6 +9,7 @@
 //! written as superscript digits. Every glyph is in the text, so the text
 //! stage's rule holds: every glyph ends up in one segment or one artifact.
 
+mod bomb;
 mod layout;
 mod read;
 
@@ -89,6 +90,16 @@ pub struct Extracted {
 
 /// Reads a PDF and writes its text.
 pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
+    if bomb::check(bytes).is_err() {
+        return Err(Error::PdfUnreadable {
+            path: path.to_owned(),
+            page: None,
+            why: format!(
+                "its streams inflate to more than {} MB (a decompression bomb?)",
+                bomb::MAX_INFLATED >> 20
+            ),
+        });
+    }
     let pages = read::read(path, bytes)?;
     if pages
         .iter()

@@ -46,7 +46,7 @@ pub struct PageGlyphs {
 /// The most pages brug reads of one PDF.
 const MAX_PAGES: usize = 10_000;
 /// The most content-stream bytes brug interprets per document.
-const MAX_STREAM_BYTES: usize = 256 << 20;
+const MAX_STREAM_BYTES: usize = 64 << 20;
 /// The most objects (glyphs, lines, images) per page and per document.
 const MAX_OBJECTS_PER_PAGE: usize = 500_000;
 const MAX_TOTAL_OBJECTS: usize = 20_000_000;
