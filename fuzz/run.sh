@@ -17,7 +17,7 @@ budget=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(ingest_segment glossary exchange_import check)
+    targets=(ingest_segment glossary exchange_import check pdf)
 fi
 
 fuzz=$(cd "$(dirname "$0")" && pwd)

@@ -12,7 +12,7 @@ repo=$(dirname "$fuzz")
 corpus=$fuzz/corpus
 cd "$repo"
 
-mkdir -p "$corpus"/{ingest_segment,glossary,exchange_import,check}
+mkdir -p "$corpus"/{ingest_segment,glossary,exchange_import,check,pdf}
 
 # A file's name in a corpus: its path with `/` as `_`.
 seed_name() { echo "seed-${1//\//_}"; }
@@ -107,6 +107,15 @@ else
     echo "seed.sh: brug does not build; exported seeds left out" >&2
 fi
 
-for target in ingest_segment glossary exchange_import check; do
+# pdf: the project's PDFs, small ones whole; the real letters' first
+# 64 KiB too (a cut file is a damaged one).
+for file in tests/fixtures/pdf/*.pdf tests/fixtures/bad/*.pdf tests/fixtures/fuzz/pdf/*.pdf; do
+    cp "$file" "$corpus/pdf/$(seed_name "$file")"
+done
+for file in tests/fixtures/real-pdf/*.pdf; do
+    head -c 65536 "$file" >"$corpus/pdf/$(seed_name "$file")-head"
+done
+
+for target in ingest_segment glossary exchange_import check pdf; do
     echo "seed.sh: $target: $(find "$corpus/$target" -type f | wc -l) files in corpus"
 done

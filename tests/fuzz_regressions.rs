@@ -47,3 +47,8 @@ fn exchange_import() {
 fn check() {
     replay("check", harness::check);
 }
+
+#[test]
+fn pdf() {
+    replay("pdf", harness::pdf);
+}

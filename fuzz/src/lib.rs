@@ -74,6 +74,40 @@ pub fn ingest_segment(data: &[u8]) {
     check_lossless(&raw, &document);
 }
 
+/// Target `pdf`: the bytes as a PDF file. A PDF brug cannot read must be
+/// an error of its own (encrypted, no text layer, unreadable); a PDF it
+/// reads must segment losslessly, every segment placed on a page.
+pub fn pdf(data: &[u8]) {
+    let options = IngestOptions::default();
+    let ingested = match ingest(Path::new("fuzz.pdf"), data.to_vec(), &options) {
+        Ok(ingested) => ingested,
+        Err(
+            brug::Error::PdfEncrypted { .. }
+            | brug::Error::PdfUnreadable { .. }
+            | brug::Error::PdfNoText { .. }
+            | brug::Error::Empty { .. }
+            | brug::Error::Blank { .. }
+            | brug::Error::Binary { .. }
+            | brug::Error::InvalidUtf8 { .. }
+            | brug::Error::Utf16 { .. },
+        ) => return,
+        Err(e) => panic!("unexpected error for input bytes: {e}"),
+    };
+    let from_pdf = ingested.input.places.is_some();
+    let raw = ingested.input.raw.clone();
+    let document = segment(ingested);
+    check_lossless(&raw, &document);
+    if from_pdf {
+        for s in &document.segments {
+            assert!(
+                s.span.page.is_some(),
+                "segment without a page: {:?}",
+                s.text
+            );
+        }
+    }
+}
+
 /// 1-based line and column (in characters) of byte `at` of `raw`, lines
 /// ending at `\n`, `\r\n` or `\r`, columns of the first line counted after
 /// a byte-order mark (the mark itself is at 1:1).

@@ -234,8 +234,9 @@ pub enum LineRole {
 /// Groups a page's glyphs into lines, top to bottom: glyphs on one
 /// baseline, then short runs of smaller glyphs raised above a line or
 /// lowered below it (markers, subscripts) joined to that line.
-fn lines_of(page: &PageGlyphs) -> Vec<Line> {
-    let mut order: Vec<&Glyph> = page.glyphs.iter().collect();
+/// The page's glyphs move into the lines: a page's glyphs are held once.
+pub fn lines_of(page: &mut PageGlyphs) -> Vec<Line> {
+    let mut order: Vec<Glyph> = std::mem::take(&mut page.glyphs);
     order.sort_by(|a, b| a.bottom.total_cmp(&b.bottom));
     // Lines on one baseline: (baseline, largest size, glyphs).
     let mut groups: Vec<(f32, f32, Vec<Glyph>)> = Vec::new();
@@ -248,9 +249,9 @@ fn lines_of(page: &PageGlyphs) -> Vec<Line> {
             Some(k) => {
                 let group = &mut groups[k];
                 group.1 = group.1.max(size);
-                group.2.push(g.clone());
+                group.2.push(g);
             }
-            None => groups.push((g.bottom, size, vec![g.clone()])),
+            None => groups.push((g.bottom, size, vec![g])),
         }
     }
     // Short runs of small glyphs join the line whose body they sit in.
@@ -381,9 +382,10 @@ fn zone(line: &Line, page: &PageGlyphs) -> Zone {
 }
 
 /// Every page's lines in reading order, with their roles.
-pub fn analyse(pages: &[PageGlyphs]) -> Vec<Vec<(Line, LineRole)>> {
-    let lines: Vec<Vec<Line>> = pages.iter().map(lines_of).collect();
-    let body_size = body_size(pages);
+/// `pages` are the pages' sizes and rules, `lines` their lines
+/// ([`lines_of`]).
+pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, LineRole)>> {
+    let body_size = body_size(&lines);
     let side = side_column(pages, &lines);
     // Split every line at the side column.
     let split: Vec<(Vec<Line>, Vec<Line>)> = lines
@@ -488,11 +490,12 @@ pub fn analyse(pages: &[PageGlyphs]) -> Vec<Vec<(Line, LineRole)>> {
 }
 
 /// The most common size of the document's ink, weighted by glyphs.
-fn body_size(pages: &[PageGlyphs]) -> f32 {
+fn body_size(lines: &[Vec<Line>]) -> f32 {
     let mut counts: FastMap<u32, usize> = FastMap::default();
-    for g in pages
+    for g in lines
         .iter()
-        .flat_map(|p| &p.glyphs)
+        .flatten()
+        .flat_map(|l| &l.glyphs)
         .filter(|g| !g.is_space())
     {
         *counts.entry((g.size * 4.0).round() as u32).or_default() += 1;

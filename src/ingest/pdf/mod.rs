@@ -100,16 +100,20 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
             ),
         });
     }
-    let pages = read::read(path, bytes)?;
-    if pages
-        .iter()
-        .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
-    {
+    let mut pages = Vec::new();
+    let mut lines = Vec::new();
+    let mut ink = false;
+    read::read(path, bytes, |mut page| {
+        ink = ink || page.glyphs.iter().any(|g| !g.is_space());
+        lines.push(layout::lines_of(&mut page));
+        pages.push(page);
+    })?;
+    if !ink {
         return Err(Error::PdfNoText {
             path: path.to_owned(),
         });
     }
-    let roles = layout::analyse(&pages);
+    let roles = layout::analyse(&pages, lines);
     Ok(write(&roles))
 }
 

@@ -53,8 +53,9 @@ const MAX_TOTAL_OBJECTS: usize = 20_000_000;
 
 /// Reads every page's glyphs. Encrypted files, damaged files the library
 /// cannot open, and files over the limits are one-line errors naming the
-/// file (and the page, where there is one).
-pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<PageGlyphs>> {
+/// file (and the page, where there is one). Each page goes to `each` as
+/// it is read, so that only one page's glyphs are held at a time.
+pub fn read(path: &Path, bytes: &[u8], mut each: impl FnMut(PageGlyphs)) -> Result<()> {
     let options = ExtractOptions {
         max_recursion_depth: 10,
         max_objects_per_page: MAX_OBJECTS_PER_PAGE,
@@ -78,7 +79,6 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<PageGlyphs>> {
             &format!("{} pages; brug reads at most {MAX_PAGES}", pdf.page_count()),
         ));
     }
-    let mut pages = Vec::with_capacity(pdf.page_count());
     for index in 0..pdf.page_count() {
         let page =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf.pages().get(index)))
@@ -121,7 +121,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<PageGlyphs>> {
                     .filter_map(|r| thin(r.x0, r.top, r.x1, r.bottom)),
             )
             .collect();
-        pages.push(PageGlyphs {
+        each(PageGlyphs {
             number: index as u32 + 1,
             width: page.width() as f32,
             height: page.height() as f32,
@@ -129,7 +129,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<PageGlyphs>> {
             rules,
         });
     }
-    Ok(pages)
+    Ok(())
 }
 
 fn pdf_error(path: &Path, page: Option<usize>, error: &pdfplumber::PdfError) -> Error {
