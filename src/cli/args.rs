@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Split a PDF-extracted letter into sentence segments.
+    /// Split a letter (a PDF, or text extracted from one) into sentence segments.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug segment source_nl/kamerbrief-rusland-2021.txt --lang nl\n",
@@ -507,7 +507,7 @@ pub enum AlignFormat {
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// The text file to segment (UTF-8).
+    /// The letter to segment: a PDF (read by its `%PDF-` header), or UTF-8 text.
     pub file: PathBuf,
     /// Language of the text.
     #[arg(long, default_value = "auto", value_parser = lang_parser())]
