@@ -416,6 +416,8 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
     let mut out = Vec::with_capacity(pages.len());
     // The running text of the page before ended inside a sentence.
     let mut open_sentence = false;
+    // The number the next footnote should have.
+    let mut next_note = 1;
     for (n, (page, (main, column))) in pages.iter().zip(split).enumerate() {
         let furniture = |line: &Line| -> Option<ArtifactKind> {
             let z = zone(line, page);
@@ -456,7 +458,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
             roles.extend(fields(column_lines, &labels));
             body = rest;
         }
-        let notes_from = notes_start(&body, page);
+        let notes_from = notes_start(&body, page, body_size, next_note);
         let notes = body.split_off(notes_from);
         let (body, figure) = figure_text(body, body_size);
         let mut body_roles = blocks(body, body_size, right, open_sentence);
@@ -473,13 +475,17 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
         roles.extend(body_roles);
         let mut first_note = true;
         for line in notes {
+            let number = note_number(&line, next_note);
             let role = if line.blank {
                 LineRole::Blank
-            } else if starts_note(&line) || first_note {
+            } else if number.is_some() || small_label(&line) || first_note {
                 LineRole::NoteStart
             } else {
                 LineRole::Note
             };
+            if let Some(n) = number {
+                next_note = n + 1;
+            }
             first_note &= line.blank;
             roles.push((line, role));
         }
@@ -611,16 +617,25 @@ fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)> {
 }
 
 /// Where a page's footnotes start: the first line in the lower half of the
-/// page that opens with a label smaller than its text.
-fn notes_start(lines: &[Line], page: &PageGlyphs) -> usize {
-    lines
+/// page that opens a footnote, set smaller than the running text or with
+/// its label smaller than its text, with no running-text line after it.
+fn notes_start(lines: &[Line], page: &PageGlyphs, body_size: f32, next_note: u32) -> usize {
+    let last_body = lines
         .iter()
-        .position(|l| !l.blank && l.top > page.height * 0.5 && starts_note(l))
-        .unwrap_or(lines.len())
+        .rposition(|l| !l.blank && l.size >= body_size * 0.95 && !small_label(l));
+    let from = last_body.map_or(0, |k| k + 1);
+    lines[from..]
+        .iter()
+        .position(|l| {
+            !l.blank
+                && l.top > page.height * 0.5
+                && (small_label(l) || (l.size < body_size * 0.95 && note_number(l, next_note).is_some()))
+        })
+        .map_or(lines.len(), |k| from + k)
 }
 
 /// A line that opens with digits smaller than the text after them.
-fn starts_note(line: &Line) -> bool {
+fn small_label(line: &Line) -> bool {
     let ink: Vec<&Glyph> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
     let digits = ink
         .iter()
@@ -632,6 +647,25 @@ fn starts_note(line: &Line) -> bool {
         && ink[..digits]
             .iter()
             .all(|g| g.size <= ink[digits].size * 0.85)
+}
+
+/// The number a footnote line opens with, when it is the next footnote's
+/// or one of the few after it (a footnote may be missed), set off from the
+/// text by a gap.
+fn note_number(line: &Line, next_note: u32) -> Option<u32> {
+    let ink: Vec<&Glyph> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
+    let digits = ink
+        .iter()
+        .take_while(|g| g.text.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    if digits == 0 || digits > 3 || ink.len() <= digits {
+        return None;
+    }
+    let gap = ink[digits].x0 - ink[digits - 1].x1;
+    let number: u32 = ink[..digits].iter().map(|g| g.text.as_str()).collect::<String>().parse().ok()?;
+    let small = ink[..digits].iter().all(|g| g.size <= ink[digits].size * 0.85);
+    ((small || gap > line.size * 0.2) && number >= next_note.max(1) && number <= next_note + 5)
+        .then_some(number)
 }
 
 /// Text set much smaller than the running text, in the running text's

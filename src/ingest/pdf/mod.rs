@@ -100,14 +100,14 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
             ),
         });
     }
-    let mut pages = Vec::new();
-    let mut lines = Vec::new();
-    let mut ink = false;
-    read::read(path, bytes, |mut page| {
-        ink = ink || page.glyphs.iter().any(|g| !g.is_space());
-        lines.push(layout::lines_of(&mut page));
-        pages.push(page);
+    let read = read::read(path, bytes, |mut page| {
+        let ink = page.glyphs.iter().any(|g| !g.is_space());
+        let lines = layout::lines_of(&mut page);
+        (page, lines, ink)
     })?;
+    let ink = read.iter().any(|(_, _, ink)| *ink);
+    let (pages, lines): (Vec<PageGlyphs>, Vec<_>) =
+        read.into_iter().map(|(page, lines, _)| (page, lines)).unzip();
     if !ink {
         return Err(Error::PdfNoText {
             path: path.to_owned(),

@@ -53,9 +53,15 @@ const MAX_TOTAL_OBJECTS: usize = 20_000_000;
 
 /// Reads every page's glyphs. Encrypted files, damaged files the library
 /// cannot open, and files over the limits are one-line errors naming the
-/// file (and the page, where there is one). Each page goes to `each` as
-/// it is read, so that only one page's glyphs are held at a time.
-pub fn read(path: &Path, bytes: &[u8], mut each: impl FnMut(PageGlyphs)) -> Result<()> {
+/// file (and the page, where there is one). Pages are read in parallel;
+/// each goes to `each` as it is read, so that a page's glyphs are held
+/// only while `each` works on them. The results come in page order.
+pub fn read<T: Send>(
+    path: &Path,
+    bytes: &[u8],
+    each: impl Fn(PageGlyphs) -> T + Sync,
+) -> Result<Vec<T>> {
+    use rayon::prelude::*;
     let options = ExtractOptions {
         max_recursion_depth: 10,
         max_objects_per_page: MAX_OBJECTS_PER_PAGE,
@@ -79,7 +85,7 @@ pub fn read(path: &Path, bytes: &[u8], mut each: impl FnMut(PageGlyphs)) -> Resu
             &format!("{} pages; brug reads at most {MAX_PAGES}", pdf.page_count()),
         ));
     }
-    for index in 0..pdf.page_count() {
+    (0..pdf.page_count()).into_par_iter().map(|index| {
         let page =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf.pages().get(index)))
                 .map_err(|_| damaged(path, Some(index), "the PDF library gave up on this page"))?
@@ -121,15 +127,15 @@ pub fn read(path: &Path, bytes: &[u8], mut each: impl FnMut(PageGlyphs)) -> Resu
                     .filter_map(|r| thin(r.x0, r.top, r.x1, r.bottom)),
             )
             .collect();
-        each(PageGlyphs {
+        Ok(each(PageGlyphs {
             number: index as u32 + 1,
             width: page.width() as f32,
             height: page.height() as f32,
             glyphs,
             rules,
-        });
-    }
-    Ok(())
+        }))
+    })
+    .collect()
 }
 
 fn pdf_error(path: &Path, page: Option<usize>, error: &pdfplumber::PdfError) -> Error {
