@@ -77,6 +77,9 @@ pub struct Rules {
     /// Labels of a letter's letterhead fields (`datum`, `ons kenmerk`),
     /// lower case.
     pub letterhead_labels: FastSet<&'static str>,
+    /// Words of a printer's imprint (`issn`): a line at a page's foot
+    /// holding one is page furniture.
+    pub imprint_words: FastSet<&'static str>,
 }
 
 /// The page-furniture words of every language brug has rules for: a page
@@ -201,6 +204,7 @@ impl Rules {
             page_labels_with_total: take("page_label_with_total"),
             page_totals: take("page_total"),
             letterhead_labels: take("letterhead_label"),
+            imprint_words: take("imprint_word"),
         }
     }
 }

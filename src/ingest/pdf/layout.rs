@@ -48,16 +48,22 @@ impl Line {
         glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         let ink: Vec<&Glyph> = glyphs.iter().filter(|g| !g.is_space()).collect();
         let blank = ink.is_empty();
+        // The line's size: the size most of its glyphs have (a large
+        // bullet or a small marker does not set it).
+        let size = common_size(&ink)
+            .or(glyphs.first().map(|g| g.size))
+            .unwrap_or(0.0);
         let main = ink
             .iter()
             .copied()
-            .max_by(|a, b| a.size.total_cmp(&b.size))
+            .filter(|g| g.size >= size * 0.9)
+            .min_by(|a, b| a.top.total_cmp(&b.top))
             .or(glyphs.first());
-        let (size, top, bottom) = main.map_or((0.0, 0.0, 0.0), |g| (g.size, g.top, g.bottom));
-        // The baseline of the line's main text: its largest glyphs' bottom.
+        let (top, bottom) = main.map_or((0.0, 0.0), |g| (g.top, g.bottom));
+        // The baseline of the line's main text: its main glyphs' bottom.
         let baseline = ink
             .iter()
-            .filter(|g| g.size >= size * 0.9)
+            .filter(|g| (g.size - size).abs() <= size * 0.1)
             .map(|g| g.bottom)
             .fold(bottom, f32::max);
         let raised: Vec<bool> = glyphs
@@ -147,6 +153,23 @@ impl Line {
         let t = text.trim_end_matches(['"', '\'', '’', '”', ')', ']']);
         t.ends_with(['.', '?', '!', ':', ';'])
     }
+}
+
+/// The size most glyphs have (the larger of two equally common sizes).
+fn common_size(ink: &[&Glyph]) -> Option<f32> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for g in ink {
+        let key = (g.size * 4.0).round() as u32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    let (key, _) = counts.into_iter().max_by_key(|&(k, n)| (n, k))?;
+    // The exact size of a glyph with the common size.
+    ink.iter()
+        .find(|g| (g.size * 4.0).round() as u32 == key)
+        .map(|g| g.size)
 }
 
 /// Whether a line opens with a bullet, or with a number label, each set
@@ -343,10 +366,15 @@ fn side_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
 
 /// A line's runs of glyphs, split at gaps wider than three times its size.
 fn runs(line: &Line) -> Vec<(f32, f32)> {
+    runs_at(line, 3.0)
+}
+
+/// A line's runs of glyphs, split at gaps wider than `sizes` times its size.
+fn runs_at(line: &Line, sizes: f32) -> Vec<(f32, f32)> {
     let mut out: Vec<(f32, f32)> = Vec::new();
     for g in line.glyphs.iter().filter(|g| !g.is_space()) {
         match out.last_mut() {
-            Some(run) if g.x0 - run.1 <= line.size.max(1.0) * 3.0 => run.1 = run.1.max(g.x1),
+            Some(run) if g.x0 - run.1 <= line.size.max(1.0) * sizes => run.1 = run.1.max(g.x1),
             _ => out.push((g.x0, g.x1)),
         }
     }
@@ -413,6 +441,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
     let repeated = repeated_margins(pages, &split);
     let right = right_edge(&split, body_size);
     let labels = letterhead_labels();
+    let imprint_words = imprint_words();
     let mut out = Vec::with_capacity(pages.len());
     // The running text of the page before ended inside a sentence.
     let mut open_sentence = false;
@@ -424,6 +453,8 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
             let text = line.text();
             if z != Zone::Body && is_page_number(&text, true) {
                 Some(ArtifactKind::PageNumber)
+            } else if z == Zone::Bottom && imprint(&text, &imprint_words) {
+                Some(ArtifactKind::PageFurniture)
             } else if z != Zone::Body && repeated.contains(&furniture_key(line)) {
                 Some(ArtifactKind::PageFurniture)
             } else {
@@ -543,6 +574,25 @@ fn letterhead_labels() -> Vec<&'static str> {
     labels
 }
 
+/// The words that mark a printer's imprint line in every language brug
+/// knows (`ISSN`).
+fn imprint_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Rules::languages()
+        .into_iter()
+        .filter_map(|code| Rules::for_language(code).ok())
+        .flat_map(|r| r.imprint_words.iter().copied())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether a line holds a word of a printer's imprint.
+fn imprint(text: &str, words: &[&str]) -> bool {
+    text.split_whitespace()
+        .any(|w| words.iter().any(|i| w.eq_ignore_ascii_case(i)))
+}
+
 /// Whether a line opens with a letterhead field's label.
 fn starts_with_label(line: &Line, labels: &[&str]) -> bool {
     let text = line.text().to_lowercase();
@@ -629,7 +679,8 @@ fn notes_start(lines: &[Line], page: &PageGlyphs, body_size: f32, next_note: u32
         .position(|l| {
             !l.blank
                 && l.top > page.height * 0.5
-                && (small_label(l) || (l.size < body_size * 0.95 && note_number(l, next_note).is_some()))
+                && (small_label(l)
+                    || (l.size < body_size * 0.95 && note_number(l, next_note).is_some()))
         })
         .map_or(lines.len(), |k| from + k)
 }
@@ -662,8 +713,15 @@ fn note_number(line: &Line, next_note: u32) -> Option<u32> {
         return None;
     }
     let gap = ink[digits].x0 - ink[digits - 1].x1;
-    let number: u32 = ink[..digits].iter().map(|g| g.text.as_str()).collect::<String>().parse().ok()?;
-    let small = ink[..digits].iter().all(|g| g.size <= ink[digits].size * 0.85);
+    let number: u32 = ink[..digits]
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    let small = ink[..digits]
+        .iter()
+        .all(|g| g.size <= ink[digits].size * 0.85);
     ((small || gap > line.size * 0.2) && number >= next_note.max(1) && number <= next_note + 5)
         .then_some(number)
 }
@@ -752,8 +810,9 @@ fn blocks(
     let mut out: Vec<(Line, LineRole)> = Vec::with_capacity(lines.len());
     // The block so far: its first line's x, where its text goes on (a list
     // item's hanging indent, a paragraph's margin after an indented first
-    // line), and its number of lines.
-    let mut block: Option<(f32, f32, usize)> = None;
+    // line), where its first line's text goes on after a wide gap (a
+    // number set off from a title), and its number of lines.
+    let mut block: Option<(f32, f32, f32, usize)> = None;
     let mut last: Option<usize> = None;
     let mut after_blank = true;
     for line in lines {
@@ -766,11 +825,12 @@ fn blocks(
         let carried = open_sentence && last.is_none() && !styled && !line.bullet && !line.label;
         let start = match (block, last.map(|k| &out[k].0)) {
             _ if carried => false,
-            (Some((x0, text_x, count)), Some(prev)) => {
+            (Some((x0, text_x, after_gap, count)), Some(prev)) => {
                 let gap = line.top - prev.bottom;
                 // A list item goes on under its text or under its label.
                 let aligned = (line.x0 - text_x).abs() <= 2.5
                     || (line.x0 - x0).abs() <= 2.5
+                    || (count == 1 && (line.x0 - after_gap).abs() <= 2.5)
                     || (count == 1 && line.x0 < x0 - 2.5 && !prev.bullet && !prev.label);
                 // Where a line ends short or closes a sentence, a change of
                 // style starts a block (a heading before it or after it);
@@ -782,6 +842,7 @@ fn blocks(
                     || line.underlined;
                 after_blank
                     || is_salutation(prev)
+                    || (line.size - prev.size).abs() > 1.0
                     || gap > body_size.max(prev.size) * 0.9
                     || line.bullet
                     || line.label
@@ -797,7 +858,8 @@ fn blocks(
             } else {
                 line.x0
             };
-            block = Some((line.x0, text_x, 1));
+            let after_gap = runs_at(&line, 0.8).get(1).map_or(f32::MAX, |r| r.0);
+            block = Some((line.x0, text_x, after_gap, 1));
             let kind = if styled && !line.bullet {
                 HintKind::Heading
             } else if line.bullet || line.label {
@@ -807,9 +869,9 @@ fn blocks(
             };
             out.push((line, LineRole::Start(kind)));
         } else {
-            let b = block.get_or_insert((line.x0, line.x0, 1));
-            b.2 += 1;
-            if b.2 == 2 {
+            let b = block.get_or_insert((line.x0, line.x0, f32::MAX, 1));
+            b.3 += 1;
+            if b.3 == 2 {
                 // After an indented first line, the text goes on here.
                 b.1 = line.x0;
             }

@@ -106,8 +106,10 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
         (page, lines, ink)
     })?;
     let ink = read.iter().any(|(_, _, ink)| *ink);
-    let (pages, lines): (Vec<PageGlyphs>, Vec<_>) =
-        read.into_iter().map(|(page, lines, _)| (page, lines)).unzip();
+    let (pages, lines): (Vec<PageGlyphs>, Vec<_>) = read
+        .into_iter()
+        .map(|(page, lines, _)| (page, lines))
+        .unzip();
     if !ink {
         return Err(Error::PdfNoText {
             path: path.to_owned(),

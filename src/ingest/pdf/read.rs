@@ -85,57 +85,61 @@ pub fn read<T: Send>(
             &format!("{} pages; brug reads at most {MAX_PAGES}", pdf.page_count()),
         ));
     }
-    (0..pdf.page_count()).into_par_iter().map(|index| {
-        let page =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf.pages().get(index)))
-                .map_err(|_| damaged(path, Some(index), "the PDF library gave up on this page"))?
-                .map_err(|e| fail(Some(index), e))?;
-        let glyphs = page
-            .chars()
-            .iter()
-            .filter(|c| !c.text.is_empty())
-            .map(|c| {
-                let font = c.fontname.to_ascii_lowercase();
-                Glyph {
-                    x0: c.bbox.x0 as f32,
-                    top: c.bbox.top as f32,
-                    x1: c.bbox.x1 as f32,
-                    bottom: c.bbox.bottom as f32,
-                    size: c.size as f32,
-                    bold: ["bold", "black", "heavy", "semibold", "demi"]
+    (0..pdf.page_count())
+        .into_par_iter()
+        .map(|index| {
+            let page =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf.pages().get(index)))
+                    .map_err(|_| {
+                        damaged(path, Some(index), "the PDF library gave up on this page")
+                    })?
+                    .map_err(|e| fail(Some(index), e))?;
+            let glyphs = page
+                .chars()
+                .iter()
+                .filter(|c| !c.text.is_empty())
+                .map(|c| {
+                    let font = c.fontname.to_ascii_lowercase();
+                    Glyph {
+                        x0: c.bbox.x0 as f32,
+                        top: c.bbox.top as f32,
+                        x1: c.bbox.x1 as f32,
+                        bottom: c.bbox.bottom as f32,
+                        size: c.size as f32,
+                        bold: ["bold", "black", "heavy", "semibold", "demi"]
+                            .iter()
+                            .any(|w| font.contains(w)),
+                        italic: font.contains("italic") || font.contains("oblique"),
+                        text: c.text.clone(),
+                    }
+                })
+                .collect();
+            let thin = |x0: f64, top: f64, x1: f64, bottom: f64| {
+                (bottom - top <= 2.0 && x1 - x0 >= 2.0).then_some((
+                    x0 as f32,
+                    x1 as f32,
+                    ((top + bottom) / 2.0) as f32,
+                ))
+            };
+            let rules = page
+                .lines()
+                .iter()
+                .filter_map(|l| thin(l.x0, l.top, l.x1, l.bottom))
+                .chain(
+                    page.rects()
                         .iter()
-                        .any(|w| font.contains(w)),
-                    italic: font.contains("italic") || font.contains("oblique"),
-                    text: c.text.clone(),
-                }
-            })
-            .collect();
-        let thin = |x0: f64, top: f64, x1: f64, bottom: f64| {
-            (bottom - top <= 2.0 && x1 - x0 >= 2.0).then_some((
-                x0 as f32,
-                x1 as f32,
-                ((top + bottom) / 2.0) as f32,
-            ))
-        };
-        let rules = page
-            .lines()
-            .iter()
-            .filter_map(|l| thin(l.x0, l.top, l.x1, l.bottom))
-            .chain(
-                page.rects()
-                    .iter()
-                    .filter_map(|r| thin(r.x0, r.top, r.x1, r.bottom)),
-            )
-            .collect();
-        Ok(each(PageGlyphs {
-            number: index as u32 + 1,
-            width: page.width() as f32,
-            height: page.height() as f32,
-            glyphs,
-            rules,
-        }))
-    })
-    .collect()
+                        .filter_map(|r| thin(r.x0, r.top, r.x1, r.bottom)),
+                )
+                .collect();
+            Ok(each(PageGlyphs {
+                number: index as u32 + 1,
+                width: page.width() as f32,
+                height: page.height() as f32,
+                glyphs,
+                rules,
+            }))
+        })
+        .collect()
 }
 
 fn pdf_error(path: &Path, page: Option<usize>, error: &pdfplumber::PdfError) -> Error {
