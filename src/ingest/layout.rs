@@ -449,7 +449,7 @@ impl Planner<'_> {
                     let content = self.content(i);
                     // Short of a full line: a ministry's name can be long.
                     let chars = self.infos[i].chars;
-                    (chars * 10 <= self.width * 9 || chars <= 60)
+                    (chars * 10 <= self.width * 9 || chars <= 80)
                         && chars <= 100
                         && content.split_whitespace().count() <= 14
                         && !content.trim_end().ends_with(['!', '?', ';'])

@@ -180,7 +180,31 @@ fn opening(ink: &[&Glyph], size: f32) -> (bool, bool) {
     };
     let gap_after = |k: usize| ink.get(k + 1).map_or(0.0, |next| next.x0 - ink[k].x1);
     let c = first.text.chars().next().unwrap_or(' ');
-    let bullet_glyph = matches!(
+    let dash = matches!(c, '-' | '–' | '—');
+    if (is_bullet(first) && gap_after(0) > size * 0.25) || (dash && gap_after(0) > size * 0.8) {
+        return (true, false);
+    }
+    // A label: up to 4 glyphs of digits/letters with `.` or `)`, then a gap.
+    let mut word = String::new();
+    for (k, g) in ink.iter().enumerate().take(6) {
+        word.push_str(&g.text);
+        if gap_after(k) > size * 0.25 {
+            let label = is_label(&word) || (is_section_number(&word) && gap_after(k) > size * 0.5);
+            return (false, label);
+        }
+    }
+    (false, false)
+}
+
+/// A section number such as `1.1` or `2.3.4`.
+/// A bullet glyph: the usual ones, and Word's Symbol and Wingdings bullets
+/// as extractors give them (private use area).
+fn is_bullet(g: &Glyph) -> bool {
+    let mut chars = g.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    matches!(
         c,
         '•' | '◦'
             | '▪'
@@ -198,24 +222,9 @@ fn opening(ink: &[&Glyph], size: f32) -> (bool, bool) {
             | '\u{F0FC}'
             | '\u{F0A8}'
             | '\u{F0FB}'
-    );
-    let dash = matches!(c, '-' | '–' | '—');
-    if (bullet_glyph && gap_after(0) > size * 0.25) || (dash && gap_after(0) > size * 0.8) {
-        return (true, false);
-    }
-    // A label: up to 4 glyphs of digits/letters with `.` or `)`, then a gap.
-    let mut word = String::new();
-    for (k, g) in ink.iter().enumerate().take(6) {
-        word.push_str(&g.text);
-        if gap_after(k) > size * 0.25 {
-            let label = is_label(&word) || (is_section_number(&word) && gap_after(k) > size * 0.5);
-            return (false, label);
-        }
-    }
-    (false, false)
+    )
 }
 
-/// A section number such as `1.1` or `2.3.4`.
 fn is_section_number(word: &str) -> bool {
     word.contains('.')
         && word.len() <= 8
@@ -265,8 +274,17 @@ pub fn lines_of(page: &mut PageGlyphs) -> Vec<Line> {
     let mut groups: Vec<(f32, f32, Vec<Glyph>)> = Vec::new();
     for g in order {
         let size = if g.is_space() { 0.5 } else { g.size.max(0.5) };
-        let found = groups.iter().rposition(|(baseline, line_size, _)| {
-            (g.bottom - baseline).abs() <= 0.25 * g.size.max(*line_size).max(0.5)
+        // One baseline: glyphs of like size a little apart, or any glyphs
+        // exactly on it (a small glyph near another line's baseline is a
+        // marker or a subscript, joined below).
+        let found = groups.iter().rposition(|(baseline, line_size, glyphs)| {
+            let off = (g.bottom - baseline).abs();
+            let ratio = size / line_size.max(0.5);
+            let like = g.is_space()
+                || (0.85..=1.18).contains(&ratio)
+                || is_bullet(&g)
+                || glyphs.iter().all(|o| o.is_space() || is_bullet(o));
+            off <= 0.5 || (like && off <= 0.25 * g.size.max(*line_size).max(0.5))
         });
         match found {
             Some(k) => {
@@ -453,9 +471,9 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
             let text = line.text();
             if z != Zone::Body && is_page_number(&text, true) {
                 Some(ArtifactKind::PageNumber)
-            } else if z == Zone::Bottom && imprint(&text, &imprint_words) {
-                Some(ArtifactKind::PageFurniture)
-            } else if z != Zone::Body && repeated.contains(&furniture_key(line)) {
+            } else if (z == Zone::Bottom && imprint(&text, &imprint_words))
+                || (z != Zone::Body && repeated.contains(&furniture_key(line)))
+            {
                 Some(ArtifactKind::PageFurniture)
             } else {
                 None
