@@ -386,3 +386,115 @@ fn junit_output_validates_against_its_schema() {
         );
     }
 }
+
+const TEXLIVE: &str = "Debian/Ubuntu: apt-get install texlive-latex-base texlive-latex-recommended \
+     texlive-lang-european";
+const LIBREOFFICE: &str = "Debian/Ubuntu: apt-get install libreoffice-writer-nogui";
+const POPPLER: &str = "Debian/Ubuntu: apt-get install poppler-utils";
+
+/// Rebuilds a generated corpus (`tests/fixtures/corpus/NAME/make.py`) in a
+/// scratch copy with the real typesetter and extractor, checks it
+/// (`make.py --check`), and returns the copy: its gold must be the
+/// committed gold, and brug must read its fresh PDFs like the committed
+/// ones.
+fn rebuilt_corpus(name: &str) -> crate::common::Scratch {
+    let dir = scratch_dir(&format!("corpus-{name}"));
+    let from = repo(&format!("tests/fixtures/corpus/{name}"));
+    copy_tree(&from, &dir);
+    for args in [&[][..], &["--check"][..]] {
+        let status = Process::new("python3")
+            .arg(dir.join("make.py"))
+            .args(args)
+            .current_dir(&*dir)
+            .stdout(Stdio::null())
+            .status()
+            .expect("python3 runs");
+        assert!(
+            status.success(),
+            "make.py {args:?} failed for the {name} corpus"
+        );
+    }
+    for gold in std::fs::read_dir(from.join("gold")).expect("gold folder") {
+        let gold = gold.expect("entry").path();
+        let fresh = dir.join("gold").join(gold.file_name().expect("name"));
+        let parse = |p: &Path| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(p).expect("gold")).expect("JSON")
+        };
+        assert_eq!(
+            parse(&gold),
+            parse(&fresh),
+            "{} changed when rebuilt",
+            gold.display()
+        );
+    }
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(from).expect("dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// brug's segments of every PDF of a rebuilt corpus, scored against the
+/// gold: exact segment F1 over the corpus.
+fn corpus_pdf_f1(dir: &Path) -> f64 {
+    let (mut right, mut gold_n, mut found_n) = (0, 0, 0);
+    for gold in std::fs::read_dir(dir.join("gold")).expect("gold folder") {
+        let gold = gold.expect("entry").path();
+        let name = gold
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".gold.json"))
+            .expect("gold name")
+            .to_owned();
+        let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let wanted: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(&gold).expect("gold")).expect("JSON");
+        let mut wanted: Vec<String> = wanted
+            .iter()
+            .map(|s| fold(s["text"].as_str().expect("text")))
+            .collect();
+        let (code, out, err) = brug(
+            dir,
+            &["segment", &format!("{name}.pdf"), "--format", "json"],
+        );
+        assert_eq!(code, 0, "{name}: {err}");
+        let found: Vec<serde_json::Value> = serde_json::from_str(&out).expect("JSON");
+        gold_n += wanted.len();
+        found_n += found.len();
+        for s in &found {
+            let text = fold(s["text"].as_str().expect("text"));
+            if let Some(k) = wanted.iter().position(|w| *w == text) {
+                wanted.swap_remove(k);
+                right += 1;
+            }
+        }
+    }
+    2.0 * right as f64 / (gold_n + found_n).max(1) as f64
+}
+
+#[test]
+fn latex_papers_rebuild_and_read_like_their_gold() {
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("latex");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt LaTeX papers");
+}
+
+#[test]
+fn office_letters_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("office");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt office letters");
+}

@@ -11,6 +11,7 @@ mod batch;
 mod benchmarks;
 mod check;
 mod cli;
+mod corpus;
 // Real clients of brug's files; `cargo test --features client-tests`.
 #[cfg(feature = "client-tests")]
 mod clients;

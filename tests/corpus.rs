@@ -1,0 +1,144 @@
+//! The generated corpora of `tests/fixtures/corpus/`: letters made with a
+//! word processor (`office/`) and parliamentary papers typeset with LaTeX
+//! (`latex/`), each with a gold segmentation from its source. brug reads
+//! each from the PDF itself and from `pdftotext` text in both modes; every
+//! document and mode keeps its own floor on exact segment F1, so a
+//! document that got better cannot hide one that got worse.
+
+use std::collections::HashMap;
+
+use brug::ingest::Layout;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::common::{repo, segment_file, segment_text};
+
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
+}
+
+/// The modes, in the order of the floors below.
+const MODES: [&str; 3] = ["pdf", "pdftotext", "pdftotext-layout"];
+
+/// (corpus, document) and its F1 floors, in the order of [`MODES`].
+const FLOORS: &[((&str, &str), [f64; 3])] = &[
+    (
+        ("office", "Kamerbrief_digitale_toegankelijkheid"),
+        [0.99, 0.67, 0.77],
+    ),
+    (
+        ("office", "Kamerbrief_teruggaaf_energiebelasting"),
+        [0.99, 0.63, 0.81],
+    ),
+    (
+        ("office", "Kamerbrief_veenweide_pilots"),
+        [0.99, 0.66, 0.73],
+    ),
+    (
+        ("office", "Kamerbrief_wachttijden_jeugdzorg"),
+        [0.97, 0.53, 0.70],
+    ),
+    (("office", "Letter_flood_resilience_en"), [0.99, 0.68, 0.77]),
+    (("latex", "en_inland_shipping"), [0.97, 0.60, 0.75]),
+    (("latex", "nl_deelmobiliteit"), [0.98, 0.60, 0.70]),
+    (("latex", "nl_drinkwaterbronnen"), [0.98, 0.61, 0.72]),
+    (("latex", "nl_energietoeslag"), [0.99, 0.58, 0.79]),
+];
+
+fn gold(corpus: &str, name: &str) -> (Vec<String>, &'static str) {
+    let path = repo(&format!(
+        "tests/fixtures/corpus/{corpus}/gold/{name}.gold.json"
+    ));
+    let text = std::fs::read_to_string(path).expect("gold file");
+    let segments: Vec<serde_json::Value> = serde_json::from_str(&text).expect("gold JSON");
+    let lang = if name.starts_with("en_") || name.ends_with("_en") {
+        "en"
+    } else {
+        "nl"
+    };
+    (
+        segments
+            .iter()
+            .map(|s| fold(s["text"].as_str().expect("text")))
+            .collect(),
+        lang,
+    )
+}
+
+fn segmented(corpus: &str, name: &str, mode: &str, lang: &str) -> Vec<String> {
+    let doc = if mode == "pdf" {
+        segment_file(
+            &repo(&format!("tests/fixtures/corpus/{corpus}/{name}.pdf")),
+            Some(lang),
+        )
+    } else {
+        let path = repo(&format!(
+            "tests/fixtures/corpus/{corpus}/text/{name}.{mode}.txt"
+        ));
+        let text = std::fs::read_to_string(path).expect("extracted text");
+        segment_text(&text, lang, Layout::Auto)
+    };
+    doc.segments.iter().map(|s| fold(&s.text)).collect()
+}
+
+/// (right, gold, found)
+fn score(gold: &[String], found: &[String]) -> (usize, usize, usize) {
+    let mut wanted: HashMap<&str, usize> = HashMap::new();
+    for g in gold {
+        *wanted.entry(g).or_default() += 1;
+    }
+    let right = found
+        .iter()
+        .filter(|f| {
+            wanted
+                .get_mut(f.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| *n -= 1)
+                .is_some()
+        })
+        .count();
+    (right, gold.len(), found.len())
+}
+
+#[test]
+fn generated_documents_segment_like_their_gold() {
+    let mut below = Vec::new();
+    let mut totals: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for &((corpus, name), floors) in FLOORS {
+        for (mode, floor) in MODES.into_iter().zip(floors) {
+            check_one(corpus, name, mode, floor, &mut below, &mut totals);
+        }
+    }
+    for (mode, (right, g, found)) in totals {
+        println!(
+            "all ({mode}): F1 {:.3}",
+            2.0 * right as f64 / (g + found).max(1) as f64
+        );
+    }
+    assert!(below.is_empty(), "below the floor:\n{}", below.join("\n"));
+}
+
+/// Scores one document in one mode, noting a score below its floor.
+fn check_one(
+    corpus: &str,
+    name: &str,
+    mode: &'static str,
+    floor: f64,
+    below: &mut Vec<String>,
+    totals: &mut HashMap<&'static str, (usize, usize, usize)>,
+) {
+    let (gold, lang) = gold(corpus, name);
+    let (right, g, found) = score(&gold, &segmented(corpus, name, mode, lang));
+    let t = totals.entry(mode).or_default();
+    (t.0, t.1, t.2) = (t.0 + right, t.1 + g, t.2 + found);
+    let f1 = 2.0 * right as f64 / (g + found).max(1) as f64;
+    println!(
+        "{corpus}/{name} ({mode}): {right}/{g} right, {found} found, F1 {f1:.3} (floor {floor})"
+    );
+    if f1 < floor {
+        below.push(format!("{corpus}/{name} ({mode}): F1 {f1:.3} < {floor}"));
+    }
+}
