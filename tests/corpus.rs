@@ -39,12 +39,12 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("office", "Kamerbrief_wachttijden_jeugdzorg"),
-        [0.97, 0.53, 0.70],
+        [0.99, 0.53, 0.70],
     ),
     (("office", "Letter_flood_resilience_en"), [0.99, 0.68, 0.77]),
-    (("latex", "en_inland_shipping"), [0.97, 0.60, 0.75]),
-    (("latex", "nl_deelmobiliteit"), [0.98, 0.60, 0.70]),
-    (("latex", "nl_drinkwaterbronnen"), [0.98, 0.61, 0.72]),
+    (("latex", "en_inland_shipping"), [0.99, 0.60, 0.75]),
+    (("latex", "nl_deelmobiliteit"), [0.99, 0.60, 0.70]),
+    (("latex", "nl_drinkwaterbronnen"), [0.99, 0.61, 0.72]),
     (("latex", "nl_energietoeslag"), [0.99, 0.58, 0.79]),
 ];
 

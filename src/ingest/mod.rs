@@ -678,13 +678,23 @@ fn footnote_extents(
 }
 
 /// The line-end hyphen between lines `a` and `b`, if there is one to decide.
+/// Whether line `a` is one token that goes on with a URL the line before
+/// it ends with (a long URL broken over three lines).
+fn continues_url(raw: &RawText, infos: &[LineInfo], a: usize) -> bool {
+    let line = &raw.raw[infos[a].start..infos[a].end];
+    a > 0
+        && !line.contains(char::is_whitespace)
+        && !infos[a - 1].blank
+        && is_url_token(last_token(&raw.raw[infos[a - 1].start..infos[a - 1].end]))
+}
+
 fn line_break(raw: &RawText, infos: &[LineInfo], a: usize, b: usize) -> Option<hyphen::Break> {
     let prev = &raw.raw[infos[a].start..infos[a].end];
     let next = &raw.raw[infos[b].start..infos[b].end];
     let before_hyphen = prev
         .strip_suffix('-')
         .or_else(|| prev.strip_suffix('\u{AD}'))?;
-    if is_url_token(last_token(prev)) {
+    if is_url_token(last_token(prev)) || continues_url(raw, infos, a) {
         return None;
     }
     let left_start = before_hyphen

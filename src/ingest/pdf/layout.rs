@@ -335,9 +335,10 @@ pub fn lines_of(page: &mut PageGlyphs) -> Vec<Line> {
 
 /// Marks the lines that a rule runs under (underlined headings).
 fn mark_underlines(lines: &mut [Line], page: &PageGlyphs) {
+    let rules = joined_rules(&page.rules);
     for line in lines.iter_mut().filter(|l| !l.blank) {
         let width = line.x1 - line.x0;
-        line.underlined = page.rules.iter().any(|&(x0, x1, y)| {
+        line.underlined = rules.iter().any(|&(x0, x1, y)| {
             y >= line.bottom - 1.0
                 && y <= line.bottom + line.size * 0.4
                 && x1.min(line.x1) - x0.max(line.x0) >= width * 0.8
@@ -345,6 +346,22 @@ fn mark_underlines(lines: &mut [Line], page: &PageGlyphs) {
                 && x1 - x0 <= width * 1.25 + line.size
         });
     }
+}
+
+/// Rules drawn in pieces end to end on one height, joined into one.
+fn joined_rules(rules: &[(f32, f32, f32)]) -> Vec<(f32, f32, f32)> {
+    let mut sorted = rules.to_vec();
+    sorted.sort_by(|a, b| a.2.total_cmp(&b.2).then(a.0.total_cmp(&b.0)));
+    let mut out: Vec<(f32, f32, f32)> = Vec::with_capacity(sorted.len());
+    for (x0, x1, y) in sorted {
+        match out.last_mut() {
+            Some(last) if (last.2 - y).abs() <= 0.5 && x0 <= last.1 + 1.0 => {
+                last.1 = last.1.max(x1);
+            }
+            _ => out.push((x0, x1, y)),
+        }
+    }
+    out
 }
 
 /// Where a side column starts, if the document has one: the leftmost x in
@@ -876,7 +893,7 @@ fn blocks(
             } else {
                 line.x0
             };
-            let after_gap = runs_at(&line, 0.8).get(1).map_or(f32::MAX, |r| r.0);
+            let after_gap = runs_at(&line, 0.6).get(1).map_or(f32::MAX, |r| r.0);
             block = Some((line.x0, text_x, after_gap, 1));
             let kind = if styled && !line.bullet {
                 HintKind::Heading
