@@ -9,15 +9,18 @@
 //! written as superscript digits. Every glyph is in the text, so the text
 //! stage's rule holds: every glyph ends up in one segment or one artifact.
 
+mod blocks;
 mod bomb;
 mod layout;
+mod lines;
 mod read;
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::model::{ArtifactKind, BBox};
-use layout::{Line, LineRole};
+use layout::LineRole;
+use lines::Line;
 pub use read::{Glyph, PageGlyphs};
 
 /// Whether bytes are a PDF: `%PDF-` within the first 1024 bytes, as
@@ -102,7 +105,7 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
     }
     let read = read::read(path, bytes, |mut page| {
         let ink = page.glyphs.iter().any(|g| !g.is_space());
-        let lines = layout::lines_of(&mut page);
+        let lines = lines::lines_of(&mut page);
         (page, lines, ink)
     })?;
     let ink = read.iter().any(|(_, _, ink)| *ink);
@@ -194,8 +197,8 @@ impl Extracted {
         let start = self.text.len();
         for piece in line.pieces() {
             match piece {
-                layout::Piece::Gap => self.text.push(' '),
-                layout::Piece::Glyph(g, raised) => {
+                lines::Piece::Gap => self.text.push(' '),
+                lines::Piece::Glyph(g, raised) => {
                     let at = self.text.len() as u32;
                     let bbox = BBox::new(g.x0, g.top, g.x1, g.bottom);
                     self.places.glyphs.push((at, page, bbox));
