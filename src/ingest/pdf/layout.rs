@@ -5,7 +5,7 @@
 //! runs on from one page to the next.
 
 use super::blocks::{blocks, figure_text, is_salutation};
-use super::lines::{Line, mark_underlines, runs};
+use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::{Glyph, HintKind, PageGlyphs};
 use crate::ingest::is_page_number;
 use crate::lang::Rules;
@@ -257,7 +257,7 @@ fn running_text(facts: &DocumentFacts, flow: &mut Flow, body: Vec<Line>) -> Vec<
 fn note_roles(flow: &mut Flow, notes: Vec<Line>) -> Vec<(Line, LineRole)> {
     let mut roles = Vec::with_capacity(notes.len());
     let mut first_note = true;
-    for line in notes {
+    for mut line in notes {
         let number = note_number(&line, flow.next_note);
         let role = if line.blank {
             LineRole::Blank
@@ -267,7 +267,14 @@ fn note_roles(flow: &mut Flow, notes: Vec<Line>) -> Vec<(Line, LineRole)> {
             LineRole::Note
         };
         if let Some(n) = number {
-            flow.next_note = n + 1;
+            flow.next_note = flow.next_note.max(n + 1);
+        }
+        // A symbol label is written as the number it stands for, as the
+        // markers in the text are.
+        if let Some(k) = line.glyphs.iter().position(|g| !g.is_space()) {
+            if symbol_number(&line.glyphs[k]).is_some() && role == LineRole::NoteStart {
+                line.raised[k] = true;
+            }
         }
         first_note &= line.blank;
         roles.push((line, role));
@@ -423,12 +430,13 @@ fn notes_start(lines: &[Line], page: &PageGlyphs, body_size: f32, next_note: u32
         .map_or(lines.len(), |k| from + k)
 }
 
-/// A line that opens with digits smaller than the text after them.
+/// A line that opens with digits (or a footnote symbol) smaller than the
+/// text after them.
 fn small_label(line: &Line) -> bool {
     let ink: Vec<&Glyph> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
     let digits = ink
         .iter()
-        .take_while(|g| g.text.chars().all(|c| c.is_ascii_digit()))
+        .take_while(|g| g.text.chars().all(|c| c.is_ascii_digit()) || symbol_number(g).is_some())
         .count();
     digits > 0
         && digits <= 3
@@ -443,6 +451,10 @@ fn small_label(line: &Line) -> bool {
 /// text by a gap.
 fn note_number(line: &Line, next_note: u32) -> Option<u32> {
     let ink: Vec<&Glyph> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
+    // A symbol (`*`, `†`) numbers its footnote on its page only.
+    if let Some(number) = ink.first().and_then(|g| symbol_number(g)) {
+        return (ink.len() > 1).then_some(number);
+    }
     let digits = ink
         .iter()
         .take_while(|g| g.text.chars().all(|c| c.is_ascii_digit()))

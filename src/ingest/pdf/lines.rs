@@ -63,7 +63,7 @@ impl Line {
         let raised: Vec<bool> = glyphs
             .iter()
             .map(|g| {
-                g.text.chars().all(|c| c.is_ascii_digit())
+                (g.text.chars().all(|c| c.is_ascii_digit()) || symbol_number(g).is_some())
                     && g.size <= size * 0.8
                     && g.bottom < baseline - size * 0.15
             })
@@ -191,6 +191,24 @@ pub(super) fn opening(ink: &[&Glyph], size: f32) -> (bool, bool) {
 }
 
 /// A section number such as `1.1` or `2.3.4`.
+/// The number a footnote symbol stands for, in the order symbols are
+/// used (`*` 1, `†` 2, `‡` 3, `§` 4, `¶` 5, `‖` 6).
+pub(super) fn symbol_number(g: &Glyph) -> Option<u32> {
+    let mut chars = g.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    match c {
+        '*' | '∗' | '⁎' => Some(1),
+        '†' => Some(2),
+        '‡' => Some(3),
+        '§' => Some(4),
+        '¶' => Some(5),
+        '‖' => Some(6),
+        _ => None,
+    }
+}
+
 /// A bullet glyph: the usual ones, and Word's Symbol and Wingdings bullets
 /// as extractors give them (private use area).
 pub(super) fn is_bullet(g: &Glyph) -> bool {

@@ -216,7 +216,11 @@ impl Extracted {
                         }
                         let at = self.text.len() as u32;
                         self.places.glyphs.push((at, page, bbox));
-                        self.text.extend(g.text.chars().map(superscript));
+                        match lines::symbol_number(g) {
+                            // A footnote symbol is written as its number.
+                            Some(n) => self.text.extend(n.to_string().chars().map(superscript)),
+                            None => self.text.extend(g.text.chars().map(superscript)),
+                        }
                     } else {
                         // A glyph that stands for a line break, a page
                         // break or another control would break brug's
