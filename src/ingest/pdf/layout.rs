@@ -28,10 +28,56 @@ pub enum LineRole {
     Note,
 }
 
-/// Where a side column starts, if the document has one: the leftmost x in
+/// A side column: where it is, and the x that divides it from the running
+/// text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Right(f32),
+    Left(f32),
+}
+
+/// The document's side column, if it has one: at the right ([`right_column`])
+/// or else at the left ([`left_column`]).
+fn side_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<Side> {
+    right_column(pages, lines)
+        .map(Side::Right)
+        .or_else(|| left_column(pages, lines).map(Side::Left))
+}
+
+/// A column left of the running text: at least three lines end before the
+/// running text's margin (where most lines start), and fewer than 1 in 20
+/// lines cross it.
+fn left_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
+    let mut spans: Vec<(f32, f32)> = Vec::new();
+    let mut width: f32 = 0.0;
+    for (page, page_lines) in pages.iter().zip(lines) {
+        width = width.max(page.width);
+        for line in page_lines.iter().filter(|l| !l.blank) {
+            spans.extend(runs(line));
+        }
+    }
+    // The margin: the x most runs start at (to the point).
+    let mut counts: FastMap<i32, usize> = FastMap::default();
+    for &(x0, _) in &spans {
+        *counts.entry(x0.round() as i32).or_default() += 1;
+    }
+    let margin = counts.into_iter().max_by_key(|&(x, n)| (n, -x))?.0 as f32;
+    if margin < width * 0.15 {
+        return None;
+    }
+    let boundary = margin - 5.0;
+    let inside = spans.iter().filter(|s| s.1 < boundary - 5.0).count();
+    let crossing = spans
+        .iter()
+        .filter(|s| s.0 < boundary - 5.0 && s.1 > margin + 1.0)
+        .count();
+    (inside >= 3 && crossing * 20 <= spans.len()).then_some(boundary)
+}
+
+/// Where a column right of the running text starts: the leftmost x in
 /// the right 45% of the page at which at least three lines start, that the
 /// running text crosses in fewer than 1 in 20 lines.
-fn side_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
+fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
     let mut starts: Vec<f32> = Vec::new();
     let mut spans: Vec<(f32, f32)> = Vec::new();
     for (page, page_lines) in pages.iter().zip(lines) {
@@ -96,8 +142,8 @@ fn zone(line: &Line, page: &PageGlyphs) -> Zone {
 struct DocumentFacts {
     /// The size of the running text.
     body_size: f32,
-    /// Where the side column starts, if there is one.
-    side: Option<f32>,
+    /// The side column, if there is one.
+    side: Option<Side>,
     /// Header and footer lines repeated on most pages (digits as `#`).
     repeated: FastSet<String>,
     /// The running text's right edge.
@@ -146,7 +192,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
 }
 
 /// Every page's lines split at the side column: (running text, column).
-fn split_at_side(lines: Vec<Vec<Line>>, side: Option<f32>) -> Vec<(Vec<Line>, Vec<Line>)> {
+fn split_at_side(lines: Vec<Vec<Line>>, side: Option<Side>) -> Vec<(Vec<Line>, Vec<Line>)> {
     lines
         .into_iter()
         .map(|page_lines| {
@@ -154,10 +200,15 @@ fn split_at_side(lines: Vec<Vec<Line>>, side: Option<f32>) -> Vec<(Vec<Line>, Ve
             let mut column = Vec::new();
             for line in page_lines {
                 match side {
-                    Some(x) => {
+                    Some(Side::Right(x)) => {
                         let (l, r) = line.split_at(x);
                         main.extend(l);
                         column.extend(r);
+                    }
+                    Some(Side::Left(x)) => {
+                        let (l, r) = line.split_at(x);
+                        column.extend(l);
+                        main.extend(r);
                     }
                     None => main.push(line),
                 }
