@@ -6,6 +6,7 @@
 
 use super::blocks::{blocks, figure_text, is_salutation};
 use super::lines::{Line, mark_underlines, runs, symbol_number};
+use super::tables::table_text;
 use super::{Glyph, HintKind, PageGlyphs};
 use crate::ingest::is_page_number;
 use crate::lang::Rules;
@@ -281,25 +282,33 @@ fn page_roles(
     }
     let notes_from = notes_start(&body, page, facts.body_size, flow.next_note);
     let notes = body.split_off(notes_from);
-    roles.extend(running_text(facts, flow, body));
+    roles.extend(running_text(facts, flow, page, body));
     roles.extend(note_roles(flow, notes));
     roles.extend(aside);
     roles
 }
 
 /// The running text's blocks, a figure's text put where the figure stands.
-fn running_text(facts: &DocumentFacts, flow: &mut Flow, body: Vec<Line>) -> Vec<(Line, LineRole)> {
+fn running_text(
+    facts: &DocumentFacts,
+    flow: &mut Flow,
+    page: &PageGlyphs,
+    body: Vec<Line>,
+) -> Vec<(Line, LineRole)> {
+    let (body, tables) = table_text(body, page);
     let (body, figure) = figure_text(body, facts.body_size);
     let mut roles = blocks(body, facts.body_size, facts.right, flow.open_sentence);
     if let Some((last, _)) = roles.iter().rev().find(|(l, _)| !l.blank) {
         flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
     }
-    if let Some(top) = figure.first().map(|(l, _)| l.top) {
-        let at = roles
-            .iter()
-            .position(|(l, _)| !l.blank && l.top > top)
-            .unwrap_or(roles.len());
-        roles.splice(at..at, figure);
+    for inset in [figure, tables] {
+        if let Some(top) = inset.first().map(|(l, _)| l.top) {
+            let at = roles
+                .iter()
+                .position(|(l, _)| !l.blank && l.top > top)
+                .unwrap_or(roles.len());
+            roles.splice(at..at, inset);
+        }
     }
     roles
 }

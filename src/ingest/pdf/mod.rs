@@ -14,6 +14,7 @@ mod bomb;
 mod layout;
 mod lines;
 mod read;
+mod tables;
 
 use std::path::Path;
 

@@ -41,6 +41,8 @@ pub struct PageGlyphs {
     /// Thin horizontal rules drawn on the page (underlines, separators):
     /// `(x0, x1, y)`.
     pub rules: Vec<(f32, f32, f32)>,
+    /// Thin vertical rules (a table's grid): `(x, top, bottom)`.
+    pub vertical_rules: Vec<(f32, f32, f32)>,
 }
 
 /// The most pages brug reads of one PDF.
@@ -131,12 +133,30 @@ pub fn read<T: Send>(
                         .filter_map(|r| thin(r.x0, r.top, r.x1, r.bottom)),
                 )
                 .collect();
+            let upright = |x0: f64, top: f64, x1: f64, bottom: f64| {
+                (x1 - x0 <= 2.0 && bottom - top >= 2.0).then_some((
+                    ((x0 + x1) / 2.0) as f32,
+                    top as f32,
+                    bottom as f32,
+                ))
+            };
+            let vertical_rules = page
+                .lines()
+                .iter()
+                .filter_map(|l| upright(l.x0, l.top, l.x1, l.bottom))
+                .chain(
+                    page.rects()
+                        .iter()
+                        .filter_map(|r| upright(r.x0, r.top, r.x1, r.bottom)),
+                )
+                .collect();
             Ok(each(PageGlyphs {
                 number: index as u32 + 1,
                 width: page.width() as f32,
                 height: page.height() as f32,
                 glyphs,
                 rules,
+                vertical_rules,
             }))
         })
         .collect()
