@@ -498,3 +498,13 @@ fn office_letters_rebuild_and_read_like_their_gold() {
     let f1 = corpus_pdf_f1(&dir);
     assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt office letters");
 }
+
+#[test]
+fn heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.95, "F1 {f1:.3} on the rebuilt held-out documents");
+}
