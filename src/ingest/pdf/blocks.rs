@@ -141,7 +141,9 @@ pub(super) fn blocks(
                     || line.label
                     || (style_change && ends)
                     || !aligned
-                    || (prev.closes() && ends_early(prev, &line, right))
+                    // A line broken short before a capital: an address
+                    // line, a title line, a paragraph's end.
+                    || (ends_early(prev, &line, right) && starts_upper(&line))
             }
             _ => true,
         };
@@ -191,6 +193,11 @@ pub(super) fn ends_early(line: &Line, next: &Line, right: f32) -> bool {
     }
     let word = word_end - next.x0;
     line.x1 + line.size * 0.3 + word < right - 1.0
+}
+
+/// Whether a line's text starts with a capital.
+fn starts_upper(line: &Line) -> bool {
+    line.text().chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Where the text after a line's bullet or label starts.

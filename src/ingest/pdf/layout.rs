@@ -228,7 +228,7 @@ fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<Ar
         return None;
     }
     let text = line.text();
-    if is_page_number(&text, true) {
+    if is_page_number(&text, true) || is_roman_number(&text) {
         Some(ArtifactKind::PageNumber)
     } else if (z == Zone::Bottom && imprint(&text, &facts.imprint_words))
         || facts.repeated.contains(&furniture_key(line))
@@ -237,6 +237,17 @@ fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<Ar
     } else {
         None
     }
+}
+
+/// A page number in roman numerals (`ii`, `XIV`), alone on its line.
+fn is_roman_number(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    !lower.is_empty()
+        && lower.len() <= 7
+        && lower
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))
+        && (text.trim() == lower || text.trim() == lower.to_ascii_uppercase())
 }
 
 /// Page `n`'s lines in reading order with their roles: on page 1 the
