@@ -284,6 +284,18 @@ impl Planner<'_> {
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
     }
 
+    /// Whether line `i` ends early before line `next`, which opens with a
+    /// capital: the first word of `next` would have fitted on line `i`.
+    fn broken_before_capital(&self, i: usize, next: usize) -> bool {
+        let next_content = self.content(next);
+        let capital = next_content.chars().next().is_some_and(char::is_uppercase);
+        let first_word = next_content
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * 9
+    }
+
     fn line_closes(&self, i: usize) -> bool {
         last_char(self.content(i)).is_some_and(ends_sentence)
     }
@@ -383,18 +395,29 @@ impl Planner<'_> {
                     });
                     continue;
                 }
-                // Heading: the paragraph's only line, or a short first line
-                // followed by a capital.
-                if k == 0 && paras.len() > 1 && self.heading_like(i) {
+                // Heading: the paragraph's only line, or a line broken early
+                // before a capital, at the start or after a sentence's end.
+                let opens = prev.is_none_or(|p| {
+                    self.line_closes(p)
+                        || units.last().is_some_and(|u: &LineBlock| {
+                            u.kind == BlockKind::Heading && u.lines == [p]
+                        })
+                });
+                if opens
+                    && current
+                        .as_ref()
+                        .is_none_or(|u| u.kind != BlockKind::ListItem)
+                    && (paras.len() > 1 || k > 0)
+                    && self.heading_like(i)
+                {
                     let alone = para.len() == 1;
-                    let next_capital = para.get(1).is_some_and(|&n| {
-                        self.content(n)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                            && self.infos[i].chars * 10 <= self.width * 6
-                    });
-                    if alone || next_capital {
+                    let broken_early = para
+                        .get(k + 1)
+                        .is_some_and(|&n| self.broken_before_capital(i, n));
+                    if alone || broken_early {
+                        if let Some(u) = current.take() {
+                            units.push(u);
+                        }
                         units.push(LineBlock {
                             kind: BlockKind::Heading,
                             lines: vec![i],
