@@ -37,3 +37,26 @@ fn line_broken_before_a_long_word_is_no_heading() {
     let text = "De provincies hebben hun programma's op tijd ingediend bij het ministerie.\nDaarna volgt in het voorjaar van volgend jaar de\nGrondwaterbeschermingsgebiedenverordening van de provincie Utrecht en\nde andere provincies in het land die hun regels hebben aangepast.\n";
     assert_eq!(segments(text).len(), 2);
 }
+
+/// `pdftotext` letter spacing leaves a space before a comma or a full
+/// stop now and then; the letter has none. Text tokenized on purpose,
+/// with a space before every comma, keeps them.
+#[test]
+fn stray_space_before_comma_or_stop_is_taken_out() {
+    let filler = "Wij hebben besloten, na overleg met de provincies, om door te gaan.\n\n";
+    let text = filler.repeat(20)
+        + "Of, en zo ja , welke stappen volgen, is nog niet bekend. Het geldt voor de KRW . Dat is alles, zo blijkt.\n";
+    assert_eq!(
+        segments(&text)[20..],
+        lines(&[
+            "body\t\t\tOf, en zo ja, welke stappen volgen, is nog niet bekend.",
+            "body\t\t\tHet geldt voor de KRW.",
+            "body\t\t\tDat is alles, zo blijkt.",
+        ])
+    );
+    let tokenized = "Hij zei , na een pauze , dat het klaar was .\n";
+    assert_eq!(
+        segments(tokenized)[0],
+        "body\t\t\tHij zei , na een pauze , dat het klaar was ."
+    );
+}
