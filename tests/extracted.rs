@@ -60,3 +60,19 @@ fn stray_space_before_comma_or_stop_is_taken_out() {
         "body\t\t\tHij zei , na een pauze , dat het klaar was ."
     );
 }
+
+/// `pdftotext -layout` prints a footnote's number alone on its line and
+/// the note's text, indented, on the next.
+#[test]
+fn footnote_label_alone_on_its_line_opens_the_note_below() {
+    let text = "Het rapport is op 20 juni aan de Kamer aangeboden1. Het kabinet reageert later\ndit jaar op de aanbevelingen2 van de commissie.\n\n\n1\n    Kamerstukken II 2021/22, 30175, nr. 414\n2\n    https://www.example.nl/rapport\n";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t1\tHet rapport is op 20 juni aan de Kamer aangeboden.",
+            "body\t\t2\tHet kabinet reageert later dit jaar op de aanbevelingen van de commissie.",
+            "footnote\t1\t\tKamerstukken II 2021/22, 30175, nr. 414",
+            "footnote\t2\t\thttps://www.example.nl/rapport",
+        ])
+    );
+}

@@ -346,7 +346,10 @@ fn find_footnotes(
             continue;
         }
         let content = &raw.raw[l.start..l.end];
-        if let Some(c) = footnotes::label_candidate(i, content, l.start) {
+        // A PDF's geometry places each label next to its text.
+        if let Some(c) = footnotes::label_candidate(i, content, l.start)
+            .filter(|c| !(superscript_only && c.lone))
+        {
             labels.push(c);
         }
         footnotes::marker_candidates(i, content, l.start, &mut markers);
@@ -654,7 +657,9 @@ fn footnote_extents(
             }
             let text = &raw.raw[infos[j].start..infos[j].end];
             let single_token = !text.contains(char::is_whitespace);
-            let continues = if url_open {
+            let continues = if label.lone && lines.len() == 1 && !crossed_blank {
+                true
+            } else if url_open {
                 single_token && !text.starts_with(|c: char| c.is_uppercase())
             } else if crossed_blank {
                 false
