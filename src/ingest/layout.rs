@@ -10,9 +10,11 @@
 //! - A footnote block between two parts of a paragraph (a page end) does
 //!   not end the paragraph when the text before it has no final
 //!   punctuation or the text after it starts in lower case.
-//! - A heading is a one-line paragraph (or the first line of one, when the
-//!   line is short and the next starts with a capital) that is short, has
-//!   no final punctuation and starts with a capital or a number.
+//! - A heading is a one-line paragraph, or a line that opens a paragraph
+//!   or follows a sentence's end or another heading and breaks early
+//!   before a capital (the next line's first word would have fitted), that
+//!   is short (four fifths of a full line at most), has no final
+//!   punctuation and starts with a capital or a number.
 //! - A list item starts at a bullet (`•`, `-`, `–`, `*`, `▪`, `⁃`, `◦`) or a
 //!   number or letter with `.` or `)` at the start of a line, when that line
 //!   opens a paragraph or follows a line that ends a sentence, a clause
@@ -259,9 +261,10 @@ impl Planner<'_> {
         &self.raw.raw[l.start..end]
     }
 
+    /// Short of a full line: at most four fifths of the usual width.
     fn is_short(&self, i: usize) -> bool {
         let l = self.infos[i];
-        l.chars * 4 <= self.width * 3 && l.chars <= 100
+        l.chars * 5 <= self.width * 4 && l.chars <= 100
     }
 
     fn is_full(&self, i: usize) -> bool {
