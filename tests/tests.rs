@@ -18,6 +18,7 @@ mod clients;
 mod diff;
 mod errors;
 mod export;
+mod extracted;
 mod fuzz_regressions;
 mod help;
 mod lossless;

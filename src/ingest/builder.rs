@@ -10,6 +10,9 @@ use crate::model::OffsetMap;
 pub struct TextBuilder {
     pub text: String,
     pub map: OffsetMap,
+    /// Whether a space before a lone comma or full stop is an extractor's
+    /// slip to take out (see [`spaced_stops_are_slips`]).
+    pub mend_spaced_stops: bool,
 }
 
 impl TextBuilder {
@@ -18,6 +21,7 @@ impl TextBuilder {
         TextBuilder {
             text: String::with_capacity(capacity),
             map: OffsetMap::default(),
+            mend_spaced_stops: false,
         }
     }
 
@@ -31,6 +35,7 @@ impl TextBuilder {
         for (i, c) in piece.char_indices() {
             if c.is_whitespace() {
                 if let Some(s) = word_start.take() {
+                    self.drop_space_before_stop(&piece[s..i], &piece[i..]);
                     self.push_word(raw + s, &piece[s..i]);
                 }
                 self.push_space(raw + i);
@@ -39,7 +44,24 @@ impl TextBuilder {
             }
         }
         if let Some(s) = word_start {
+            self.drop_space_before_stop(&piece[s..], "");
             self.push_word(raw + s, &piece[s..]);
+        }
+    }
+
+    /// `energie , natuur` and `KRW .`: an extractor's space between a word
+    /// and a comma or full stop standing alone is not in the letter (a
+    /// spaced ellipsis `. . .` keeps its spaces).
+    fn drop_space_before_stop(&mut self, word: &str, rest: &str) {
+        let lone_stop = self.mend_spaced_stops && matches!(word, "," | ".");
+        let after_word = self
+            .text
+            .strip_suffix(' ')
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '’' | '”' | '"' | '\''));
+        let ellipsis = rest.trim_start().starts_with('.');
+        if lone_stop && after_word && !ellipsis {
+            self.trim_end();
         }
     }
 
@@ -51,7 +73,7 @@ impl TextBuilder {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return true;
         };
-        if first == b' ' || last == b' ' {
+        if first == b' ' || last == b' ' || (self.mend_spaced_stops && has_spaced_stop(bytes)) {
             return false;
         }
         let mut ascii = true;
@@ -146,6 +168,34 @@ impl TextBuilder {
     }
 }
 
+/// Whether the commas and full stops that stand alone after a space in
+/// `raw` are slips of an extractor's letter spacing: fewer than one in
+/// twenty of all commas and stops after a word. In tokenized text
+/// (`brother , later`) they are the rule and stay.
+pub fn spaced_stops_are_slips(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let (mut spaced, mut glued) = (0usize, 0usize);
+    for w in bytes.windows(2) {
+        if matches!(w[1], b',' | b'.') {
+            if w[0] == b' ' {
+                spaced += 1;
+            } else if w[0].is_ascii_alphanumeric() {
+                glued += 1;
+            }
+        }
+    }
+    spaced * 20 < spaced + glued
+}
+
+/// Whether a comma or full stop stands alone after a space (`ja , welke`).
+fn has_spaced_stop(bytes: &[u8]) -> bool {
+    bytes
+        .windows(3)
+        .any(|w| w[0] == b' ' && matches!(w[1], b',' | b'.') && w[2] == b' ')
+        || bytes.ends_with(b" ,")
+        || bytes.ends_with(b" .")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +216,22 @@ mod tests {
         b.push_raw(0, "cafe\u{301} x");
         assert_eq!(b.text, "café x");
         assert_eq!(b.map.raw(b.text.len() - 1), "cafe\u{301} ".len());
+    }
+
+    #[test]
+    fn drops_the_space_before_a_lone_comma_or_stop() {
+        let mut b = TextBuilder {
+            mend_spaced_stops: true,
+            ..TextBuilder::default()
+        };
+        b.push_raw(0, "ja , welke KRW .");
+        assert_eq!(b.text, "ja, welke KRW.");
+        assert_eq!(b.map.raw(2), 3);
+        let mut b = TextBuilder {
+            mend_spaced_stops: true,
+            ..TextBuilder::default()
+        };
+        b.push_raw(0, "3 .000 en 5 , 6");
+        assert_eq!(b.text, "3 .000 en 5, 6");
     }
 }

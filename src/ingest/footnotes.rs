@@ -47,6 +47,9 @@ pub struct LabelCandidate {
     pub label_end: usize,
     /// Raw offset where the note's text begins.
     pub text_start: usize,
+    /// The label stands alone on its line, the note's text on the next
+    /// (`pdftotext -layout`).
+    pub lone: bool,
 }
 
 fn superscript_value(c: char) -> Option<u32> {
@@ -91,8 +94,9 @@ pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Opti
                 .trim_start_matches(|c: char| c.is_ascii_digit())
                 .len();
         let n = parse_number(&content[..digits])?;
-        // A plain number needs a space after it: `6 Kamerstuk`.
-        if !content[digits..].starts_with([' ', '\t', '\u{A0}']) {
+        // A plain number needs a space after it (`6 Kamerstuk`) or stands
+        // alone.
+        if !content[digits..].is_empty() && !content[digits..].starts_with([' ', '\t', '\u{A0}']) {
             return None;
         }
         (n, digits)
@@ -102,6 +106,16 @@ pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Opti
     }
     let rest = &content[label_len..];
     let text = rest.trim_start();
+    if text.is_empty() {
+        return Some(LabelCandidate {
+            line,
+            number,
+            label_start: content_start,
+            label_end: content_start + label_len,
+            text_start: content_start + content.len(),
+            lone: true,
+        });
+    }
     let first = text.chars().next()?;
     // `1 tot maximaal 5 jaar` is running text: a note starts with a capital,
     // a digit, a URL or a symbol, not with a lower-case word.
@@ -114,6 +128,7 @@ pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Opti
         label_start: content_start,
         label_end: content_start + label_len,
         text_start: content_start + (content.len() - text.len()),
+        lone: false,
     })
 }
 

@@ -10,9 +10,11 @@
 //! - A footnote block between two parts of a paragraph (a page end) does
 //!   not end the paragraph when the text before it has no final
 //!   punctuation or the text after it starts in lower case.
-//! - A heading is a one-line paragraph (or the first line of one, when the
-//!   line is short and the next starts with a capital) that is short, has
-//!   no final punctuation and starts with a capital or a number.
+//! - A heading is a one-line paragraph, or a line that opens a paragraph
+//!   or follows a sentence's end or another heading and breaks early
+//!   before a capital (the next line's first word would have fitted), that
+//!   is short (four fifths of a full line at most), has no final
+//!   punctuation and starts with a capital or a number.
 //! - A list item starts at a bullet (`•`, `-`, `–`, `*`, `▪`, `⁃`, `◦`) or a
 //!   number or letter with `.` or `)` at the start of a line, when that line
 //!   opens a paragraph or follows a line that ends a sentence, a clause
@@ -259,9 +261,10 @@ impl Planner<'_> {
         &self.raw.raw[l.start..end]
     }
 
+    /// Short of a full line: at most four fifths of the usual width.
     fn is_short(&self, i: usize) -> bool {
         let l = self.infos[i];
-        l.chars * 4 <= self.width * 3 && l.chars <= 100
+        l.chars * 5 <= self.width * 4 && l.chars <= 100
     }
 
     fn is_full(&self, i: usize) -> bool {
@@ -282,6 +285,18 @@ impl Planner<'_> {
             && words <= 12
             && (first.is_uppercase() || first.is_ascii_digit())
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
+    }
+
+    /// Whether line `i` ends early before line `next`, which opens with a
+    /// capital: the first word of `next` would have fitted on line `i`.
+    fn broken_before_capital(&self, i: usize, next: usize) -> bool {
+        let next_content = self.content(next);
+        let capital = next_content.chars().next().is_some_and(char::is_uppercase);
+        let first_word = next_content
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * 9
     }
 
     fn line_closes(&self, i: usize) -> bool {
@@ -383,18 +398,29 @@ impl Planner<'_> {
                     });
                     continue;
                 }
-                // Heading: the paragraph's only line, or a short first line
-                // followed by a capital.
-                if k == 0 && paras.len() > 1 && self.heading_like(i) {
+                // Heading: the paragraph's only line, or a line broken early
+                // before a capital, at the start or after a sentence's end.
+                let opens = prev.is_none_or(|p| {
+                    self.line_closes(p)
+                        || units.last().is_some_and(|u: &LineBlock| {
+                            u.kind == BlockKind::Heading && u.lines == [p]
+                        })
+                });
+                if opens
+                    && current
+                        .as_ref()
+                        .is_none_or(|u| u.kind != BlockKind::ListItem)
+                    && (paras.len() > 1 || k > 0)
+                    && self.heading_like(i)
+                {
                     let alone = para.len() == 1;
-                    let next_capital = para.get(1).is_some_and(|&n| {
-                        self.content(n)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                            && self.infos[i].chars * 10 <= self.width * 6
-                    });
-                    if alone || next_capital {
+                    let broken_early = para
+                        .get(k + 1)
+                        .is_some_and(|&n| self.broken_before_capital(i, n));
+                    if alone || broken_early {
+                        if let Some(u) = current.take() {
+                            units.push(u);
+                        }
                         units.push(LineBlock {
                             kind: BlockKind::Heading,
                             lines: vec![i],

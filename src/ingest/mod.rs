@@ -64,6 +64,8 @@ pub struct Ingested {
     marker_span: Vec<(u32, u32)>,
     /// `decisions[i]`: the hyphen decision between line `i` and the next.
     decisions: Vec<Option<Hyphen>>,
+    /// Whether spaces before lone commas and stops are taken out.
+    mend_spaced_stops: bool,
 }
 
 impl Ingested {
@@ -84,6 +86,7 @@ impl Ingested {
                 .map(|&i| infos[i].end - infos[i].start + 1)
                 .sum(),
         );
+        b.mend_spaced_stops = self.mend_spaced_stops;
         let mut refs = Vec::new();
         for (n, &i) in unit.lines.iter().enumerate() {
             let l = infos[i];
@@ -227,6 +230,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         });
     }
     artifacts.sort_by_key(|a| a.span.start);
+    let mend_spaced_stops = builder::spaced_stops_are_slips(&raw.raw);
     Ok(Ingested {
         path: path.display().to_string(),
         lang,
@@ -237,6 +241,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         markers: notes.markers,
         marker_span: notes.marker_span,
         decisions,
+        mend_spaced_stops,
     })
 }
 
@@ -341,7 +346,10 @@ fn find_footnotes(
             continue;
         }
         let content = &raw.raw[l.start..l.end];
-        if let Some(c) = footnotes::label_candidate(i, content, l.start) {
+        // A PDF's geometry places each label next to its text.
+        if let Some(c) = footnotes::label_candidate(i, content, l.start)
+            .filter(|c| !(superscript_only && c.lone))
+        {
             labels.push(c);
         }
         footnotes::marker_candidates(i, content, l.start, &mut markers);
@@ -649,7 +657,9 @@ fn footnote_extents(
             }
             let text = &raw.raw[infos[j].start..infos[j].end];
             let single_token = !text.contains(char::is_whitespace);
-            let continues = if url_open {
+            let continues = if label.lone && lines.len() == 1 && !crossed_blank {
+                true
+            } else if url_open {
                 single_token && !text.starts_with(|c: char| c.is_uppercase())
             } else if crossed_blank {
                 false

@@ -1,0 +1,78 @@
+//! Text as real PDF extractors give it (`pdftotext`, with and without
+//! `-layout`, text copied from a viewer): made-up letters with the same
+//! habits, one case per rule.
+
+use brug::ingest::Layout;
+
+use crate::common::{gold_lines, segment_text};
+
+fn segments(text: &str) -> Vec<String> {
+    gold_lines(&segment_text(text, "nl", Layout::Auto))
+}
+
+fn lines(expected: &[&str]) -> Vec<String> {
+    expected.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// `pdftotext` prints no blank line after a heading: a short line after a
+/// sentence's end, broken before a capital that would have fitted, is a
+/// heading, also right after another heading.
+#[test]
+fn heading_without_blank_line_stands_alone() {
+    let text = "De provincies hebben hun programma's op tijd ingediend bij het ministerie\nen de waterschappen hebben daarop gereageerd met een gezamenlijke brief.\nUitvoering\nPlanning en middelen\nDe eerste stappen worden dit jaar gezet in de gebieden met de grootste\nopgave voor de waterkwaliteit en de drinkwatervoorziening van de regio.\n";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t\tDe provincies hebben hun programma's op tijd ingediend bij het ministerie en de waterschappen hebben daarop gereageerd met een gezamenlijke brief.",
+            "heading\t\t\tUitvoering",
+            "heading\t\t\tPlanning en middelen",
+            "body\t\t\tDe eerste stappen worden dit jaar gezet in de gebieden met de grootste opgave voor de waterkwaliteit en de drinkwatervoorziening van de regio.",
+        ])
+    );
+}
+
+/// A line that ends early only because the next word is long is no heading.
+#[test]
+fn line_broken_before_a_long_word_is_no_heading() {
+    let text = "De provincies hebben hun programma's op tijd ingediend bij het ministerie.\nDaarna volgt in het voorjaar van volgend jaar de\nGrondwaterbeschermingsgebiedenverordening van de provincie Utrecht en\nde andere provincies in het land die hun regels hebben aangepast.\n";
+    assert_eq!(segments(text).len(), 2);
+}
+
+/// `pdftotext` letter spacing leaves a space before a comma or a full
+/// stop now and then; the letter has none. Text tokenized on purpose,
+/// with a space before every comma, keeps them.
+#[test]
+fn stray_space_before_comma_or_stop_is_taken_out() {
+    let filler = "Wij hebben besloten, na overleg met de provincies, om door te gaan.\n\n";
+    let text = filler.repeat(20)
+        + "Of, en zo ja , welke stappen volgen, is nog niet bekend. Het geldt voor de KRW . Dat is alles, zo blijkt.\n";
+    assert_eq!(
+        segments(&text)[20..],
+        lines(&[
+            "body\t\t\tOf, en zo ja, welke stappen volgen, is nog niet bekend.",
+            "body\t\t\tHet geldt voor de KRW.",
+            "body\t\t\tDat is alles, zo blijkt.",
+        ])
+    );
+    let tokenized = "Hij zei , na een pauze , dat het klaar was .\n";
+    assert_eq!(
+        segments(tokenized)[0],
+        "body\t\t\tHij zei , na een pauze , dat het klaar was ."
+    );
+}
+
+/// `pdftotext -layout` prints a footnote's number alone on its line and
+/// the note's text, indented, on the next.
+#[test]
+fn footnote_label_alone_on_its_line_opens_the_note_below() {
+    let text = "Het rapport is op 20 juni aan de Kamer aangeboden1. Het kabinet reageert later\ndit jaar op de aanbevelingen2 van de commissie.\n\n\n1\n    Kamerstukken II 2021/22, 30175, nr. 414\n2\n    https://www.example.nl/rapport\n";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t1\tHet rapport is op 20 juni aan de Kamer aangeboden.",
+            "body\t\t2\tHet kabinet reageert later dit jaar op de aanbevelingen van de commissie.",
+            "footnote\t1\t\tKamerstukken II 2021/22, 30175, nr. 414",
+            "footnote\t2\t\thttps://www.example.nl/rapport",
+        ])
+    );
+}
