@@ -342,10 +342,11 @@ fn note_roles(flow: &mut Flow, notes: Vec<Line>) -> Vec<(Line, LineRole)> {
         }
         // A symbol label is written as the number it stands for, as the
         // markers in the text are.
-        if let Some(k) = line.glyphs.iter().position(|g| !g.is_space()) {
-            if symbol_number(&line.glyphs[k]).is_some() && role == LineRole::NoteStart {
-                line.raised[k] = true;
-            }
+        if let Some(k) = line.glyphs.iter().position(|g| !g.is_space())
+            && symbol_number(&line.glyphs[k]).is_some()
+            && role == LineRole::NoteStart
+        {
+            line.raised[k] = true;
         }
         first_note &= line.blank;
         roles.push((line, role));
