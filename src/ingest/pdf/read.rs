@@ -21,7 +21,48 @@ pub struct Glyph {
     pub bold: bool,
     pub italic: bool,
     /// What the glyph stands for (one character, or a few for a ligature).
-    pub text: String,
+    pub text: GlyphText,
+}
+
+/// A glyph's text, held inline when short (nearly always), so that a
+/// page's glyphs need no allocation each.
+#[derive(Debug, Clone)]
+pub enum GlyphText {
+    Inline { len: u8, bytes: [u8; 14] },
+    Long(Box<str>),
+}
+
+impl GlyphText {
+    pub fn as_str(&self) -> &str {
+        match self {
+            GlyphText::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default()
+            }
+            GlyphText::Long(text) => text,
+        }
+    }
+}
+
+impl From<&str> for GlyphText {
+    fn from(text: &str) -> GlyphText {
+        if text.len() <= 14 {
+            let mut bytes = [0; 14];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            GlyphText::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            GlyphText::Long(text.into())
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 impl Glyph {
@@ -112,7 +153,7 @@ pub fn read<T: Send>(
                             .iter()
                             .any(|w| font.contains(w)),
                         italic: font.contains("italic") || font.contains("oblique"),
-                        text: c.text.clone(),
+                        text: GlyphText::from(c.text.as_str()),
                     }
                 })
                 .collect();
