@@ -76,3 +76,20 @@ fn footnote_label_alone_on_its_line_opens_the_note_below() {
         ])
     );
 }
+
+#[test]
+fn a_marker_printed_as_a_word_of_its_own_is_taken_for_its_footnote() {
+    let text = "Het rapport is aan de Kamer aangeboden 1. Daarna volgt meer.\n\n\
+                1 Kamerstukken II 2021/22, 30175, nr. 414.\n";
+    let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
+    let first = &doc.segments[0];
+    assert_eq!(first.text, "Het rapport is aan de Kamer aangeboden.");
+    assert_eq!(first.footnote_refs, [1]);
+    // Without a footnote 1 the number stays text.
+    let doc = crate::common::segment_text(
+        "Het aantal steeg van 3 naar 4.\n",
+        "nl",
+        brug::ingest::Layout::Auto,
+    );
+    assert_eq!(doc.segments[0].text, "Het aantal steeg van 3 naar 4.");
+}

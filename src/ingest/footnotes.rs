@@ -311,6 +311,19 @@ fn digit_run(
                 line,
             });
         }
+    } else if separate_word_marker(before, digits, after, next_after) && !in_url(content, start) {
+        // `aangeboden 1.`: a marker an extractor printed as a word of its
+        // own; taken only for a footnote that has no surer marker. The
+        // space before it goes with it.
+        if let Some(n) = parse_number(digits) {
+            out.push(MarkerCandidate {
+                start: content_start + start - 1,
+                end: content_start + end,
+                number: n,
+                strength: Strength::Weak,
+                line,
+            });
+        }
     } else if prev.is_none_or(|c| !c.is_alphanumeric())
         && (5..=7).contains(&digits.len())
         && !in_url(content, start)
@@ -327,6 +340,31 @@ fn digit_run(
             });
         }
     }
+}
+
+/// A number of one or two digits standing alone after a lower-case word of
+/// two letters or more (or a closing quote or bracket), one space between,
+/// that ends its line or comes before a `.`, `,`, `;` or `:` that ends a
+/// clause: a footnote marker printed as a separate word.
+fn separate_word_marker(
+    before: &str,
+    digits: &str,
+    after: Option<char>,
+    next_after: Option<char>,
+) -> bool {
+    let Some(word) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let last = word.chars().next_back();
+    let letters = word.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let word_ends = last.is_some_and(|c| c.is_lowercase() && letters >= 2)
+        || last.is_some_and(|c| matches!(c, ')' | '’' | '”' | '"' | '\''));
+    let closes = match after {
+        None => true,
+        Some('.' | ',' | ';' | ':') => next_after.is_none_or(char::is_whitespace),
+        _ => false,
+    };
+    digits.len() <= 2 && !digits.starts_with('0') && word_ends && closes
 }
 
 /// Whether the whitespace-delimited token around byte `at` is a URL or an
