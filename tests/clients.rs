@@ -508,3 +508,13 @@ fn heldout_documents_rebuild_and_read_like_their_gold() {
     let f1 = corpus_pdf_f1(&dir);
     assert!(f1 >= 0.95, "F1 {f1:.3} on the rebuilt held-out documents");
 }
+
+#[test]
+fn second_heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout2");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.85, "F1 {f1:.3} on the rebuilt second held-out set");
+}
