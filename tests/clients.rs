@@ -389,7 +389,8 @@ fn junit_output_validates_against_its_schema() {
 
 const TEXLIVE: &str = "Debian/Ubuntu: apt-get install texlive-latex-base texlive-latex-recommended \
      texlive-lang-european";
-const LIBREOFFICE: &str = "Debian/Ubuntu: apt-get install libreoffice-writer-nogui";
+const LIBREOFFICE: &str = "Debian/Ubuntu: apt-get install libreoffice-writer-nogui \
+     fonts-dejavu-core fonts-liberation2 fonts-urw-base35";
 const POPPLER: &str = "Debian/Ubuntu: apt-get install poppler-utils";
 
 /// Rebuilds a generated corpus (`tests/fixtures/corpus/NAME/make.py`) in a
