@@ -8,12 +8,12 @@
 #
 # Needs cargo, python3 and (Debian) poppler-utils qpdf img2pdf time bc texlive-latex-base
 # texlive-fonts-recommended. REAL_PDF is the folder with the two real letters and gold/
-# (default: shared/real-pdf beside the repository). Builds run one at a time; the build of
+# (default: tests/fixtures/real-pdf). Builds run one at a time; the build of
 # pdf_oxide alone takes 10-30 minutes on 2 shared cores.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 S=${PDF_PEERS:-$ROOT/bench/.peers/pdf}
-REAL=${REAL_PDF:-$ROOT/../shared/real-pdf}
+REAL=${REAL_PDF:-$ROOT/tests/fixtures/real-pdf}
 GOLD=$REAL/gold
 [ -f "$REAL/Kamerbrief_emissie_luchtvaart.pdf" ] || { echo "no letters in $REAL (set REAL_PDF)" >&2; exit 1; }
 S=$(mkdir -p "$S" && cd "$S" && pwd)
