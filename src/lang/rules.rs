@@ -209,6 +209,23 @@ impl Rules {
     }
 }
 
+impl Rules {
+    /// The words of one section in every language brug has rules for,
+    /// sorted, each once.
+    pub fn every_language(
+        section: impl Fn(&'static Rules) -> &'static FastSet<&'static str>,
+    ) -> Vec<&'static str> {
+        let mut words: Vec<&'static str> = Rules::languages()
+            .into_iter()
+            .filter_map(|code| Rules::for_language(code).ok())
+            .flat_map(|r| section(r).iter().copied())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+}
+
 /// Calls `f` with `word` in lower case, without allocating for short ASCII
 /// words.
 pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {

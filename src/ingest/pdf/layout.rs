@@ -154,7 +154,6 @@ struct DocumentFacts {
 }
 
 /// What runs on from one page to the next.
-#[derive(Default)]
 struct Flow {
     /// The running text of the page before ended inside a sentence.
     open_sentence: bool,
@@ -392,27 +391,15 @@ fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> F
 /// The labels of letterhead fields in every language brug knows, longest
 /// first (`ons kenmerk` before `kenmerk`).
 fn letterhead_labels() -> Vec<&'static str> {
-    let mut labels: Vec<&'static str> = Rules::languages()
-        .into_iter()
-        .filter_map(|code| Rules::for_language(code).ok())
-        .flat_map(|r| r.letterhead_labels.iter().copied())
-        .collect();
+    let mut labels = Rules::every_language(|r| &r.letterhead_labels);
     labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    labels.dedup();
     labels
 }
 
 /// The words that mark a printer's imprint line in every language brug
 /// knows (`ISSN`).
 fn imprint_words() -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = Rules::languages()
-        .into_iter()
-        .filter_map(|code| Rules::for_language(code).ok())
-        .flat_map(|r| r.imprint_words.iter().copied())
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+    Rules::every_language(|r| &r.imprint_words)
 }
 
 /// Whether a line holds a word of a printer's imprint.
