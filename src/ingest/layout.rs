@@ -432,8 +432,13 @@ impl Planner<'_> {
                 }
                 match current.as_mut() {
                     Some(u) if u.kind == BlockKind::ListItem => {
+                        // An item's line goes on when the line before it
+                        // was full, or open and followed in lower case (a
+                        // list indented narrower than the text).
                         let continues = (self.layout == Layout::Wrapped
-                            && prev.is_some_and(|p| self.is_full(p) && !self.line_closes(p)))
+                            && prev.is_some_and(|p| {
+                                !self.line_closes(p) && (self.is_full(p) || self.starts_lower(i))
+                            }))
                             || prev
                                 .is_some_and(|p| u.lines == [p] && is_lone_bullet(self.content(p)));
                         if continues {

@@ -8,6 +8,7 @@
 mod builder;
 mod decode;
 mod footnotes;
+pub(crate) mod furniture;
 mod hyphen;
 mod layout;
 pub mod pdf;
@@ -111,7 +112,7 @@ impl Ingested {
                     b.trim_end();
                 }
                 refs.push((b.text.len(), m.number));
-                from = m.end;
+                from = m.end + space_before_stop(&source.raw[m.end..l.end]);
             }
             b.push_raw(from, &source.raw[from..l.end]);
         }
@@ -126,6 +127,18 @@ impl Ingested {
             refs,
         })
     }
+}
+
+/// The length of a space between a removed marker and the punctuation
+/// that closes its sentence (`aanbod1 .` reads `aanbod.`), or 0.
+fn space_before_stop(after_marker: &str) -> usize {
+    let mut chars = after_marker.chars();
+    let closes = chars.next() == Some(' ')
+        && chars
+            .next()
+            .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | ')'))
+        && chars.next().is_none_or(char::is_whitespace);
+    usize::from(closes)
 }
 
 /// Reads a file from disk and ingests it.
@@ -183,14 +196,15 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         Some(code) => Rules::for_language(code)?.code,
         None => detect_language(&raw.raw[raw.bom_len..], "en"),
     };
-    let infos = layout::line_infos(&raw);
+    let mut infos = layout::line_infos(&raw);
     let layout = match (options.layout, &hints) {
         (_, Some(_)) => Layout::Wrapped,
         (Layout::Auto, None) => layout::detect(&raw, &infos),
         (other, None) => other,
     };
+    let side_column = furniture::find(&raw, &mut infos);
     let width = layout::wrap_width(&infos);
-    let mut furniture_kinds = furniture_lines(&raw, &infos);
+    let mut furniture_kinds = side_column.lines;
     if let Some(hints) = &hints {
         for (kind, hint) in furniture_kinds.iter_mut().zip(hints) {
             *kind = hint.furniture.or(*kind);
@@ -219,6 +233,14 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
     let decisions = hyphen_decisions(&raw, &infos, &units, lang)?;
     let mut artifacts = artifacts(&raw, &infos, &furniture_kinds, &notes, &decisions);
+    for &(_, start, end) in &side_column.cuts {
+        artifacts.push(Artifact {
+            kind: ArtifactKind::PageFurniture,
+            text: raw.raw[start..end].to_owned(),
+            span: raw.span(start, end),
+            footnote: None,
+        });
+    }
     for unit in units.iter().filter(|u| u.skip > 0) {
         let l = infos[unit.lines[0]];
         let bullet = raw.raw[l.start..l.start + unit.skip].trim_end();
@@ -243,64 +265,6 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         decisions,
         mend_spaced_stops,
     })
-}
-
-/// What kind of page furniture each line is, if any: a page number, or a
-/// line repeated on most pages after the first (a running header, the
-/// side column of a letter), told by the form feeds that end pages in an
-/// extractor's text.
-fn furniture_lines(raw: &RawText, infos: &[LineInfo]) -> Vec<Option<ArtifactKind>> {
-    let repeated = repeated_lines(raw, infos);
-    (0..infos.len())
-        .map(|i| {
-            let l = infos[i];
-            let blank_around =
-                (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
-            if l.blank {
-                None
-            } else if is_page_number(&raw.raw[l.start..l.end], blank_around) {
-                Some(ArtifactKind::PageNumber)
-            } else if repeated[i] {
-                Some(ArtifactKind::PageFurniture)
-            } else {
-                None
-            }
-        })
-        .collect()
-}
-
-/// Lines after the first page whose text stands on at least three pages
-/// and on at least half of the pages after the first (pages end at form
-/// feeds). The first page's copies are left alone: there the same words
-/// are the letterhead.
-fn repeated_lines(raw: &RawText, infos: &[LineInfo]) -> Vec<bool> {
-    let mut page = 0usize;
-    let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
-    let mut keys: Vec<Option<(usize, String)>> = Vec::with_capacity(infos.len());
-    for (l, line) in infos.iter().zip(&raw.lines) {
-        // The trimmed content leaves out a form feed at either end.
-        page += raw.raw[line.start..line.end].matches('\u{c}').count();
-        let key = raw.raw[l.start..l.end]
-            .split(|c: char| c.is_whitespace() || c == '\u{c}')
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if l.blank || key.is_empty() || page == 0 {
-            keys.push(None);
-            continue;
-        }
-        pages_of.entry(key.clone()).or_default().insert(page);
-        keys.push(Some((page, key)));
-    }
-    let later_pages = page;
-    keys.into_iter()
-        .map(|k| {
-            k.is_some_and(|(_, key)| {
-                let n = pages_of.get(&key).map_or(0, FastSet::len);
-                later_pages >= 2 && n >= 3 && 2 * n >= later_pages
-            })
-        })
-        .collect()
 }
 
 /// The footnotes of a document: their bodies, the lines that stand aside
@@ -637,8 +601,19 @@ fn footnote_extents(
         .enumerate()
         .map(|(k, l)| (l.line, k))
         .collect();
+    let stacked = stacked_label_bodies(raw, infos, labels, furniture);
     let mut notes = Vec::new();
     for (k, label) in labels.iter().enumerate() {
+        if let Some(body) = stacked.get(&k) {
+            notes.push(Note {
+                number: label.number,
+                label: *label,
+                lines: std::iter::once(label.line)
+                    .chain(body.iter().copied())
+                    .collect(),
+            });
+            continue;
+        }
         let mut lines = vec![label.line];
         let next_label = labels.get(k + 1).map(|l| l.line);
         let mut i = label.line + 1;
@@ -685,6 +660,67 @@ fn footnote_extents(
         });
     }
     notes
+}
+
+/// The bodies of labels stacked alone on their lines (`1`, `2`, then
+/// `Kamerstuk …`, `Zie …`): `pdftotext` prints a page's column of note
+/// numbers before the column of their texts. The lines after the stack
+/// (across one blank line) up to a blank line are the texts: one line
+/// each when there are as many as labels, or else split where a line opens
+/// with a capital, when that gives as many. Keyed by label index.
+fn stacked_label_bodies(
+    raw: &RawText,
+    infos: &[LineInfo],
+    labels: &[LabelCandidate],
+    furniture: &[bool],
+) -> HashMap<usize, Vec<usize>> {
+    let mut bodies = HashMap::new();
+    let mut k = 0;
+    while k < labels.len() {
+        let mut end = k + 1;
+        while end < labels.len()
+            && labels[end].lone
+            && labels[end].line == labels[end - 1].line + 1
+            && labels[end].number == labels[end - 1].number + 1
+        {
+            end += 1;
+        }
+        let stack = &labels[k..end];
+        if stack.len() < 2 || !stack[0].lone {
+            k = end;
+            continue;
+        }
+        let mut i = stack[stack.len() - 1].line + 1;
+        if i < infos.len() && infos[i].blank {
+            i += 1;
+        }
+        let mut lines = Vec::new();
+        while i < infos.len() && !infos[i].blank && !furniture[i] {
+            if labels.iter().any(|l| l.line == i) {
+                break;
+            }
+            lines.push(i);
+            i += 1;
+        }
+        let starts: Vec<usize> = if lines.len() == stack.len() {
+            (0..lines.len()).collect()
+        } else {
+            (0..lines.len())
+                .filter(|&n| {
+                    raw.raw[infos[lines[n]].start..infos[lines[n]].end]
+                        .starts_with(|c: char| c.is_uppercase())
+                })
+                .collect()
+        };
+        if starts.len() == stack.len() && starts.first() == Some(&0) {
+            for (n, &from) in starts.iter().enumerate() {
+                let to = starts.get(n + 1).copied().unwrap_or(lines.len());
+                bodies.insert(k + n, lines[from..to].to_vec());
+            }
+        }
+        k = end;
+    }
+    bodies
 }
 
 /// The line-end hyphen between lines `a` and `b`, if there is one to decide.

@@ -8,7 +8,7 @@ use super::blocks::{blocks, figure_text, is_salutation};
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
 use super::{Glyph, HintKind, PageGlyphs};
-use crate::ingest::is_page_number;
+use crate::ingest::{furniture, is_page_number};
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
@@ -177,7 +177,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
         repeated: repeated_margins(pages, &split),
         right: right_edge(&split, body_size),
         letterhead_labels: letterhead_labels(),
-        imprint_words: imprint_words(),
+        imprint_words: furniture::imprint_words(),
     };
     let mut flow = Flow {
         open_sentence: false,
@@ -229,7 +229,7 @@ fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<Ar
     let text = line.text();
     if is_page_number(&text, true) || is_roman_number(&text) {
         Some(ArtifactKind::PageNumber)
-    } else if (z == Zone::Bottom && imprint(&text, &facts.imprint_words))
+    } else if (z == Zone::Bottom && furniture::is_imprint(&text, &facts.imprint_words))
         || facts.repeated.contains(&furniture_key(line))
     {
         Some(ArtifactKind::PageFurniture)
@@ -394,18 +394,6 @@ fn letterhead_labels() -> Vec<&'static str> {
     let mut labels = Rules::every_language(|r| &r.letterhead_labels);
     labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
     labels
-}
-
-/// The words that mark a printer's imprint line in every language brug
-/// knows (`ISSN`).
-fn imprint_words() -> Vec<&'static str> {
-    Rules::every_language(|r| &r.imprint_words)
-}
-
-/// Whether a line holds a word of a printer's imprint.
-fn imprint(text: &str, words: &[&str]) -> bool {
-    text.split_whitespace()
-        .any(|w| words.iter().any(|i| w.eq_ignore_ascii_case(i)))
 }
 
 /// Whether a line opens with a letterhead field's label.

@@ -1,0 +1,243 @@
+//! Page furniture in an extractor's text: page numbers, and text repeated
+//! page after page (a running header, the side column of a letter), told
+//! by the form feeds that end pages.
+//!
+//! In `pdftotext -layout` text the side column shares its lines with the
+//! body, behind a wide gap (`een verklaring …     Ministerie van BZK`):
+//! such a part is cut off the line when its text repeats on other pages,
+//! so that it never ends up inside a body sentence.
+
+use super::decode::RawText;
+use super::layout::{LineInfo, is_page_number};
+use crate::lang::Rules;
+use crate::model::ArtifactKind;
+use crate::text::{FastMap, FastSet};
+
+/// Spaces that part a side column from the body on a `-layout` line.
+const COLUMN_GAP: usize = 4;
+
+/// Furniture found in a text: whole lines, and the side-column parts cut
+/// off lines that go on with body text.
+#[derive(Debug, Default)]
+pub struct Furniture {
+    /// `lines[i]`: what kind of furniture line `i` is, if it is.
+    pub lines: Vec<Option<ArtifactKind>>,
+    /// Raw ranges cut off the end of a line (`(line, start, end)`); the
+    /// line's content ends before `start`.
+    pub cuts: Vec<(usize, usize, usize)>,
+}
+
+/// Finds the furniture of a text and shortens the lines that carry a side
+/// column behind their body text.
+pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
+    let pieces = pieces(raw, infos);
+    let counts = PageCounts::of(&pieces);
+    let foot = page_feet(&pieces);
+    let imprint_words = imprint_words();
+    let mut furniture = Furniture {
+        lines: vec![None; infos.len()],
+        cuts: Vec::new(),
+    };
+    for (n, piece) in pieces.iter().enumerate() {
+        let furniture_here = counts.repeated(piece, &pieces, n)
+            || (foot[piece.line]
+                && (is_imprint(&piece.key, &imprint_words)
+                    || (piece.page == 0 && counts.often(&piece.key).is_some())));
+        if !furniture_here {
+            continue;
+        }
+        let l = infos[piece.line];
+        if piece.start == l.start {
+            furniture.lines[piece.line] = Some(ArtifactKind::PageFurniture);
+        } else {
+            let left = raw.raw[l.start..piece.start].trim_end();
+            infos[piece.line] = LineInfo {
+                end: l.start + left.len(),
+                chars: left.chars().count(),
+                trailing_space: true,
+                ..l
+            };
+            furniture.cuts.push((piece.line, piece.start, l.end));
+        }
+    }
+    for (i, l) in infos.iter().enumerate() {
+        if l.blank || furniture.lines[i].is_some() {
+            continue;
+        }
+        let blank_around =
+            (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
+        if is_page_number(&raw.raw[l.start..l.end], blank_around) {
+            furniture.lines[i] = Some(ArtifactKind::PageNumber);
+        }
+    }
+    furniture
+}
+
+/// Lines at a page's foot: a page's last few lines with text, where a
+/// footer and a printer's imprint stand (also on the first page, whose
+/// top is the letterhead).
+fn page_feet(pieces: &[Piece]) -> Vec<bool> {
+    const FOOT_LINES: usize = 4;
+    let lines = pieces.last().map_or(0, |p| p.line + 1);
+    let mut foot = vec![false; lines];
+    let mut k = pieces.len();
+    while k > 0 {
+        let page = pieces[k - 1].page;
+        let mut seen = 0usize;
+        let mut last_line = usize::MAX;
+        while k > 0 && pieces[k - 1].page == page {
+            let line = pieces[k - 1].line;
+            if line != last_line {
+                seen += 1;
+                last_line = line;
+            }
+            if seen <= FOOT_LINES {
+                foot[line] = true;
+            }
+            k -= 1;
+        }
+    }
+    foot
+}
+
+/// The words that mark a printer's imprint line in every language brug
+/// knows (`ISSN`).
+pub fn imprint_words() -> Vec<&'static str> {
+    Rules::every_language(|r| &r.imprint_words)
+}
+
+/// Whether a line holds a word of a printer's imprint.
+pub fn is_imprint(text: &str, words: &[&str]) -> bool {
+    text.split_whitespace()
+        .any(|w| words.iter().any(|i| w.eq_ignore_ascii_case(i)))
+}
+
+/// A run of text on one line that may be furniture: a whole line, or the
+/// part of a line behind a wide gap.
+#[derive(Debug)]
+struct Piece {
+    line: usize,
+    page: usize,
+    start: usize,
+    /// The words, single-spaced.
+    key: String,
+}
+
+/// Every line's text as pieces: the whole line, or its body part and the
+/// part behind a wide gap far to the right.
+fn pieces(raw: &RawText, infos: &[LineInfo]) -> Vec<Piece> {
+    let widest = infos.iter().map(|l| l.chars).max().unwrap_or(0);
+    let mut page = 0usize;
+    let mut pieces = Vec::new();
+    for (i, (l, line)) in infos.iter().zip(&raw.lines).enumerate() {
+        // The trimmed content leaves out a form feed at either end.
+        page += raw.raw[line.start..line.end].matches('\u{c}').count();
+        if l.blank {
+            continue;
+        }
+        let content = &raw.raw[l.start..l.end];
+        let indent = raw.raw[line.start..l.start]
+            .chars()
+            .filter(|&c| c != '\u{c}')
+            .count();
+        let split = right_part(content, indent, widest);
+        let starts = match split {
+            Some(at) => vec![(l.start, l.start + at), (l.start + at, l.end)],
+            None => vec![(l.start, l.end)],
+        };
+        for (start, end) in starts {
+            let key = key(&raw.raw[start..end]);
+            if !key.is_empty() {
+                pieces.push(Piece {
+                    line: i,
+                    page,
+                    start,
+                    key,
+                });
+            }
+        }
+    }
+    pieces
+}
+
+/// Where the part of a line behind a wide gap starts (byte offset in
+/// `content`), when that part stands in the right half of the page.
+fn right_part(content: &str, indent: usize, widest: usize) -> Option<usize> {
+    let mut spaces = 0usize;
+    for (column, (at, c)) in (indent..).zip(content.char_indices()) {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= COLUMN_GAP && column * 2 >= widest {
+                return Some(at);
+            }
+            spaces = 0;
+        }
+    }
+    None
+}
+
+fn key(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{c}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// On which pages each text stands.
+struct PageCounts {
+    pages_of: FastMap<String, FastSet<usize>>,
+    /// Pages after the first.
+    later_pages: usize,
+}
+
+impl PageCounts {
+    fn of(pieces: &[Piece]) -> PageCounts {
+        let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
+        for p in pieces {
+            pages_of.entry(p.key.clone()).or_default().insert(p.page);
+        }
+        PageCounts {
+            pages_of,
+            later_pages: pieces.last().map_or(0, |p| p.page),
+        }
+    }
+
+    /// Whether a text stands on enough pages to be furniture: on at least
+    /// two, and on at least half of the pages after the first. Text with
+    /// fewer than three letters or digits (a bullet, `1.`) is not.
+    fn often(&self, key: &str) -> Option<(usize, usize)> {
+        if key.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+            return None;
+        }
+        let pages = self.pages_of.get(key)?;
+        let all = pages.len();
+        let later = pages.iter().filter(|&&p| p > 0).count();
+        (self.later_pages >= 1 && all >= 2 && 2 * later >= self.later_pages).then_some((all, later))
+    }
+
+    /// Whether piece `n`, after the first page, repeats as furniture does:
+    /// on three pages or more, or on two with a neighbouring line that
+    /// repeats too (a side column or header is a block of lines, where a
+    /// single line repeated once may be a coincidence of the text). The
+    /// first page's copies are left alone: there the same words are the
+    /// letterhead.
+    fn repeated(&self, piece: &Piece, pieces: &[Piece], n: usize) -> bool {
+        if piece.page == 0 {
+            return false;
+        }
+        let Some((all, _)) = self.often(&piece.key) else {
+            return false;
+        };
+        if all >= 3 {
+            return true;
+        }
+        let near = |p: &&Piece| {
+            p.page == piece.page && p.line != piece.line && p.line.abs_diff(piece.line) <= 3
+        };
+        pieces[n.saturating_sub(6)..(n + 7).min(pieces.len())]
+            .iter()
+            .filter(near)
+            .any(|p| self.often(&p.key).is_some())
+    }
+}
