@@ -3,9 +3,12 @@
 //! (`latex/`), and a set of both with other layouts (`heldout/`: side
 //! column at the left, tables, footnote symbols, first-line indents) and a
 //! second such set (`heldout2/`: fields in a table, two-column pages,
-//! roman list labels, unruled tables), each with a gold segmentation from
-//! its source. `heldout2/` is kept as brug first read it: its floors are
-//! what brug did on documents it had not seen. brug reads
+//! roman list labels, unruled tables) and a third (`heldout3/`: a drawn
+//! logo, side columns of other widths, `Onze referentie`/`Uw kenmerk`/
+//! `Bijlagen` fields, nested lists, page footers, running headers on every
+//! page, numbered LaTeX sections), each with a gold segmentation from its
+//! source. `heldout2/` and `heldout3/` are kept as brug first read them:
+//! their floors are what brug did on documents it had not seen. brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -81,6 +84,23 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (
         ("heldout2", "nl_leesvaardigheid_basisschool"),
         [0.99, 0.76, 0.87],
+    ),
+    (
+        ("heldout3", "Kamerbrief_loden_leidingen"),
+        [0.97, 0.54, 0.71],
+    ),
+    (
+        ("heldout3", "Kamerbrief_woningdelen_ouderen"),
+        [0.95, 0.55, 0.61],
+    ),
+    (
+        ("heldout3", "Letter_hydrogen_corridor_en"),
+        [0.99, 0.37, 0.62],
+    ),
+    (("heldout3", "en_medicine_shortages"), [0.86, 0.54, 0.75]),
+    (
+        ("heldout3", "nl_zwemvaardigheid_kinderen"),
+        [0.84, 0.60, 0.67],
     ),
 ];
 
