@@ -13,6 +13,7 @@
 //! acronym (`MH17`, `D66`), which are taken only when nothing better is
 //! there and the body exists.
 
+use crate::lang::Rules;
 use std::collections::HashMap;
 
 /// How sure a marker candidate is.
@@ -328,9 +329,22 @@ fn digit_run(
         && (5..=7).contains(&digits.len())
         && !in_url(content, start)
     {
-        // A year with a note number glued on: `201913`.
+        // A year with a note number glued on: `november 20221`,
+        // `rapportage 20194 van`, `in 201913.`: after a month, before a
+        // clause's end or before a word, so that `Postbus 20901 2500 EX`
+        // keeps its number.
         let year: u32 = digits[..4].parse().unwrap_or(0);
-        if let (true, Some(n)) = ((1800..2100).contains(&year), parse_number(&digits[4..])) {
+        let word_after = content[end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let dated = before.split_whitespace().next_back().is_some_and(is_month)
+            || after.is_some_and(is_closing_punct)
+            || word_after;
+        if let (true, Some(n)) = (
+            dated && (1800..2100).contains(&year),
+            parse_number(&digits[4..]),
+        ) {
             out.push(MarkerCandidate {
                 start: content_start + start + 4,
                 end: content_start + end,
@@ -342,10 +356,25 @@ fn digit_run(
     }
 }
 
+/// Whether `word` names a month in a language brug knows.
+fn is_month(word: &str) -> bool {
+    static MONTHS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let months = MONTHS.get_or_init(|| {
+        Rules::languages()
+            .into_iter()
+            .filter_map(|code| Rules::for_language(code).ok())
+            .flat_map(|r| r.months.keys().copied())
+            .collect()
+    });
+    let lower = word.to_lowercase();
+    months.contains(&lower.as_str())
+}
+
 /// A number of one or two digits standing alone after a lower-case word of
 /// two letters or more (or a closing quote or bracket), one space between,
 /// that ends its line or comes before a `.`, `,`, `;` or `:` that ends a
-/// clause: a footnote marker printed as a separate word.
+/// clause, or that ends its line after a sentence's stop: a footnote
+/// marker printed as a separate word.
 fn separate_word_marker(
     before: &str,
     digits: &str,
@@ -364,7 +393,13 @@ fn separate_word_marker(
         Some('.' | ',' | ';' | ':') => next_after.is_none_or(char::is_whitespace),
         _ => false,
     };
-    digits.len() <= 2 && !digits.starts_with('0') && word_ends && closes
+    // `per gemeente. 3` ending its line: the marker after the stop.
+    let after_stop = after.is_none()
+        && word
+            .strip_suffix(['.', '!', '?'])
+            .and_then(|w| w.chars().next_back())
+            .is_some_and(char::is_lowercase);
+    digits.len() <= 2 && !digits.starts_with('0') && ((word_ends && closes) || after_stop)
 }
 
 /// Whether the whitespace-delimited token around byte `at` is a URL or an

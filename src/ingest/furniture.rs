@@ -25,6 +25,9 @@ pub struct Furniture {
     /// Raw ranges cut off the end of a line (`(line, start, end)`); the
     /// line's content ends before `start`.
     pub cuts: Vec<(usize, usize, usize)>,
+    /// `first_page_repeats[i]`: line `i`, on the first page, stands on
+    /// later pages too (there it is furniture, here the letterhead).
+    pub first_page_repeats: Vec<bool>,
 }
 
 /// Finds the furniture of a text and shortens the lines that carry a side
@@ -32,13 +35,17 @@ pub struct Furniture {
 pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     let pieces = pieces(raw, infos);
     let counts = PageCounts::of(&pieces);
-    let foot = page_feet(&pieces);
     let imprint_words = imprint_words();
+    let foot = page_feet(raw, infos, &pieces, &counts, &imprint_words);
     let mut furniture = Furniture {
         lines: vec![None; infos.len()],
         cuts: Vec::new(),
+        first_page_repeats: vec![false; infos.len()],
     };
     for (n, piece) in pieces.iter().enumerate() {
+        if piece.page == 0 && counts.often(&piece.key).is_some() {
+            furniture.first_page_repeats[piece.line] = true;
+        }
         let furniture_here = counts.repeated(piece, &pieces, n)
             || (foot[piece.line]
                 && (is_imprint(&piece.key, &imprint_words)
@@ -73,26 +80,38 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     furniture
 }
 
-/// Lines at a page's foot: a page's last few lines with text, where a
-/// footer and a printer's imprint stand (also on the first page, whose
-/// top is the letterhead).
-fn page_feet(pieces: &[Piece]) -> Vec<bool> {
+/// Lines at a page's foot that a footer or a printer's imprint is made
+/// of: the run of lines at the end of the page (at most four) that each
+/// are a page number, an imprint line or text that stands on other pages
+/// too. On the first page too, whose top is the letterhead.
+fn page_feet(
+    raw: &RawText,
+    infos: &[LineInfo],
+    pieces: &[Piece],
+    counts: &PageCounts,
+    imprint_words: &[&str],
+) -> Vec<bool> {
     const FOOT_LINES: usize = 4;
-    let lines = pieces.last().map_or(0, |p| p.line + 1);
-    let mut foot = vec![false; lines];
+    let mut foot = vec![false; infos.len()];
+    let footer_like = |p: &Piece| {
+        let l = infos[p.line];
+        p.start == l.start
+            && (is_page_number(&raw.raw[l.start..l.end], true)
+                || is_imprint(&p.key, imprint_words)
+                || counts.often(&p.key).is_some())
+    };
     let mut k = pieces.len();
     while k > 0 {
         let page = pieces[k - 1].page;
-        let mut seen = 0usize;
-        let mut last_line = usize::MAX;
+        let mut run = 0usize;
+        let mut open = true;
         while k > 0 && pieces[k - 1].page == page {
-            let line = pieces[k - 1].line;
-            if line != last_line {
-                seen += 1;
-                last_line = line;
-            }
-            if seen <= FOOT_LINES {
-                foot[line] = true;
+            let piece = &pieces[k - 1];
+            if open && run < FOOT_LINES && footer_like(piece) {
+                foot[piece.line] = true;
+                run += 1;
+            } else {
+                open = false;
             }
             k -= 1;
         }

@@ -25,6 +25,7 @@
 
 use super::decode::RawText;
 use super::footnotes::LabelCandidate;
+use super::letterhead::{self, FieldLine, is_salutation};
 
 /// How lines relate to paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -345,7 +346,59 @@ impl Planner<'_> {
         if !current.is_empty() {
             paras.push(current);
         }
-        paras
+        self.label_paragraphs_joined(paras)
+    }
+
+    /// A paragraph that is only a label (`1.`, `1.1`, `•`) opens the
+    /// paragraph after it: `pdftotext` prints a heading's or an item's
+    /// label apart from its text when a tab stands between them.
+    fn label_paragraphs_joined(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = Vec::with_capacity(paras.len());
+        let mut pending: Option<usize> = None;
+        for mut para in paras {
+            if let Some(label) = pending.take() {
+                para.insert(0, label);
+            }
+            // The label may also end the paragraph before its text
+            // (`toelicht:`, `i.`, ``, `de hoge rente …`).
+            let ends_in_label = para.len() >= 2
+                && para.last().is_some_and(|&l| is_lone_label(self.content(l)))
+                && self.line_closes(para[para.len() - 2]);
+            if ends_in_label || (para.len() == 1 && is_lone_label(self.content(para[0]))) {
+                pending = para.pop();
+                if para.is_empty() {
+                    continue;
+                }
+            }
+            out.push(para);
+        }
+        if let Some(label) = pending {
+            out.push(vec![label]);
+        }
+        out
+    }
+
+    /// A paragraph opened by a label alone on its line: a numbered
+    /// heading (`1.` then a heading's line), or else a list item.
+    fn labelled_unit(&self, para: &[usize]) -> Option<LineBlock> {
+        let (&first, rest) = para.split_first()?;
+        let label = self.content(first);
+        if rest.is_empty() || !is_lone_label(label) {
+            return None;
+        }
+        // A bullet stays in the item's text, as on a line with its item.
+        let bullet = is_lone_bullet(label);
+        let kind = if !bullet && rest.len() == 1 && self.heading_like(rest[0]) {
+            BlockKind::Heading
+        } else {
+            BlockKind::ListItem
+        };
+        Some(LineBlock {
+            kind,
+            lines: para.to_vec(),
+            label: None,
+            skip: 0,
+        })
     }
 
     /// Splits paragraphs into typed units.
@@ -356,6 +409,12 @@ impl Planner<'_> {
             p.is_some_and(|p| list_marker_len(self.content(p[0])).is_some())
         };
         for (n, para) in paras.iter().enumerate() {
+            if signature_from.is_none_or(|s| para[0] < s)
+                && let Some(unit) = self.labelled_unit(para)
+            {
+                units.push(unit);
+                continue;
+            }
             // `2. Voortgang` alone between paragraphs is a numbered heading,
             // unless list items stand next to it.
             let numbered_heading = para.len() == 1
@@ -471,6 +530,66 @@ impl Planner<'_> {
         units
     }
 
+    /// The letterhead of a letter's first page, field by field, when the
+    /// page has a salutation with a labelled field above it
+    /// (`letterhead.rs`); the paragraphs after it, the salutation's line a
+    /// paragraph of its own. `repeats[i]`: line `i` stands on later pages
+    /// too.
+    pub fn letterhead(
+        &self,
+        paras: Vec<Vec<usize>>,
+        repeats: &[bool],
+    ) -> (Vec<LineBlock>, Vec<Vec<usize>>) {
+        let first_page_end = self.raw.raw.find('\u{c}').unwrap_or(self.raw.raw.len());
+        let salutation = paras.iter().enumerate().find_map(|(p, para)| {
+            para.iter()
+                .position(|&i| is_salutation(self.content(i)))
+                .map(|q| (p, q))
+        });
+        let Some((p, q)) =
+            salutation.filter(|&(p, q)| self.infos[paras[p][q]].start < first_page_end)
+        else {
+            return (Vec::new(), paras);
+        };
+        let labels = letterhead::labels();
+        let region: Vec<usize> = paras[..p]
+            .iter()
+            .flatten()
+            .chain(&paras[p][..q])
+            .copied()
+            .collect();
+        if !region
+            .iter()
+            .any(|&i| letterhead::starts_with_label(self.content(i), &labels))
+        {
+            return (Vec::new(), paras);
+        }
+        let lines: Vec<FieldLine<'_>> = region
+            .iter()
+            .map(|&i| FieldLine {
+                line: i,
+                text: self.content(i),
+                after_blank: i == 0 || self.infos[i - 1].blank,
+                repeats: repeats[i],
+            })
+            .collect();
+        let mut units = letterhead::fields(&lines, &labels);
+        let salutation_line = paras[p][q];
+        units.push(LineBlock {
+            kind: BlockKind::Paragraph,
+            lines: vec![salutation_line],
+            label: None,
+            skip: 0,
+        });
+        let mut rest = paras;
+        let after: Vec<usize> = rest[p][q + 1..].to_vec();
+        rest.drain(..=p);
+        if !after.is_empty() {
+            rest.insert(0, after);
+        }
+        (units, rest)
+    }
+
     /// The first line of the closing signature, if the letter has one.
     pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
@@ -502,6 +621,31 @@ impl Planner<'_> {
             .take(region.len() - 1)
             .find(|&i| self.content(i).trim_end().ends_with(','))
     }
+}
+
+/// A label alone on its line: a bullet, a number (`1.`, `1.1`, `2)`), a
+/// roman number (`IV.`) or a letter (`a.`, `(b)`).
+fn is_lone_label(content: &str) -> bool {
+    let t = content.trim();
+    if is_lone_bullet(t) {
+        return true;
+    }
+    let body = t.strip_prefix('(').unwrap_or(t);
+    let (core, closed) = match body.strip_suffix(['.', ')']) {
+        Some(core) => (core, true),
+        None => (body, false),
+    };
+    let numbered = !core.is_empty()
+        && core
+            .split('.')
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+        && (closed || core.contains('.'));
+    let roman = closed
+        && (1..=5).contains(&core.len())
+        && (core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    let letter = closed && core.len() == 1 && core.bytes().all(|b| b.is_ascii_lowercase());
+    numbered || roman || letter
 }
 
 /// A bullet alone on its line, its item's text on the next line.

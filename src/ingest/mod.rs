@@ -11,6 +11,7 @@ mod footnotes;
 pub(crate) mod furniture;
 mod hyphen;
 mod layout;
+pub(crate) mod letterhead;
 pub mod pdf;
 pub use layout::{is_page_number, list_marker_len};
 
@@ -204,6 +205,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
     let side_column = furniture::find(&raw, &mut infos);
     let width = layout::wrap_width(&infos);
+    let first_page_repeats = side_column.first_page_repeats;
     let mut furniture_kinds = side_column.lines;
     if let Some(hints) = &hints {
         for (kind, hint) in furniture_kinds.iter_mut().zip(hints) {
@@ -229,7 +231,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
     let units = match &hints {
         Some(hints) => hinted_blocks(&planner, &notes.bodies, hints),
-        None => blocks(&planner, &notes.bodies),
+        None => blocks(&planner, &notes.bodies, &first_page_repeats),
     };
     let decisions = hyphen_decisions(&raw, &infos, &units, lang)?;
     let mut artifacts = artifacts(&raw, &infos, &furniture_kinds, &notes, &decisions);
@@ -362,9 +364,9 @@ fn find_footnotes(
 
 /// The document's blocks in layout order: the running text's paragraphs,
 /// headings and list items, then the footnotes.
-fn blocks(planner: &Planner<'_>, notes: &[Note]) -> Vec<LineBlock> {
-    let paras = planner.paragraphs();
-    let mut units = planner.units(&paras);
+fn blocks(planner: &Planner<'_>, notes: &[Note], repeats: &[bool]) -> Vec<LineBlock> {
+    let (mut units, paras) = planner.letterhead(planner.paragraphs(), repeats);
+    units.extend(planner.units(&paras));
     for note in notes {
         units.push(LineBlock {
             kind: BlockKind::Footnote(note.number),

@@ -10,13 +10,7 @@ use super::lines::{Line, is_label, is_section_number, runs, runs_at};
 
 /// A letter's salutation on a line of its own (`Geachte voorzitter,`).
 pub(super) fn is_salutation(line: &Line) -> bool {
-    let text = line.text();
-    let text = text.trim();
-    text.ends_with(',')
-        && text.split_whitespace().count() <= 6
-        && ["geachte", "dear", "sehr geehrte", "madame", "monsieur"]
-            .iter()
-            .any(|w| text.to_lowercase().starts_with(w))
+    crate::ingest::letterhead::is_salutation(&line.text())
 }
 
 /// Text set much smaller than the running text, in the running text's

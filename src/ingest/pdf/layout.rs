@@ -8,8 +8,7 @@ use super::blocks::{blocks, figure_text, is_salutation};
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
 use super::{Glyph, HintKind, PageGlyphs};
-use crate::ingest::{furniture, is_page_number};
-use crate::lang::Rules;
+use crate::ingest::{furniture, is_page_number, letterhead};
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
 
@@ -176,7 +175,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
         side,
         repeated: repeated_margins(pages, &split),
         right: right_edge(&split, body_size),
-        letterhead_labels: letterhead_labels(),
+        letterhead_labels: letterhead::labels(),
         imprint_words: furniture::imprint_words(),
     };
     let mut flow = Flow {
@@ -388,21 +387,9 @@ fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> F
         .collect()
 }
 
-/// The labels of letterhead fields in every language brug knows, longest
-/// first (`ons kenmerk` before `kenmerk`).
-fn letterhead_labels() -> Vec<&'static str> {
-    let mut labels = Rules::every_language(|r| &r.letterhead_labels);
-    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    labels
-}
-
 /// Whether a line opens with a letterhead field's label.
 fn starts_with_label(line: &Line, labels: &[&str]) -> bool {
-    let text = line.text().to_lowercase();
-    labels.iter().any(|label| {
-        text.strip_prefix(label)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-    })
+    letterhead::starts_with_label(&line.text(), labels)
 }
 
 /// How many of page 1's first running-text lines are its letterhead: the

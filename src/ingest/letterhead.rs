@@ -1,0 +1,173 @@
+//! A letter's letterhead: the labelled fields above the salutation
+//! (`Datum 22 december 2022`, `Ons kenmerk` over its value), the
+//! addressee, the ministry's name and address. Shared by the PDF reader,
+//! which knows the fields by their geometry, and the text path, which
+//! knows them by their labels and by the lines an extractor stacks.
+//!
+//! In an extractor's text the fields of the first page come as:
+//! - a label and its value on one line (`Datum 14 maart 2023`, `-layout`);
+//! - a label alone, its value on the next line or after a blank line
+//!   (`Datum`, ``, `14 maart 2023`);
+//! - labels stacked, then their values in the same order (`Datum`,
+//!   `Betreft`, ``, `22 december 2022`, `Emissies door de luchtvaart`).
+
+use super::layout::{BlockKind, LineBlock};
+use crate::lang::Rules;
+
+/// The labels of letterhead fields in every language brug knows, longest
+/// first (`ons kenmerk` before `kenmerk`).
+pub fn labels() -> Vec<&'static str> {
+    let mut labels = Rules::every_language(|r| &r.letterhead_labels);
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    labels
+}
+
+/// Whether a line's text opens with a letterhead field's label.
+pub fn starts_with_label(text: &str, labels: &[&str]) -> bool {
+    label_len(text, labels).is_some()
+}
+
+/// Whether a line's text is a label and nothing else.
+pub fn is_label(text: &str, labels: &[&str]) -> bool {
+    label_len(text, labels).is_some_and(|n| text.trim()[n..].trim().is_empty())
+}
+
+fn label_len(text: &str, labels: &[&str]) -> Option<usize> {
+    let text = text.trim().to_lowercase();
+    labels.iter().find_map(|label| {
+        text.strip_prefix(label)
+            .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+            .map(|_| label.len())
+    })
+}
+
+/// A letter's salutation on a line of its own (`Geachte voorzitter,`).
+pub fn is_salutation(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(',')
+        && text.split_whitespace().count() <= 6
+        && ["geachte", "dear", "sehr geehrte", "madame", "monsieur"]
+            .iter()
+            .any(|w| text.to_lowercase().starts_with(w))
+}
+
+/// What the text path knows of one line of the letterhead region.
+pub struct FieldLine<'a> {
+    pub line: usize,
+    pub text: &'a str,
+    /// A blank line stands before it.
+    pub after_blank: bool,
+    /// Its words stand on later pages too (the side column's top: the
+    /// ministry's name), so it is a field of its own.
+    pub repeats: bool,
+}
+
+/// The letterhead region's lines as fields, one block each: a field
+/// starts after a blank line, at a label, and where lines that repeat on
+/// later pages meet lines that do not; a label alone takes the next
+/// line as its value, and a stack of labels takes as many lines after it.
+pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
+    let mut blocks: Vec<LineBlock> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        // A stack of lone labels and the values after it, pairwise.
+        let stack = lines[k..]
+            .iter()
+            .take_while(|l| is_label(l.text, labels))
+            .count();
+        if stack >= 1 {
+            let values = &lines[k + stack..];
+            let takes = values.len() >= stack
+                && values[..stack]
+                    .iter()
+                    .all(|v| !starts_with_label(v.text, labels))
+                && (stack == 1 || values[0].after_blank || !lines[k + 1].after_blank);
+            if takes {
+                for n in 0..stack {
+                    blocks.push(field(vec![lines[k + n].line, values[n].line]));
+                }
+                k += 2 * stack;
+                continue;
+            }
+        }
+        let l = &lines[k];
+        let continues = k > 0 && {
+            let prev = &lines[k - 1];
+            !l.after_blank
+                && !starts_with_label(l.text, labels)
+                && prev.repeats == l.repeats
+                && blocks
+                    .last()
+                    .is_some_and(|b| b.lines.last() == Some(&prev.line))
+        };
+        match blocks.last_mut() {
+            Some(b) if continues => b.lines.push(l.line),
+            _ => blocks.push(field(vec![l.line])),
+        }
+        k += 1;
+    }
+    blocks
+}
+
+fn field(lines: Vec<usize>) -> LineBlock {
+    LineBlock {
+        kind: BlockKind::Letterhead,
+        lines,
+        label: None,
+        skip: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(line: usize, text: &str, after_blank: bool) -> FieldLine<'_> {
+        FieldLine {
+            line,
+            text,
+            after_blank,
+            repeats: false,
+        }
+    }
+
+    #[test]
+    fn stacked_labels_take_their_values_in_order() {
+        let labels = labels();
+        let lines = [
+            line(0, "Datum", true),
+            line(1, "Betreft", false),
+            line(3, "22 december 2022", true),
+            line(4, "Emissies door de luchtvaart", false),
+        ];
+        let blocks = fields(&lines, &labels);
+        let got: Vec<&[usize]> = blocks.iter().map(|b| b.lines.as_slice()).collect();
+        assert_eq!(got, [&[0, 3][..], &[1, 4][..]]);
+    }
+
+    #[test]
+    fn a_label_on_the_line_starts_a_field() {
+        let labels = labels();
+        let lines = [
+            line(0, "Turfmarkt 147", true),
+            line(1, "2511 DP Den Haag", false),
+            line(2, "T 070-426 6426", false),
+            line(3, "Ons kenmerk", false),
+            line(4, "2023-0000148213", false),
+        ];
+        let blocks = fields(&lines, &labels);
+        let got: Vec<&[usize]> = blocks.iter().map(|b| b.lines.as_slice()).collect();
+        assert_eq!(got, [&[0, 1][..], &[2][..], &[3, 4][..]]);
+    }
+
+    #[test]
+    fn labels_and_salutations() {
+        let labels = labels();
+        assert!(is_label("Ons kenmerk", &labels));
+        assert!(!is_label("Ons kenmerk 2023-01", &labels));
+        assert!(starts_with_label("Datum 14 maart 2023", &labels));
+        assert!(!starts_with_label("Turfmarkt 147", &labels));
+        assert!(is_salutation("Geachte voorzitter,"));
+        assert!(!is_salutation("Geachte voorzitter, hierbij"));
+    }
+}
