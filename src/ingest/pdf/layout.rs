@@ -5,6 +5,7 @@
 //! runs on from one page to the next.
 
 use super::blocks::{blocks, figure_text, is_salutation};
+use super::columns::reading_order;
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
 use super::{Glyph, HintKind, PageGlyphs};
@@ -298,7 +299,8 @@ fn page_roles(
     roles
 }
 
-/// The running text's blocks, a figure's text put where the figure stands.
+/// The running text's blocks, column by column on a two-column page, a
+/// figure's text put where the figure stands.
 fn running_text(
     facts: &DocumentFacts,
     flow: &mut Flow,
@@ -307,9 +309,14 @@ fn running_text(
 ) -> Vec<(Line, LineRole)> {
     let (body, tables) = table_text(body, page);
     let (body, figure) = figure_text(body, facts.body_size);
-    let mut roles = blocks(body, facts.body_size, facts.right, flow.open_sentence);
-    if let Some((last, _)) = roles.iter().rev().find(|(l, _)| !l.blank) {
-        flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
+    let mut roles = Vec::with_capacity(body.len());
+    for stretch in reading_order(body) {
+        let right = stretch.right.unwrap_or(facts.right);
+        let stretch = blocks(stretch.lines, facts.body_size, right, flow.open_sentence);
+        if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
+            flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
+        }
+        roles.extend(stretch);
     }
     for inset in [figure, tables] {
         if let Some(top) = inset.first().map(|(l, _)| l.top) {

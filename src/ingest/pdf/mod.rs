@@ -11,6 +11,7 @@
 
 mod blocks;
 mod bomb;
+mod columns;
 mod layout;
 mod lines;
 mod read;
