@@ -111,14 +111,33 @@ fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
     None
 }
 
-/// A line's text with digits as `#`, lower case: the same header or
-/// footer on every page, whatever its page number.
+/// A line's text with digits as `#`, lower case, and without a page
+/// number set at its start or end: the same header or footer on every
+/// page, whatever its page number and whether it has one (a paper's
+/// title line with `- 1 -` in the first page's footer, without it in the
+/// running header of the pages after).
 fn furniture_key(line: &Line) -> String {
-    line.text()
+    without_page_number(&line.text())
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A line's text without a page number (`- 2 -`, `Page 2 of 5`) at its
+/// start or end, when there is other text.
+fn without_page_number(text: &str) -> &str {
+    let starts: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).collect();
+    let end = starts
+        .iter()
+        .find(|&&at| is_page_number(&text[at..], false))
+        .map_or(text, |&at| &text[..at]);
+    let start = starts
+        .iter()
+        .rev()
+        .find(|&&at| at < end.len() && is_page_number(&end[..at], false))
+        .map_or(end, |&at| &end[at..]);
+    start.trim()
 }
 
 /// Where a line stands on its page.
