@@ -193,7 +193,11 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     let mut furniture_kinds = furniture_lines(&raw, &infos);
     if let Some(hints) = &hints {
         for (kind, hint) in furniture_kinds.iter_mut().zip(hints) {
-            *kind = hint.furniture.or(*kind);
+            // A PDF's geometry knows where its page numbers stand (in a
+            // margin); a lone number in the running text, such as a
+            // table cell, is content.
+            let text_rule = kind.filter(|k| *k != ArtifactKind::PageNumber);
+            *kind = hint.furniture.or(text_rule);
         }
     }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();

@@ -8,6 +8,7 @@ use super::blocks::{blocks, figure_text, is_salutation};
 use super::columns::reading_order;
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
+use super::unruled::unruled_table_text;
 use super::{Glyph, HintKind, PageGlyphs};
 use crate::ingest::is_page_number;
 use crate::lang::Rules;
@@ -331,22 +332,29 @@ fn running_text(
     let mut roles = Vec::with_capacity(body.len());
     for stretch in reading_order(body) {
         let right = stretch.right.unwrap_or(facts.right);
-        let stretch = blocks(stretch.lines, facts.body_size, right, flow.open_sentence);
+        let (lines, unruled) = unruled_table_text(stretch.lines);
+        let mut stretch = blocks(lines, facts.body_size, right, flow.open_sentence);
         if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
             flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
         }
+        put_inset(&mut stretch, unruled);
         roles.extend(stretch);
     }
-    for inset in [figure, tables] {
-        if let Some(top) = inset.first().map(|(l, _)| l.top) {
-            let at = roles
-                .iter()
-                .position(|(l, _)| !l.blank && l.top > top)
-                .unwrap_or(roles.len());
-            roles.splice(at..at, inset);
-        }
-    }
+    put_inset(&mut roles, figure);
+    put_inset(&mut roles, tables);
     roles
+}
+
+/// Puts the blocks of an inset (a figure, a table) before the first line
+/// below its top.
+fn put_inset(roles: &mut Vec<(Line, LineRole)>, inset: Vec<(Line, LineRole)>) {
+    if let Some(top) = inset.first().map(|(l, _)| l.top) {
+        let at = roles
+            .iter()
+            .position(|(l, _)| !l.blank && l.top > top)
+            .unwrap_or(roles.len());
+        roles.splice(at..at, inset);
+    }
 }
 
 /// The footnote lines of a page: a footnote starts at its number.

@@ -16,6 +16,7 @@ mod layout;
 mod lines;
 mod read;
 mod tables;
+mod unruled;
 
 use std::path::Path;
 
