@@ -423,6 +423,8 @@ fn blocks(planner: &Planner<'_>, notes: &[Note]) -> Vec<LineBlock> {
 /// left out of its item's text.
 fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint]) -> Vec<LineBlock> {
     let mut units: Vec<LineBlock> = Vec::new();
+    // `cells[k]`: unit `k` is a table cell, kept whole in a signature.
+    let mut cells: Vec<bool> = Vec::new();
     for i in 0..planner.infos.len() {
         if planner.aside[i] || planner.infos[i].blank {
             continue;
@@ -431,13 +433,16 @@ fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint])
         match units.last_mut() {
             Some(unit) if hint.starts.is_none() => unit.lines.push(i),
             _ => {
+                cells.push(hint.starts == Some(pdf::HintKind::Cell));
                 let l = planner.infos[i];
                 units.push(LineBlock {
                     kind: match hint.starts {
                         Some(pdf::HintKind::Letterhead) => BlockKind::Letterhead,
                         Some(pdf::HintKind::Heading) => BlockKind::Heading,
                         Some(pdf::HintKind::ListItem) => BlockKind::ListItem,
-                        Some(pdf::HintKind::Text) | None => BlockKind::Paragraph,
+                        Some(pdf::HintKind::Text | pdf::HintKind::Cell) | None => {
+                            BlockKind::Paragraph
+                        }
                     },
                     lines: vec![i],
                     label: None,
@@ -457,9 +462,13 @@ fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint])
         .collect();
     if let Some(from) = planner.signature_start(&paragraphs) {
         let mut signed = Vec::with_capacity(units.len());
-        for unit in units {
+        for (unit, cell) in units.into_iter().zip(cells) {
             let at = unit.lines.iter().position(|&i| i >= from);
             match at {
+                Some(0) if cell && unit.kind == BlockKind::Paragraph => signed.push(LineBlock {
+                    kind: BlockKind::Signature,
+                    ..unit
+                }),
                 Some(k) if unit.kind == BlockKind::Paragraph => {
                     let (before, after) = unit.lines.split_at(k);
                     if !before.is_empty() {

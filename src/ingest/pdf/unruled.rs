@@ -171,7 +171,7 @@ fn cells(lines: Vec<Line>, columns: &[f32]) -> Vec<(Line, LineRole)> {
         .flat_map(|(_, _, lines)| {
             lines.into_iter().enumerate().map(|(k, line)| {
                 let role = if k == 0 {
-                    LineRole::Start(HintKind::Text)
+                    LineRole::Start(HintKind::Cell)
                 } else {
                     LineRole::Continue
                 };
