@@ -4,8 +4,9 @@
 //! column at the left, tables, footnote symbols, first-line indents) and a
 //! second such set (`heldout2/`: fields in a table, two-column pages,
 //! roman list labels, unruled tables), each with a gold segmentation from
-//! its source. `heldout2/` is kept as brug first read it: its floors are
-//! what brug did on documents it had not seen. brug reads
+//! its source. `heldout2/` was first read at 0.881 (PDF mode) and then
+//! used for tuning, so its floors are no longer those of unseen documents.
+//! brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -67,20 +68,20 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.65, 0.70]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
-        [0.96, 0.50, 0.80],
+        [1.00, 0.50, 0.80],
     ),
     (
         ("heldout2", "Kamerbrief_respijtzorg_mantelzorgers"),
-        [0.85, 0.64, 0.65],
+        [1.00, 0.64, 0.65],
     ),
-    (("heldout2", "Letter_seed_banks_en"), [0.81, 0.55, 0.60]),
+    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.55, 0.60]),
     (
         ("heldout2", "en_ferry_services_islands"),
-        [0.80, 0.71, 0.64],
+        [1.00, 0.71, 0.64],
     ),
     (
         ("heldout2", "nl_leesvaardigheid_basisschool"),
-        [0.99, 0.76, 0.87],
+        [1.00, 0.76, 0.87],
     ),
 ];
 
