@@ -19,6 +19,7 @@ fn main() {
                     (None, Some(brug::ingest::pdf::HintKind::Heading)) => "H",
                     (None, Some(brug::ingest::pdf::HintKind::ListItem)) => "I",
                     (None, Some(brug::ingest::pdf::HintKind::Text)) => "S",
+                    (None, Some(brug::ingest::pdf::HintKind::Cell)) => "C",
                     (None, None) => " ",
                 };
                 println!("{mark}{} {line}", if hint.bullet > 0 { "*" } else { " " });

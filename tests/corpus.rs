@@ -7,8 +7,9 @@
 //! logo, side columns of other widths, `Onze referentie`/`Uw kenmerk`/
 //! `Bijlagen` fields, nested lists, page footers, running headers on every
 //! page, numbered LaTeX sections), each with a gold segmentation from its
-//! source. `heldout2/` and `heldout3/` are kept as brug first read them:
-//! their floors are what brug did on documents it had not seen. brug reads
+//! source. `heldout2/` was first read at 0.881 from the PDF and then
+//! used for tuning; `heldout3/` came after it and its PDFs were not tuned
+//! to (first read 0.937). brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -70,20 +71,20 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.65, 0.70]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
-        [0.96, 0.91, 0.89],
+        [1.00, 0.91, 0.89],
     ),
     (
         ("heldout2", "Kamerbrief_respijtzorg_mantelzorgers"),
-        [0.85, 0.80, 0.70],
+        [1.00, 0.80, 0.70],
     ),
-    (("heldout2", "Letter_seed_banks_en"), [0.81, 0.73, 0.75]),
+    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.73, 0.75]),
     (
         ("heldout2", "en_ferry_services_islands"),
-        [0.80, 0.72, 0.65],
+        [1.00, 0.72, 0.65],
     ),
     (
         ("heldout2", "nl_leesvaardigheid_basisschool"),
-        [0.99, 0.76, 0.87],
+        [1.00, 0.76, 0.87],
     ),
     (
         ("heldout3", "Kamerbrief_loden_leidingen"),

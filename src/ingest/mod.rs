@@ -209,7 +209,11 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     let mut furniture_kinds = side_column.lines;
     if let Some(hints) = &hints {
         for (kind, hint) in furniture_kinds.iter_mut().zip(hints) {
-            *kind = hint.furniture.or(*kind);
+            // A PDF's geometry knows where its page numbers stand (in a
+            // margin); a lone number in the running text, such as a
+            // table cell, is content.
+            let text_rule = kind.filter(|k| *k != ArtifactKind::PageNumber);
+            *kind = hint.furniture.or(text_rule);
         }
     }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
@@ -385,6 +389,8 @@ fn blocks(planner: &Planner<'_>, notes: &[Note], repeats: &[bool]) -> Vec<LineBl
 /// left out of its item's text.
 fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint]) -> Vec<LineBlock> {
     let mut units: Vec<LineBlock> = Vec::new();
+    // `cells[k]`: unit `k` is a table cell, kept whole in a signature.
+    let mut cells: Vec<bool> = Vec::new();
     for i in 0..planner.infos.len() {
         if planner.aside[i] || planner.infos[i].blank {
             continue;
@@ -393,13 +399,16 @@ fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint])
         match units.last_mut() {
             Some(unit) if hint.starts.is_none() => unit.lines.push(i),
             _ => {
+                cells.push(hint.starts == Some(pdf::HintKind::Cell));
                 let l = planner.infos[i];
                 units.push(LineBlock {
                     kind: match hint.starts {
                         Some(pdf::HintKind::Letterhead) => BlockKind::Letterhead,
                         Some(pdf::HintKind::Heading) => BlockKind::Heading,
                         Some(pdf::HintKind::ListItem) => BlockKind::ListItem,
-                        Some(pdf::HintKind::Text) | None => BlockKind::Paragraph,
+                        Some(pdf::HintKind::Text | pdf::HintKind::Cell) | None => {
+                            BlockKind::Paragraph
+                        }
                     },
                     lines: vec![i],
                     label: None,
@@ -419,9 +428,13 @@ fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint])
         .collect();
     if let Some(from) = planner.signature_start(&paragraphs) {
         let mut signed = Vec::with_capacity(units.len());
-        for unit in units {
+        for (unit, cell) in units.into_iter().zip(cells) {
             let at = unit.lines.iter().position(|&i| i >= from);
             match at {
+                Some(0) if cell && unit.kind == BlockKind::Paragraph => signed.push(LineBlock {
+                    kind: BlockKind::Signature,
+                    ..unit
+                }),
                 Some(k) if unit.kind == BlockKind::Paragraph => {
                     let (before, after) = unit.lines.split_at(k);
                     if !before.is_empty() {

@@ -5,8 +5,10 @@
 //! runs on from one page to the next.
 
 use super::blocks::{blocks, figure_text, is_salutation};
+use super::columns::reading_order;
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
+use super::unruled::unruled_table_text;
 use super::{Glyph, HintKind, PageGlyphs};
 use crate::ingest::{furniture, is_page_number, letterhead};
 use crate::model::ArtifactKind;
@@ -26,6 +28,10 @@ pub enum LineRole {
     NoteStart,
     /// Goes on with a footnote.
     Note,
+    /// Goes on with the last footnote of the page before, at the foot of
+    /// this page above its own footnotes; [`analyse`] moves it to the end
+    /// of that footnote.
+    NoteCarried,
 }
 
 /// A side column: where it is, and the x that divides it from the running
@@ -109,14 +115,33 @@ fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
     None
 }
 
-/// A line's text with digits as `#`, lower case: the same header or
-/// footer on every page, whatever its page number.
+/// A line's text with digits as `#`, lower case, and without a page
+/// number set at its start or end: the same header or footer on every
+/// page, whatever its page number and whether it has one (a paper's
+/// title line with `- 1 -` in the first page's footer, without it in the
+/// running header of the pages after).
 fn furniture_key(line: &Line) -> String {
-    line.text()
+    without_page_number(&line.text())
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A line's text without a page number (`- 2 -`, `Page 2 of 5`) at its
+/// start or end, when there is other text.
+fn without_page_number(text: &str) -> &str {
+    let starts: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).collect();
+    let end = starts
+        .iter()
+        .find(|&&at| is_page_number(&text[at..], false))
+        .map_or(text, |&at| &text[..at]);
+    let start = starts
+        .iter()
+        .rev()
+        .find(|&&at| at < end.len() && is_page_number(&end[..at], false))
+        .map_or(end, |&at| &end[at..]);
+    start.trim()
 }
 
 /// Where a line stands on its page.
@@ -158,6 +183,8 @@ struct Flow {
     open_sentence: bool,
     /// The number the next footnote should have.
     next_note: u32,
+    /// The last footnote of the page before ended inside a sentence.
+    note_open: bool,
 }
 
 /// Every page's lines in reading order, with their roles.
@@ -181,13 +208,37 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
     let mut flow = Flow {
         open_sentence: false,
         next_note: 1,
+        note_open: false,
     };
-    pages
+    let mut roles: Vec<Vec<(Line, LineRole)>> = pages
         .iter()
         .zip(split)
         .enumerate()
         .map(|(n, (page, (main, column)))| page_roles(&facts, &mut flow, n, page, main, column))
-        .collect()
+        .collect();
+    for n in 1..roles.len() {
+        join_broken_note(&mut roles, n);
+    }
+    roles
+}
+
+/// Moves the rest of a footnote broken over a page (page `n`'s lines that
+/// go on with the page before's last footnote) after that footnote's last
+/// line, so that the footnote reads as one.
+fn join_broken_note(roles: &mut [Vec<(Line, LineRole)>], n: usize) {
+    if !roles[n].iter().any(|(_, r)| *r == LineRole::NoteCarried) {
+        return;
+    }
+    let (carried, own): (Vec<_>, Vec<_>) = std::mem::take(&mut roles[n])
+        .into_iter()
+        .partition(|(_, r)| *r == LineRole::NoteCarried);
+    roles[n] = own;
+    let before = &mut roles[n - 1];
+    let at = before
+        .iter()
+        .rposition(|(_, r)| matches!(r, LineRole::NoteStart | LineRole::Note))
+        .map_or(before.len(), |k| k + 1);
+    before.splice(at..at, carried);
 }
 
 /// Every page's lines split at the side column: (running text, column).
@@ -289,7 +340,7 @@ fn page_roles(
         roles.extend(fields(column_lines, labels));
         body = rest;
     }
-    let notes_from = notes_start(&body, page, facts.body_size, flow.next_note);
+    let notes_from = notes_start(&body, page, facts.body_size, flow);
     let notes = body.split_off(notes_from);
     roles.extend(running_text(facts, flow, page, body));
     roles.extend(note_roles(flow, notes));
@@ -297,7 +348,8 @@ fn page_roles(
     roles
 }
 
-/// The running text's blocks, a figure's text put where the figure stands.
+/// The running text's blocks, column by column on a two-column page, a
+/// figure's text put where the figure stands.
 fn running_text(
     facts: &DocumentFacts,
     flow: &mut Flow,
@@ -306,30 +358,48 @@ fn running_text(
 ) -> Vec<(Line, LineRole)> {
     let (body, tables) = table_text(body, page);
     let (body, figure) = figure_text(body, facts.body_size);
-    let mut roles = blocks(body, facts.body_size, facts.right, flow.open_sentence);
-    if let Some((last, _)) = roles.iter().rev().find(|(l, _)| !l.blank) {
-        flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
-    }
-    for inset in [figure, tables] {
-        if let Some(top) = inset.first().map(|(l, _)| l.top) {
-            let at = roles
-                .iter()
-                .position(|(l, _)| !l.blank && l.top > top)
-                .unwrap_or(roles.len());
-            roles.splice(at..at, inset);
+    let mut roles = Vec::with_capacity(body.len());
+    for stretch in reading_order(body) {
+        let right = stretch.right.unwrap_or(facts.right);
+        let (lines, unruled) = unruled_table_text(stretch.lines);
+        let mut stretch = blocks(lines, facts.body_size, right, flow.open_sentence);
+        if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
+            flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
         }
+        put_inset(&mut stretch, unruled);
+        roles.extend(stretch);
     }
+    put_inset(&mut roles, figure);
+    put_inset(&mut roles, tables);
     roles
 }
 
-/// The footnote lines of a page: a footnote starts at its number.
+/// Puts the blocks of an inset (a figure, a table) before the first line
+/// below its top.
+fn put_inset(roles: &mut Vec<(Line, LineRole)>, inset: Vec<(Line, LineRole)>) {
+    if let Some(top) = inset.first().map(|(l, _)| l.top) {
+        let at = roles
+            .iter()
+            .position(|(l, _)| !l.blank && l.top > top)
+            .unwrap_or(roles.len());
+        roles.splice(at..at, inset);
+    }
+}
+
+/// The footnote lines of a page: a footnote starts at its number; lines
+/// before the first number go on with the footnote the page before left
+/// open.
 fn note_roles(flow: &mut Flow, notes: Vec<Line>) -> Vec<(Line, LineRole)> {
     let mut roles = Vec::with_capacity(notes.len());
     let mut first_note = true;
+    let mut carried = flow.note_open;
     for mut line in notes {
         let number = note_number(&line, flow.next_note);
+        carried &= number.is_none() && !small_label(&line);
         let role = if line.blank {
             LineRole::Blank
+        } else if carried {
+            LineRole::NoteCarried
         } else if number.is_some() || small_label(&line) || first_note {
             LineRole::NoteStart
         } else {
@@ -346,9 +416,14 @@ fn note_roles(flow: &mut Flow, notes: Vec<Line>) -> Vec<(Line, LineRole)> {
         {
             line.raised[k] = true;
         }
-        first_note &= line.blank;
+        first_note &= line.blank || role == LineRole::NoteCarried;
         roles.push((line, role));
     }
+    flow.note_open = roles
+        .iter()
+        .rev()
+        .find(|(l, _)| !l.blank)
+        .is_some_and(|(l, _)| !l.closes());
     roles
 }
 
@@ -448,36 +523,54 @@ fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)> {
 /// Where a page's footnotes start: the first line in the lower half of the
 /// page that opens a footnote, set smaller than the running text or with
 /// its label smaller than its text, with no running-text line after it.
-fn notes_start(lines: &[Line], page: &PageGlyphs, body_size: f32, next_note: u32) -> usize {
+/// When the page before left a footnote open inside a sentence, its rest
+/// starts them: small lines after the running text, before any label.
+fn notes_start(lines: &[Line], page: &PageGlyphs, body_size: f32, flow: &Flow) -> usize {
     let last_body = lines
         .iter()
         .rposition(|l| !l.blank && l.size >= body_size * 0.95 && !small_label(l));
     let from = last_body.map_or(0, |k| k + 1);
-    lines[from..]
-        .iter()
-        .position(|l| {
-            !l.blank
-                && l.top > page.height * 0.5
-                && (small_label(l)
-                    || (l.size < body_size * 0.95 && note_number(l, next_note).is_some()))
-        })
-        .map_or(lines.len(), |k| from + k)
+    let foot = |l: &Line| !l.blank && l.top > page.height * 0.5;
+    let labelled = |l: &Line| {
+        small_label(l) || (l.size < body_size * 0.95 && note_number(l, flow.next_note).is_some())
+    };
+    let carried = |l: &Line| flow.note_open && l.size < body_size * 0.95;
+    let first = lines[from..].iter().position(|l| !l.blank);
+    match first {
+        Some(k) if foot(&lines[from + k]) && carried(&lines[from + k]) => from + k,
+        _ => lines[from..]
+            .iter()
+            .position(|l| foot(l) && labelled(l))
+            .map_or(lines.len(), |k| from + k),
+    }
 }
 
 /// A line that opens with digits (or a footnote symbol) smaller than the
 /// text after them.
 fn small_label(line: &Line) -> bool {
     let ink: Vec<&Glyph> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
-    let digits = ink
-        .iter()
-        .take_while(|g| g.text.chars().all(|c| c.is_ascii_digit()) || symbol_number(g).is_some())
-        .count();
+    let digits = label_digits(&ink, |g| symbol_number(g).is_some());
     digits > 0
         && digits <= 3
         && ink.len() > digits
         && ink[..digits]
             .iter()
             .all(|g| g.size <= ink[digits].size * 0.85)
+}
+
+/// How many glyphs a footnote label at the start of a line has: digits
+/// (or what `also` takes) of the first one's size; a raised label stops
+/// where the text's digits start (`¹⁸ 4,7 megaton`).
+fn label_digits(ink: &[&Glyph], also: impl Fn(&Glyph) -> bool) -> usize {
+    let Some(first) = ink.first() else {
+        return 0;
+    };
+    ink.iter()
+        .take_while(|g| {
+            (g.text.chars().all(|c| c.is_ascii_digit()) || also(g))
+                && (g.size - first.size).abs() <= first.size * 0.1
+        })
+        .count()
 }
 
 /// The number a footnote line opens with, when it is the next footnote's
@@ -489,10 +582,7 @@ fn note_number(line: &Line, next_note: u32) -> Option<u32> {
     if let Some(number) = ink.first().and_then(|g| symbol_number(g)) {
         return (ink.len() > 1).then_some(number);
     }
-    let digits = ink
-        .iter()
-        .take_while(|g| g.text.chars().all(|c| c.is_ascii_digit()))
-        .count();
+    let digits = label_digits(&ink, |_| false);
     if digits == 0 || digits > 3 || ink.len() <= digits {
         return None;
     }

@@ -252,11 +252,19 @@ pub(super) fn is_label(word: &str) -> bool {
         .or_else(|| word.strip_suffix('.'))
         .or_else(|| word.strip_suffix(')'));
     inner.is_some_and(|w| {
-        !w.is_empty()
-            && w.len() <= 2
-            && (w.chars().all(|c| c.is_ascii_digit())
-                || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase())))
+        (!w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+            || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+            || is_small_roman(w)
     })
+}
+
+/// A small lowercase roman numeral (`ii`, `iv`, `xii`), as lists number
+/// their items `i.`, `ii.`, `iii.`; set off by a gap, no word reads so.
+fn is_small_roman(word: &str) -> bool {
+    const ROMAN: [&str; 12] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    ROMAN.contains(&word)
 }
 
 /// Groups a page's glyphs into lines, top to bottom: glyphs on one

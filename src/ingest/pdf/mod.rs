@@ -11,10 +11,12 @@
 
 mod blocks;
 mod bomb;
+mod columns;
 mod layout;
 mod lines;
 mod read;
 mod tables;
+mod unruled;
 
 use std::path::Path;
 
@@ -53,6 +55,10 @@ pub enum HintKind {
     ListItem,
     /// Running text (a paragraph, or the letter's signature).
     Text,
+    /// A cell of a table: running text that stays one block whatever it
+    /// holds (a signer's title that wraps in its cell is one line of the
+    /// signature).
+    Cell,
 }
 
 /// Where each character of the extracted text stands: `(text offset,
@@ -157,6 +163,11 @@ fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
                     note: true,
                     ..LineHint::default()
                 },
+                // Written after the footnote it goes on with.
+                LineRole::NoteCarried => LineHint {
+                    note: true,
+                    ..LineHint::default()
+                },
                 // A footnote the text stage does not take stands alone.
                 LineRole::NoteStart => LineHint {
                     starts: Some(HintKind::Text),
@@ -170,7 +181,15 @@ fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
             if new_block {
                 out.blank();
             }
-            let bullet = out.line(line, n as u32 + 1);
+            // The rest of a footnote broken over a page is written with
+            // the page before, where the footnote starts; its glyphs stand
+            // on the next page.
+            let on_page = if *role == LineRole::NoteCarried {
+                n as u32 + 2
+            } else {
+                n as u32 + 1
+            };
+            let bullet = out.line(line, on_page);
             out.newline(LineHint { bullet, ..hint });
             previous = Some(*role);
         }
