@@ -13,6 +13,9 @@ pub struct TextBuilder {
     /// Whether a space before a lone comma or full stop is an extractor's
     /// slip to take out (see [`spaced_stops_are_slips`]).
     pub mend_spaced_stops: bool,
+    /// Raw offsets of spaces inside words split by letter spacing, in
+    /// order, that the text leaves out.
+    pub dropped_spaces: Vec<usize>,
 }
 
 impl TextBuilder {
@@ -22,13 +25,21 @@ impl TextBuilder {
             text: String::with_capacity(capacity),
             map: OffsetMap::default(),
             mend_spaced_stops: false,
+            dropped_spaces: Vec::new(),
         }
+    }
+
+    /// Whether a dropped space lies in `start..end` (raw offsets).
+    fn drops_in(&self, start: usize, end: usize) -> bool {
+        let i = self.dropped_spaces.partition_point(|&d| d < start);
+        self.dropped_spaces.get(i).is_some_and(|&d| d < end)
     }
 
     /// Appends `piece`, which is the raw text found at raw offset `raw`.
     /// Whitespace runs collapse to one space; text is NFC-normalized.
     pub fn push_raw(&mut self, raw: usize, piece: &str) {
-        if self.push_simple(raw, piece) {
+        let drops = self.drops_in(raw, raw + piece.len());
+        if !drops && self.push_simple(raw, piece) {
             return;
         }
         let mut word_start: Option<usize> = None;
@@ -38,7 +49,9 @@ impl TextBuilder {
                     self.drop_space_before_stop(&piece[s..i], &piece[i..]);
                     self.push_word(raw + s, &piece[s..i]);
                 }
-                self.push_space(raw + i);
+                if !(drops && self.dropped_spaces.binary_search(&(raw + i)).is_ok()) {
+                    self.push_space(raw + i);
+                }
             } else if word_start.is_none() {
                 word_start = Some(i);
             }

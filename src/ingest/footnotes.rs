@@ -373,8 +373,9 @@ fn is_month(word: &str) -> bool {
 /// A number of one or two digits standing alone after a lower-case word of
 /// two letters or more (or a closing quote or bracket), one space between,
 /// that ends its line or comes before a `.`, `,`, `;` or `:` that ends a
-/// clause, or that ends its line after a sentence's stop: a footnote
-/// marker printed as a separate word.
+/// clause, or that ends its line after a sentence's stop, or that follows
+/// a date (`24 juni 2022 2 is`): a footnote marker printed as a separate
+/// word.
 fn separate_word_marker(
     before: &str,
     digits: &str,
@@ -399,7 +400,16 @@ fn separate_word_marker(
             .strip_suffix(['.', '!', '?'])
             .and_then(|w| w.chars().next_back())
             .is_some_and(char::is_lowercase);
-    digits.len() <= 2 && !digits.starts_with('0') && ((word_ends && closes) || after_stop)
+    // `van 24 juni 2022 2 is`: a marker after a date.
+    let after_date = {
+        let mut words = word.rsplit(' ');
+        let year = words.next().and_then(|y| y.parse::<u32>().ok());
+        year.is_some_and(|y| (1800..2100).contains(&y)) && words.next().is_some_and(is_month)
+    };
+    let date_closes = after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    digits.len() <= 2
+        && !digits.starts_with('0')
+        && ((word_ends && closes) || after_stop || (after_date && date_closes))
 }
 
 /// Whether the whitespace-delimited token around byte `at` is a URL or an

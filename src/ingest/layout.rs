@@ -363,7 +363,8 @@ impl Planner<'_> {
             // (`toelicht:`, `i.`, ``, `de hoge rente …`).
             let ends_in_label = para.len() >= 2
                 && para.last().is_some_and(|&l| is_lone_label(self.content(l)))
-                && self.line_closes(para[para.len() - 2]);
+                && (self.line_closes(para[para.len() - 2])
+                    || self.heading_like(para[para.len() - 2]));
             if ends_in_label || (para.len() == 1 && is_lone_label(self.content(para[0]))) {
                 pending = para.pop();
                 if para.is_empty() {
@@ -378,6 +379,24 @@ impl Planner<'_> {
         out
     }
 
+    /// Whether a label's lines are a heading's title: one heading-like
+    /// line, or two that open with a capital, hold sixteen words at most
+    /// and end with no punctuation (a title wrapped once).
+    fn title_lines(&self, lines: &[usize]) -> bool {
+        match lines {
+            [one] => self.heading_like(*one),
+            [first, second] => {
+                let text = format!("{} {}", self.content(*first), self.content(*second));
+                text.starts_with(char::is_uppercase)
+                    && text.split_whitespace().count() <= 16
+                    && !self.line_closes(*first)
+                    && !last_char(&text)
+                        .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
+            }
+            _ => false,
+        }
+    }
+
     /// A paragraph opened by a label alone on its line: a numbered
     /// heading (`1.` then a heading's line), or else a list item.
     fn labelled_unit(&self, para: &[usize]) -> Option<LineBlock> {
@@ -388,7 +407,7 @@ impl Planner<'_> {
         }
         // A bullet stays in the item's text, as on a line with its item.
         let bullet = is_lone_bullet(label);
-        let kind = if !bullet && rest.len() == 1 && self.heading_like(rest[0]) {
+        let kind = if !bullet && self.title_lines(rest) {
             BlockKind::Heading
         } else {
             BlockKind::ListItem

@@ -13,6 +13,7 @@ mod hyphen;
 mod layout;
 pub(crate) mod letterhead;
 pub mod pdf;
+mod spacing;
 pub use layout::{is_page_number, list_marker_len};
 
 use std::collections::HashMap;
@@ -68,6 +69,8 @@ pub struct Ingested {
     decisions: Vec<Option<Hyphen>>,
     /// Whether spaces before lone commas and stops are taken out.
     mend_spaced_stops: bool,
+    /// Raw offsets of spaces inside words split by letter spacing.
+    split_word_spaces: Vec<usize>,
 }
 
 impl Ingested {
@@ -89,6 +92,12 @@ impl Ingested {
                 .sum(),
         );
         b.mend_spaced_stops = self.mend_spaced_stops;
+        let (first, last) = unit.lines.iter().fold((usize::MAX, 0), |(a, z), &i| {
+            (a.min(infos[i].start), z.max(infos[i].end))
+        });
+        let from = self.split_word_spaces.partition_point(|&d| d < first);
+        let to = self.split_word_spaces.partition_point(|&d| d < last);
+        b.dropped_spaces = self.split_word_spaces[from..to.max(from)].to_vec();
         let mut refs = Vec::new();
         for (n, &i) in unit.lines.iter().enumerate() {
             let l = infos[i];
@@ -259,6 +268,11 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     }
     artifacts.sort_by_key(|a| a.span.start);
     let mend_spaced_stops = builder::spaced_stops_are_slips(&raw.raw);
+    // A PDF's words are rejoined from glyph gaps already.
+    let split_word_spaces = match hints {
+        Some(_) => Vec::new(),
+        None => spacing::split_word_spaces(&raw, &infos, lang),
+    };
     Ok(Ingested {
         path: path.display().to_string(),
         lang,
@@ -270,6 +284,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         marker_span: notes.marker_span,
         decisions,
         mend_spaced_stops,
+        split_word_spaces,
     })
 }
 

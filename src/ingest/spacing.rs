@@ -1,0 +1,152 @@
+//! Words an extractor split by letter spacing (`Inf rastructuur`,
+//! `uit te voere n`, `D en Haag`): PDFs made by word processors place
+//! glyphs one by one, and `pdftotext` reads a wide gap inside a word as a
+//! space. A space is taken out when the two pieces it parts make a word of
+//! the language's word list and one of them is no word on its own; two
+//! words that happen to make a third (`in zet`) keep their space.
+
+use super::decode::RawText;
+use super::layout::LineInfo;
+use crate::lang::{Lexicon, Rules};
+
+/// Raw offsets of the spaces inside split words, in order.
+pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<usize> {
+    let Some(lexicon) = Lexicon::builtin(lang) else {
+        return Vec::new();
+    };
+    let mut spaces = Vec::new();
+    for l in infos.iter().filter(|l| !l.blank) {
+        let content = &raw.raw[l.start..l.end];
+        let mut previous: Option<(usize, &str)> = None;
+        for (at, token) in tokens(content) {
+            if let Some((end, before)) = previous
+                && at == end + 1
+                && content.as_bytes()[end] == b' '
+                && split_word(before, token, lang, &lexicon)
+            {
+                spaces.push(l.start + end);
+            }
+            previous = Some((at + token.len(), token));
+        }
+    }
+    spaces
+}
+
+/// The line's tokens between spaces, with their offsets.
+fn tokens(content: &str) -> impl Iterator<Item = (usize, &str)> {
+    content
+        .split(' ')
+        .scan(0usize, |at, token| {
+            let start = *at;
+            *at += token.len() + 1;
+            Some((start, token))
+        })
+        .filter(|(_, t)| !t.is_empty())
+}
+
+/// Whether `before` and `after`, one space apart, are the two pieces of
+/// one word: the piece after goes on in lower case, both are letters
+/// (quotes and brackets around them aside), together they are a word, and
+/// not both are words on their own.
+fn split_word(before: &str, after: &str, lang: &str, lexicon: &Lexicon) -> bool {
+    let head = before.trim_start_matches(['‘', '“', '\'', '"', '(']);
+    let tail = after.trim_end_matches(['.', ',', ';', ':', '’', '”', '\'', '"', ')', '?', '!']);
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    if !letters(head) || !letters(tail) || !tail.starts_with(char::is_lowercase) {
+        return false;
+    }
+    // An abbreviation in capitals (`RIVM onderzoek`) is a word of its own.
+    if head.chars().count() >= 2 && head.chars().all(char::is_uppercase) {
+        return false;
+    }
+    // Letter spacing splits off a few letters (`Inf`, `n`, `ge`): two long
+    // pieces are two words (`ultrafijn stof`), even where the list has
+    // only one of them.
+    if head.chars().count().min(tail.chars().count()) > 3 {
+        return false;
+    }
+    // `In ca. 70`: an abbreviation is a word of its own.
+    if after.ends_with('.') && tail.chars().count() >= 2 && is_abbreviation(tail, lang) {
+        return false;
+    }
+    let joined = format!("{head}{tail}");
+    if !lexicon.contains(&joined) {
+        return false;
+    }
+    let (head_word, tail_word) = (is_word(head, lang, lexicon), is_word(tail, lang, lexicon));
+    if head_word && tail_word {
+        return false;
+    }
+    // A single letter beside a word is often a label or an initial
+    // (`B en W`, `onder b en c`): joined only when lower case and beside
+    // no function word (`w erken`).
+    let single = |s: &str| s.chars().count() == 1;
+    let label_beside = |letter: &str, other: &str, other_word: bool| {
+        single(letter)
+            && (is_function_word(other, lang)
+                || (other_word && !letter.starts_with(char::is_lowercase)))
+    };
+    !(label_beside(head, tail, tail_word) || label_beside(tail, head, head_word))
+}
+
+fn is_abbreviation(word: &str, lang: &str) -> bool {
+    Rules::for_language(lang).is_ok_and(|r| {
+        let lower = word.to_lowercase();
+        r.abbreviations.contains(lower.as_str())
+            || r.abbreviations.contains(format!("{lower}.").as_str())
+    })
+}
+
+fn is_function_word(word: &str, lang: &str) -> bool {
+    Rules::for_language(lang).is_ok_and(|r| r.function_words.contains(word.to_lowercase().as_str()))
+}
+
+/// Whether a piece is a word on its own: in the word list, where a single
+/// letter counts only when the language has it as a word (`u`, `a`, `I`).
+fn is_word(piece: &str, lang: &str, lexicon: &Lexicon) -> bool {
+    let mut chars = piece.chars();
+    let (Some(first), None) = (chars.next(), chars.next()) else {
+        return lexicon.contains(piece);
+    };
+    match lang {
+        "nl" => matches!(first, 'u' | 'U'),
+        "en" => matches!(first, 'a' | 'A' | 'I'),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nl(before: &str, after: &str) -> bool {
+        split_word(
+            before,
+            after,
+            "nl",
+            &Lexicon::builtin("nl").expect("Dutch list"),
+        )
+    }
+
+    #[test]
+    fn pieces_of_one_word_are_joined() {
+        assert!(nl("Inf", "rastructuur"));
+        assert!(nl("voere", "n."));
+        assert!(nl("w", "erken"));
+        assert!(nl("‘w", "ater"));
+        assert!(nl("o", "m"));
+    }
+
+    #[test]
+    fn two_words_keep_their_space() {
+        assert!(!nl("in", "zet"));
+        assert!(!nl("ultrafijn", "stof"));
+        assert!(!nl("In", "ca."));
+        assert!(!nl("RIVM", "onderzoek"));
+        assert!(!nl("de", "Boer"));
+        assert!(!nl("2022", "is"));
+        assert!(!nl("u", "ook"));
+        assert!(!nl("B", "en"));
+        assert!(!nl("b", "en"));
+    }
+}
