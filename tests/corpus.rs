@@ -54,24 +54,24 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         [0.99, 0.80, 0.85],
     ),
     (("office", "Letter_flood_resilience_en"), [0.99, 0.93, 0.88]),
-    (("latex", "en_inland_shipping"), [0.99, 0.67, 0.80]),
-    (("latex", "nl_deelmobiliteit"), [0.99, 0.80, 0.92]),
-    (("latex", "nl_drinkwaterbronnen"), [0.99, 0.76, 0.85]),
-    (("latex", "nl_energietoeslag"), [0.99, 0.73, 0.87]),
+    (("latex", "en_inland_shipping"), [0.99, 0.69, 0.80]),
+    (("latex", "nl_deelmobiliteit"), [0.99, 0.81, 0.92]),
+    (("latex", "nl_drinkwaterbronnen"), [0.99, 0.79, 0.85]),
+    (("latex", "nl_energietoeslag"), [0.99, 0.83, 0.89]),
     (
         ("heldout", "Kamerbrief_laadinfrastructuur"),
         [0.99, 0.75, 0.76],
     ),
     (
         ("heldout", "Kamerbrief_schuldhulp_jongeren"),
-        [0.99, 0.56, 0.62],
+        [0.99, 0.69, 0.68],
     ),
     (
         ("heldout", "Letter_cyber_resilience_en"),
         [0.99, 0.89, 0.75],
     ),
-    (("heldout", "en_groundwater_monitoring"), [0.94, 0.55, 0.61]),
-    (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.65, 0.70]),
+    (("heldout", "en_groundwater_monitoring"), [0.94, 0.57, 0.61]),
+    (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.66, 0.70]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
         [1.00, 0.91, 0.89],
@@ -80,14 +80,14 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         ("heldout2", "Kamerbrief_respijtzorg_mantelzorgers"),
         [1.00, 0.80, 0.70],
     ),
-    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.73, 0.75]),
+    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.76, 0.76]),
     (
         ("heldout2", "en_ferry_services_islands"),
-        [1.00, 0.72, 0.65],
+        [1.00, 0.73, 0.65],
     ),
     (
         ("heldout2", "nl_leesvaardigheid_basisschool"),
-        [1.00, 0.76, 0.87],
+        [1.00, 0.77, 0.87],
     ),
     (
         ("heldout3", "Kamerbrief_loden_leidingen"),
@@ -95,28 +95,28 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout3", "Kamerbrief_woningdelen_ouderen"),
-        [0.95, 0.80, 0.77],
+        [0.95, 0.81, 0.77],
     ),
     (
         ("heldout3", "Letter_hydrogen_corridor_en"),
-        [0.99, 0.82, 0.72],
+        [0.99, 0.82, 0.74],
     ),
     (("heldout3", "en_medicine_shortages"), [0.86, 0.67, 0.76]),
     (
         ("heldout3", "nl_zwemvaardigheid_kinderen"),
-        [0.84, 0.67, 0.68],
+        [0.84, 0.68, 0.67],
     ),
     (
         ("heldout4", "Kamerbrief_schoolverzuim_mbo"),
-        [0.92, 0.82, 0.86],
+        [0.92, 0.83, 0.87],
     ),
     (
         ("heldout4", "Kamerbrief_zonnedaken_erven"),
-        [0.89, 0.72, 0.66],
+        [0.89, 0.73, 0.67],
     ),
-    (("heldout4", "Letter_river_ferries_en"), [0.99, 0.73, 0.78]),
-    (("heldout4", "en_bridge_inspections"), [0.96, 0.75, 0.72]),
-    (("heldout4", "nl_erfpacht_gemeenten"), [0.99, 0.72, 0.70]),
+    (("heldout4", "Letter_river_ferries_en"), [0.99, 0.74, 0.79]),
+    (("heldout4", "en_bridge_inspections"), [0.96, 0.76, 0.73]),
+    (("heldout4", "nl_erfpacht_gemeenten"), [0.99, 0.73, 0.71]),
 ];
 
 fn gold(corpus: &str, name: &str) -> (Vec<String>, &'static str) {

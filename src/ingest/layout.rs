@@ -279,7 +279,7 @@ impl Planner<'_> {
         };
         let words = content.split_whitespace().count();
         let last = content.trim_end().chars().last();
-        let after_marker = &content[list_marker_len(content).unwrap_or(0)..];
+        let after_marker = &content[heading_label_len(content)..];
         let inner_end = [". ", "! ", "? "].iter().any(|p| after_marker.contains(p));
         self.is_short(i)
             && !inner_end
@@ -289,10 +289,13 @@ impl Planner<'_> {
     }
 
     /// Whether line `i` ends early before line `next`, which opens with a
-    /// capital: the first word of `next` would have fitted on line `i`.
+    /// capital or a section number (`2.1 Doel`): the first word of `next`
+    /// would have fitted on line `i`.
     fn broken_before_capital(&self, i: usize, next: usize) -> bool {
         let next_content = self.content(next);
-        let capital = next_content.chars().next().is_some_and(char::is_uppercase);
+        let capital = next_content.chars().next().is_some_and(char::is_uppercase)
+            || heading_label_len(next_content) > 0
+                && next_content.starts_with(|c: char| c.is_ascii_digit());
         let first_word = next_content
             .split_whitespace()
             .next()
@@ -464,6 +467,33 @@ impl Planner<'_> {
                             .as_ref()
                             .is_some_and(|u| u.kind == BlockKind::ListItem && !self.is_full(p))
                 });
+                // `1. Inleiding` over the text it heads, no blank line
+                // between (`pdftotext`): a heading, not an item.
+                let numbered_title = is_marker
+                    && content.starts_with(|c: char| c.is_ascii_digit())
+                    && prev.is_none_or(|p| {
+                        self.line_closes(p)
+                            || units.last().is_some_and(|u: &LineBlock| {
+                                u.kind == BlockKind::Heading && u.lines == [p]
+                            })
+                    })
+                    && self.heading_like(i)
+                    && para.get(k + 1).is_some_and(|&n| {
+                        list_marker_len(self.content(n)).is_none()
+                            && self.broken_before_capital(i, n)
+                    });
+                if numbered_title {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    units.push(LineBlock {
+                        kind: BlockKind::Heading,
+                        lines: vec![i],
+                        label: None,
+                        skip: 0,
+                    });
+                    continue;
+                }
                 if is_marker && after_break && !numbered_heading {
                     if let Some(u) = current.take() {
                         units.push(u);
@@ -492,9 +522,15 @@ impl Planner<'_> {
                     && self.heading_like(i)
                 {
                     let alone = para.len() == 1;
-                    let broken_early = para
-                        .get(k + 1)
-                        .is_some_and(|&n| self.broken_before_capital(i, n));
+                    // A line after a heading opens the text under it: a
+                    // second heading there is short (`2.1 Doel`), where a
+                    // long first line may just look short beside the long
+                    // lines an extractor joins.
+                    let under_heading = prev.is_some_and(|p| !self.line_closes(p));
+                    let broken_early = para.get(k + 1).is_some_and(|&n| {
+                        self.broken_before_capital(i, n)
+                            && (!under_heading || self.content(i).split_whitespace().count() <= 10)
+                    });
                     if alone || broken_early {
                         if let Some(u) = current.take() {
                             units.push(u);
@@ -640,6 +676,26 @@ impl Planner<'_> {
             .take(region.len() - 1)
             .find(|&i| self.content(i).trim_end().ends_with(','))
     }
+}
+
+/// The length of a heading's label and the space after it (`2.1 `,
+/// `IV. `, `1. `), or 0: a stop in the label is no sentence's end.
+fn heading_label_len(content: &str) -> usize {
+    if let Some(n) = list_marker_len(content) {
+        return n;
+    }
+    let Some((label, _)) = content.split_once(' ') else {
+        return 0;
+    };
+    let core = label.strip_suffix('.').unwrap_or(label);
+    let section = !core.is_empty()
+        && core
+            .split('.')
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let roman = label.ends_with('.')
+        && (1..=5).contains(&core.len())
+        && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if section || roman { label.len() + 1 } else { 0 }
 }
 
 /// A label alone on its line: a bullet, a number (`1.`, `1.1`, `2)`), a
