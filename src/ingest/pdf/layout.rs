@@ -119,9 +119,41 @@ fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
 /// number set at its start or end: the same header or footer on every
 /// page, whatever its page number and whether it has one (a paper's
 /// title line with `- 1 -` in the first page's footer, without it in the
-/// running header of the pages after).
+/// running header of the pages after). A line of runs set apart by wide
+/// gaps (a header with the session at one side and the paper's number at
+/// the other) is keyed by its runs in any order, since two-sided
+/// documents swap the sides on even pages; a run that is only a page
+/// number is left out.
 fn furniture_key(line: &Line) -> String {
-    without_page_number(&line.text())
+    let runs = runs(line);
+    if runs.len() < 2 {
+        return text_key(&line.text());
+    }
+    let mut keys: Vec<String> = runs
+        .iter()
+        .map(|&(x0, x1)| run_text(line, x0, x1))
+        .filter(|text| !is_page_number(text, true))
+        .map(|text| text_key(&text))
+        .collect();
+    keys.sort();
+    keys.join(" | ")
+}
+
+/// The text of a line's glyphs that stand within `x0..=x1`.
+fn run_text(line: &Line, x0: f32, x1: f32) -> String {
+    let glyphs: Vec<Glyph> = line
+        .glyphs
+        .iter()
+        .filter(|g| g.x0 >= x0 && g.x1 <= x1)
+        .cloned()
+        .collect();
+    Line::new(glyphs).text()
+}
+
+/// A margin line's text as compared across pages: digits as `#`, lower
+/// case, a page number at its start or end left out.
+fn text_key(text: &str) -> String {
+    without_page_number(text)
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .flat_map(char::to_lowercase)
