@@ -8,8 +8,8 @@
 //! `Bijlagen` fields, nested lists, page footers, running headers on every
 //! page, numbered LaTeX sections), each with a gold segmentation from its
 //! source. `heldout2/` was first read at 0.881 from the PDF and then
-//! used for tuning; `heldout3/` came after it and its PDFs were not tuned
-//! to (first read 0.937); a fourth (`heldout4/`: a side column on page 1
+//! used for tuning; `heldout3/` came after it, was first read at 0.937
+//! from the PDF and has since been used for tuning too (1.000); a fourth (`heldout4/`: a side column on page 1
 //! only, a bordered summary box, footnotes numbered per page or from 14,
 //! an annex on a new page, a two-line running header, run-in headings,
 //! captioned tables) was not tuned to either (first read 0.963). brug reads
@@ -39,38 +39,38 @@ const MODES: [&str; 3] = ["pdf", "pdftotext", "pdftotext-layout"];
 const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (
         ("office", "Kamerbrief_digitale_toegankelijkheid"),
-        [0.99, 0.87, 0.89],
+        [1.00, 0.87, 0.89],
     ),
     (
         ("office", "Kamerbrief_teruggaaf_energiebelasting"),
-        [0.99, 0.94, 0.91],
+        [1.00, 0.94, 0.91],
     ),
     (
         ("office", "Kamerbrief_veenweide_pilots"),
-        [0.99, 0.87, 0.87],
+        [1.00, 0.87, 0.87],
     ),
     (
         ("office", "Kamerbrief_wachttijden_jeugdzorg"),
-        [0.99, 0.80, 0.85],
+        [1.00, 0.80, 0.85],
     ),
-    (("office", "Letter_flood_resilience_en"), [0.99, 0.93, 0.88]),
-    (("latex", "en_inland_shipping"), [0.99, 0.69, 0.80]),
-    (("latex", "nl_deelmobiliteit"), [0.99, 0.81, 0.92]),
-    (("latex", "nl_drinkwaterbronnen"), [0.99, 0.79, 0.85]),
-    (("latex", "nl_energietoeslag"), [0.99, 0.83, 0.89]),
+    (("office", "Letter_flood_resilience_en"), [1.00, 0.93, 0.88]),
+    (("latex", "en_inland_shipping"), [1.00, 0.69, 0.80]),
+    (("latex", "nl_deelmobiliteit"), [1.00, 0.81, 0.92]),
+    (("latex", "nl_drinkwaterbronnen"), [1.00, 0.79, 0.85]),
+    (("latex", "nl_energietoeslag"), [1.00, 0.83, 0.89]),
     (
         ("heldout", "Kamerbrief_laadinfrastructuur"),
-        [0.99, 0.75, 0.76],
+        [1.00, 0.75, 0.76],
     ),
     (
         ("heldout", "Kamerbrief_schuldhulp_jongeren"),
-        [0.99, 0.69, 0.68],
+        [1.00, 0.69, 0.68],
     ),
     (
         ("heldout", "Letter_cyber_resilience_en"),
-        [0.99, 0.89, 0.75],
+        [1.00, 0.89, 0.75],
     ),
-    (("heldout", "en_groundwater_monitoring"), [0.94, 0.57, 0.61]),
+    (("heldout", "en_groundwater_monitoring"), [0.95, 0.57, 0.61]),
     (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.66, 0.70]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
@@ -91,32 +91,32 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout3", "Kamerbrief_loden_leidingen"),
-        [0.97, 0.80, 0.87],
+        [1.00, 0.80, 0.87],
     ),
     (
         ("heldout3", "Kamerbrief_woningdelen_ouderen"),
-        [0.95, 0.81, 0.77],
+        [1.00, 0.81, 0.77],
     ),
     (
         ("heldout3", "Letter_hydrogen_corridor_en"),
-        [0.99, 0.82, 0.74],
+        [1.00, 0.82, 0.74],
     ),
-    (("heldout3", "en_medicine_shortages"), [0.86, 0.67, 0.76]),
+    (("heldout3", "en_medicine_shortages"), [1.00, 0.67, 0.76]),
     (
         ("heldout3", "nl_zwemvaardigheid_kinderen"),
-        [0.84, 0.68, 0.67],
+        [1.00, 0.68, 0.69],
     ),
     (
         ("heldout4", "Kamerbrief_schoolverzuim_mbo"),
-        [0.92, 0.83, 0.87],
+        [0.93, 0.83, 0.87],
     ),
     (
         ("heldout4", "Kamerbrief_zonnedaken_erven"),
-        [0.89, 0.73, 0.67],
+        [0.90, 0.73, 0.67],
     ),
-    (("heldout4", "Letter_river_ferries_en"), [0.99, 0.74, 0.79]),
-    (("heldout4", "en_bridge_inspections"), [0.96, 0.76, 0.73]),
-    (("heldout4", "nl_erfpacht_gemeenten"), [0.99, 0.73, 0.71]),
+    (("heldout4", "Letter_river_ferries_en"), [1.00, 0.74, 0.79]),
+    (("heldout4", "en_bridge_inspections"), [0.97, 0.76, 0.73]),
+    (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.73, 0.71]),
 ];
 
 fn gold(corpus: &str, name: &str) -> (Vec<String>, &'static str) {

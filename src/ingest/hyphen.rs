@@ -8,19 +8,23 @@
 //! 3. Evidence in the document: the joined word (optionally with a short
 //!    inflection) or the hyphenated form occurs elsewhere; the more
 //!    frequent form wins.
-//! 4. The language's word list knows the joined word (join) or the
+//! 4. The word before the hyphen is one letter (`A-`⏎`diploma`,
+//!    `e-`⏎`mail`): kept. Hyphenation (TeX's, a word processor's) leaves
+//!    at least two letters before a break, so such a hyphen is the
+//!    word's own.
+//! 5. The language's word list knows the joined word (join) or the
 //!    hyphenated one (keep).
-//! 5. The second part starts with a capital (`Sint-`⏎`Petersburg`): kept.
-//! 6. The first part is an acronym (`EU-`⏎`beurzen`): kept.
-//! 7. A vowel clash across the boundary that the language writes with a
+//! 6. The second part starts with a capital (`Sint-`⏎`Petersburg`): kept.
+//! 7. The first part is an acronym (`EU-`⏎`beurzen`): kept.
+//! 8. A vowel clash across the boundary that the language writes with a
 //!    hyphen (`zee-`⏎`eend`): kept.
-//! 8. The first part is a capitalized word, or a word of another language
+//! 9. The first part is a capitalized word, or a word of another language
 //!    after another such word (`Blue Carpet-`⏎`beleid`, `fast track-`⏎
 //!    `visumprocedure`), and the second part is a known word: kept.
-//! 9. Otherwise: in a language that writes compounds closed (Dutch), the
-//!    hyphen is a typesetting artifact and is removed; in one that writes
-//!    them open (English), it is kept when both parts are known words and
-//!    removed otherwise.
+//! 10. Otherwise: in a language that writes compounds closed (Dutch),
+//!     the hyphen is a typesetting artifact and is removed; in one that
+//!     writes them open (English), it is kept when both parts are known
+//!     words and removed otherwise.
 
 use std::collections::HashMap;
 
@@ -110,29 +114,33 @@ pub fn decide(b: &Break, cx: &HyphenContext<'_>) -> Hyphen {
             return Hyphen::Join;
         }
     }
+    // 4. one letter before the hyphen
+    if b.left.chars().count() == 1 {
+        return Hyphen::Keep;
+    }
     let known = |w: &str| cx.lexicon.is_some_and(|lex| lex.contains(w));
-    // 4. word list
+    // 5. word list
     if known(&b.joined()) {
         return Hyphen::Join;
     }
     if known(&b.hyphenated()) {
         return Hyphen::Keep;
     }
-    // 5. capital after the hyphen
+    // 6. capital after the hyphen
     if r.is_uppercase() {
         return Hyphen::Keep;
     }
-    // 6. acronym before the hyphen
+    // 7. acronym before the hyphen
     let last_part = b.left.rsplit('-').next().unwrap_or(&b.left);
     if last_part.chars().count() >= 2 && last_part.chars().all(|c| !c.is_lowercase()) {
         return Hyphen::Keep;
     }
-    // 7. vowel clash
+    // 8. vowel clash
     let clash: String = [l, r].iter().flat_map(|c| c.to_lowercase()).collect();
     if cx.rules.vowel_clash.contains(clash.as_str()) {
         return Hyphen::Keep;
     }
-    // 8. a name or a foreign phrase as first part
+    // 9. a name or a foreign phrase as first part
     let right_known = known(&b.right) || evidence.right_alone > 0;
     let capitalized = last_part.chars().next().is_some_and(char::is_uppercase)
         && last_part.chars().skip(1).all(char::is_lowercase)
@@ -145,7 +153,7 @@ pub fn decide(b: &Break, cx: &HyphenContext<'_>) -> Hyphen {
     if right_known && (capitalized || foreign_phrase) {
         return Hyphen::Keep;
     }
-    // 9. the language's default
+    // 10. the language's default
     if cx.rules.closed_compounds {
         Hyphen::Join
     } else if right_known && known(last_part) {
@@ -187,6 +195,7 @@ mod tests {
         );
         assert_eq!(decide_in("nl", "Sint", "Petersburg", None), Hyphen::Keep);
         assert_eq!(decide_in("nl", "EU", "beurzen", None), Hyphen::Keep);
+        assert_eq!(decide_in("nl", "A", "diploma", Some("het")), Hyphen::Keep);
         assert_eq!(
             decide_in("nl", "track", "procedure", Some("fast")),
             Hyphen::Keep

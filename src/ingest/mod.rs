@@ -226,14 +226,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         }
     }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
-    // A PDF's markers are known by their raised glyphs, written as
-    // superscripts: digits on the line are never markers there.
-    let note_lines: Option<Vec<bool>> = hints.as_ref().map(|h| {
-        (0..infos.len())
-            .map(|i| h.get(i).is_some_and(|h| h.note))
-            .collect()
-    });
-    let notes = find_footnotes(&raw, &infos, &furniture, width, note_lines.as_deref());
+    let notes = find_footnotes(&raw, &infos, &furniture, width, hints.as_deref());
     let planner = Planner {
         raw: &raw,
         infos: &infos,
@@ -321,9 +314,24 @@ fn find_footnotes(
     infos: &[LineInfo],
     furniture: &[bool],
     width: usize,
-    note_lines: Option<&[bool]>,
+    hints: Option<&[pdf::LineHint]>,
 ) -> Footnotes {
-    let superscript_only = note_lines.is_some();
+    // A PDF's markers are known by their raised glyphs, written as
+    // superscripts: digits on the line are never markers there.
+    let note_lines: Option<Vec<bool>> = hints.map(|h| {
+        (0..infos.len())
+            .map(|i| h.get(i).is_some_and(|h| h.note))
+            .collect()
+    });
+    let superscript_only = hints.is_some();
+    // A line the geometry set as a heading (larger or bold type) is a
+    // numbered heading (`1 Inleiding`), not a footnote's label.
+    let heading = |i: usize| {
+        hints.is_some_and(|h| {
+            h.get(i)
+                .is_some_and(|h| h.starts == Some(pdf::HintKind::Heading))
+        })
+    };
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
@@ -334,6 +342,7 @@ fn find_footnotes(
         // A PDF's geometry places each label next to its text.
         if let Some(c) = footnotes::label_candidate(i, content, l.start)
             .filter(|c| !(superscript_only && c.lone))
+            .filter(|_| !heading(i))
         {
             labels.push(c);
         }
@@ -348,7 +357,7 @@ fn find_footnotes(
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
-    let bodies = match note_lines {
+    let bodies = match &note_lines {
         Some(note_lines) => hinted_footnote_extents(infos, &labels, note_lines),
         None => footnote_extents(raw, infos, &labels, furniture, width),
     };

@@ -119,9 +119,41 @@ fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
 /// number set at its start or end: the same header or footer on every
 /// page, whatever its page number and whether it has one (a paper's
 /// title line with `- 1 -` in the first page's footer, without it in the
-/// running header of the pages after).
+/// running header of the pages after). A line of runs set apart by wide
+/// gaps (a header with the session at one side and the paper's number at
+/// the other) is keyed by its runs in any order, since two-sided
+/// documents swap the sides on even pages; a run that is only a page
+/// number is left out.
 fn furniture_key(line: &Line) -> String {
-    without_page_number(&line.text())
+    let runs = runs(line);
+    if runs.len() < 2 {
+        return text_key(&line.text());
+    }
+    let mut keys: Vec<String> = runs
+        .iter()
+        .map(|&(x0, x1)| run_text(line, x0, x1))
+        .filter(|text| !is_page_number(text, true))
+        .map(|text| text_key(&text))
+        .collect();
+    keys.sort();
+    keys.join(" | ")
+}
+
+/// The text of a line's glyphs that stand within `x0..=x1`.
+fn run_text(line: &Line, x0: f32, x1: f32) -> String {
+    let glyphs: Vec<Glyph> = line
+        .glyphs
+        .iter()
+        .filter(|g| g.x0 >= x0 && g.x1 <= x1)
+        .cloned()
+        .collect();
+    Line::new(glyphs).text()
+}
+
+/// A margin line's text as compared across pages: digits as `#`, lower
+/// case, a page number at its start or end left out.
+fn text_key(text: &str) -> String {
+    without_page_number(text)
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .flat_map(char::to_lowercase)
@@ -171,8 +203,9 @@ struct DocumentFacts {
     side: Option<Side>,
     /// Header and footer lines repeated on most pages (digits as `#`).
     repeated: FastSet<String>,
-    /// The running text's right edge.
-    right: f32,
+    /// The running text's right edge on odd pages and on even pages
+    /// (a two-sided document mirrors its margins).
+    right: [f32; 2],
     letterhead_labels: Vec<&'static str>,
     imprint_words: Vec<&'static str>,
 }
@@ -201,7 +234,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
         body_size,
         side,
         repeated: repeated_margins(pages, &split),
-        right: right_edge(&split, body_size),
+        right: right_edges(&split, body_size),
         letterhead_labels: letterhead::labels(),
         imprint_words: furniture::imprint_words(),
     };
@@ -360,7 +393,9 @@ fn running_text(
     let (body, figure) = figure_text(body, facts.body_size);
     let mut roles = Vec::with_capacity(body.len());
     for stretch in reading_order(body) {
-        let right = stretch.right.unwrap_or(facts.right);
+        let right = stretch
+            .right
+            .unwrap_or(facts.right[(page.number as usize + 1) % 2]);
         let (lines, unruled) = unruled_table_text(stretch.lines);
         let mut stretch = blocks(lines, facts.body_size, right, flow.open_sentence);
         if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
@@ -600,15 +635,39 @@ fn note_number(line: &Line, next_note: u32) -> Option<u32> {
         .then_some(number)
 }
 
-/// The running text's right edge: where nearly all of its full-size lines
-/// end (the 98th percentile of their right ends).
-fn right_edge(split: &[(Vec<Line>, Vec<Line>)], body_size: f32) -> f32 {
-    let mut ends: Vec<f32> = split
-        .iter()
-        .flat_map(|(main, _)| main)
-        .filter(|l| !l.blank && l.size >= body_size * 0.9)
-        .map(|l| l.x1)
-        .collect();
+/// The running text's right edge on odd pages and on even pages. A
+/// two-sided document shifts its text block between them (inner and
+/// outer margins differ), so a line that fills an odd page's measure would
+/// seem to end early against the even pages' edge. Pages of one parity
+/// with too few lines to tell take the edge of the whole document.
+fn right_edges(split: &[(Vec<Line>, Vec<Line>)], body_size: f32) -> [f32; 2] {
+    let ends = |parity: Option<usize>| -> Vec<f32> {
+        split
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| parity.is_none_or(|p| n % 2 == p))
+            .flat_map(|(_, (main, _))| main)
+            .filter(|l| !l.blank && l.size >= body_size * 0.9)
+            .map(|l| l.x1)
+            .collect()
+    };
+    let whole = right_edge(ends(None));
+    [0, 1].map(|parity| {
+        let lines = ends(Some(parity));
+        if lines.len() >= MIN_LINES_FOR_EDGE {
+            right_edge(lines)
+        } else {
+            whole
+        }
+    })
+}
+
+/// The fewest full-size lines on pages of one parity that set their own
+/// right edge.
+const MIN_LINES_FOR_EDGE: usize = 10;
+
+/// Where nearly all of the given line ends lie: their 98th percentile.
+fn right_edge(mut ends: Vec<f32>) -> f32 {
     if ends.is_empty() {
         return f32::MAX;
     }
