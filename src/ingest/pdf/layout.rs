@@ -42,12 +42,17 @@ enum Side {
     Left(f32),
 }
 
-/// The document's side column, if it has one: at the right ([`right_column`])
-/// or else at the left ([`left_column`]).
-fn side_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<Side> {
-    right_column(pages, lines)
+/// The side column of each page, if the document has one: at the right
+/// ([`right_column`]) or else at the left ([`left_column`]), on every page,
+/// or else at the right on the pages it stands on ([`first_pages_column`]).
+fn side_columns(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Vec<Option<Side>> {
+    let everywhere = right_column(pages, lines, &vec![true; pages.len()])
         .map(Side::Right)
-        .or_else(|| left_column(pages, lines).map(Side::Left))
+        .or_else(|| left_column(pages, lines).map(Side::Left));
+    if everywhere.is_some() {
+        return vec![everywhere; pages.len()];
+    }
+    first_pages_column(pages, lines)
 }
 
 /// A column left of the running text: at least three lines end before the
@@ -82,11 +87,12 @@ fn left_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
 
 /// Where a column right of the running text starts: the leftmost x in
 /// the right 45% of the page at which at least three lines start, that the
-/// running text crosses in fewer than 1 in 20 lines.
-fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
+/// running text crosses in fewer than 1 in 20 lines. Only the pages marked
+/// in `on` are looked at.
+fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>], on: &[bool]) -> Option<f32> {
     let mut starts: Vec<f32> = Vec::new();
     let mut spans: Vec<(f32, f32)> = Vec::new();
-    for (page, page_lines) in pages.iter().zip(lines) {
+    for ((page, page_lines), _) in pages.iter().zip(lines).zip(on).filter(|(_, on)| **on) {
         for line in page_lines.iter().filter(|l| !l.blank) {
             for (x0, x1) in runs(line) {
                 if x0 > page.width * 0.55 {
@@ -113,6 +119,26 @@ fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
         k += near.max(1);
     }
     None
+}
+
+/// A right column on the first pages only (a letterhead's column beside
+/// page 1, the pages after set wider): found on page 1 as on a whole
+/// document, and on each page after it for as long as that page, looked at
+/// alone, has it at the same x; the pages after are running text all
+/// across.
+fn first_pages_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Vec<Option<Side>> {
+    let only = |n: usize| -> Vec<bool> { (0..pages.len()).map(|k| k == n).collect() };
+    let mut side: Vec<Option<Side>> = vec![None; pages.len()];
+    let Some(x) = right_column(pages, lines, &only(0)) else {
+        return side;
+    };
+    for (n, page_side) in side.iter_mut().enumerate() {
+        match right_column(pages, lines, &only(n)) {
+            Some(at) if n == 0 || (at - x).abs() <= 3.0 => *page_side = Some(Side::Right(x)),
+            _ => break,
+        }
+    }
+    side
 }
 
 /// A line's text with digits as `#`, lower case, and without a page
@@ -199,8 +225,8 @@ fn zone(line: &Line, page: &PageGlyphs) -> Zone {
 struct DocumentFacts {
     /// The size of the running text.
     body_size: f32,
-    /// The side column, if there is one.
-    side: Option<Side>,
+    /// Each page's side column, if it has one.
+    sides: Vec<Option<Side>>,
     /// Header and footer lines repeated on most pages (digits as `#`).
     repeated: FastSet<String>,
     /// The running text's right edge on odd pages and on even pages
@@ -225,14 +251,14 @@ struct Flow {
 /// ([`lines_of`]).
 pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, LineRole)>> {
     let body_size = body_size(&lines);
-    let side = side_column(pages, &lines);
-    let mut split = split_at_side(lines, side);
+    let sides = side_columns(pages, &lines);
+    let mut split = split_at_side(lines, &sides);
     for (page, (main, _)) in pages.iter().zip(split.iter_mut()) {
         mark_underlines(main, page);
     }
     let facts = DocumentFacts {
         body_size,
-        side,
+        sides,
         repeated: repeated_margins(pages, &split),
         right: right_edges(&split, body_size),
         letterhead_labels: letterhead::labels(),
@@ -275,10 +301,11 @@ fn join_broken_note(roles: &mut [Vec<(Line, LineRole)>], n: usize) {
 }
 
 /// Every page's lines split at the side column: (running text, column).
-fn split_at_side(lines: Vec<Vec<Line>>, side: Option<Side>) -> Vec<(Vec<Line>, Vec<Line>)> {
+fn split_at_side(lines: Vec<Vec<Line>>, sides: &[Option<Side>]) -> Vec<(Vec<Line>, Vec<Line>)> {
     lines
         .into_iter()
-        .map(|page_lines| {
+        .zip(sides)
+        .map(|(page_lines, &side)| {
             let mut main = Vec::new();
             let mut column = Vec::new();
             for line in page_lines {
@@ -367,7 +394,7 @@ fn page_roles(
     }
     if n == 0 {
         let labels = &facts.letterhead_labels;
-        let head = letterhead_end(&body, labels, facts.side.is_some(), facts.body_size);
+        let head = letterhead_end(&body, labels, facts.sides[n].is_some(), facts.body_size);
         let rest = body.split_off(head);
         roles.extend(fields(body, labels));
         roles.extend(fields(column_lines, labels));
