@@ -194,13 +194,13 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Ingests a file's bytes. `path` names the file in errors and output.
 pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<Ingested> {
-    let (raw, hints) = if pdf::is_pdf(&bytes) {
+    let (raw, hints, raised) = if pdf::is_pdf(&bytes) {
         let extracted = pdf::extract(path, &bytes)?;
         let mut raw = RawText::decode(path, extracted.text.into_bytes())?;
         raw.places = Some(std::sync::Arc::new(extracted.places));
-        (raw, Some(extracted.hints))
+        (raw, Some(extracted.hints), Some(extracted.raised))
     } else {
-        (RawText::decode(path, bytes)?, None)
+        (RawText::decode(path, bytes)?, None, None)
     };
     let lang: &'static str = match &options.lang {
         Some(code) => Rules::for_language(code)?.code,
@@ -226,7 +226,14 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         }
     }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
-    let notes = find_footnotes(&raw, &infos, &furniture, width, hints.as_deref());
+    let notes = find_footnotes(
+        &raw,
+        &infos,
+        &furniture,
+        width,
+        hints.as_deref(),
+        raised.as_deref(),
+    );
     let planner = Planner {
         raw: &raw,
         infos: &infos,
@@ -315,6 +322,7 @@ fn find_footnotes(
     furniture: &[bool],
     width: usize,
     hints: Option<&[pdf::LineHint]>,
+    raised: Option<&[u32]>,
 ) -> Footnotes {
     // A PDF's markers are known by their raised glyphs, written as
     // superscripts: digits on the line are never markers there.
@@ -348,8 +356,10 @@ fn find_footnotes(
         }
         footnotes::marker_candidates(i, content, l.start, &mut markers);
     }
-    if superscript_only {
-        markers.retain(|m| !raw.raw[m.start..m.end].contains(|c: char| c.is_ascii_digit()));
+    if let Some(raised) = raised {
+        // Only what the geometry raised: a superscript character printed
+        // on the line (`160 km²`) is part of the word.
+        markers.retain(|m| raised.binary_search(&(m.start as u32)).is_ok());
     }
     let mut marker_lines: Vec<Vec<usize>> = vec![Vec::new(); 1000];
     for m in &markers {

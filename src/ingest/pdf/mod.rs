@@ -96,6 +96,10 @@ pub struct Extracted {
     /// One hint per line of `text` (lines split at `\n`).
     pub hints: Vec<LineHint>,
     pub places: Places,
+    /// Where each raised glyph (a footnote marker) is written in `text`, in
+    /// text order: a superscript character printed on the line (`km²`) is
+    /// no marker.
+    pub raised: Vec<u32>,
 }
 
 /// Reads a PDF and writes its text.
@@ -135,6 +139,7 @@ fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
         text: String::new(),
         hints: Vec::new(),
         places: Places::default(),
+        raised: Vec::new(),
     };
     for (n, page) in pages.iter().enumerate() {
         if n > 0 {
@@ -236,6 +241,7 @@ impl Extracted {
                         }
                         let at = self.text.len() as u32;
                         self.places.glyphs.push((at, page, bbox));
+                        self.raised.push(at);
                         match lines::symbol_number(g) {
                             // A footnote symbol is written as its number.
                             Some(n) => self.text.extend(n.to_string().chars().map(superscript)),
