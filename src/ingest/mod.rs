@@ -400,6 +400,47 @@ fn find_footnotes(
     }
 }
 
+/// The lines `from..until` of the letter's closing signature among the
+/// blocks the geometry marked: at the end of the running text or, when an
+/// annex follows on pages of its own, before the annex.
+fn hinted_signature(planner: &Planner<'_>, units: &[LineBlock]) -> Option<(usize, usize)> {
+    let paragraphs = |units: &[LineBlock]| -> Vec<Vec<usize>> {
+        units
+            .iter()
+            .filter(|u| u.kind == BlockKind::Paragraph)
+            .map(|u| u.lines.clone())
+            .collect()
+    };
+    if let Some(from) = planner.signature_start(&paragraphs(units)) {
+        return Some((from, usize::MAX));
+    }
+    page_opening_headings(planner.raw, planner.infos, units)
+        .into_iter()
+        .find_map(|k| {
+            let from = planner.signature_start(&paragraphs(&units[..k]))?;
+            Some((from, units[k].lines[0]))
+        })
+}
+
+/// The blocks that are headings at the top of a page (an annex's title
+/// after the letter's last page), by index.
+fn page_opening_headings(raw: &RawText, infos: &[LineInfo], units: &[LineBlock]) -> Vec<usize> {
+    let mut openings = Vec::new();
+    let mut page = 0;
+    let mut counted = 0; // bytes of `raw` searched for page breaks
+    let mut previous_page = None;
+    for (k, unit) in units.iter().enumerate() {
+        let start = infos[unit.lines[0]].start.max(counted);
+        page += raw.raw[counted..start].matches('\u{c}').count();
+        counted = start;
+        if unit.kind == BlockKind::Heading && previous_page.is_some_and(|p| p < page) {
+            openings.push(k);
+        }
+        previous_page = Some(page);
+    }
+    openings
+}
+
 /// The document's blocks in layout order: the running text's paragraphs,
 /// headings and list items, then the footnotes.
 fn blocks(planner: &Planner<'_>, notes: &[Note], repeats: &[bool]) -> Vec<LineBlock> {
@@ -455,15 +496,14 @@ fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint])
             }
         }
     }
-    let paragraphs: Vec<Vec<usize>> = units
-        .iter()
-        .filter(|u| u.kind == BlockKind::Paragraph)
-        .map(|u| u.lines.clone())
-        .collect();
-    if let Some(from) = planner.signature_start(&paragraphs) {
+    if let Some((from, until)) = hinted_signature(planner, &units) {
         let mut signed = Vec::with_capacity(units.len());
         for (unit, cell) in units.into_iter().zip(cells) {
-            let at = unit.lines.iter().position(|&i| i >= from);
+            let at = unit
+                .lines
+                .iter()
+                .position(|&i| i >= from)
+                .filter(|_| unit.lines[0] < until);
             match at {
                 Some(0) if cell && unit.kind == BlockKind::Paragraph => signed.push(LineBlock {
                     kind: BlockKind::Signature,
