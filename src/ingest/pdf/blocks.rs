@@ -114,11 +114,14 @@ pub(super) fn blocks(
             _ if carried => false,
             (Some((x0, text_x, after_gap, count)), Some(prev)) => {
                 let gap = line.top - prev.bottom;
-                // A list item goes on under its text or under its label.
+                // A list item goes on under its text or under its label;
+                // a paragraph with its first line indented goes on left
+                // of it.
                 let aligned = (line.x0 - text_x).abs() <= 2.5
                     || (line.x0 - x0).abs() <= 2.5
                     || (count == 1 && (line.x0 - after_gap).abs() <= 2.5)
-                    || (count == 1 && line.x0 < x0 - 2.5 && !prev.bullet && !prev.label);
+                    || (count == 1 && line.x0 < x0 - 2.5 && !prev.bullet && !prev.label)
+                    || (count == 1 && line.x0 > x0 + 2.5 && hangs(prev, &line, right));
                 // Where a line ends short or closes a sentence, a change of
                 // style starts a block (a heading before it or after it);
                 // inside a full line it is emphasis.
@@ -187,6 +190,14 @@ pub(super) fn ends_early(line: &Line, next: &Line, right: f32) -> bool {
     }
     let word = word_end - next.x0;
     line.x1 + line.size * 0.3 + word < right - 1.0
+}
+
+/// Whether `next` goes on under a hanging indent after `first`, a block's
+/// first line (a description item whose label stands out to the left):
+/// `first` runs to the right edge and stops inside a sentence, so the text
+/// wrapped and the indented line cannot start a paragraph of its own.
+fn hangs(first: &Line, next: &Line, right: f32) -> bool {
+    !first.closes() && !ends_early(first, next, right)
 }
 
 /// Whether a line's text starts with a capital.
