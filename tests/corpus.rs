@@ -9,10 +9,12 @@
 //! page, numbered LaTeX sections), each with a gold segmentation from its
 //! source. `heldout2/` was first read at 0.881 from the PDF and then
 //! used for tuning; `heldout3/` came after it, was first read at 0.937
-//! from the PDF and has since been used for tuning too (1.000); a fourth (`heldout4/`: a side column on page 1
-//! only, a bordered summary box, footnotes numbered per page or from 14,
-//! an annex on a new page, a two-line running header, run-in headings,
-//! captioned tables) was not tuned to either (first read 0.963). brug reads
+//! from the PDF and has since been used for tuning too (1.000); a fourth
+//! (`heldout4/`: a side column on page 1 only, a bordered summary box,
+//! footnotes numbered per page or from 14, an annex on a new page, a
+//! two-line running header, run-in headings, captioned tables) was first
+//! read at 0.963 from the PDF, unseen, and has since been used for tuning
+//! as well (1.000), so it is no longer unseen either. brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -108,14 +110,14 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout4", "Kamerbrief_schoolverzuim_mbo"),
-        [0.93, 0.83, 0.87],
+        [1.00, 0.83, 0.87],
     ),
     (
         ("heldout4", "Kamerbrief_zonnedaken_erven"),
-        [0.90, 0.73, 0.67],
+        [1.00, 0.73, 0.67],
     ),
     (("heldout4", "Letter_river_ferries_en"), [1.00, 0.74, 0.79]),
-    (("heldout4", "en_bridge_inspections"), [0.97, 0.76, 0.73]),
+    (("heldout4", "en_bridge_inspections"), [1.00, 0.76, 0.73]),
     (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.73, 0.71]),
 ];
 
