@@ -730,7 +730,8 @@ fn is_lone_bullet(content: &str) -> bool {
 }
 
 /// Whether a line is page furniture: a page number (`Pagina 2 van 5`,
-/// `Page 2 of 5`, `- 2 -`, `2/5`), or a lone number between blank lines.
+/// `Page 2 of 5`, `- 2 -`, `-2-`, `2/5`), or a lone number between blank
+/// lines.
 pub fn is_page_number(content: &str, blank_around: bool) -> bool {
     let t = content.trim();
     let words = crate::lang::rules::page_words();
@@ -770,6 +771,12 @@ pub fn is_page_number(content: &str, blank_around: bool) -> bool {
         [one] => {
             if let Some((a, b)) = one.split_once('/') {
                 number(a) && number(b)
+            } else if let Some(inner) = one
+                .strip_prefix(['-', '–'])
+                .and_then(|r| r.strip_suffix(['-', '–']))
+            {
+                // `-2-`: dashes set tight around the number.
+                number(inner)
             } else {
                 blank_around && number(one)
             }
@@ -797,6 +804,8 @@ mod tests {
         assert!(is_page_number("P agina 2 van 9", false));
         assert!(!is_page_number("P 2 van 9 en", false));
         assert!(is_page_number("- 3 -", false));
+        assert!(is_page_number("-3-", false));
+        assert!(!is_page_number("-3", false));
         assert!(is_page_number("12", true));
         assert!(!is_page_number("12", false));
         assert!(!is_page_number("Pagina's vol tekst", false));
