@@ -14,7 +14,11 @@
 //! footnotes numbered per page or from 14, an annex on a new page, a
 //! two-line running header, run-in headings, captioned tables) was first
 //! read at 0.963 from the PDF, unseen, and has since been used for tuning
-//! as well (1.000), so it is no longer unseen either. brug reads
+//! as well (1.000); a fifth (`heldout5/`: a municipal letterhead with the
+//! fields in a row, a centred provincial letterhead, paragraphs numbered in
+//! the margin, headings over a rule, tables with a total row, quoted
+//! motions) is not tuned to (first read 0.801, 0.803 after the fourth
+//! set's fixes). brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -119,6 +123,20 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout4", "Letter_river_ferries_en"), [1.00, 0.74, 0.79]),
     (("heldout4", "en_bridge_inspections"), [1.00, 0.76, 0.73]),
     (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.73, 0.71]),
+    (
+        ("heldout5", "Brief_gemeente_parkeervergunningen"),
+        [0.68, 0.77, 0.60],
+    ),
+    (
+        ("heldout5", "Brief_provincie_buurtbussen"),
+        [0.91, 0.81, 0.76],
+    ),
+    (
+        ("heldout5", "Letter_shellfish_exports_en"),
+        [0.86, 0.75, 0.79],
+    ),
+    (("heldout5", "en_flood_defence_budget"), [0.71, 0.71, 0.67]),
+    (("heldout5", "nl_moties_drinkwater"), [0.83, 0.72, 0.82]),
 ];
 
 fn gold(corpus: &str, name: &str) -> (Vec<String>, &'static str) {
