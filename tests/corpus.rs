@@ -17,8 +17,9 @@
 //! as well (1.000); a fifth (`heldout5/`: a municipal letterhead with the
 //! fields in a row, a centred provincial letterhead, paragraphs numbered in
 //! the margin, headings over a rule, tables with a total row, quoted
-//! motions) is not tuned to (first read 0.801, 0.803 after the fourth
-//! set's fixes). brug reads
+//! motions) was first read at 0.801, 0.803 after the fourth set's fixes
+//! (the figure for unseen documents), and has since been used for tuning
+//! (0.823). brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -136,7 +137,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         [0.86, 0.75, 0.79],
     ),
     (("heldout5", "en_flood_defence_budget"), [0.71, 0.71, 0.67]),
-    (("heldout5", "nl_moties_drinkwater"), [0.83, 0.72, 0.82]),
+    (("heldout5", "nl_moties_drinkwater"), [0.93, 0.72, 0.82]),
 ];
 
 fn gold(corpus: &str, name: &str) -> (Vec<String>, &'static str) {

@@ -94,6 +94,7 @@ pub(super) fn blocks(
     right: f32,
     open_sentence: bool,
 ) -> Vec<(Line, LineRole)> {
+    let pitch = line_pitch(&lines, body_size);
     let mut out: Vec<(Line, LineRole)> = Vec::with_capacity(lines.len());
     // The block so far: its first line's x, where its text goes on (a list
     // item's hanging indent, a paragraph's margin after an indented first
@@ -134,6 +135,7 @@ pub(super) fn blocks(
                     || is_salutation(prev)
                     || (line.size - prev.size).abs() > 1.0
                     || gap > body_size.max(prev.size) * 0.9
+                    || spaced_apart(prev, &line, pitch)
                     || line.bullet
                     || line.label
                     || (style_change && ends)
@@ -174,6 +176,35 @@ pub(super) fn blocks(
     }
     demote_long_headings(&mut out);
     out
+}
+
+/// The usual distance from one line of running text to the next (the
+/// leading), the most common step between consecutive lines of body size,
+/// if at least three pairs of lines agree on it.
+fn line_pitch(lines: &[Line], body_size: f32) -> Option<f32> {
+    let body_sized = |l: &Line| !l.blank && (l.size - body_size).abs() <= 0.5;
+    let mut steps: Vec<i32> = lines
+        .windows(2)
+        .filter(|w| body_sized(&w[0]) && body_sized(&w[1]))
+        .map(|w| ((w[1].bottom - w[0].bottom) * 2.0).round() as i32)
+        .filter(|&half_points| half_points > 0)
+        .collect();
+    steps.sort_unstable();
+    let (step, count) = steps
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len()))
+        .max_by_key(|&(step, count)| (count, -step))?;
+    (count >= 3).then_some(step as f32 / 2.0)
+}
+
+/// Whether two lines of the same size stand further apart than the text's
+/// leading by a good part of a line: space between paragraphs, which sets
+/// off a paragraph even where its lines end short and start in lower case
+/// (the lines of a quoted motion, each a paragraph of its own).
+fn spaced_apart(prev: &Line, line: &Line, pitch: Option<f32>) -> bool {
+    pitch.is_some_and(|pitch| {
+        (line.size - prev.size).abs() <= 0.5 && line.bottom - prev.bottom > pitch + line.size * 0.2
+    })
 }
 
 /// Whether a line ended before the right edge with room for the next
