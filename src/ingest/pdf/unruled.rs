@@ -1,7 +1,9 @@
 //! Tables without rules (columns at tab stops, or cells of a borderless
-//! table, such as two signers side by side): consecutive lines whose words
-//! start at the same x after a gap no word space is as wide as. Each cell
-//! is a block of its own instead of a line read across the columns.
+//! table, such as two signers side by side, or a table with horizontal
+//! rules only): consecutive lines whose words start at the same x, or end
+//! at the same x (numbers aligned right), after a gap no word space is as
+//! wide as. Each cell is a block of its own instead of a line read across
+//! the columns.
 
 use super::HintKind;
 use super::blocks::{ends_early, text_start};
@@ -17,46 +19,89 @@ const CELL_GAP: f32 = 0.4;
 /// How far the starts of one column's words may stray.
 const ALIGNED: f32 = 1.5;
 
-/// The x where the words of a line start after a gap of at least `sizes`
-/// times its size, a list item's text after its label or bullet aside.
-fn word_starts(line: &Line, sizes: f32) -> Vec<f32> {
+/// A column of a table: the x where its words start (text aligned left)
+/// or end (numbers aligned right).
+#[derive(Clone, Copy)]
+enum Column {
+    Left(f32),
+    Right(f32),
+}
+
+/// The runs of words that follow a gap of at least `sizes` times a line's
+/// size, each as its start and end x (a list item's text after its label
+/// or bullet aside). A run ends at the next such gap or at the line's end.
+fn runs_after_gaps(line: &Line, sizes: f32) -> Vec<(f32, f32)> {
     if line.blank {
         return Vec::new();
     }
     let ink: Vec<_> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
     let label_end = (line.bullet || line.label).then(|| text_start(line));
-    ink.windows(2)
-        .filter(|w| w[1].x0 - w[0].x1 >= line.size * sizes)
-        .map(|w| w[1].x0)
-        .filter(|&x| label_end.is_none_or(|end| (x - end).abs() > ALIGNED))
+    let gaps: Vec<usize> = (1..ink.len())
+        .filter(|&k| ink[k].x0 - ink[k - 1].x1 >= line.size * sizes)
+        .collect();
+    gaps.iter()
+        .enumerate()
+        .map(|(n, &k)| {
+            let end = gaps.get(n + 1).map_or(ink.len(), |&next| next);
+            (ink[k].x0, ink[end - 1].x1)
+        })
+        .filter(|&(x, _)| label_end.is_none_or(|end| (x - end).abs() > ALIGNED))
         .collect()
 }
 
-/// Whether a line has a word starting at `x` after a gap of `sizes`.
-fn cut_at(line: &Line, x: f32, sizes: f32) -> bool {
-    word_starts(line, sizes)
-        .iter()
-        .any(|&s| (s - x).abs() <= ALIGNED)
+/// Where a line is cut for a column: the start of its run of words that
+/// starts (or, for numbers aligned right, ends) at the column's x after a
+/// gap of `sizes`.
+fn cut_at(line: &Line, column: Column, sizes: f32) -> Option<f32> {
+    runs_after_gaps(line, sizes)
+        .into_iter()
+        .find(|&(start, end)| match column {
+            Column::Left(x) => (start - x).abs() <= ALIGNED,
+            Column::Right(x) => (end - x).abs() <= ALIGNED,
+        })
+        .map(|(start, _)| start)
 }
 
-/// The tables among the lines: for each, the range of lines and the x
-/// of its columns (after the first). A column is an x at which at least
-/// two consecutive lines have a word after a wide gap; the table's lines
-/// are those around them with a word there after at least a small gap.
-fn tables(lines: &[Line]) -> Vec<(std::ops::Range<usize>, Vec<f32>)> {
-    let mut found: Vec<(std::ops::Range<usize>, Vec<f32>)> = Vec::new();
+/// Where a table's line is cut for a column: after a wide gap if it has
+/// one there, so that a cell's word spaces stay inside it, else after a
+/// small one (a wrapped cell running nearly up to the column).
+fn cell_cut(line: &Line, column: Column) -> Option<f32> {
+    cut_at(line, column, COLUMN_GAP).or_else(|| cut_at(line, column, CELL_GAP))
+}
+
+/// The columns two lines share: runs of words after a wide gap that start
+/// at the same x, or else end at the same x (numbers aligned right).
+fn shared_columns(a: &Line, b: &Line) -> Vec<Column> {
+    runs_after_gaps(a, COLUMN_GAP)
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let left = Column::Left(start);
+            let right = Column::Right(end);
+            if cut_at(b, left, COLUMN_GAP).is_some() {
+                Some(left)
+            } else {
+                cut_at(b, right, COLUMN_GAP).map(|_| right)
+            }
+        })
+        .collect()
+}
+
+/// The tables among the lines: for each, the range of lines and its
+/// columns (after the first). A column is where at least two consecutive
+/// lines have a run of words after a wide gap; the table's lines are those
+/// around them with a run there after at least a small gap.
+fn tables(lines: &[Line]) -> Vec<(std::ops::Range<usize>, Vec<Column>)> {
+    let mut found: Vec<(std::ops::Range<usize>, Vec<Column>)> = Vec::new();
     let mut k = 0;
     while k + 1 < lines.len() {
-        let mut columns: Vec<f32> = word_starts(&lines[k], COLUMN_GAP)
-            .into_iter()
-            .filter(|&x| cut_at(&lines[k + 1], x, COLUMN_GAP))
-            .collect();
+        let columns = shared_columns(&lines[k], &lines[k + 1]);
         if columns.is_empty() {
             k += 1;
             continue;
         }
         let joins = |a: &Line, b: &Line, sizes: f32| {
-            b.top - a.bottom <= b.size.max(a.size) && columns.iter().all(|&x| cut_at(b, x, sizes))
+            b.top - a.bottom <= b.size.max(a.size)
+                && columns.iter().all(|&c| cut_at(b, c, sizes).is_some())
         };
         if !joins(&lines[k], &lines[k + 1], COLUMN_GAP) {
             k += 1;
@@ -70,7 +115,6 @@ fn tables(lines: &[Line]) -> Vec<(std::ops::Range<usize>, Vec<f32>)> {
         while end < lines.len() && joins(&lines[end - 1], &lines[end], CELL_GAP) {
             end += 1;
         }
-        columns.sort_by(f32::total_cmp);
         found.push((start..end, columns));
         k = end;
     }
@@ -109,12 +153,26 @@ pub(super) fn unruled_table_text(lines: Vec<Line>) -> (Vec<Line>, Vec<(Line, Lin
 }
 
 /// One table's lines cut into cells, in reading order.
-fn cells(lines: Vec<Line>, columns: &[f32]) -> Vec<(Line, LineRole)> {
+fn cells(lines: Vec<Line>, columns: &[Column]) -> Vec<(Line, LineRole)> {
+    // cuts[row][column]: where the row's line is cut for the column; the
+    // columns in order from left to right by where they are cut.
+    let cuts: Vec<Vec<f32>> = lines
+        .iter()
+        .map(|line| {
+            columns
+                .iter()
+                .map(|&c| cell_cut(line, c).unwrap_or(f32::MAX))
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by(|&a, &b| column_left(&cuts, a).total_cmp(&column_left(&cuts, b)));
     // pieces[column][row]
     let mut pieces: Vec<Vec<Option<Line>>> = vec![Vec::new(); columns.len() + 1];
-    for line in lines {
+    for (row, line) in lines.into_iter().enumerate() {
         let mut rest = Some(line);
-        for (c, &x) in columns.iter().enumerate().rev() {
+        for (c, &column) in order.iter().enumerate().rev() {
+            let x = cuts[row][column];
             let (left, right) = match rest.take() {
                 Some(line) => line.split_at(x - ALIGNED),
                 None => (None, None),
@@ -127,8 +185,8 @@ fn cells(lines: Vec<Line>, columns: &[f32]) -> Vec<(Line, LineRole)> {
     // Where a column's text must end: before the next column, or at the
     // right end of its widest line.
     let limits: Vec<f32> = (0..pieces.len())
-        .map(|c| match columns.get(c) {
-            Some(&x) => x,
+        .map(|c| match order.get(c) {
+            Some(&column) => column_left(&cuts, column),
             None => pieces[c]
                 .iter()
                 .flatten()
@@ -179,4 +237,9 @@ fn cells(lines: Vec<Line>, columns: &[f32]) -> Vec<(Line, LineRole)> {
             })
         })
         .collect()
+}
+
+/// The leftmost x at which a table's lines are cut for a column.
+fn column_left(cuts: &[Vec<f32>], column: usize) -> f32 {
+    cuts.iter().map(|row| row[column]).fold(f32::MAX, f32::min)
 }
