@@ -19,7 +19,7 @@
 //! the margin, headings over a rule, tables with a total row, quoted
 //! motions) was first read at 0.801, 0.803 after the fourth set's fixes
 //! (the figure for unseen documents), and has since been used for tuning
-//! (0.875). brug reads
+//! (0.899). brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -126,7 +126,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.73, 0.71]),
     (
         ("heldout5", "Brief_gemeente_parkeervergunningen"),
-        [0.75, 0.77, 0.60],
+        [0.84, 0.77, 0.60],
     ),
     (
         ("heldout5", "Brief_provincie_buurtbussen"),

@@ -62,11 +62,29 @@ fn cut_at(line: &Line, column: Column, sizes: f32) -> Option<f32> {
         .map(|(start, _)| start)
 }
 
-/// Where a table's line is cut for a column: after a wide gap if it has
-/// one there, so that a cell's word spaces stay inside it, else after a
-/// small one (a wrapped cell running nearly up to the column).
-fn cell_cut(line: &Line, column: Column) -> Option<f32> {
-    cut_at(line, column, COLUMN_GAP).or_else(|| cut_at(line, column, CELL_GAP))
+/// Where a table's line is cut for each column: after a wide gap if it
+/// has one there, so that a cell's word spaces stay inside it, else after
+/// a small one (a wrapped cell running nearly up to the column, or header
+/// cells aligned right set closer than the numbers under them, whose wide
+/// gap would give two columns the same cut).
+fn cell_cuts(line: &Line, columns: &[Column]) -> Vec<f32> {
+    let wide: Vec<Option<f32>> = columns
+        .iter()
+        .map(|&c| cut_at(line, c, COLUMN_GAP))
+        .collect();
+    columns
+        .iter()
+        .zip(&wide)
+        .map(|(&c, &cut)| {
+            let shared =
+                cut.is_some_and(|x| wide.iter().flatten().filter(|&&y| y == x).count() > 1);
+            match cut {
+                Some(x) if !shared => Some(x),
+                _ => cut_at(line, c, CELL_GAP),
+            }
+            .unwrap_or(f32::MAX)
+        })
+        .collect()
 }
 
 /// The columns two lines share: runs of words after a wide gap that start
@@ -94,8 +112,15 @@ fn tables(lines: &[Line]) -> Vec<(std::ops::Range<usize>, Vec<Column>)> {
     let mut found: Vec<(std::ops::Range<usize>, Vec<Column>)> = Vec::new();
     let mut k = 0;
     while k + 1 < lines.len() {
+        // A header whose cells stand closer than the figures under them
+        // shares fewer columns with its first row than the rows do: the
+        // table is found from the rows, and the header joins it if it has
+        // words at all their columns.
         let columns = shared_columns(&lines[k], &lines[k + 1]);
-        if columns.is_empty() {
+        let below = lines
+            .get(k + 2)
+            .map_or(0, |next| shared_columns(&lines[k + 1], next).len());
+        if columns.is_empty() || below > columns.len() {
             k += 1;
             continue;
         }
@@ -156,15 +181,7 @@ pub(super) fn unruled_table_text(lines: Vec<Line>) -> (Vec<Line>, Vec<(Line, Lin
 fn cells(lines: Vec<Line>, columns: &[Column]) -> Vec<(Line, LineRole)> {
     // cuts[row][column]: where the row's line is cut for the column; the
     // columns in order from left to right by where they are cut.
-    let cuts: Vec<Vec<f32>> = lines
-        .iter()
-        .map(|line| {
-            columns
-                .iter()
-                .map(|&c| cell_cut(line, c).unwrap_or(f32::MAX))
-                .collect()
-        })
-        .collect();
+    let cuts: Vec<Vec<f32>> = lines.iter().map(|line| cell_cuts(line, columns)).collect();
     let mut order: Vec<usize> = (0..columns.len()).collect();
     order.sort_by(|&a, &b| column_left(&cuts, a).total_cmp(&column_left(&cuts, b)));
     // pieces[column][row]
