@@ -13,7 +13,7 @@
 //! acronym (`MH17`, `D66`), which are taken only when nothing better is
 //! there and the body exists.
 
-use crate::lang::Rules;
+use crate::lang::{Rules, with_lowercase};
 use std::collections::HashMap;
 
 /// How sure a marker candidate is.
@@ -358,7 +358,8 @@ fn digit_run(
 
 /// Whether `word` names a month in a language brug knows.
 fn is_month(word: &str) -> bool {
-    static MONTHS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    static MONTHS: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
     let months = MONTHS.get_or_init(|| {
         Rules::languages()
             .into_iter()
@@ -366,8 +367,7 @@ fn is_month(word: &str) -> bool {
             .flat_map(|r| r.months.keys().copied())
             .collect()
     });
-    let lower = word.to_lowercase();
-    months.contains(&lower.as_str())
+    with_lowercase(word, |lower| months.contains(lower))
 }
 
 /// A number of one or two digits standing alone after a lower-case word of

@@ -7,7 +7,7 @@
 
 use super::decode::RawText;
 use super::layout::LineInfo;
-use crate::lang::{Lexicon, Rules};
+use crate::lang::{Lexicon, Rules, with_lowercase};
 
 /// Raw offsets of the spaces inside split words, in order.
 pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<usize> {
@@ -89,16 +89,15 @@ fn split_word(before: &str, after: &str, lang: &str, lexicon: &Lexicon) -> bool 
     !(label_beside(head, tail, tail_word) || label_beside(tail, head, head_word))
 }
 
+/// The rule files list abbreviations without their stop (`ca`).
 fn is_abbreviation(word: &str, lang: &str) -> bool {
-    Rules::for_language(lang).is_ok_and(|r| {
-        let lower = word.to_lowercase();
-        r.abbreviations.contains(lower.as_str())
-            || r.abbreviations.contains(format!("{lower}.").as_str())
-    })
+    Rules::for_language(lang)
+        .is_ok_and(|r| with_lowercase(word, |lower| r.abbreviations.contains(lower)))
 }
 
 fn is_function_word(word: &str, lang: &str) -> bool {
-    Rules::for_language(lang).is_ok_and(|r| r.function_words.contains(word.to_lowercase().as_str()))
+    Rules::for_language(lang)
+        .is_ok_and(|r| with_lowercase(word, |lower| r.function_words.contains(lower)))
 }
 
 /// Whether a piece is a word on its own: in the word list, where a single
