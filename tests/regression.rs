@@ -412,3 +412,32 @@ fn a_bullet_alone_on_its_line_opens_the_item_below_it() {
         ]
     );
 }
+
+/// In text extracted page by page from a PDF (form feeds end its pages)
+/// a bullet is list formatting, as in the PDF: an artifact, not item
+/// text; a bullet alone on its line too.
+#[test]
+fn a_bullet_in_extracted_text_is_an_artifact() {
+    let text = "Er wordt gekeken naar twee onderwerpen:\n\u{f0b7}\nHet beperken van de emissies van zowel de vliegtuigmotoren als\nde hulpmotor.\n• Alternatieven voor dieselaangedreven apparatuur.\n\u{c}";
+    let doc = segment_text(text, "nl", Layout::Wrapped);
+    let items: Vec<&str> = doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == brug::model::SegmentKind::ListItem)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Het beperken van de emissies van zowel de vliegtuigmotoren als de hulpmotor.",
+            "Alternatieven voor dieselaangedreven apparatuur."
+        ]
+    );
+    let bullets: Vec<&str> = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == brug::model::ArtifactKind::Bullet)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(bullets, ["\u{f0b7}", "•"]);
+}

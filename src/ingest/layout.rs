@@ -161,13 +161,25 @@ pub fn detect(raw: &RawText, infos: &[LineInfo]) -> Layout {
     }
 }
 
-/// Length in bytes of a list marker at the start of `content` (bullet or
-/// `1.` `1)` `1.)` `(1)` `a.` `a)` `(a)`), including the space after it.
-pub fn list_marker_len(content: &str) -> Option<usize> {
-    let mut chars = content.char_indices();
-    let (_, first) = chars.next()?;
-    if matches!(
-        first,
+/// Length in bytes of a bullet glyph at the start of `content` with the
+/// white space after it (the whole line when the bullet stands alone), or
+/// `None` when the line opens with no bullet (a number or letter label is
+/// no bullet: it is text).
+pub fn bullet_len(content: &str) -> Option<usize> {
+    let first = content.chars().next()?;
+    if is_bullet(first) {
+        let rest = &content[first.len_utf8()..];
+        let space = rest.len() - rest.trim_start().len();
+        if space > 0 || rest.is_empty() {
+            return Some(first.len_utf8() + space);
+        }
+    }
+    None
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
         '•' | '·'
             | '▪'
             | '‣'
@@ -189,7 +201,15 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
             | '\u{f076}'
             | '\u{f0d8}'
             | '\u{f0fc}'
-    ) {
+    )
+}
+
+/// Length in bytes of a list marker at the start of `content` (bullet or
+/// `1.` `1)` `1.)` `(1)` `a.` `a)` `(a)`), including the space after it.
+pub fn list_marker_len(content: &str) -> Option<usize> {
+    let mut chars = content.char_indices();
+    let (_, first) = chars.next()?;
+    if is_bullet(first) {
         let rest = &content[first.len_utf8()..];
         // A bullet alone on its line (`pdftotext` prints the item's text
         // on the next one).
@@ -256,7 +276,7 @@ pub struct Planner<'a> {
 }
 
 impl Planner<'_> {
-    fn content(&self, i: usize) -> &str {
+    pub fn content(&self, i: usize) -> &str {
         let l = self.infos[i];
         let end = (self.marker_end_of_line)(i).unwrap_or(l.end);
         &self.raw.raw[l.start..end]

@@ -446,6 +446,9 @@ fn page_opening_headings(raw: &RawText, infos: &[LineInfo], units: &[LineBlock])
 fn blocks(planner: &Planner<'_>, notes: &[Note], repeats: &[bool]) -> Vec<LineBlock> {
     let (mut units, paras) = planner.letterhead(planner.paragraphs(), repeats);
     units.extend(planner.units(&paras));
+    if planner.raw.raw.contains('\u{c}') {
+        leave_out_bullets(&mut units, planner);
+    }
     for note in notes {
         units.push(LineBlock {
             kind: BlockKind::Footnote(note.number),
@@ -455,6 +458,22 @@ fn blocks(planner: &Planner<'_>, notes: &[Note], repeats: &[bool]) -> Vec<LineBl
         });
     }
     units
+}
+
+/// Text extracted page by page from a PDF (its pages end in form feeds)
+/// follows the PDF's conventions: a list item's bullet glyph is list
+/// formatting, left out of the item's text and recorded as an artifact, as
+/// when brug reads the PDF itself. Plain text keeps its bullets as typed.
+fn leave_out_bullets(units: &mut [LineBlock], planner: &Planner<'_>) {
+    for unit in units.iter_mut() {
+        if unit.kind != BlockKind::ListItem || unit.label.is_some() {
+            continue;
+        }
+        let content = planner.content(unit.lines[0]);
+        if let Some(len) = layout::bullet_len(content) {
+            unit.skip = len;
+        }
+    }
 }
 
 /// The document's blocks when a PDF's geometry marked where blocks start
