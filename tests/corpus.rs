@@ -62,9 +62,9 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (("office", "Letter_flood_resilience_en"), [1.00, 0.97, 0.91]),
     (("latex", "en_inland_shipping"), [1.00, 0.73, 0.84]),
-    (("latex", "nl_deelmobiliteit"), [1.00, 0.86, 0.97]),
-    (("latex", "nl_drinkwaterbronnen"), [1.00, 0.82, 0.88]),
-    (("latex", "nl_energietoeslag"), [1.00, 0.86, 0.92]),
+    (("latex", "nl_deelmobiliteit"), [1.00, 0.86, 1.00]),
+    (("latex", "nl_drinkwaterbronnen"), [1.00, 0.82, 0.90]),
+    (("latex", "nl_energietoeslag"), [1.00, 0.86, 0.93]),
     (
         ("heldout", "Kamerbrief_laadinfrastructuur"),
         [1.00, 0.80, 0.80],
@@ -90,11 +90,11 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout2", "Letter_seed_banks_en"), [1.00, 0.76, 0.76]),
     (
         ("heldout2", "en_ferry_services_islands"),
-        [1.00, 0.78, 0.69],
+        [1.00, 0.78, 0.71],
     ),
     (
         ("heldout2", "nl_leesvaardigheid_basisschool"),
-        [1.00, 0.77, 0.87],
+        [1.00, 0.79, 0.87],
     ),
     (
         ("heldout3", "Kamerbrief_loden_leidingen"),
@@ -108,10 +108,10 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         ("heldout3", "Letter_hydrogen_corridor_en"),
         [1.00, 0.91, 0.83],
     ),
-    (("heldout3", "en_medicine_shortages"), [1.00, 0.72, 0.80]),
+    (("heldout3", "en_medicine_shortages"), [1.00, 0.73, 0.80]),
     (
         ("heldout3", "nl_zwemvaardigheid_kinderen"),
-        [1.00, 0.74, 0.74],
+        [1.00, 0.75, 0.77],
     ),
     (
         ("heldout4", "Kamerbrief_schoolverzuim_mbo"),
@@ -122,8 +122,8 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         [1.00, 0.81, 0.76],
     ),
     (("heldout4", "Letter_river_ferries_en"), [1.00, 0.78, 0.83]),
-    (("heldout4", "en_bridge_inspections"), [1.00, 0.76, 0.73]),
-    (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.73, 0.71]),
+    (("heldout4", "en_bridge_inspections"), [1.00, 0.77, 0.73]),
+    (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.76, 0.71]),
     (
         ("heldout5", "Brief_gemeente_parkeervergunningen"),
         [0.84, 0.77, 0.60],
@@ -136,7 +136,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         ("heldout5", "Letter_shellfish_exports_en"),
         [0.86, 0.75, 0.79],
     ),
-    (("heldout5", "en_flood_defence_budget"), [0.91, 0.71, 0.67]),
+    (("heldout5", "en_flood_defence_budget"), [0.91, 0.73, 0.71]),
     (("heldout5", "nl_moties_drinkwater"), [0.93, 0.72, 0.82]),
 ];
 
@@ -233,4 +233,76 @@ fn check_one(
     if f1 < floor {
         below.push(format!("{corpus}/{name} ({mode}): F1 {f1:.3} < {floor}"));
     }
+}
+
+/// Segments of a document that hold page furniture, in every mode except
+/// those listed here (corpus, document, mode, how many): a known slip,
+/// a running header whose halves `-layout` prints in the other order on
+/// page 2, left of the middle of the line.
+const FURNITURE_SLIPS: &[(&str, &str, &str, usize)] =
+    &[("heldout3", "en_medicine_shortages", "pdftotext-layout", 2)];
+
+/// The document's page furniture as `pdftotext` prints it: lines that
+/// stand on two pages or more, and page numbers (`Pagina 2 van 3`), that
+/// are no part of any gold segment.
+fn furniture_lines(corpus: &str, name: &str, gold: &[String]) -> Vec<String> {
+    let path = repo(&format!(
+        "tests/fixtures/corpus/{corpus}/text/{name}.pdftotext.txt"
+    ));
+    let text = std::fs::read_to_string(path).expect("extracted text");
+    let mut pages_of: HashMap<String, usize> = HashMap::new();
+    for page in text.split('\u{c}') {
+        let mut lines: Vec<String> = page.lines().map(fold).filter(|l| !l.is_empty()).collect();
+        lines.sort();
+        lines.dedup();
+        for line in lines {
+            *pages_of.entry(line).or_default() += 1;
+        }
+    }
+    let all_gold = gold.join("\n");
+    let page_label = |l: &str| {
+        let words: Vec<&str> = l.split(' ').collect();
+        matches!(words.as_slice(), [label, a, sep, b]
+            if ["Pagina", "Page", "Blad"].contains(label)
+                && ["van", "of"].contains(sep)
+                && a.parse::<u32>().is_ok()
+                && b.parse::<u32>().is_ok())
+    };
+    pages_of
+        .into_iter()
+        .filter(|(line, pages)| {
+            ((*pages >= 2 && line.chars().count() >= 6) || page_label(line))
+                && !all_gold.contains(line.as_str())
+        })
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// No running header, page number, footer or side-column text inside a
+/// segment, in any mode.
+#[test]
+fn no_page_furniture_inside_a_segment() {
+    let mut found = Vec::new();
+    for &((corpus, name), _) in FLOORS {
+        let (gold, lang) = gold(corpus, name);
+        let furniture = furniture_lines(corpus, name, &gold);
+        for mode in MODES {
+            let slips: Vec<String> = segmented(corpus, name, mode, lang)
+                .into_iter()
+                .filter(|s| furniture.iter().any(|f| s.contains(f.as_str()) && s != f))
+                .collect();
+            let allowed = FURNITURE_SLIPS
+                .iter()
+                .find(|s| (s.0, s.1, s.2) == (corpus, name, mode))
+                .map_or(0, |s| s.3);
+            if slips.len() > allowed {
+                found.push(format!("{corpus}/{name} ({mode}): {slips:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "furniture inside segments:\n{}",
+        found.join("\n")
+    );
 }

@@ -441,3 +441,51 @@ fn a_bullet_in_extracted_text_is_an_artifact() {
         .collect();
     assert_eq!(bullets, ["\u{f0b7}", "•"]);
 }
+
+/// `pdftotext -layout` leaves two or three spaces before the side column
+/// where the body's line runs long; the side column's text, repeated on
+/// every page, is still cut off the body sentence. A running header on
+/// the first page of a paper (no letterhead fields) and a footer line
+/// with its page number behind a gap are furniture too.
+#[test]
+fn side_column_behind_a_narrow_gap_and_headers_with_page_numbers_are_furniture() {
+    let side = "IENW/BSK-2022/268034";
+    let mut text = String::from("Tweede Kamer, vergaderjaar 2022–2023, 27 625, nr. 612\n\n");
+    for page in 1..=4 {
+        if page > 1 {
+            text.push_str(&format!(
+                "\u{c}Tweede Kamer, vergaderjaar 2022–2023, 27 625, nr. 612     {page}\n\n"
+            ));
+        }
+        let [a, b, c] = [
+            ["Het eerste", "ook", "een"],
+            ["Een tweede", "nu", "het"],
+            ["Nog een", "dan", "de"],
+            ["Het laatste", "wel", "dit"],
+        ][page - 1];
+        let gap = if page == 1 { "" } else { "     " };
+        let side_here = if page == 1 { "" } else { side };
+        text.push_str(&format!(
+            "{a} stuk tekst op bladzijde {page} met nog wat woorden{gap}{side_here}\n"
+        ));
+        let gap = if page == 1 { "" } else { "   " };
+        text.push_str(&format!(
+            "en {b} loopt de tweede regel van {c} alinea iets langer door dan{gap}{side_here}\n"
+        ));
+        text.push_str(&format!("de andere regels van bladzijde {page}.\n\n"));
+    }
+    text.push('\u{c}');
+    let segments = texts(&text, "nl");
+    assert!(
+        segments
+            .iter()
+            .all(|s| !s.contains(side) && !s.contains("vergaderjaar")),
+        "{segments:#?}"
+    );
+    assert!(
+        segments
+            .iter()
+            .any(|s| s.ends_with("iets langer door dan de andere regels van bladzijde 3.")),
+        "{segments:#?}"
+    );
+}

@@ -37,6 +37,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     let counts = PageCounts::of(&pieces);
     let imprint_words = imprint_words();
     let foot = page_feet(raw, infos, &pieces, &counts, &imprint_words);
+    let head = first_page_header(raw, infos, &pieces, &counts);
     let mut furniture = Furniture {
         lines: vec![None; infos.len()],
         cuts: Vec::new(),
@@ -46,7 +47,8 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         if piece.page == 0 && counts.often(&piece.key).is_some() {
             furniture.first_page_repeats[piece.line] = true;
         }
-        let furniture_here = counts.repeated(piece, &pieces, n)
+        let furniture_here = counts.repeated(raw, infos, &pieces, n)
+            || head[piece.line]
             || (foot[piece.line]
                 && (is_imprint(&piece.key, &imprint_words)
                     || (piece.page == 0 && counts.often(&piece.key).is_some())));
@@ -66,6 +68,26 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
             };
             furniture.cuts.push((piece.line, piece.start, l.end));
         }
+    }
+    let widest = infos.iter().map(|l| l.chars).max().unwrap_or(0);
+    for (n, piece) in pieces.iter().enumerate() {
+        let l = infos[piece.line];
+        let alone = pieces.get(n + 1).is_none_or(|p| p.line != piece.line)
+            && (n == 0 || pieces[n - 1].line != piece.line);
+        if piece.page == 0 || !alone || furniture.lines[piece.line].is_some() {
+            continue;
+        }
+        let Some(at) = narrow_gap_part(&raw.raw[l.start..l.end], widest, &counts) else {
+            continue;
+        };
+        let left = raw.raw[l.start..l.start + at].trim_end();
+        infos[piece.line] = LineInfo {
+            end: l.start + left.len(),
+            chars: left.chars().count(),
+            trailing_space: true,
+            ..l
+        };
+        furniture.cuts.push((piece.line, l.start + at, l.end));
     }
     for (i, l) in infos.iter().enumerate() {
         if l.blank || furniture.lines[i].is_some() {
@@ -93,30 +115,76 @@ fn page_feet(
 ) -> Vec<bool> {
     const FOOT_LINES: usize = 4;
     let mut foot = vec![false; infos.len()];
+    // A piece of a footer line: a page number, an imprint or text that
+    // stands on other pages too. A `-layout` footer line may carry its
+    // page number behind a wide gap (`Tweede Kamer, … nr. 19      1`):
+    // every piece of the line counts.
     let footer_like = |p: &Piece| {
-        let l = infos[p.line];
-        p.start == l.start
-            && (is_page_number(&raw.raw[l.start..l.end], true)
-                || is_imprint(&p.key, imprint_words)
-                || counts.often(&p.key).is_some())
+        is_page_number(&raw.raw[p.start..infos[p.line].end.max(p.start)], true)
+            || is_imprint(&p.key, imprint_words)
+            || counts.often(&p.key).is_some()
     };
     let mut k = pieces.len();
     while k > 0 {
         let page = pieces[k - 1].page;
-        let mut run = 0usize;
+        let mut lines = 0usize;
         let mut open = true;
         while k > 0 && pieces[k - 1].page == page {
-            let piece = &pieces[k - 1];
-            if open && run < FOOT_LINES && footer_like(piece) {
-                foot[piece.line] = true;
-                run += 1;
+            let line = pieces[k - 1].line;
+            let first = pieces[..k].partition_point(|p| p.line < line);
+            let whole = pieces[first..k].iter().all(footer_like);
+            if open && lines < FOOT_LINES && whole {
+                foot[line] = true;
+                lines += 1;
             } else {
                 open = false;
             }
-            k -= 1;
+            k = first;
         }
     }
     foot
+}
+
+/// The running header at the top of the first page of a paper with no
+/// letterhead: the lines from the page's top (at most three) whose every
+/// piece stands on later pages too. A first page with a labelled field
+/// (`Datum`, `Kenmerk`) is a letter's: there the lines that repeat as the
+/// side column of later pages are its letterhead.
+fn first_page_header(
+    raw: &RawText,
+    infos: &[LineInfo],
+    pieces: &[Piece],
+    counts: &PageCounts,
+) -> Vec<bool> {
+    const HEAD_LINES: usize = 3;
+    let mut head = vec![false; infos.len()];
+    let first_page = pieces.partition_point(|p| p.page == 0);
+    let labels = super::letterhead::labels();
+    let letter = pieces[..first_page].iter().any(|p| {
+        let l = infos[p.line];
+        p.start == l.start
+            && super::letterhead::starts_with_label(&raw.raw[l.start..l.end], &labels)
+    });
+    if letter {
+        return head;
+    }
+    let mut k = 0;
+    let mut lines = 0;
+    while k < first_page && lines < HEAD_LINES {
+        let line = pieces[k].line;
+        let end = k + pieces[k..first_page].partition_point(|p| p.line == line);
+        let repeated = pieces[k..end].iter().all(|p| {
+            counts.often(&p.key).is_some()
+                || is_page_number(&raw.raw[p.start..infos[p.line].end.max(p.start)], true)
+        });
+        if !repeated {
+            break;
+        }
+        head[line] = true;
+        lines += 1;
+        k = end;
+    }
+    head
 }
 
 /// The words that mark a printer's imprint line in every language brug
@@ -159,7 +227,7 @@ fn pieces(raw: &RawText, infos: &[LineInfo]) -> Vec<Piece> {
             .chars()
             .filter(|&c| c != '\u{c}')
             .count();
-        let split = right_part(content, indent, widest);
+        let split = right_part(content, indent, widest).or_else(|| page_number_part(content));
         let starts = match split {
             Some(at) => vec![(l.start, l.start + at), (l.start + at, l.end)],
             None => vec![(l.start, l.end)],
@@ -194,6 +262,47 @@ fn right_part(content: &str, indent: usize, widest: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a side column's text starts on a `-layout` line that leaves
+/// only two or three spaces before it (the body's line ran long): the
+/// part behind such a gap, in the right half of the line, that stands on
+/// three pages or more as a piece of its own.
+fn narrow_gap_part(content: &str, widest: usize, counts: &PageCounts) -> Option<usize> {
+    let mut spaces = 0usize;
+    for (column, (at, c)) in content.char_indices().enumerate() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if (2..COLUMN_GAP).contains(&spaces)
+            && column * 2 >= widest
+            && counts
+                .often(&key(&content[at..]))
+                .is_some_and(|(all, _)| all >= 3)
+        {
+            return Some(at);
+        }
+        spaces = 0;
+    }
+    None
+}
+
+/// Where a page number printed beside a running header on its line
+/// starts or ends (`Tweede Kamer, … nr. 612   4`, `2   Tweede Kamer, …`):
+/// a number of up to four digits parted from the text by two spaces or
+/// more. The header then repeats from page to page without its number.
+fn page_number_part(content: &str) -> Option<usize> {
+    let short_number =
+        |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    if let Some(gap) = content.rfind("  ")
+        && short_number(&content[gap + 2..])
+    {
+        return Some(gap + 2);
+    }
+    let (number, rest) = content.split_once("  ")?;
+    (short_number(number) && !rest.trim_start().is_empty())
+        .then(|| content.len() - rest.trim_start().len())
 }
 
 fn key(text: &str) -> String {
@@ -236,12 +345,14 @@ impl PageCounts {
     }
 
     /// Whether piece `n`, after the first page, repeats as furniture does:
-    /// on three pages or more, or on two with a neighbouring line that
-    /// repeats too (a side column or header is a block of lines, where a
-    /// single line repeated once may be a coincidence of the text). The
-    /// first page's copies are left alone: there the same words are the
+    /// on three pages or more, or on two with a neighbour that repeats too
+    /// or is a page number (a side column or header is a block of lines,
+    /// or a line in halves, or a line over its page number, where a single
+    /// line repeated once may be a coincidence of the text). The first
+    /// page's copies are left alone: there the same words are the
     /// letterhead.
-    fn repeated(&self, piece: &Piece, pieces: &[Piece], n: usize) -> bool {
+    fn repeated(&self, raw: &RawText, infos: &[LineInfo], pieces: &[Piece], n: usize) -> bool {
+        let piece = &pieces[n];
         if piece.page == 0 {
             return false;
         }
@@ -252,11 +363,13 @@ impl PageCounts {
             return true;
         }
         let near = |p: &&Piece| {
-            p.page == piece.page && p.line != piece.line && p.line.abs_diff(piece.line) <= 3
+            p.page == piece.page && p.start != piece.start && p.line.abs_diff(piece.line) <= 3
         };
+        let page_number =
+            |p: &Piece| is_page_number(&raw.raw[p.start..infos[p.line].end.max(p.start)], true);
         pieces[n.saturating_sub(6)..(n + 7).min(pieces.len())]
             .iter()
             .filter(near)
-            .any(|p| self.often(&p.key).is_some())
+            .any(|p| self.often(&p.key).is_some() || page_number(p))
     }
 }
