@@ -489,3 +489,25 @@ fn side_column_behind_a_narrow_gap_and_headers_with_page_numbers_are_furniture()
         "{segments:#?}"
     );
 }
+
+/// `pdftotext` leaves no blank line between the last paragraph and the
+/// closing: the short lines after the last sentence are the signature.
+#[test]
+fn a_signature_glued_to_the_last_paragraph_is_still_a_signature() {
+    let text = "De uitkomsten van deze stappen stuur ik u in het eerste kwartaal van\n2025. Daarbij betrek ik ook het advies van de Raad voor de leefomgeving\nen infrastructuur (Rli) over wonen op slappe bodem.\nHoogachtend,\nDe Minister van Binnenlandse Zaken en Koninkrijksrelaties,\nmr. drs. J.A. de Groot\n";
+    let doc = segment_text(text, "nl", Layout::Wrapped);
+    let signature: Vec<&str> = doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == brug::model::SegmentKind::Signature)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        signature,
+        [
+            "Hoogachtend,",
+            "De Minister van Binnenlandse Zaken en Koninkrijksrelaties,",
+            "mr. drs. J.A. de Groot"
+        ]
+    );
+}

@@ -665,21 +665,54 @@ impl Planner<'_> {
         (units, rest)
     }
 
-    /// The first line of the closing signature, if the letter has one.
+    /// The first line of the closing signature, if the letter has one:
+    /// the closing paragraphs of short lines, or, when the extractor left
+    /// no blank line before it (`… slappe bodem.`, `Hoogachtend,`, `De
+    /// Minister van …,`, `mr. J.A. de Groot`), the short lines that close
+    /// the last paragraph after a sentence's end.
     pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
+        self.closing_paragraphs(paras)
+            .or_else(|| self.closing_lines(paras))
+    }
+
+    /// Whether line `i` may be a line of a signature: short, no sentence.
+    fn signature_line(&self, i: usize) -> bool {
+        let content = self.content(i);
+        // Short of a full line: a ministry's name can be long.
+        let chars = self.infos[i].chars;
+        (chars * 10 <= self.width * 9 || chars <= 80)
+            && chars <= 100
+            && content.split_whitespace().count() <= 14
+            && !content.trim_end().ends_with(['!', '?', ';'])
+            && (!content.trim_end().ends_with('.') || ends_with_initials(content))
+    }
+
+    fn closing_lines(&self, paras: &[Vec<usize>]) -> Option<usize> {
+        const MOST_LINES: usize = 4;
+        let last = paras.last()?;
+        let run = last
+            .iter()
+            .rev()
+            .take_while(|&&i| self.signature_line(i))
+            .count();
+        if !(2..=MOST_LINES).contains(&run) || run == last.len() {
+            return None;
+        }
+        let before = last[last.len() - run - 1];
+        if !self.line_closes(before) {
+            return None;
+        }
+        let region = &last[last.len() - run..];
+        region[..run - 1]
+            .iter()
+            .copied()
+            .find(|&i| self.content(i).trim_end().ends_with(','))
+    }
+
+    fn closing_paragraphs(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
         for para in paras.iter().rev() {
-            let signature_like = para.len() <= 6
-                && para.iter().all(|&i| {
-                    let content = self.content(i);
-                    // Short of a full line: a ministry's name can be long.
-                    let chars = self.infos[i].chars;
-                    (chars * 10 <= self.width * 9 || chars <= 80)
-                        && chars <= 100
-                        && content.split_whitespace().count() <= 14
-                        && !content.trim_end().ends_with(['!', '?', ';'])
-                        && (!content.trim_end().ends_with('.') || ends_with_initials(content))
-                });
+            let signature_like = para.len() <= 6 && para.iter().all(|&i| self.signature_line(i));
             if !signature_like || region.len() + para.len() > 8 {
                 break;
             }
