@@ -511,3 +511,28 @@ fn a_signature_glued_to_the_last_paragraph_is_still_a_signature() {
         ]
     );
 }
+
+/// Items whose bullets the extractor dropped (lines ending in `;` after a
+/// line ending in `:`) and items labelled with a lower-case letter after
+/// a colon or a semicolon are list items, one per item.
+#[test]
+fn semicolon_lists_and_lower_case_letter_labels_are_items() {
+    let text = "De pilots lopen in de volgende gebieden:\nKrimpenerwaard (Zuid-Holland), met 14 bedrijven;\nZegveld (Utrecht), op de proefboerderij;\nRouveen (Overijssel).\nIk neem daarom de volgende maatregelen:\na. het formulier wordt vereenvoudigd en kan vanaf 1 januari\n2025 digitaal worden ingediend;\nb. er komt een campagne.\n";
+    let doc = segment_text(text, "nl", Layout::Wrapped);
+    let items: Vec<&str> = doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == brug::model::SegmentKind::ListItem)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Krimpenerwaard (Zuid-Holland), met 14 bedrijven;",
+            "Zegveld (Utrecht), op de proefboerderij;",
+            "Rouveen (Overijssel).",
+            "a. het formulier wordt vereenvoudigd en kan vanaf 1 januari 2025 digitaal worden ingediend;",
+            "b. er komt een campagne."
+        ]
+    );
+}

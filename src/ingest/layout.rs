@@ -464,6 +464,7 @@ impl Planner<'_> {
                 && self.heading_like(para[0])
                 && !starts_list(n.checked_sub(1).and_then(|k| paras.get(k)))
                 && !starts_list(paras.get(n + 1));
+            let semicolon_items = self.semicolon_items(para);
             let mut current: Option<LineBlock> = None;
             for (k, &i) in para.iter().enumerate() {
                 if signature_from.is_some_and(|s| i >= s) {
@@ -480,7 +481,9 @@ impl Planner<'_> {
                 }
                 let content = self.content(i);
                 let prev = k.checked_sub(1).map(|p| para[p]);
-                let is_marker = list_marker_len(content).is_some();
+                let is_marker = list_marker_len(content).is_some()
+                    || semicolon_items[k]
+                    || prev.is_some_and(|p| self.opens_lettered_item(p, i));
                 let after_break = prev.is_none_or(|p| {
                     self.line_closes(p)
                         || current
@@ -663,6 +666,44 @@ impl Planner<'_> {
             rest.insert(0, after);
         }
         (units, rest)
+    }
+
+    /// Which lines of a paragraph are list items whose bullets the
+    /// extractor dropped: after a line that ends with a colon, a run of
+    /// lines that each end with a semicolon (two at least), closed by a
+    /// line that ends with a full stop, each line an item.
+    fn semicolon_items(&self, para: &[usize]) -> Vec<bool> {
+        let mut items = vec![false; para.len()];
+        let ends = |k: usize, c: char| self.content(para[k]).trim_end().ends_with(c);
+        for k in 1..para.len() {
+            if !ends(k - 1, ':') {
+                continue;
+            }
+            let run = (k..para.len()).take_while(|&j| ends(j, ';')).count();
+            let last = k + run;
+            if run >= 2 && last < para.len() && ends(last, '.') {
+                items[k..=last].fill(true);
+            }
+        }
+        items
+    }
+
+    /// Whether line `i` opens an item with a lower-case letter label
+    /// (`a. het formulier …`, `b) de …`) after line `prev`: the first
+    /// item (`a`) after a colon, a later one after a semicolon. Elsewhere
+    /// a letter label needs a capital after it (`p. 55` is no item).
+    fn opens_lettered_item(&self, prev: usize, i: usize) -> bool {
+        let content = self.content(i);
+        let mut chars = content.chars();
+        let (Some(letter), Some(punct), Some(' ')) = (chars.next(), chars.next(), chars.next())
+        else {
+            return false;
+        };
+        if !letter.is_ascii_lowercase() || !matches!(punct, '.' | ')') {
+            return false;
+        }
+        let before = self.content(prev).trim_end();
+        (before.ends_with(':') && letter == 'a') || (before.ends_with(';') && letter != 'a')
     }
 
     /// The first line of the closing signature, if the letter has one:
