@@ -357,7 +357,7 @@ fn digit_run(
 }
 
 /// Whether `word` names a month in a language brug knows.
-fn is_month(word: &str) -> bool {
+pub(super) fn is_month(word: &str) -> bool {
     static MONTHS: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
         std::sync::OnceLock::new();
     let months = MONTHS.get_or_init(|| {

@@ -314,12 +314,30 @@ impl Planner<'_> {
             .is_some_and(char::is_lowercase)
     }
 
+    /// Whether lines `prev` and `next` belong to different paragraphs with
+    /// no blank line between them: after a salutation (`Geachte
+    /// voorzitter,`), around a place and date (`Den Haag, 9 april 2024`),
+    /// and where a run of lines set in capitals (a paper's title, `BRIEF
+    /// VAN DE MINISTER …`) starts or ends.
+    /// `in_capitals`: `prev` belongs to such a run (its last line may be
+    /// a hyphenated word's end, `TIES`).
+    fn stands_apart(&self, prev: usize, next: usize, in_capitals: bool) -> bool {
+        let (a, b) = (self.content(prev), self.content(next));
+        let lower = |t: &str| t.chars().any(char::is_lowercase);
+        is_salutation(a)
+            || letterhead::is_place_date(a)
+            || letterhead::is_place_date(b)
+            || (in_capitals && lower(b))
+            || (!in_capitals && letterhead::is_capitals(b))
+    }
+
     /// Groups the non-footnote lines into paragraphs.
     pub fn paragraphs(&self) -> Vec<Vec<usize>> {
         let mut paras: Vec<Vec<usize>> = Vec::new();
         let mut current: Vec<usize> = Vec::new();
         let mut pending_break = false;
         let mut saw_notes = false;
+        let mut in_capitals = false;
         for i in 0..self.infos.len() {
             if self.aside[i] {
                 saw_notes = true;
@@ -331,7 +349,7 @@ impl Planner<'_> {
             }
             let unwrapped = self.layout == Layout::Unwrapped;
             if let Some(&prev) = current.last() {
-                let split = if unwrapped {
+                let split = if unwrapped || self.stands_apart(prev, i, in_capitals) {
                     true
                 } else if saw_notes {
                     self.line_closes(prev) && !self.starts_lower(i)
@@ -342,6 +360,9 @@ impl Planner<'_> {
                     paras.push(std::mem::take(&mut current));
                 }
             }
+            let content = self.content(i);
+            in_capitals = letterhead::is_capitals(content)
+                || (in_capitals && !content.chars().any(char::is_lowercase));
             current.push(i);
             pending_break = false;
             saw_notes = false;
@@ -646,20 +667,18 @@ impl Planner<'_> {
     }
 
     /// The first line of the closing signature, if the letter has one.
+    /// The signature is the run of short paragraphs at the end, or the
+    /// short lines that end the last paragraph after a sentence's end
+    /// (`… informed the House sufficiently.`, `Yours sincerely,`, `The
+    /// Minister …,`, a name), no blank line between.
     pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
-        for para in paras.iter().rev() {
-            let signature_like = para.len() <= 6
-                && para.iter().all(|&i| {
-                    let content = self.content(i);
-                    // Short of a full line: a ministry's name can be long.
-                    let chars = self.infos[i].chars;
-                    (chars * 10 <= self.width * 9 || chars <= 80)
-                        && chars <= 100
-                        && content.split_whitespace().count() <= 14
-                        && !content.trim_end().ends_with(['!', '?', ';'])
-                        && (!content.trim_end().ends_with('.') || ends_with_initials(content))
-                });
+        for (n, para) in paras.iter().rev().enumerate() {
+            let signature_like = para.len() <= 6 && para.iter().all(|&i| self.signature_line(i));
+            if n == 0 && !signature_like {
+                region = self.signature_tail(para);
+                break;
+            }
             if !signature_like || region.len() + para.len() > 8 {
                 break;
             }
@@ -675,6 +694,35 @@ impl Planner<'_> {
             .copied()
             .take(region.len() - 1)
             .find(|&i| self.content(i).trim_end().ends_with(','))
+    }
+
+    /// Whether line `i` may stand in a signature: short of a full line
+    /// (a ministry's name can be long), fourteen words at most, and no
+    /// sentence's end but a name's initials (`drs. J.A.`).
+    fn signature_line(&self, i: usize) -> bool {
+        let content = self.content(i);
+        let chars = self.infos[i].chars;
+        (chars * 10 <= self.width * 9 || chars <= 80)
+            && chars <= 100
+            && content.split_whitespace().count() <= 14
+            && !content.trim_end().ends_with(['!', '?', ';'])
+            && (!content.trim_end().ends_with('.') || ends_with_initials(content))
+    }
+
+    /// The signature lines that end a paragraph of running text: the
+    /// last lines, four at most, that may stand in a signature, after a
+    /// line that ends a sentence; empty when there are none.
+    fn signature_tail(&self, para: &[usize]) -> Vec<usize> {
+        let tail = para
+            .iter()
+            .rev()
+            .take_while(|&&i| self.signature_line(i))
+            .count();
+        let from = para.len() - tail;
+        if !(2..=4).contains(&tail) || from == 0 || !self.line_closes(para[from - 1]) {
+            return Vec::new();
+        }
+        para[from..].to_vec()
     }
 }
 
