@@ -667,22 +667,26 @@ impl Planner<'_> {
     }
 
     /// The first line of the closing signature, if the letter has one.
-    /// The signature is the run of short paragraphs at the end, or the
-    /// short lines that end the last paragraph after a sentence's end
+    /// The signature is the run of short paragraphs at the end, with the
+    /// short lines that end the paragraph before them after a sentence's end
     /// (`… informed the House sufficiently.`, `Yours sincerely,`, `The
     /// Minister …,`, a name), no blank line between.
     pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
-        for (n, para) in paras.iter().rev().enumerate() {
+        for para in paras.iter().rev() {
             let signature_like = para.len() <= 6 && para.iter().all(|&i| self.signature_line(i));
-            if n == 0 && !signature_like {
-                region = self.signature_tail(para);
+            let lines = if signature_like {
+                para.clone()
+            } else {
+                self.signature_tail(para)
+            };
+            if region.len() + lines.len() > 8 {
                 break;
             }
-            if !signature_like || region.len() + para.len() > 8 {
+            region.splice(0..0, lines);
+            if !signature_like {
                 break;
             }
-            region.splice(0..0, para.iter().copied());
         }
         // A signature has a closing line and a name, after some text.
         let body_lines: usize = paras.iter().map(Vec::len).sum();
@@ -710,13 +714,13 @@ impl Planner<'_> {
     }
 
     /// The signature lines that end a paragraph of running text: the
-    /// last lines, four at most, that may stand in a signature, after a
-    /// line that ends a sentence; empty when there are none.
+    /// last lines, four at most, that may stand in a signature and end no
+    /// sentence, after a line that ends one; empty when there are none.
     fn signature_tail(&self, para: &[usize]) -> Vec<usize> {
         let tail = para
             .iter()
             .rev()
-            .take_while(|&&i| self.signature_line(i))
+            .take_while(|&&i| self.signature_line(i) && !self.line_closes(i))
             .count();
         let from = para.len() - tail;
         if !(2..=4).contains(&tail) || from == 0 || !self.line_closes(para[from - 1]) {
