@@ -370,7 +370,32 @@ impl Planner<'_> {
         if !current.is_empty() {
             paras.push(current);
         }
-        self.label_paragraphs_joined(paras)
+        self.paper_numbers_joined(self.label_paragraphs_joined(paras))
+    }
+
+    /// A paragraph that is only a parliamentary paper's number (`36 780`,
+    /// `Nr. 2`, `No. 931`) opens the title after it (`Zwemvaardigheid van
+    /// kinderen`, `BRIEF VAN DE MINISTER …`): `pdftotext` prints the number
+    /// and the title, set side by side, as paragraphs of their own. The
+    /// title opens with a capital, ends with no punctuation and has three
+    /// lines at most.
+    fn paper_numbers_joined(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = Vec::with_capacity(paras.len());
+        for para in paras {
+            let title = para.len() <= 3
+                && self.content(para[0]).starts_with(char::is_uppercase)
+                && !last_char(self.content(para[para.len() - 1]))
+                    .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'));
+            match out.last_mut() {
+                Some(number)
+                    if title && number.len() == 1 && is_paper_number(self.content(number[0])) =>
+                {
+                    number.extend(para);
+                }
+                _ => out.push(para),
+            }
+        }
+        out
     }
 
     /// A paragraph that is only a label (`1.`, `1.1`, `•`) opens the
@@ -775,6 +800,22 @@ fn is_lone_label(content: &str) -> bool {
     numbered || roman || letter
 }
 
+/// A parliamentary paper's number: a dossier's number in groups of
+/// digits (`36 780`, `31 409`) or a paper's number after `Nr.` or `No.`.
+fn is_paper_number(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let digits = |w: &str, most: usize| {
+        (1..=most).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    match words.as_slice() {
+        [label, n] if matches!(*label, "Nr." | "No." | "nr." | "no.") => digits(n, 5),
+        [first, rest @ ..] if !rest.is_empty() => {
+            digits(first, 3) && rest.iter().all(|w| w.len() == 3 && digits(w, 3))
+        }
+        _ => false,
+    }
+}
+
 /// A bullet alone on its line, its item's text on the next line.
 fn is_lone_bullet(content: &str) -> bool {
     let content = content.trim();
@@ -848,6 +889,16 @@ fn ends_with_initials(content: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paper_numbers() {
+        assert!(is_paper_number("36 780"));
+        assert!(is_paper_number("Nr. 1402"));
+        assert!(is_paper_number("No. 4"));
+        assert!(!is_paper_number("2024"));
+        assert!(!is_paper_number("Nr. 2 en 3"));
+        assert!(!is_paper_number("36 7800"));
+    }
 
     #[test]
     fn page_numbers() {
