@@ -337,9 +337,13 @@ impl Planner<'_> {
         let mut current: Vec<usize> = Vec::new();
         let mut pending_break = false;
         let mut saw_notes = false;
+        let mut notes_set_apart = false;
         let mut in_capitals = false;
         for i in 0..self.infos.len() {
             if self.aside[i] {
+                if !saw_notes {
+                    notes_set_apart = pending_break;
+                }
                 saw_notes = true;
                 continue;
             }
@@ -352,7 +356,12 @@ impl Planner<'_> {
                 let split = if unwrapped || self.stands_apart(prev, i, in_capitals) {
                     true
                 } else if saw_notes {
-                    self.line_closes(prev) && !self.starts_lower(i)
+                    // Text runs on across notes when it breaks off before
+                    // them; after a short line and a blank line (a
+                    // signature's last line, then the page's notes) only
+                    // when it goes on in lower case.
+                    let set_apart = notes_set_apart && !self.is_full(prev);
+                    (self.line_closes(prev) || set_apart) && !self.starts_lower(i)
                 } else {
                     pending_break
                 };
@@ -366,6 +375,7 @@ impl Planner<'_> {
             current.push(i);
             pending_break = false;
             saw_notes = false;
+            notes_set_apart = false;
         }
         if !current.is_empty() {
             paras.push(current);

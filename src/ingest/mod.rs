@@ -646,10 +646,6 @@ fn last_token(s: &str) -> &str {
     s.rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
-/// Which lines belong to each footnote: the label line, lines that go on
-/// with a broken URL (also across one blank line), lines squeezed between
-/// two labels, and lines that go on after a full-width first line when a
-/// blank line, a label or the end follows them.
 /// Which lines belong to each footnote when a PDF's geometry marked the
 /// lines that go on with a footnote: the label line and the marked lines
 /// after it.
@@ -678,6 +674,10 @@ fn hinted_footnote_extents(
         .collect()
 }
 
+/// Which lines belong to each footnote: the label line, lines that go on
+/// with a broken URL (also across one blank line), lines squeezed between
+/// two labels, the text of a lone label (across a blank line too), and lines that go on after a full-width first line when a
+/// blank line, page furniture, a label or the end follows them.
 fn footnote_extents(
     raw: &RawText,
     infos: &[LineInfo],
@@ -721,7 +721,10 @@ fn footnote_extents(
             }
             let text = &raw.raw[infos[j].start..infos[j].end];
             let single_token = !text.contains(char::is_whitespace);
-            let continues = if label.lone && lines.len() == 1 && !crossed_blank {
+            // A lone label's text follows it, across a blank line too: a
+            // raised label printed on a line of its own (`3`, ``,
+            // `Mobiliteitsmonitor, …`).
+            let continues = if label.lone && lines.len() == 1 {
                 true
             } else if url_open {
                 single_token && !text.starts_with(|c: char| c.is_uppercase())
@@ -731,8 +734,10 @@ fn footnote_extents(
                 let squeezed = next_label
                     .is_some_and(|n| n > j && n - j <= 3 && (j..n).all(|x| !infos[x].blank));
                 let after = j + 1;
-                let closes =
-                    after >= infos.len() || infos[after].blank || label_at.contains_key(&after);
+                let closes = after >= infos.len()
+                    || infos[after].blank
+                    || furniture[after]
+                    || label_at.contains_key(&after);
                 let first_full = infos[last].chars * 10 >= width * 8;
                 squeezed || (first_full && closes)
             };
