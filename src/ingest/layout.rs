@@ -288,6 +288,17 @@ impl Planner<'_> {
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
     }
 
+    /// Whether line `para[k]` is one word that ends its paragraph with
+    /// no punctuation (`… of the States`, `General`): after a line of six
+    /// words or more, the end of a wrapped line, not the text under a
+    /// heading (nor a table's cell under a short one).
+    fn wrapped_word(&self, para: &[usize], k: usize) -> bool {
+        let content = self.content(para[k]);
+        k + 1 == para.len()
+            && content.split_whitespace().count() == 1
+            && content.chars().all(char::is_alphabetic)
+    }
+
     /// Whether line `i` ends early before line `next`, which opens with a
     /// capital or a section number (`2.1 Doel`): the first word of `next`
     /// would have fitted on line `i`.
@@ -586,6 +597,8 @@ impl Planner<'_> {
                     let broken_early = para.get(k + 1).is_some_and(|&n| {
                         self.broken_before_capital(i, n)
                             && (!under_heading || self.content(i).split_whitespace().count() <= 10)
+                            && !(self.content(i).split_whitespace().count() >= 6
+                                && self.wrapped_word(para, k + 1))
                     });
                     if alone || broken_early {
                         if let Some(u) = current.take() {
