@@ -64,6 +64,43 @@ fn superscript_value(c: char) -> Option<u32> {
     }
 }
 
+/// The number of a footnote symbol in the order notes take them (`*`,
+/// `†`, `‡`, `§`, `¶`): a page with few notes marks them so.
+fn symbol_value(c: char) -> Option<u32> {
+    match c {
+        '*' | '∗' => Some(1),
+        '†' => Some(2),
+        '‡' => Some(3),
+        '§' => Some(4),
+        '¶' => Some(5),
+        _ => None,
+    }
+}
+
+/// A footnote symbol at byte `i` of `content` that marks a note: glued to
+/// the word or punctuation before it (`c.s.∗`, `62,5%.‡`, `(KCAF)†`), or
+/// set apart after a sentence's end (`voorschrijft. † Jongeren`; not `*`,
+/// which is also a bullet), with no letter or digit after it. Returns the
+/// marker's raw range in `content` (a space before it included) and its
+/// number.
+fn symbol_marker(content: &str, i: usize) -> Option<(usize, usize, u32)> {
+    let c = content[i..].chars().next()?;
+    let number = symbol_value(c)?;
+    let end = i + c.len_utf8();
+    let mut back = content[..i].chars().rev();
+    let prev = back.next()?;
+    let spaced_after_stop =
+        prev == ' ' && c != '*' && back.next().is_some_and(|b| matches!(b, '.' | '!' | '?'));
+    let glued = !prev.is_whitespace() && symbol_value(prev).is_none();
+    let after = content[end..].chars().next();
+    let open_after = after.is_none_or(|a| a.is_whitespace() || is_closing_punct(a));
+    if !open_after || !(glued || spaced_after_stop) {
+        return None;
+    }
+    let start = if spaced_after_stop { i - 1 } else { i };
+    Some((start, end, number))
+}
+
 fn parse_number(digits: &str) -> Option<u32> {
     if digits.is_empty() || digits.len() > 3 || digits.starts_with('0') {
         return None;
@@ -76,6 +113,13 @@ pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Opti
     let (number, label_len) = if let Some(rest) = content.strip_prefix('[') {
         let close = rest.find(']')?;
         (parse_number(&rest[..close])?, close + 2)
+    } else if let Some(n) = content.chars().next().and_then(symbol_value) {
+        // `† Artikel 4, eerste lid, Wgs.`, or the symbol alone.
+        let len = content.chars().next().map_or(1, char::len_utf8);
+        if !content[len..].is_empty() && !content[len..].starts_with([' ', '\t', '\u{A0}']) {
+            return None;
+        }
+        (n, len)
     } else if content.starts_with(|c: char| superscript_value(c).is_some()) {
         let mut n = 0u32;
         let mut len = 0;
@@ -159,6 +203,18 @@ pub fn marker_candidates(
             digit_run(line, content, content_start, run_start, i, out);
         } else if b == b'[' {
             i = bracketed(line, content, content_start, i, out);
+        } else if let Some((start, end, number)) = (b == b'*' || b == 0xC2 || b == 0xE2)
+            .then(|| symbol_marker(content, i))
+            .flatten()
+        {
+            out.push(MarkerCandidate {
+                start: content_start + start,
+                end: content_start + end,
+                number,
+                strength: Strength::Strong,
+                line,
+            });
+            i = end;
         } else if b == 0xC2 || b == 0xE2 {
             // `¹²³` (C2 B9/B2/B3) and `⁰⁴…⁹` (E2 81 B0–B9).
             let run_start = i;
@@ -357,7 +413,7 @@ fn digit_run(
 }
 
 /// Whether `word` names a month in a language brug knows.
-fn is_month(word: &str) -> bool {
+pub(super) fn is_month(word: &str) -> bool {
     static MONTHS: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
         std::sync::OnceLock::new();
     let months = MONTHS.get_or_init(|| {
@@ -633,5 +689,23 @@ mod tests {
         assert!(label_candidate(0, "[2] Kamerstuk", 0).is_some());
         assert!(label_candidate(0, "1 tot maximaal 5 jaar", 0).is_none());
         assert!(label_candidate(0, "2. Tweede punt", 0).is_none());
+        assert_eq!(
+            label_candidate(0, "† Artikel 4, eerste lid, Wgs.", 0).map(|c| c.number),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn footnote_symbols_mark_notes() {
+        let numbers = |s: &str| -> Vec<u32> {
+            let mut out = Vec::new();
+            marker_candidates(0, s, 0, &mut out);
+            out.iter().map(|m| m.number).collect()
+        };
+        assert_eq!(numbers("het lid Dijkstra c.s.∗ en aan"), [1]);
+        assert_eq!(numbers("met 62,5%.‡ Ik wil"), [3]);
+        assert_eq!(numbers("voorschrijft. † Jongeren"), [2]);
+        assert!(numbers("NOC*NSF en de VSG").is_empty());
+        assert!(numbers("de lijst: * een punt").is_empty());
     }
 }

@@ -308,6 +308,17 @@ impl Planner<'_> {
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
     }
 
+    /// Whether line `para[k]` is one word that ends its paragraph with
+    /// no punctuation (`… of the States`, `General`): after a line of six
+    /// words or more, the end of a wrapped line, not the text under a
+    /// heading (nor a table's cell under a short one).
+    fn wrapped_word(&self, para: &[usize], k: usize) -> bool {
+        let content = self.content(para[k]);
+        k + 1 == para.len()
+            && content.split_whitespace().count() == 1
+            && content.chars().all(char::is_alphabetic)
+    }
+
     /// Whether line `i` ends early before line `next`, which opens with a
     /// capital or a section number (`2.1 Doel`): the first word of `next`
     /// would have fitted on line `i`.
@@ -334,14 +345,36 @@ impl Planner<'_> {
             .is_some_and(char::is_lowercase)
     }
 
+    /// Whether lines `prev` and `next` belong to different paragraphs with
+    /// no blank line between them: after a salutation (`Geachte
+    /// voorzitter,`), around a place and date (`Den Haag, 9 april 2024`),
+    /// and where a run of lines set in capitals (a paper's title, `BRIEF
+    /// VAN DE MINISTER …`) starts or ends.
+    /// `in_capitals`: `prev` belongs to such a run (its last line may be
+    /// a hyphenated word's end, `TIES`).
+    fn stands_apart(&self, prev: usize, next: usize, in_capitals: bool) -> bool {
+        let (a, b) = (self.content(prev), self.content(next));
+        let lower = |t: &str| t.chars().any(char::is_lowercase);
+        is_salutation(a)
+            || letterhead::is_place_date(a)
+            || letterhead::is_place_date(b)
+            || (in_capitals && lower(b))
+            || (!in_capitals && letterhead::is_capitals(b))
+    }
+
     /// Groups the non-footnote lines into paragraphs.
     pub fn paragraphs(&self) -> Vec<Vec<usize>> {
         let mut paras: Vec<Vec<usize>> = Vec::new();
         let mut current: Vec<usize> = Vec::new();
         let mut pending_break = false;
         let mut saw_notes = false;
+        let mut notes_set_apart = false;
+        let mut in_capitals = false;
         for i in 0..self.infos.len() {
             if self.aside[i] {
+                if !saw_notes {
+                    notes_set_apart = pending_break;
+                }
                 saw_notes = true;
                 continue;
             }
@@ -351,10 +384,15 @@ impl Planner<'_> {
             }
             let unwrapped = self.layout == Layout::Unwrapped;
             if let Some(&prev) = current.last() {
-                let split = if unwrapped {
+                let split = if unwrapped || self.stands_apart(prev, i, in_capitals) {
                     true
                 } else if saw_notes {
-                    self.line_closes(prev) && !self.starts_lower(i)
+                    // Text runs on across notes when it breaks off before
+                    // them; after a short line and a blank line (a
+                    // signature's last line, then the page's notes) only
+                    // when it goes on in lower case.
+                    let set_apart = notes_set_apart && !self.is_full(prev);
+                    (self.line_closes(prev) || set_apart) && !self.starts_lower(i)
                 } else {
                     pending_break
                 };
@@ -362,14 +400,43 @@ impl Planner<'_> {
                     paras.push(std::mem::take(&mut current));
                 }
             }
+            let content = self.content(i);
+            in_capitals = letterhead::is_capitals(content)
+                || (in_capitals && !content.chars().any(char::is_lowercase));
             current.push(i);
             pending_break = false;
             saw_notes = false;
+            notes_set_apart = false;
         }
         if !current.is_empty() {
             paras.push(current);
         }
-        self.label_paragraphs_joined(paras)
+        self.paper_numbers_joined(self.label_paragraphs_joined(paras))
+    }
+
+    /// A paragraph that is only a parliamentary paper's number (`36 780`,
+    /// `Nr. 2`, `No. 931`) opens the title after it (`Zwemvaardigheid van
+    /// kinderen`, `BRIEF VAN DE MINISTER …`): `pdftotext` prints the number
+    /// and the title, set side by side, as paragraphs of their own. The
+    /// title opens with a capital, ends with no punctuation and has three
+    /// lines at most.
+    fn paper_numbers_joined(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = Vec::with_capacity(paras.len());
+        for para in paras {
+            let title = para.len() <= 3
+                && self.content(para[0]).starts_with(char::is_uppercase)
+                && !last_char(self.content(para[para.len() - 1]))
+                    .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'));
+            match out.last_mut() {
+                Some(number)
+                    if title && number.len() == 1 && is_paper_number(self.content(number[0])) =>
+                {
+                    number.extend(para);
+                }
+                _ => out.push(para),
+            }
+        }
+        out
     }
 
     /// A paragraph that is only a label (`1.`, `1.1`, `•`) opens the
@@ -553,6 +620,8 @@ impl Planner<'_> {
                     let broken_early = para.get(k + 1).is_some_and(|&n| {
                         self.broken_before_capital(i, n)
                             && (!under_heading || self.content(i).split_whitespace().count() <= 10)
+                            && !(self.content(i).split_whitespace().count() >= 6
+                                && self.wrapped_word(para, k + 1))
                     });
                     if alone || broken_early {
                         if let Some(u) = current.take() {
@@ -706,58 +775,27 @@ impl Planner<'_> {
         (before.ends_with(':') && letter == 'a') || (before.ends_with(';') && letter != 'a')
     }
 
-    /// The first line of the closing signature, if the letter has one:
-    /// the closing paragraphs of short lines, or, when the extractor left
-    /// no blank line before it (`… slappe bodem.`, `Hoogachtend,`, `De
-    /// Minister van …,`, `mr. J.A. de Groot`), the short lines that close
-    /// the last paragraph after a sentence's end.
+    /// The first line of the closing signature, if the letter has one.
+    /// The signature is the run of short paragraphs at the end, with the
+    /// short lines that end the paragraph before them after a sentence's end
+    /// (`… informed the House sufficiently.`, `Yours sincerely,`, `The
+    /// Minister …,`, a name), no blank line between.
     pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
-        self.closing_paragraphs(paras)
-            .or_else(|| self.closing_lines(paras))
-    }
-
-    /// Whether line `i` may be a line of a signature: short, no sentence.
-    fn signature_line(&self, i: usize) -> bool {
-        let content = self.content(i);
-        // Short of a full line: a ministry's name can be long.
-        let chars = self.infos[i].chars;
-        (chars * 10 <= self.width * 9 || chars <= 80)
-            && chars <= 100
-            && content.split_whitespace().count() <= 14
-            && !content.trim_end().ends_with(['!', '?', ';'])
-            && (!content.trim_end().ends_with('.') || ends_with_initials(content))
-    }
-
-    fn closing_lines(&self, paras: &[Vec<usize>]) -> Option<usize> {
-        const MOST_LINES: usize = 4;
-        let last = paras.last()?;
-        let run = last
-            .iter()
-            .rev()
-            .take_while(|&&i| self.signature_line(i))
-            .count();
-        if !(2..=MOST_LINES).contains(&run) || run == last.len() {
-            return None;
-        }
-        let before = last[last.len() - run - 1];
-        if !self.line_closes(before) {
-            return None;
-        }
-        let region = &last[last.len() - run..];
-        region[..run - 1]
-            .iter()
-            .copied()
-            .find(|&i| self.content(i).trim_end().ends_with(','))
-    }
-
-    fn closing_paragraphs(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
         for para in paras.iter().rev() {
             let signature_like = para.len() <= 6 && para.iter().all(|&i| self.signature_line(i));
-            if !signature_like || region.len() + para.len() > 8 {
+            let lines = if signature_like {
+                para.clone()
+            } else {
+                self.signature_tail(para)
+            };
+            if region.len() + lines.len() > 8 {
                 break;
             }
-            region.splice(0..0, para.iter().copied());
+            region.splice(0..0, lines);
+            if !signature_like {
+                break;
+            }
         }
         // A signature has a closing line and a name, after some text.
         let body_lines: usize = paras.iter().map(Vec::len).sum();
@@ -769,6 +807,35 @@ impl Planner<'_> {
             .copied()
             .take(region.len() - 1)
             .find(|&i| self.content(i).trim_end().ends_with(','))
+    }
+
+    /// Whether line `i` may stand in a signature: short of a full line
+    /// (a ministry's name can be long), fourteen words at most, and no
+    /// sentence's end but a name's initials (`drs. J.A.`).
+    fn signature_line(&self, i: usize) -> bool {
+        let content = self.content(i);
+        let chars = self.infos[i].chars;
+        (chars * 10 <= self.width * 9 || chars <= 80)
+            && chars <= 100
+            && content.split_whitespace().count() <= 14
+            && !content.trim_end().ends_with(['!', '?', ';'])
+            && (!content.trim_end().ends_with('.') || ends_with_initials(content))
+    }
+
+    /// The signature lines that end a paragraph of running text: the
+    /// last lines, four at most, that may stand in a signature and end no
+    /// sentence, after a line that ends one; empty when there are none.
+    fn signature_tail(&self, para: &[usize]) -> Vec<usize> {
+        let tail = para
+            .iter()
+            .rev()
+            .take_while(|&&i| self.signature_line(i) && !self.line_closes(i))
+            .count();
+        let from = para.len() - tail;
+        if !(2..=4).contains(&tail) || from == 0 || !self.line_closes(para[from - 1]) {
+            return Vec::new();
+        }
+        para[from..].to_vec()
     }
 }
 
@@ -815,6 +882,22 @@ fn is_lone_label(content: &str) -> bool {
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
     let letter = closed && core.len() == 1 && core.bytes().all(|b| b.is_ascii_lowercase());
     numbered || roman || letter
+}
+
+/// A parliamentary paper's number: a dossier's number in groups of
+/// digits (`36 780`, `31 409`) or a paper's number after `Nr.` or `No.`.
+fn is_paper_number(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let digits = |w: &str, most: usize| {
+        (1..=most).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    match words.as_slice() {
+        [label, n] if matches!(*label, "Nr." | "No." | "nr." | "no.") => digits(n, 5),
+        [first, rest @ ..] if !rest.is_empty() => {
+            digits(first, 3) && rest.iter().all(|w| w.len() == 3 && digits(w, 3))
+        }
+        _ => false,
+    }
 }
 
 /// A bullet alone on its line, its item's text on the next line.
@@ -890,6 +973,16 @@ fn ends_with_initials(content: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paper_numbers() {
+        assert!(is_paper_number("36 780"));
+        assert!(is_paper_number("Nr. 1402"));
+        assert!(is_paper_number("No. 4"));
+        assert!(!is_paper_number("2024"));
+        assert!(!is_paper_number("Nr. 2 en 3"));
+        assert!(!is_paper_number("36 7800"));
+    }
 
     #[test]
     fn page_numbers() {

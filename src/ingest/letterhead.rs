@@ -51,6 +51,45 @@ pub fn is_salutation(text: &str) -> bool {
             .any(|w| text.to_lowercase().starts_with(w))
 }
 
+/// A place and a date on a line of their own, as a letter or a
+/// parliamentary paper is dated (`Den Haag, 9 april 2024`, `The Hague,
+/// 14 March 2022`): up to three words, a comma, a day, a month's name and
+/// a year, nothing after.
+pub fn is_place_date(text: &str) -> bool {
+    let Some((place, date)) = text.trim().split_once(", ") else {
+        return false;
+    };
+    let place_words = place.split_whitespace().count();
+    let named = place.starts_with(|c: char| c.is_uppercase() || matches!(c, '’' | '\''));
+    let date: Vec<&str> = date.split_whitespace().collect();
+    let number = |w: &str, digits: std::ops::RangeInclusive<usize>| {
+        digits.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    named
+        && (1..=3).contains(&place_words)
+        && matches!(date.as_slice(), [day, month, year]
+            if number(day, 1..=2) && super::footnotes::is_month(month) && number(year, 4..=4))
+}
+
+/// A line set in capitals: three words of three letters or
+/// more, with no lower-case letter in any of them (`BRIEF VAN DE
+/// MINISTER`, `No. 4 LETTER FROM THE MINISTER`; a label such as `Nr.`
+/// is too short to count).
+pub fn is_capitals(text: &str) -> bool {
+    let mut long = 0;
+    for word in text.split_whitespace() {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 3 {
+            continue;
+        }
+        if word.chars().any(char::is_lowercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
+}
+
 /// What the text path knows of one line of the letterhead region.
 pub struct FieldLine<'a> {
     pub line: usize,
@@ -169,5 +208,11 @@ mod tests {
         assert!(!starts_with_label("Turfmarkt 147", &labels));
         assert!(is_salutation("Geachte voorzitter,"));
         assert!(!is_salutation("Geachte voorzitter, hierbij"));
+        assert!(is_place_date("Den Haag, 9 april 2024"));
+        assert!(is_place_date("The Hague, 14 March 2022"));
+        assert!(!is_place_date("Zie de brief van 9 april 2024"));
+        assert!(!is_place_date("Den Haag, 9 april 2024 en later"));
+        assert!(is_capitals("No. 4 LETTER FROM THE MINISTER"));
+        assert!(!is_capitals("NOC*NSF en de VSG"));
     }
 }

@@ -226,14 +226,22 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         }
     }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();
+    let maybe_labels = match hints {
+        Some(_) => vec![false; infos.len()],
+        None => numbers_before_text(&raw, &infos, &furniture_kinds),
+    };
     let notes = find_footnotes(
         &raw,
         &infos,
         &furniture,
+        &maybe_labels,
         width,
         hints.as_deref(),
         raised.as_deref(),
     );
+    for &i in &notes.freed {
+        furniture_kinds[i] = None;
+    }
     let planner = Planner {
         raw: &raw,
         infos: &infos,
@@ -298,6 +306,8 @@ struct Footnotes {
     markers: Vec<MarkerCandidate>,
     /// Chosen markers by line: `marker_span[i]` indexes `markers`.
     marker_span: Vec<(u32, u32)>,
+    /// Lines taken for page numbers that are labels.
+    freed: Vec<usize>,
 }
 
 impl Footnotes {
@@ -314,12 +324,51 @@ impl Footnotes {
     }
 }
 
+/// The lines taken for page numbers that may be footnote labels: a bare
+/// number between blank lines with text before and after it on its page,
+/// no furniture next to it and not among the page's first three lines (a
+/// raised label printed on a line of its own, `4`, ``, `Algemene
+/// Rekenkamer, …`), where a page's number stands at the page's top or
+/// foot, by its running header or footer.
+fn numbers_before_text(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[Option<ArtifactKind>],
+) -> Vec<bool> {
+    (0..infos.len())
+        .map(|i| {
+            let l = infos[i];
+            let bare = raw.raw[l.start..l.end].bytes().all(|b| b.is_ascii_digit());
+            let prev = (0..i).rev().find(|&j| !infos[j].blank);
+            let next = (i + 1..infos.len()).find(|&j| !infos[j].blank);
+            let text_at = |from: usize, to: usize, j: usize| {
+                furniture[j].is_none() && !raw.raw[from..to].contains('\u{c}')
+            };
+            // A page's top: its first three lines (a running header).
+            let page_start = raw.raw[..l.start].rfind('\u{c}').unwrap_or(0);
+            let top = (0..i)
+                .rev()
+                .take_while(|&j| infos[j].end > page_start)
+                .filter(|&j| !infos[j].blank)
+                .count()
+                < 3;
+            furniture[i] == Some(ArtifactKind::PageNumber)
+                && bare
+                && !top
+                && prev.is_some_and(|j| text_at(infos[j].end, l.start, j))
+                && next.is_some_and(|j| text_at(l.end, infos[j].start, j))
+        })
+        .collect()
+}
+
 /// Finds footnote labels backed by markers, the bodies they start, and the
-/// markers in the running text that point to them.
+/// markers in the running text that point to them. `maybe_labels[i]`:
+/// line `i`, taken for furniture, may be a label alone on its line.
 fn find_footnotes(
     raw: &RawText,
     infos: &[LineInfo],
     furniture: &[bool],
+    maybe_labels: &[bool],
     width: usize,
     hints: Option<&[pdf::LineHint]>,
     raised: Option<&[u32]>,
@@ -343,10 +392,14 @@ fn find_footnotes(
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
-        if l.blank || furniture[i] {
+        if l.blank || (furniture[i] && !maybe_labels[i]) {
             continue;
         }
         let content = &raw.raw[l.start..l.end];
+        if furniture[i] {
+            labels.extend(footnotes::label_candidate(i, content, l.start));
+            continue;
+        }
         // A PDF's geometry places each label next to its text.
         if let Some(c) = footnotes::label_candidate(i, content, l.start)
             .filter(|c| !(superscript_only && c.lone))
@@ -367,6 +420,16 @@ fn find_footnotes(
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
+    let freed: Vec<usize> = labels
+        .iter()
+        .map(|l| l.line)
+        .filter(|&i| furniture[i])
+        .collect();
+    let mut furniture = furniture.to_vec();
+    for &i in &freed {
+        furniture[i] = false;
+    }
+    let furniture = &furniture[..];
     let bodies = match &note_lines {
         Some(note_lines) => hinted_footnote_extents(infos, &labels, note_lines),
         None => footnote_extents(raw, infos, &labels, furniture, width),
@@ -397,6 +460,7 @@ fn find_footnotes(
         aside,
         markers,
         marker_span,
+        freed,
     }
 }
 
@@ -665,10 +729,6 @@ fn last_token(s: &str) -> &str {
     s.rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
-/// Which lines belong to each footnote: the label line, lines that go on
-/// with a broken URL (also across one blank line), lines squeezed between
-/// two labels, and lines that go on after a full-width first line when a
-/// blank line, a label or the end follows them.
 /// Which lines belong to each footnote when a PDF's geometry marked the
 /// lines that go on with a footnote: the label line and the marked lines
 /// after it.
@@ -697,6 +757,10 @@ fn hinted_footnote_extents(
         .collect()
 }
 
+/// Which lines belong to each footnote: the label line, lines that go on
+/// with a broken URL (also across one blank line), lines squeezed between
+/// two labels, the text of a lone label (across a blank line too), and lines that go on after a full-width first line when a
+/// blank line, page furniture, a label or the end follows them.
 fn footnote_extents(
     raw: &RawText,
     infos: &[LineInfo],
@@ -740,7 +804,10 @@ fn footnote_extents(
             }
             let text = &raw.raw[infos[j].start..infos[j].end];
             let single_token = !text.contains(char::is_whitespace);
-            let continues = if label.lone && lines.len() == 1 && !crossed_blank {
+            // A lone label's text follows it, across a blank line too: a
+            // raised label printed on a line of its own (`3`, ``,
+            // `Mobiliteitsmonitor, …`).
+            let continues = if label.lone && lines.len() == 1 {
                 true
             } else if url_open {
                 single_token && !text.starts_with(|c: char| c.is_uppercase())
@@ -750,8 +817,10 @@ fn footnote_extents(
                 let squeezed = next_label
                     .is_some_and(|n| n > j && n - j <= 3 && (j..n).all(|x| !infos[x].blank));
                 let after = j + 1;
-                let closes =
-                    after >= infos.len() || infos[after].blank || label_at.contains_key(&after);
+                let closes = after >= infos.len()
+                    || infos[after].blank
+                    || furniture[after]
+                    || label_at.contains_key(&after);
                 let first_full = infos[last].chars * 10 >= width * 8;
                 squeezed || (first_full && closes)
             };
