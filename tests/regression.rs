@@ -536,3 +536,16 @@ fn semicolon_lists_and_lower_case_letter_labels_are_items() {
         ]
     );
 }
+
+/// `km²` and `m³` are units, not footnote markers, even where a footnote
+/// 2 or 3 exists.
+#[test]
+fn a_unit_power_is_no_footnote_marker() {
+    let text = "Agrarische bedrijven hebben samen ongeveer 160 km² aan dakoppervlak. Dat is veel.²\n\n² Zie de verkenning.\n";
+    let segments = texts(text, "nl");
+    assert_eq!(
+        segments[0],
+        "Agrarische bedrijven hebben samen ongeveer 160 km² aan dakoppervlak."
+    );
+    assert_eq!(segments[1], "Dat is veel.");
+}

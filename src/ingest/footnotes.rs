@@ -230,7 +230,7 @@ pub fn marker_candidates(
             }
             if i == run_start {
                 i += 1;
-            } else if (1..1000).contains(&n) {
+            } else if (1..1000).contains(&n) && !is_unit_power(&content[..run_start], n) {
                 out.push(MarkerCandidate {
                     start: content_start + run_start,
                     end: content_start + i,
@@ -243,6 +243,16 @@ pub fn marker_candidates(
             i += 1;
         }
     }
+}
+
+/// Whether a superscript `²` or `³` is the power of a unit of length
+/// before it (`160 km²`, `m³`), not a footnote marker.
+fn is_unit_power(before: &str, n: u32) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(n, 2 | 3) && matches!(word, "m" | "km" | "cm" | "mm" | "dm" | "µm" | "nm")
 }
 
 /// `[3]` at byte `i`; returns where to go on scanning.
