@@ -6,6 +6,7 @@
 
 use super::blocks::{blocks, figure_text, is_salutation};
 use super::columns::reading_order;
+use super::fields::{fields, starts_with_label};
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
 use super::unruled::unruled_table_text;
@@ -524,11 +525,6 @@ fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> F
         .collect()
 }
 
-/// Whether a line opens with a letterhead field's label.
-fn starts_with_label(line: &Line, labels: &[&str]) -> bool {
-    letterhead::starts_with_label(&line.text(), labels)
-}
-
 /// How many of page 1's first running-text lines are its letterhead: the
 /// lines before the salutation, or else before the first paragraph of two
 /// or more full lines; none when there is no side column and no labelled
@@ -547,39 +543,6 @@ fn letterhead_end(lines: &[Line], labels: &[&str], side: bool, body_size: f32) -
     let end = salutation.or(first_paragraph).unwrap_or(0);
     let labelled = lines[..end].iter().any(|l| starts_with_label(l, labels));
     if side || labelled { end } else { 0 }
-}
-
-/// Letterhead lines cut into fields: a new field after a blank line or a
-/// gap, at a change of size or weight (a bold label takes the value after
-/// it), and at a line that opens with a label.
-fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut previous: Option<(f32, f32, bool, bool)> = None; // bottom, size, bold, label
-    let mut gap = true;
-    for line in lines {
-        if line.blank {
-            gap = true;
-            out.push((line, LineRole::Blank));
-            continue;
-        }
-        let label = starts_with_label(&line, labels);
-        let new = gap
-            || label
-            || previous.is_none_or(|(bottom, size, bold, was_label)| {
-                line.top - bottom > size * 0.8
-                    || (line.size - size).abs() > 0.5
-                    || (bold != line.bold && !(bold && was_label))
-            });
-        let role = if new {
-            LineRole::Start(HintKind::Letterhead)
-        } else {
-            LineRole::Continue
-        };
-        previous = Some((line.bottom, line.size, line.bold, label));
-        gap = false;
-        out.push((line, role));
-    }
-    out
 }
 
 /// Where a page's footnotes start: the first line in the lower half of the
