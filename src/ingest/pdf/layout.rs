@@ -239,8 +239,9 @@ struct DocumentFacts {
 
 /// What runs on from one page to the next.
 struct Flow {
-    /// The running text of the page before ended inside a sentence.
-    open_sentence: bool,
+    /// The running text of the page before ended inside a sentence: its
+    /// last line, and the right edge it was set against.
+    open_sentence: Option<(Line, f32)>,
     /// The number the next footnote should have.
     next_note: u32,
     /// The last footnote of the page before ended inside a sentence.
@@ -266,7 +267,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
         imprint_words: furniture::imprint_words(),
     };
     let mut flow = Flow {
-        open_sentence: false,
+        open_sentence: None,
         next_note: 1,
         note_open: false,
     };
@@ -425,9 +426,14 @@ fn running_text(
             .right
             .unwrap_or(facts.right[(page.number as usize + 1) % 2]);
         let (lines, unruled) = unruled_table_text(stretch.lines);
-        let mut stretch = blocks(lines, facts.body_size, right, flow.open_sentence);
+        let before = flow
+            .open_sentence
+            .as_ref()
+            .map(|(line, right)| (line, *right));
+        let mut stretch = blocks(lines, facts.body_size, right, before);
         if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
-            flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
+            let open = !(last.closes() || last.bold || last.italic || last.underlined);
+            flow.open_sentence = open.then(|| (last.clone(), right));
         }
         put_inset(&mut stretch, unruled);
         roles.extend(stretch);
