@@ -350,6 +350,34 @@ fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<Ar
     }
 }
 
+/// Each line's furniture kind, a footer's block whole: a line in the
+/// bottom margin set close over a furniture line, at its size, and set
+/// apart from the text above it by more than a line, is a line of that
+/// footer (a paper's number over its first page's footer, without the
+/// imprint words that would tell it alone).
+fn footer_blocks(
+    lines: &[Line],
+    page: &PageGlyphs,
+    furniture: impl Fn(&Line) -> Option<ArtifactKind>,
+) -> Vec<Option<ArtifactKind>> {
+    let mut kinds: Vec<Option<ArtifactKind>> = lines.iter().map(&furniture).collect();
+    let ink: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].blank).collect();
+    for w in (1..ink.len()).rev() {
+        let (line, under) = (&lines[ink[w - 1]], &lines[ink[w]]);
+        let apart = w < 2 || line.top - lines[ink[w - 2]].bottom > line.size;
+        if kinds[ink[w - 1]].is_none()
+            && kinds[ink[w]] == Some(ArtifactKind::PageFurniture)
+            && zone(line, page) == Zone::Bottom
+            && (line.size - under.size).abs() <= 0.3
+            && under.top - line.bottom <= line.size * 0.5
+            && apart
+        {
+            kinds[ink[w - 1]] = Some(ArtifactKind::PageFurniture);
+        }
+    }
+    kinds
+}
+
 /// A page number in roman numerals (`ii`, `XIV`), alone on its line.
 fn is_roman_number(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
@@ -376,8 +404,9 @@ fn page_roles(
     let mut roles: Vec<(Line, LineRole)> = Vec::new();
     let mut aside: Vec<(Line, LineRole)> = Vec::new();
     let mut body: Vec<Line> = Vec::new();
-    for line in main {
-        match furniture(facts, &line, page) {
+    let kinds = footer_blocks(&main, page, |line| furniture(facts, line, page));
+    for (line, kind) in main.into_iter().zip(kinds) {
+        match kind {
             Some(kind) if !line.blank => aside.push((line, LineRole::Furniture(kind))),
             _ => body.push(line),
         }
