@@ -543,7 +543,10 @@ fn body_size(lines: &[Vec<Line>]) -> f32 {
 }
 
 /// Header and footer lines (digits aside) that stand in a page's top or
-/// bottom margin on at least two pages and half of all pages.
+/// bottom margin on at least two pages and half of all pages. Long lines
+/// that differ only where one has a space and the other a glyph count as
+/// one (a roman page number centred at the foot, printed into the gap of a
+/// footer line on the same baseline).
 fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> FastSet<String> {
     let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
     for (n, (page, (main, column))) in pages.iter().zip(split).enumerate() {
@@ -553,11 +556,44 @@ fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> F
             }
         }
     }
-    pages_of
-        .into_iter()
-        .filter(|(_, on)| on.len() >= 2 && on.len() * 2 >= pages.len())
-        .map(|(key, _)| key)
+    let keys: Vec<(Vec<char>, &FastSet<usize>)> = pages_of
+        .iter()
+        .map(|(key, on)| (key.chars().collect(), on))
+        .collect();
+    keys.iter()
+        .filter(|(key, _)| {
+            let mut on: FastSet<usize> = FastSet::default();
+            for (other, pages) in &keys {
+                if other == key || (key.len() >= MIN_ALIKE && one_apart(key, other)) {
+                    on.extend(pages.iter().copied());
+                }
+            }
+            on.len() >= 2 && on.len() * 2 >= pages.len()
+        })
+        .map(|(key, _)| key.iter().collect())
         .collect()
+}
+
+/// The fewest characters of margin lines that count as one when they
+/// differ in one character.
+const MIN_ALIKE: usize = 20;
+
+/// Whether two margin keys differ in one place only, where one has a
+/// space and the other a character that is not a digit (`#`): a glyph
+/// printed into a gap between words. Keys that differ otherwise are other
+/// notes or references (`nr. 19`, `nr. 947`, `nr. 414.`).
+fn one_apart(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut differ = a.iter().zip(b).filter(|(x, y)| x != y);
+    match (differ.next(), differ.next()) {
+        (Some((&x, &y)), None) => {
+            let (space, glyph) = if x == ' ' { (x, y) } else { (y, x) };
+            space == ' ' && glyph != ' ' && glyph != '#'
+        }
+        _ => false,
+    }
 }
 
 /// How many of page 1's first running-text lines are its letterhead: the
