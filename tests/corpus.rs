@@ -129,10 +129,12 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         [1.00, 0.89, 0.60],
     ),
     (
-        ("heldout5", "Brief_provincie_buurtbussen"), [1.00, 0.81, 0.76],
+        ("heldout5", "Brief_provincie_buurtbussen"),
+        [1.00, 0.81, 0.76],
     ),
     (
-        ("heldout5", "Letter_shellfish_exports_en"), [1.00, 0.75, 0.79],
+        ("heldout5", "Letter_shellfish_exports_en"),
+        [1.00, 0.75, 0.79],
     ),
     (("heldout5", "en_flood_defence_budget"), [1.00, 0.74, 0.75]),
     (("heldout5", "nl_moties_drinkwater"), [1.00, 0.82, 0.85]),
