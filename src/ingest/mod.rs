@@ -217,12 +217,12 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     let first_page_repeats = side_column.first_page_repeats;
     let mut furniture_kinds = side_column.lines;
     if let Some(hints) = &hints {
+        // A PDF's geometry knows its page furniture: page numbers and
+        // lines repeated in its margins or its side column. A line that
+        // the text rule finds repeated elsewhere (the opening lines of two
+        // quoted motions, a lone number in a table) is content.
         for (kind, hint) in furniture_kinds.iter_mut().zip(hints) {
-            // A PDF's geometry knows where its page numbers stand (in a
-            // margin); a lone number in the running text, such as a
-            // table cell, is content.
-            let text_rule = kind.filter(|k| *k != ArtifactKind::PageNumber);
-            *kind = hint.furniture.or(text_rule);
+            *kind = hint.furniture;
         }
     }
     let furniture: Vec<bool> = furniture_kinds.iter().map(Option::is_some).collect();

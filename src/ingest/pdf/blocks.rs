@@ -86,13 +86,16 @@ pub(super) fn figure_text(lines: Vec<Line>, body_size: f32) -> (Vec<Line>, Vec<(
 }
 
 /// The running text's lines with the starts of blocks marked. With
-/// `open_sentence`, the page's first line goes on with the last block of
-/// the page before, unless it opens a list item or is styled.
+/// `open_sentence` (the last line of the page before, left inside a
+/// sentence, and the right edge it was set against), the page's first
+/// line goes on with the last block of the page before, unless it opens a
+/// list item or is styled, or that line ended early: with room for this
+/// line's first word, it ended its paragraph (a quoted motion's line).
 pub(super) fn blocks(
     lines: Vec<Line>,
     body_size: f32,
     right: f32,
-    open_sentence: bool,
+    open_sentence: Option<(&Line, f32)>,
 ) -> Vec<(Line, LineRole)> {
     let pitch = line_pitch(&lines, body_size);
     let mut out: Vec<(Line, LineRole)> = Vec::with_capacity(lines.len());
@@ -110,7 +113,11 @@ pub(super) fn blocks(
             continue;
         }
         let styled = line.bold || line.italic || line.underlined;
-        let carried = open_sentence && last.is_none() && !styled && !line.bullet && !line.label;
+        let carried = last.is_none()
+            && !styled
+            && !line.bullet
+            && !line.label
+            && open_sentence.is_some_and(|(before, edge)| !ends_early(before, &line, edge));
         let start = match (block, last.map(|k| &out[k].0)) {
             _ if carried => false,
             (Some((x0, text_x, after_gap, count)), Some(prev)) => {

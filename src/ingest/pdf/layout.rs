@@ -6,6 +6,7 @@
 
 use super::blocks::{blocks, figure_text, is_salutation};
 use super::columns::reading_order;
+use super::fields::{fields, starts_with_label};
 use super::lines::{Line, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
 use super::unruled::unruled_table_text;
@@ -238,8 +239,9 @@ struct DocumentFacts {
 
 /// What runs on from one page to the next.
 struct Flow {
-    /// The running text of the page before ended inside a sentence.
-    open_sentence: bool,
+    /// The running text of the page before ended inside a sentence: its
+    /// last line, and the right edge it was set against.
+    open_sentence: Option<(Line, f32)>,
     /// The number the next footnote should have.
     next_note: u32,
     /// The last footnote of the page before ended inside a sentence.
@@ -265,7 +267,7 @@ pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, Li
         imprint_words: furniture::imprint_words(),
     };
     let mut flow = Flow {
-        open_sentence: false,
+        open_sentence: None,
         next_note: 1,
         note_open: false,
     };
@@ -348,6 +350,34 @@ fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<Ar
     }
 }
 
+/// Each line's furniture kind, a footer's block whole: a line in the
+/// bottom margin set close over a furniture line, at its size, and set
+/// apart from the text above it by more than a line, is a line of that
+/// footer (a paper's number over its first page's footer, without the
+/// imprint words that would tell it alone).
+fn footer_blocks(
+    lines: &[Line],
+    page: &PageGlyphs,
+    furniture: impl Fn(&Line) -> Option<ArtifactKind>,
+) -> Vec<Option<ArtifactKind>> {
+    let mut kinds: Vec<Option<ArtifactKind>> = lines.iter().map(&furniture).collect();
+    let ink: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].blank).collect();
+    for w in (1..ink.len()).rev() {
+        let (line, under) = (&lines[ink[w - 1]], &lines[ink[w]]);
+        let apart = w < 2 || line.top - lines[ink[w - 2]].bottom > line.size;
+        if kinds[ink[w - 1]].is_none()
+            && kinds[ink[w]] == Some(ArtifactKind::PageFurniture)
+            && zone(line, page) == Zone::Bottom
+            && (line.size - under.size).abs() <= 0.3
+            && under.top - line.bottom <= line.size * 0.5
+            && apart
+        {
+            kinds[ink[w - 1]] = Some(ArtifactKind::PageFurniture);
+        }
+    }
+    kinds
+}
+
 /// A page number in roman numerals (`ii`, `XIV`), alone on its line.
 fn is_roman_number(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
@@ -374,8 +404,9 @@ fn page_roles(
     let mut roles: Vec<(Line, LineRole)> = Vec::new();
     let mut aside: Vec<(Line, LineRole)> = Vec::new();
     let mut body: Vec<Line> = Vec::new();
-    for line in main {
-        match furniture(facts, &line, page) {
+    let kinds = footer_blocks(&main, page, |line| furniture(facts, line, page));
+    for (line, kind) in main.into_iter().zip(kinds) {
+        match kind {
             Some(kind) if !line.blank => aside.push((line, LineRole::Furniture(kind))),
             _ => body.push(line),
         }
@@ -424,9 +455,14 @@ fn running_text(
             .right
             .unwrap_or(facts.right[(page.number as usize + 1) % 2]);
         let (lines, unruled) = unruled_table_text(stretch.lines);
-        let mut stretch = blocks(lines, facts.body_size, right, flow.open_sentence);
+        let before = flow
+            .open_sentence
+            .as_ref()
+            .map(|(line, right)| (line, *right));
+        let mut stretch = blocks(lines, facts.body_size, right, before);
         if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
-            flow.open_sentence = !(last.closes() || last.bold || last.italic || last.underlined);
+            let open = !(last.closes() || last.bold || last.italic || last.underlined);
+            flow.open_sentence = open.then(|| (last.clone(), right));
         }
         put_inset(&mut stretch, unruled);
         roles.extend(stretch);
@@ -507,7 +543,10 @@ fn body_size(lines: &[Vec<Line>]) -> f32 {
 }
 
 /// Header and footer lines (digits aside) that stand in a page's top or
-/// bottom margin on at least two pages and half of all pages.
+/// bottom margin on at least two pages and half of all pages. Long lines
+/// that differ only where one has a space and the other a glyph count as
+/// one (a roman page number centred at the foot, printed into the gap of a
+/// footer line on the same baseline).
 fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> FastSet<String> {
     let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
     for (n, (page, (main, column))) in pages.iter().zip(split).enumerate() {
@@ -517,16 +556,44 @@ fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> F
             }
         }
     }
-    pages_of
-        .into_iter()
-        .filter(|(_, on)| on.len() >= 2 && on.len() * 2 >= pages.len())
-        .map(|(key, _)| key)
+    let keys: Vec<(Vec<char>, &FastSet<usize>)> = pages_of
+        .iter()
+        .map(|(key, on)| (key.chars().collect(), on))
+        .collect();
+    keys.iter()
+        .filter(|(key, _)| {
+            let mut on: FastSet<usize> = FastSet::default();
+            for (other, pages) in &keys {
+                if other == key || (key.len() >= MIN_ALIKE && one_apart(key, other)) {
+                    on.extend(pages.iter().copied());
+                }
+            }
+            on.len() >= 2 && on.len() * 2 >= pages.len()
+        })
+        .map(|(key, _)| key.iter().collect())
         .collect()
 }
 
-/// Whether a line opens with a letterhead field's label.
-fn starts_with_label(line: &Line, labels: &[&str]) -> bool {
-    letterhead::starts_with_label(&line.text(), labels)
+/// The fewest characters of margin lines that count as one when they
+/// differ in one character.
+const MIN_ALIKE: usize = 20;
+
+/// Whether two margin keys differ in one place only, where one has a
+/// space and the other a character that is not a digit (`#`): a glyph
+/// printed into a gap between words. Keys that differ otherwise are other
+/// notes or references (`nr. 19`, `nr. 947`, `nr. 414.`).
+fn one_apart(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut differ = a.iter().zip(b).filter(|(x, y)| x != y);
+    match (differ.next(), differ.next()) {
+        (Some((&x, &y)), None) => {
+            let (space, glyph) = if x == ' ' { (x, y) } else { (y, x) };
+            space == ' ' && glyph != ' ' && glyph != '#'
+        }
+        _ => false,
+    }
 }
 
 /// How many of page 1's first running-text lines are its letterhead: the
@@ -547,39 +614,6 @@ fn letterhead_end(lines: &[Line], labels: &[&str], side: bool, body_size: f32) -
     let end = salutation.or(first_paragraph).unwrap_or(0);
     let labelled = lines[..end].iter().any(|l| starts_with_label(l, labels));
     if side || labelled { end } else { 0 }
-}
-
-/// Letterhead lines cut into fields: a new field after a blank line or a
-/// gap, at a change of size or weight (a bold label takes the value after
-/// it), and at a line that opens with a label.
-fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut previous: Option<(f32, f32, bool, bool)> = None; // bottom, size, bold, label
-    let mut gap = true;
-    for line in lines {
-        if line.blank {
-            gap = true;
-            out.push((line, LineRole::Blank));
-            continue;
-        }
-        let label = starts_with_label(&line, labels);
-        let new = gap
-            || label
-            || previous.is_none_or(|(bottom, size, bold, was_label)| {
-                line.top - bottom > size * 0.8
-                    || (line.size - size).abs() > 0.5
-                    || (bold != line.bold && !(bold && was_label))
-            });
-        let role = if new {
-            LineRole::Start(HintKind::Letterhead)
-        } else {
-            LineRole::Continue
-        };
-        previous = Some((line.bottom, line.size, line.bold, label));
-        gap = false;
-        out.push((line, role));
-    }
-    out
 }
 
 /// Where a page's footnotes start: the first line in the lower half of the

@@ -12,6 +12,7 @@
 mod blocks;
 mod bomb;
 mod columns;
+mod fields;
 mod layout;
 mod lines;
 mod read;

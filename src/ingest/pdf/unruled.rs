@@ -19,34 +19,51 @@ const CELL_GAP: f32 = 0.4;
 /// How far the starts of one column's words may stray.
 const ALIGNED: f32 = 1.5;
 
-/// A column of a table: the x where its words start (text aligned left)
-/// or end (numbers aligned right).
+/// A column of a table: the x where the words of the run that found it
+/// start and end. A line's run is in the column when it starts at the
+/// same x (text aligned left) or ends at the same x (numbers and header
+/// cells aligned right, which may be wider or narrower than the figures).
 #[derive(Clone, Copy)]
-enum Column {
-    Left(f32),
-    Right(f32),
+struct Column {
+    left: f32,
+    right: f32,
+}
+
+impl Column {
+    fn holds(self, (start, end): (f32, f32)) -> bool {
+        (start - self.left).abs() <= ALIGNED || (end - self.right).abs() <= ALIGNED
+    }
 }
 
 /// The runs of words that follow a gap of at least `sizes` times a line's
 /// size, each as its start and end x (a list item's text after its label
 /// or bullet aside). A run ends at the next such gap or at the line's end.
 fn runs_after_gaps(line: &Line, sizes: f32) -> Vec<(f32, f32)> {
+    let mut runs = word_runs(line, sizes);
+    if runs.is_empty() {
+        return runs;
+    }
+    runs.remove(0);
+    let label_end = (line.bullet || line.label).then(|| text_start(line));
+    runs.retain(|&(x, _)| label_end.is_none_or(|end| (x - end).abs() > ALIGNED));
+    runs
+}
+
+/// A line's runs of words split at gaps of at least `sizes` times its
+/// size, the first run too.
+fn word_runs(line: &Line, sizes: f32) -> Vec<(f32, f32)> {
     if line.blank {
         return Vec::new();
     }
     let ink: Vec<_> = line.glyphs.iter().filter(|g| !g.is_space()).collect();
-    let label_end = (line.bullet || line.label).then(|| text_start(line));
-    let gaps: Vec<usize> = (1..ink.len())
-        .filter(|&k| ink[k].x0 - ink[k - 1].x1 >= line.size * sizes)
-        .collect();
-    gaps.iter()
-        .enumerate()
-        .map(|(n, &k)| {
-            let end = gaps.get(n + 1).map_or(ink.len(), |&next| next);
-            (ink[k].x0, ink[end - 1].x1)
-        })
-        .filter(|&(x, _)| label_end.is_none_or(|end| (x - end).abs() > ALIGNED))
-        .collect()
+    let mut runs: Vec<(f32, f32)> = Vec::new();
+    for (k, g) in ink.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if g.x0 - ink[k - 1].x1 < line.size * sizes => run.1 = run.1.max(g.x1),
+            _ => runs.push((g.x0, g.x1)),
+        }
+    }
+    runs
 }
 
 /// Where a line is cut for a column: the start of its run of words that
@@ -55,11 +72,20 @@ fn runs_after_gaps(line: &Line, sizes: f32) -> Vec<(f32, f32)> {
 fn cut_at(line: &Line, column: Column, sizes: f32) -> Option<f32> {
     runs_after_gaps(line, sizes)
         .into_iter()
-        .find(|&(start, end)| match column {
-            Column::Left(x) => (start - x).abs() <= ALIGNED,
-            Column::Right(x) => (end - x).abs() <= ALIGNED,
-        })
+        .find(|&run| column.holds(run))
         .map(|(start, _)| start)
+}
+
+/// Where a table's line is cut for a column, its first run too: a header
+/// line may start in a later column (the lower line of a wrapped header
+/// cell), and then it is cut at its start, all of it in that column.
+fn cell_cut_at(line: &Line, column: Column, sizes: f32) -> Option<f32> {
+    cut_at(line, column, sizes).or_else(|| {
+        word_runs(line, sizes)
+            .first()
+            .filter(|&&run| column.holds(run))
+            .map(|&(start, _)| start)
+    })
 }
 
 /// Where a table's line is cut for each column: after a wide gap if it
@@ -70,38 +96,71 @@ fn cut_at(line: &Line, column: Column, sizes: f32) -> Option<f32> {
 fn cell_cuts(line: &Line, columns: &[Column]) -> Vec<f32> {
     let wide: Vec<Option<f32>> = columns
         .iter()
-        .map(|&c| cut_at(line, c, COLUMN_GAP))
+        .map(|&c| cell_cut_at(line, c, COLUMN_GAP))
         .collect();
-    columns
+    let shared =
+        |cuts: &[Option<f32>], x: f32| cuts.iter().flatten().filter(|&&y| y == x).count() > 1;
+    let mut cuts: Vec<Option<f32>> = columns
         .iter()
         .zip(&wide)
-        .map(|(&c, &cut)| {
-            let shared =
-                cut.is_some_and(|x| wide.iter().flatten().filter(|&&y| y == x).count() > 1);
-            match cut {
-                Some(x) if !shared => Some(x),
-                _ => cut_at(line, c, CELL_GAP),
-            }
-            .unwrap_or(f32::MAX)
+        .map(|(&c, &cut)| match cut {
+            Some(x) if !shared(&wide, x) => Some(x),
+            _ => cell_cut_at(line, c, CELL_GAP),
         })
+        .collect();
+    // A small cut may fall where another column's wide cut is: that one
+    // is cut small too.
+    let settled = cuts.clone();
+    for (cut, &c) in cuts.iter_mut().zip(columns) {
+        if cut.is_some_and(|x| shared(&settled, x)) {
+            *cut = cell_cut_at(line, c, CELL_GAP);
+        }
+    }
+    cuts.into_iter()
+        .map(|cut| cut.unwrap_or(f32::MAX))
         .collect()
 }
 
 /// The columns two lines share: runs of words after a wide gap that start
-/// at the same x, or else end at the same x (numbers aligned right).
+/// at the same x, or end at the same x (numbers aligned right).
 fn shared_columns(a: &Line, b: &Line) -> Vec<Column> {
     runs_after_gaps(a, COLUMN_GAP)
         .into_iter()
-        .filter_map(|(start, end)| {
-            let left = Column::Left(start);
-            let right = Column::Right(end);
-            if cut_at(b, left, COLUMN_GAP).is_some() {
-                Some(left)
-            } else {
-                cut_at(b, right, COLUMN_GAP).map(|_| right)
-            }
-        })
+        .map(|(left, right)| Column { left, right })
+        .filter(|&column| cut_at(b, column, COLUMN_GAP).is_some())
         .collect()
+}
+
+/// Whether a line just above a table is a line of its header: set close
+/// above it, and each run of its words (its first too) stands in one
+/// column, the first column's runs starting at the table's left edge, and
+/// none running on into the next column, one of them in a column after
+/// the first (a header cell's wrapped lines, each in the column it heads;
+/// a paragraph's line runs across them, its last line stands in the first
+/// column only).
+fn heads(line: &Line, top: &Line, columns: &[Column], left: f32) -> bool {
+    let mut lefts: Vec<f32> = columns.iter().map(|c| c.left).collect();
+    lefts.sort_by(f32::total_cmp);
+    // Where the column a run stands in ends: where the next column starts.
+    let limit = |run: (f32, f32)| -> Option<f32> {
+        if (run.0 - left).abs() <= ALIGNED {
+            return lefts.first().copied();
+        }
+        let at = columns.iter().position(|c| c.holds(run))?;
+        Some(
+            lefts
+                .iter()
+                .copied()
+                .find(|&x| x > columns[at].left + ALIGNED)
+                .unwrap_or(f32::MAX),
+        )
+    };
+    let runs = word_runs(line, CELL_GAP);
+    top.top - line.bottom <= top.size.max(line.size)
+        && runs.iter().any(|&run| columns.iter().any(|c| c.holds(run)))
+        && runs
+            .iter()
+            .all(|&run| limit(run).is_some_and(|end| run.1 < end + ALIGNED))
 }
 
 /// The tables among the lines: for each, the range of lines and its
@@ -134,6 +193,10 @@ fn tables(lines: &[Line]) -> Vec<(std::ops::Range<usize>, Vec<Column>)> {
         }
         let mut start = k;
         while start > 0 && joins(&lines[start], &lines[start - 1], CELL_GAP) {
+            start -= 1;
+        }
+        let left = lines[k].x0;
+        while start > 0 && heads(&lines[start - 1], &lines[start], &columns, left) {
             start -= 1;
         }
         let mut end = k + 2;
@@ -227,6 +290,7 @@ fn cells(lines: Vec<Line>, columns: &[Column]) -> Vec<(Line, LineRole)> {
                         && prev.bold == piece.bold
                         && piece.top - prev.bottom <= piece.size * 0.9
                         && !ends_early(prev, &piece, limits[c])
+                        && !(is_figure(prev) && is_figure(&piece))
                 });
             if goes_on {
                 if let Some(cell) = cells.last_mut() {
@@ -254,6 +318,16 @@ fn cells(lines: Vec<Line>, columns: &[Column]) -> Vec<(Line, LineRole)> {
             })
         })
         .collect()
+}
+
+/// Whether a line is a figure alone (`1.184`, `−222`, `14,6%`): a cell
+/// that holds a figure does not wrap onto a line holding another.
+fn is_figure(line: &Line) -> bool {
+    let text = line.text();
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | ' ' | '+' | '-' | '−' | '–')
+        })
 }
 
 /// The leftmost x at which a table's lines are cut for a column.
