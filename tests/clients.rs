@@ -549,3 +549,13 @@ fn fifth_heldout_documents_rebuild_and_read_like_their_gold() {
     let f1 = corpus_pdf_f1(&dir);
     assert!(f1 >= 0.79, "F1 {f1:.3} on the rebuilt fifth held-out set");
 }
+
+#[test]
+fn sixth_heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout6");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.96, "F1 {f1:.3} on the rebuilt sixth held-out set");
+}
