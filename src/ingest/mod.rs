@@ -540,6 +540,16 @@ fn leave_out_bullets(units: &mut [LineBlock], planner: &Planner<'_>) {
     }
 }
 
+/// Whether line `i` leaves a run of lines set in capitals that `unit`
+/// ends with (a paper's kind, `LETTER FROM THE MINISTER OF …`, over its
+/// addressee, `To the Speaker of …`): the line starts a block of its own,
+/// as in extracted text.
+fn leaves_capitals(planner: &Planner<'_>, unit: &LineBlock, i: usize) -> bool {
+    let last = *unit.lines.last().expect("a unit has a line");
+    letterhead::is_capitals(planner.content(last))
+        && planner.content(i).chars().any(char::is_lowercase)
+}
+
 /// The document's blocks when a PDF's geometry marked where blocks start
 /// and what they are (letterhead field, heading, list item, running
 /// text), then the footnotes. The letter's closing signature is found in
@@ -555,7 +565,9 @@ fn hinted_blocks(planner: &Planner<'_>, notes: &[Note], hints: &[pdf::LineHint])
         }
         let hint = hints.get(i).copied().unwrap_or_default();
         match units.last_mut() {
-            Some(unit) if hint.starts.is_none() => unit.lines.push(i),
+            Some(unit) if hint.starts.is_none() && !leaves_capitals(planner, unit, i) => {
+                unit.lines.push(i)
+            }
             _ => {
                 cells.push(hint.starts == Some(pdf::HintKind::Cell));
                 let l = planner.infos[i];
