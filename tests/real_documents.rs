@@ -159,3 +159,70 @@ fn pdf_letters_segment_like_the_gold() {
     }
     assert!(below.is_empty(), "below the floor:\n{}", below.join("\n"));
 }
+
+/// The letter's page furniture as `pdftotext` prints it: the lines at a
+/// page's top or foot (six each) that stand there on two pages or more,
+/// and the page labels (`P agina 2 van 9`), that are no part of any gold
+/// segment.
+fn furniture_lines(name: &str, gold: &[String]) -> Vec<String> {
+    let path = repo(&format!(
+        "tests/fixtures/real-pdf/text/{name}.pdftotext.txt"
+    ));
+    let text = std::fs::read_to_string(path).expect("extracted text");
+    let mut pages_of: HashMap<String, usize> = HashMap::new();
+    for page in text.split('\u{c}') {
+        let lines: Vec<String> = page.lines().map(fold).filter(|l| !l.is_empty()).collect();
+        let mut edges: Vec<String> = lines.iter().take(6).cloned().collect();
+        edges.extend(lines.iter().rev().take(6).cloned());
+        edges.sort();
+        edges.dedup();
+        for line in edges {
+            *pages_of.entry(line).or_default() += 1;
+        }
+    }
+    let all_gold = gold.join("\n");
+    pages_of
+        .into_iter()
+        .filter(|(line, pages)| {
+            let label = line.replace("P agina", "Pagina");
+            let label = label.starts_with("Pagina ") && label.split(' ').count() == 4;
+            ((*pages >= 2 && line.chars().count() >= 6) || label)
+                && !all_gold.contains(line.as_str())
+        })
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// No page label, running header, footer or side-column line inside a
+/// segment, from the PDF and from either text.
+#[test]
+fn no_page_furniture_inside_a_segment() {
+    let mut found = Vec::new();
+    for &(name, pages, _) in PDF_CASES {
+        let furniture = furniture_lines(name, &gold_with(name, true));
+        assert!(
+            !furniture.is_empty(),
+            "{name}: no furniture found to look for"
+        );
+        let runs = [
+            ("PDF", segmented_pdf(name, pages)),
+            ("pdftotext", segmented(name, "pdftotext", pages as usize)),
+            (
+                "pdftotext-layout",
+                segmented(name, "pdftotext-layout", pages as usize),
+            ),
+        ];
+        for (mode, segments) in runs {
+            for s in segments {
+                if furniture.iter().any(|f| s.contains(f.as_str()) && &s != f) {
+                    found.push(format!("{name} ({mode}): {s}"));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "furniture inside segments:\n{}",
+        found.join("\n")
+    );
+}
