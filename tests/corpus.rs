@@ -108,13 +108,13 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout3", "Kamerbrief_woningdelen_ouderen"),
-        [1.00, 0.94, 0.90],
+        [1.00, 0.94, 0.93],
     ),
     (
         ("heldout3", "Letter_hydrogen_corridor_en"),
-        [1.00, 0.91, 0.87],
+        [1.00, 0.91, 0.88],
     ),
-    (("heldout3", "en_medicine_shortages"), [1.00, 0.86, 0.87]),
+    (("heldout3", "en_medicine_shortages"), [1.00, 0.86, 0.89]),
     (
         ("heldout3", "nl_zwemvaardigheid_kinderen"),
         [1.00, 0.85, 0.84],
@@ -150,7 +150,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout6", "Kamerbrief_slachtofferloketten"),
-        [1.00, 0.87, 0.70],
+        [1.00, 0.87, 0.74],
     ),
     (
         ("heldout6", "Letter_international_students_en"),
@@ -262,13 +262,6 @@ fn check_one(
     }
 }
 
-/// Segments of a document that hold page furniture, in every mode except
-/// those listed here (corpus, document, mode, how many): a known slip,
-/// a running header whose halves `-layout` prints in the other order on
-/// page 2, left of the middle of the line.
-const FURNITURE_SLIPS: &[(&str, &str, &str, usize)] =
-    &[("heldout3", "en_medicine_shortages", "pdftotext-layout", 2)];
-
 /// The document's page furniture as `pdftotext` prints it: lines that
 /// stand on two pages or more, and page numbers (`Pagina 2 van 3`), that
 /// are no part of any gold segment.
@@ -318,11 +311,7 @@ fn no_page_furniture_inside_a_segment() {
                 .into_iter()
                 .filter(|s| furniture.iter().any(|f| s.contains(f.as_str()) && s != f))
                 .collect();
-            let allowed = FURNITURE_SLIPS
-                .iter()
-                .find(|s| (s.0, s.1, s.2) == (corpus, name, mode))
-                .map_or(0, |s| s.3);
-            if slips.len() > allowed {
+            if !slips.is_empty() {
                 found.push(format!("{corpus}/{name} ({mode}): {slips:?}"));
             }
         }

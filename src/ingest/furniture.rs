@@ -48,6 +48,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
             furniture.first_page_repeats[piece.line] = true;
         }
         let furniture_here = counts.repeated(raw, infos, &pieces, n)
+            || (piece.page > 0 && counts.halves_repeat(piece))
             || head[piece.line]
             || (foot[piece.line]
                 && (is_imprint(&piece.key, &imprint_words)
@@ -208,6 +209,10 @@ struct Piece {
     start: usize,
     /// The words, single-spaced.
     key: String,
+    /// For a whole line with wide gaps left of its middle: the keys of
+    /// its parts (a running header whose halves swap sides on even pages,
+    /// `29 477, No. 931      House of Representatives, …`).
+    halves: Vec<String>,
 }
 
 /// Every line's text as pieces: the whole line, or its body part and the
@@ -232,6 +237,10 @@ fn pieces(raw: &RawText, infos: &[LineInfo]) -> Vec<Piece> {
             Some(at) => vec![(l.start, l.start + at), (l.start + at, l.end)],
             None => vec![(l.start, l.end)],
         };
+        let halves = match split {
+            Some(_) => Vec::new(),
+            None => halves(content),
+        };
         for (start, end) in starts {
             let key = key(&raw.raw[start..end]);
             if !key.is_empty() {
@@ -240,11 +249,23 @@ fn pieces(raw: &RawText, infos: &[LineInfo]) -> Vec<Piece> {
                     page,
                     start,
                     key,
+                    halves: halves.clone(),
                 });
             }
         }
     }
     pieces
+}
+
+/// The keys of a line's parts between wide gaps, when it has two or more.
+fn halves(content: &str) -> Vec<String> {
+    let gap = " ".repeat(COLUMN_GAP);
+    let parts: Vec<String> = content
+        .split(gap.as_str())
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    if parts.len() >= 2 { parts } else { Vec::new() }
 }
 
 /// Where the part of a line behind a wide gap starts (byte offset in
@@ -324,11 +345,20 @@ impl PageCounts {
         let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
         for p in pieces {
             pages_of.entry(p.key.clone()).or_default().insert(p.page);
+            for half in &p.halves {
+                pages_of.entry(half.clone()).or_default().insert(p.page);
+            }
         }
         PageCounts {
             pages_of,
             later_pages: pieces.last().map_or(0, |p| p.page),
         }
+    }
+
+    /// Whether every part of a line split by wide gaps stands on other
+    /// pages as furniture does.
+    fn halves_repeat(&self, piece: &Piece) -> bool {
+        !piece.halves.is_empty() && piece.halves.iter().all(|h| self.often(h).is_some())
     }
 
     /// Whether a text stands on enough pages to be furniture: on at least
