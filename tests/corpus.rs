@@ -25,7 +25,12 @@
 //! numbered sections and subsections, a footnote split over two pages, a
 //! list of questions and answers, a heading at the foot of a page) was
 //! first read at 0.990 (0.978 before the fixes made
-//! on the fifth set, which did not look at it) from the PDF, unseen. brug reads
+//! on the fifth set, which did not look at it) from the PDF, unseen; a seventh
+//! (`heldout7/`: a table over a page break with a caption, two signers side
+//! by side, bold run-in headings and nested bullets in a letter, a nota naar
+//! aanleiding van het verslag with the fractions' questions in italics, a
+//! paper with `(1)`, `(2)` in the running text) was first read at 0.987 from
+//! the PDF, unseen. brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -165,6 +170,16 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         ("heldout6", "nl_vragen_kortetermijnverhuur"),
         [1.00, 0.85, 0.86],
     ),
+    (
+        ("heldout7", "Kamerbrief_herstel_palingstand"),
+        [0.97, 0.79, 0.68],
+    ),
+    (
+        ("heldout7", "Letter_rural_broadband_en"),
+        [1.00, 0.93, 0.91],
+    ),
+    (("heldout7", "en_trade_mission_kenya"), [0.95, 0.82, 0.82]),
+    (("heldout7", "nl_nota_deelscooters"), [1.00, 0.92, 1.00]),
 ];
 
 fn gold(corpus: &str, name: &str) -> (Vec<String>, &'static str) {
