@@ -144,7 +144,7 @@ pub(super) fn blocks(
                     || gap > body_size.max(prev.size) * 0.9
                     || spaced_apart(prev, &line, pitch)
                     || line.bullet
-                    || line.label
+                    || (line.label && (ends || (line.x0 - prev.x0).abs() > 2.5))
                     || (style_change && ends)
                     || !aligned
                     // A line broken short before a capital: an address
