@@ -361,6 +361,14 @@ fn numbers_before_text(
         .collect()
 }
 
+/// A heading's number alone between blank lines that the page furniture
+/// left in (a page number there would be furniture): no footnote label.
+fn numbers_heading(infos: &[LineInfo], i: usize, content: &str) -> bool {
+    (i == 0 || infos[i - 1].blank)
+        && infos.get(i + 1).is_none_or(|n| n.blank)
+        && layout::is_heading_number(content)
+}
+
 /// Finds footnote labels backed by markers, the bodies they start, and the
 /// markers in the running text that point to them. `maybe_labels[i]`:
 /// line `i`, taken for furniture, may be a label alone on its line.
@@ -403,7 +411,7 @@ fn find_footnotes(
         // A PDF's geometry places each label next to its text.
         if let Some(c) = footnotes::label_candidate(i, content, l.start)
             .filter(|c| !(superscript_only && c.lone))
-            .filter(|_| !heading(i))
+            .filter(|_| !heading(i) && !numbers_heading(infos, i, content))
         {
             labels.push(c);
         }
