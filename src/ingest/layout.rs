@@ -512,11 +512,13 @@ impl Planner<'_> {
         if rest.is_empty() {
             return None;
         }
-        // A heading's plain number (`1`⏎⏎`Inleiding`) opens a title on
-        // the same page.
+        // A heading's plain number (`1`⏎⏎`Inleiding`) or a paper's number
+        // (`36 780`⏎⏎`Zwemvaardigheid van kinderen`) opens a title on the
+        // same page.
         let same_page =
             !self.raw.raw[self.infos[first].end..self.infos[rest[0]].start].contains('\u{c}');
-        if is_heading_number(label) && same_page && self.title_lines(rest) {
+        let opens_title = is_heading_number(label) || is_paper_number(label);
+        if opens_title && same_page && self.title_lines(rest) {
             return Some(LineBlock {
                 kind: BlockKind::Heading,
                 lines: para.to_vec(),
