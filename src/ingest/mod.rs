@@ -369,6 +369,43 @@ fn numbers_heading(infos: &[LineInfo], i: usize, content: &str) -> bool {
         && layout::is_heading_number(content)
 }
 
+/// A numbered heading on a line of its own (`1      The shortages in
+/// 2025`): a plain number, then a title (a capital, at most eight words,
+/// no comma, no closing punctuation), blank lines around it, and text on
+/// the same page that is neither furniture nor opened by a plain number.
+/// A page's notes (`3 Kamerstuk 36 200, nr. 4`) stand close together,
+/// run from one number to the next, and end at the page's foot.
+fn numbered_heading_line(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[bool],
+    i: usize,
+    content: &str,
+) -> bool {
+    let Some((number, title)) = content.split_once(char::is_whitespace) else {
+        return false;
+    };
+    let title = title.trim();
+    let is_title = layout::is_heading_number(number)
+        && title.starts_with(char::is_uppercase)
+        && title.split_whitespace().count() <= 8
+        && !title.ends_with(['.', ',', ';', ':', '!', '?']);
+    let set_apart = i > 0 && infos[i - 1].blank && infos.get(i + 1).is_some_and(|n| n.blank);
+    if !is_title || title.contains(',') || !set_apart {
+        return false;
+    }
+    let Some(next) = (i + 1..infos.len()).find(|&k| !infos[k].blank) else {
+        return false;
+    };
+    let next_text = &raw.raw[infos[next].start..infos[next].end];
+    !furniture[next]
+        && !raw.raw[infos[i].end..infos[next].start].contains('\u{c}')
+        && !next_text
+            .split_whitespace()
+            .next()
+            .is_some_and(layout::is_heading_number)
+}
+
 /// Finds footnote labels backed by markers, the bodies they start, and the
 /// markers in the running text that point to them. `maybe_labels[i]`:
 /// line `i`, taken for furniture, may be a label alone on its line.
@@ -412,6 +449,9 @@ fn find_footnotes(
         if let Some(c) = footnotes::label_candidate(i, content, l.start)
             .filter(|c| !(superscript_only && c.lone))
             .filter(|_| !heading(i) && !numbers_heading(infos, i, content))
+            .filter(|_| {
+                hints.is_some() || !numbered_heading_line(raw, infos, furniture, i, content)
+            })
         {
             labels.push(c);
         }
