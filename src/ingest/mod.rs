@@ -390,7 +390,10 @@ fn numbered_heading_line(
         && title.starts_with(char::is_uppercase)
         && title.split_whitespace().count() <= 8
         && !title.ends_with(['.', ',', ';', ':', '!', '?']);
-    let set_apart = i > 0 && infos[i - 1].blank && infos.get(i + 1).is_some_and(|n| n.blank);
+    let set_apart = i > 0
+        && infos[i - 1].blank
+        && (infos.get(i + 1).is_some_and(|n| n.blank)
+            || text_left_of_title(raw, infos, i, content));
     if !is_title || title.contains(',') || !set_apart {
         return false;
     }
@@ -404,6 +407,21 @@ fn numbered_heading_line(
             .split_whitespace()
             .next()
             .is_some_and(layout::is_heading_number)
+}
+
+/// A `-layout` heading's title stands behind a wide gap after its number
+/// (`1      Inleiding`), and the text under it starts on the next line
+/// left of the title; a note's next line hangs under the note's text.
+fn text_left_of_title(raw: &RawText, infos: &[LineInfo], i: usize, content: &str) -> bool {
+    let Some(gap) = content.find("  ") else {
+        return false;
+    };
+    let indent = |k: usize| raw.raw[raw.lines[k].start..infos[k].start].chars().count();
+    let title_at = content.len() - content[gap..].trim_start().len();
+    let title_column = indent(i) + content[..title_at].chars().count();
+    infos
+        .get(i + 1)
+        .is_some_and(|n| !n.blank && indent(i + 1) < title_column)
 }
 
 /// Finds footnote labels backed by markers, the bodies they start, and the
