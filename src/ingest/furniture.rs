@@ -8,7 +8,7 @@
 //! so that it never ends up inside a body sentence.
 
 use super::decode::RawText;
-use super::layout::{LineInfo, is_page_number};
+use super::layout::{LineInfo, is_heading_number, is_page_number};
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
@@ -90,17 +90,68 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         };
         furniture.cuts.push((piece.line, l.start + at, l.end));
     }
+    let pages = line_pages(raw);
     for (i, l) in infos.iter().enumerate() {
         if l.blank || furniture.lines[i].is_some() {
             continue;
         }
         let blank_around =
             (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
-        if is_page_number(&raw.raw[l.start..l.end], blank_around) {
+        if is_page_number(&raw.raw[l.start..l.end], blank_around)
+            && !(blank_around && numbers_heading(raw, infos, &pages, i))
+        {
             furniture.lines[i] = Some(ArtifactKind::PageNumber);
         }
     }
     furniture
+}
+
+/// The page each line stands on, counted by the form feeds before it.
+fn line_pages(raw: &RawText) -> Vec<usize> {
+    let mut page = 0usize;
+    raw.lines
+        .iter()
+        .map(|line| {
+            page += raw.raw[line.start..line.end].matches('\u{c}').count();
+            page
+        })
+        .collect()
+}
+
+/// A lone number between blank lines that numbers the heading after it
+/// (`1`⏎⏎`Inleiding`⏎⏎`Nederland is …`): text stands before it on its
+/// page, and the next line, on the same page, is a heading of one line
+/// (a capital, at most eight words, no closing punctuation) with a blank
+/// line and text after it. A page number stands at a page's top or foot
+/// instead.
+fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+    if !is_heading_number(&raw.raw[infos[i].start..infos[i].end]) {
+        return false;
+    }
+    let text_before = (0..i)
+        .rev()
+        .find(|&j| !infos[j].blank)
+        .is_some_and(|j| pages[j] == pages[i]);
+    let Some(next) = (i + 1..infos.len()).find(|&k| !infos[k].blank) else {
+        return false;
+    };
+    let heading = raw.raw[infos[next].start..infos[next].end].trim();
+    // Text goes on after the heading on the same page: a page's notes
+    // (`1`⏎⏎`Kamerstuk 35 373, nr. 1`⏎⏎`2`…) end the page, or go on
+    // with the next note's number.
+    let text_after = (next + 1..infos.len())
+        .find(|&k| !infos[k].blank)
+        .is_some_and(|k| {
+            pages[k] == pages[i]
+                && raw.raw[infos[k].start..infos[k].end].starts_with(char::is_alphabetic)
+        });
+    text_before
+        && text_after
+        && pages[next] == pages[i]
+        && infos.get(next + 1).is_none_or(|n| n.blank)
+        && heading.starts_with(char::is_uppercase)
+        && heading.split_whitespace().count() <= 8
+        && !heading.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Lines at a page's foot that a footer or a printer's imprint is made

@@ -427,16 +427,33 @@ impl Planner<'_> {
                 && self.content(para[0]).starts_with(char::is_uppercase)
                 && !last_char(self.content(para[para.len() - 1]))
                     .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'));
-            match out.last_mut() {
-                Some(number)
-                    if title && number.len() == 1 && is_paper_number(self.content(number[0])) =>
-                {
+            let prev = out.last_mut();
+            match prev {
+                Some(number) if title && number.len() == 1 && self.opens_title(number[0]) => {
                     number.extend(para);
+                }
+                // The number set close under the lines before it
+                // (`Vergaderjaar 2025–2026`⏎`36 780`).
+                Some(lines)
+                    if title
+                        && lines.len() > 1
+                        && is_paper_number(self.content(lines[lines.len() - 1])) =>
+                {
+                    let number = lines.pop().into_iter();
+                    out.push(number.chain(para).collect());
                 }
                 _ => out.push(para),
             }
         }
         out
+    }
+
+    /// A line that opens the title after it: a paper's number, or a
+    /// heading's plain number (`1`⏎⏎`Inleiding`) that the page furniture
+    /// left in because text stands before and after it on its page.
+    fn opens_title(&self, line: usize) -> bool {
+        let content = self.content(line);
+        is_paper_number(content) || is_heading_number(content)
     }
 
     /// A paragraph that is only a label (`1.`, `1.1`, `•`) opens the
@@ -492,7 +509,24 @@ impl Planner<'_> {
     fn labelled_unit(&self, para: &[usize]) -> Option<LineBlock> {
         let (&first, rest) = para.split_first()?;
         let label = self.content(first);
-        if rest.is_empty() || !is_lone_label(label) {
+        if rest.is_empty() {
+            return None;
+        }
+        // A heading's plain number (`1`⏎⏎`Inleiding`) or a paper's number
+        // (`36 780`⏎⏎`Zwemvaardigheid van kinderen`) opens a title on the
+        // same page.
+        let same_page =
+            !self.raw.raw[self.infos[first].end..self.infos[rest[0]].start].contains('\u{c}');
+        let opens_title = is_heading_number(label) || is_paper_number(label);
+        if opens_title && same_page && self.title_lines(rest) {
+            return Some(LineBlock {
+                kind: BlockKind::Heading,
+                lines: para.to_vec(),
+                label: None,
+                skip: 0,
+            });
+        }
+        if !is_lone_label(label) {
             return None;
         }
         // A bullet stays in the item's text, as on a line with its item.
@@ -898,6 +932,13 @@ fn is_paper_number(content: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A heading's plain number (`1`, `12`), printed by `pdftotext` as a
+/// paragraph of its own before the heading's text.
+pub fn is_heading_number(content: &str) -> bool {
+    let t = content.trim();
+    (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A bullet alone on its line, its item's text on the next line.

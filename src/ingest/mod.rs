@@ -361,6 +361,69 @@ fn numbers_before_text(
         .collect()
 }
 
+/// A heading's number alone between blank lines that the page furniture
+/// left in (a page number there would be furniture): no footnote label.
+fn numbers_heading(infos: &[LineInfo], i: usize, content: &str) -> bool {
+    (i == 0 || infos[i - 1].blank)
+        && infos.get(i + 1).is_none_or(|n| n.blank)
+        && layout::is_heading_number(content)
+}
+
+/// A numbered heading on a line of its own (`1      The shortages in
+/// 2025`): a plain number, then a title (a capital, at most eight words,
+/// no comma, no closing punctuation), blank lines around it, and text on
+/// the same page that is neither furniture nor opened by a plain number.
+/// A page's notes (`3 Kamerstuk 36 200, nr. 4`) stand close together,
+/// run from one number to the next, and end at the page's foot.
+fn numbered_heading_line(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[bool],
+    i: usize,
+    content: &str,
+) -> bool {
+    let Some((number, title)) = content.split_once(char::is_whitespace) else {
+        return false;
+    };
+    let title = title.trim();
+    let is_title = layout::is_heading_number(number)
+        && title.starts_with(char::is_uppercase)
+        && title.split_whitespace().count() <= 8
+        && !title.ends_with(['.', ',', ';', ':', '!', '?']);
+    let set_apart = i > 0
+        && infos[i - 1].blank
+        && (infos.get(i + 1).is_some_and(|n| n.blank)
+            || text_left_of_title(raw, infos, i, content));
+    if !is_title || title.contains(',') || !set_apart {
+        return false;
+    }
+    let Some(next) = (i + 1..infos.len()).find(|&k| !infos[k].blank) else {
+        return false;
+    };
+    let next_text = &raw.raw[infos[next].start..infos[next].end];
+    !furniture[next]
+        && !raw.raw[infos[i].end..infos[next].start].contains('\u{c}')
+        && !next_text
+            .split_whitespace()
+            .next()
+            .is_some_and(layout::is_heading_number)
+}
+
+/// A `-layout` heading's title stands behind a wide gap after its number
+/// (`1      Inleiding`), and the text under it starts on the next line
+/// left of the title; a note's next line hangs under the note's text.
+fn text_left_of_title(raw: &RawText, infos: &[LineInfo], i: usize, content: &str) -> bool {
+    let Some(gap) = content.find("  ") else {
+        return false;
+    };
+    let indent = |k: usize| raw.raw[raw.lines[k].start..infos[k].start].chars().count();
+    let title_at = content.len() - content[gap..].trim_start().len();
+    let title_column = indent(i) + content[..title_at].chars().count();
+    infos
+        .get(i + 1)
+        .is_some_and(|n| !n.blank && indent(i + 1) < title_column)
+}
+
 /// Finds footnote labels backed by markers, the bodies they start, and the
 /// markers in the running text that point to them. `maybe_labels[i]`:
 /// line `i`, taken for furniture, may be a label alone on its line.
@@ -403,7 +466,10 @@ fn find_footnotes(
         // A PDF's geometry places each label next to its text.
         if let Some(c) = footnotes::label_candidate(i, content, l.start)
             .filter(|c| !(superscript_only && c.lone))
-            .filter(|_| !heading(i))
+            .filter(|_| !heading(i) && !numbers_heading(infos, i, content))
+            .filter(|_| {
+                hints.is_some() || !numbered_heading_line(raw, infos, furniture, i, content)
+            })
         {
             labels.push(c);
         }
