@@ -247,6 +247,8 @@ fn omegat_translates_the_letter_from_the_tmx() {
     )
     .expect("project file");
     let out = Process::new(omegat)
+        // The JVM would leave an `hsperfdata_*` folder in the temp folder.
+        .env("JAVA_TOOL_OPTIONS", "-XX:-UsePerfData")
         .arg("--mode=console-translate")
         .arg(format!("--config-dir={}", dir.join("config").display()))
         .arg(&project)
