@@ -33,7 +33,10 @@ pub struct Furniture {
 /// Finds the furniture of a text and shortens the lines that carry a side
 /// column behind their body text.
 pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
-    let pieces = pieces(raw, infos);
+    // The widest line before any side column is cut off: where a line's
+    // middle is.
+    let widest = infos.iter().map(|l| l.chars).max().unwrap_or(0);
+    let pieces = pieces(raw, infos, widest);
     let counts = PageCounts::of(&pieces);
     let imprint_words = imprint_words();
     let foot = page_feet(raw, infos, &pieces, &counts, &imprint_words);
@@ -70,7 +73,6 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
             furniture.cuts.push((piece.line, piece.start, l.end));
         }
     }
-    let widest = infos.iter().map(|l| l.chars).max().unwrap_or(0);
     for (n, piece) in pieces.iter().enumerate() {
         let l = infos[piece.line];
         let alone = pieces.get(n + 1).is_none_or(|p| p.line != piece.line)
@@ -268,8 +270,7 @@ struct Piece {
 
 /// Every line's text as pieces: the whole line, or its body part and the
 /// part behind a wide gap far to the right.
-fn pieces(raw: &RawText, infos: &[LineInfo]) -> Vec<Piece> {
-    let widest = infos.iter().map(|l| l.chars).max().unwrap_or(0);
+fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
     let mut page = 0usize;
     let mut pieces = Vec::new();
     for (i, (l, line)) in infos.iter().zip(&raw.lines).enumerate() {
