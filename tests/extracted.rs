@@ -93,3 +93,25 @@ fn a_marker_printed_as_a_word_of_its_own_is_taken_for_its_footnote() {
     );
     assert_eq!(doc.segments[0].text, "Het aantal steeg van 3 naar 4.");
 }
+
+/// `pdftotext` prints a heading's number close under the sentence before
+/// it, then the title between blank lines: the number opens the title,
+/// and is no footnote's label even when a marker with its number stands
+/// in the text.
+#[test]
+fn heading_number_under_a_sentence_opens_its_title() {
+    let text = "In deze brief beschrijf ik de stand van zaken.1 Ook geef ik aan welke afspraken\n\
+                ik met de partijen heb gemaakt.\n1\n\nHuidige situatie\n\n1.1\n\nOrganisatie\n\n\
+                Op de eilanden wonen samen ongeveer 24.000 mensen.\n\n1\n\nKamerstuk 29 247, nr. 400.\n\u{c}";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t1\tIn deze brief beschrijf ik de stand van zaken.",
+            "body\t\t\tOok geef ik aan welke afspraken ik met de partijen heb gemaakt.",
+            "heading\t\t\t1 Huidige situatie",
+            "heading\t\t\t1.1 Organisatie",
+            "body\t\t\tOp de eilanden wonen samen ongeveer 24.000 mensen.",
+            "footnote\t1\t\tKamerstuk 29 247, nr. 400.",
+        ])
+    );
+}

@@ -109,7 +109,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
 }
 
 /// The page each line stands on, counted by the form feeds before it.
-fn line_pages(raw: &RawText) -> Vec<usize> {
+pub fn line_pages(raw: &RawText) -> Vec<usize> {
     let mut page = 0usize;
     raw.lines
         .iter()
@@ -120,13 +120,14 @@ fn line_pages(raw: &RawText) -> Vec<usize> {
         .collect()
 }
 
-/// A lone number between blank lines that numbers the heading after it
-/// (`1`⏎⏎`Inleiding`⏎⏎`Nederland is …`): text stands before it on its
-/// page, and the next line, on the same page, is a heading of one line
-/// (a capital, at most eight words, no closing punctuation) with a blank
-/// line and text after it. A page number stands at a page's top or foot
-/// instead.
-fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+/// A lone number that numbers the heading after it
+/// (`1`⏎⏎`Inleiding`⏎⏎`Nederland is …`, or set close under the text
+/// before it, `… gemaakt.`⏎`1`⏎⏎`Inleiding`): text stands before it on
+/// its page, and the next line, on the same page, is a heading of one
+/// line (a capital, at most eight words, no closing punctuation) with a
+/// blank line and text after it. A page number stands at a page's top
+/// or foot instead, and a note's text runs longer than a heading's.
+pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
     if !is_heading_number(&raw.raw[infos[i].start..infos[i].end]) {
         return false;
     }
@@ -138,14 +139,16 @@ fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize)
         return false;
     };
     let heading = raw.raw[infos[next].start..infos[next].end].trim();
-    // Text goes on after the heading on the same page: a page's notes
-    // (`1`⏎⏎`Kamerstuk 35 373, nr. 1`⏎⏎`2`…) end the page, or go on
-    // with the next note's number.
+    // Text or a sub-heading's number (`1.1`) goes on after the heading on
+    // the same page: a page's notes (`1`⏎⏎`Kamerstuk 35 373, nr. 1`⏎⏎`2`…)
+    // end the page, or go on with the next note's plain number.
     let text_after = (next + 1..infos.len())
         .find(|&k| !infos[k].blank)
         .is_some_and(|k| {
+            let text = &raw.raw[infos[k].start..infos[k].end];
             pages[k] == pages[i]
-                && raw.raw[infos[k].start..infos[k].end].starts_with(char::is_alphabetic)
+                && (text.starts_with(char::is_alphabetic)
+                    || text.split_whitespace().next().is_some_and(is_section_number))
         });
     text_before
         && text_after
@@ -154,6 +157,16 @@ fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize)
         && heading.starts_with(char::is_uppercase)
         && heading.split_whitespace().count() <= 8
         && !heading.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+/// A sub-section's number (`1.1`, `2.3.1`): numbers of one or two
+/// digits joined by stops, a stop at the end allowed.
+fn is_section_number(word: &str) -> bool {
+    let core = word.strip_suffix('.').unwrap_or(word);
+    core.contains('.')
+        && core
+            .split('.')
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Lines at a page's foot that a footer or a printer's imprint is made

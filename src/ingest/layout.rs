@@ -433,11 +433,13 @@ impl Planner<'_> {
                     number.extend(para);
                 }
                 // The number set close under the lines before it
-                // (`Vergaderjaar 2025–2026`⏎`36 780`).
+                // (`Vergaderjaar 2025–2026`⏎`36 780`), or a heading's
+                // number under a sentence's end (`… gemaakt.`⏎`1`).
                 Some(lines)
                     if title
                         && lines.len() > 1
-                        && is_paper_number(self.content(lines[lines.len() - 1])) =>
+                        && self.closes_on_number(lines)
+                        && self.same_page(lines[lines.len() - 1], para[0]) =>
                 {
                     let number = lines.pop().into_iter();
                     out.push(number.chain(para).collect());
@@ -446,6 +448,22 @@ impl Planner<'_> {
             }
         }
         out
+    }
+
+    /// Whether a paragraph's last line is a number that opens the title
+    /// after it: a paper's number, or a heading's plain number after a
+    /// line that ends a sentence.
+    fn closes_on_number(&self, lines: &[usize]) -> bool {
+        let [.., before, last] = lines else {
+            return false;
+        };
+        let number = self.content(*last);
+        is_paper_number(number) || (is_heading_number(number) && self.line_closes(*before))
+    }
+
+    /// Whether no page break stands between lines `a` and `b`.
+    fn same_page(&self, a: usize, b: usize) -> bool {
+        !self.raw.raw[self.infos[a].end..self.infos[b].start].contains('\u{c}')
     }
 
     /// A line that opens the title after it: a paper's number, or a
@@ -515,8 +533,7 @@ impl Planner<'_> {
         // A heading's plain number (`1`⏎⏎`Inleiding`) or a paper's number
         // (`36 780`⏎⏎`Zwemvaardigheid van kinderen`) opens a title on the
         // same page.
-        let same_page =
-            !self.raw.raw[self.infos[first].end..self.infos[rest[0]].start].contains('\u{c}');
+        let same_page = self.same_page(first, rest[0]);
         let opens_title = is_heading_number(label) || is_paper_number(label);
         if opens_title && same_page && self.title_lines(rest) {
             return Some(LineBlock {

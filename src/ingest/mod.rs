@@ -452,6 +452,7 @@ fn find_footnotes(
                 .is_some_and(|h| h.starts == Some(pdf::HintKind::Heading))
         })
     };
+    let pages = furniture::line_pages(raw);
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
@@ -466,7 +467,11 @@ fn find_footnotes(
         // A PDF's geometry places each label next to its text.
         if let Some(c) = footnotes::label_candidate(i, content, l.start)
             .filter(|c| !(superscript_only && c.lone))
-            .filter(|_| !heading(i) && !numbers_heading(infos, i, content))
+            .filter(|_| {
+                !heading(i)
+                    && !numbers_heading(infos, i, content)
+                    && !furniture::numbers_heading(raw, infos, &pages, i)
+            })
             .filter(|_| {
                 hints.is_some() || !numbered_heading_line(raw, infos, furniture, i, content)
             })
