@@ -115,3 +115,42 @@ fn heading_number_under_a_sentence_opens_its_title() {
         ])
     );
 }
+
+/// A signature that text follows (notes going on from a page before, an
+/// annex, a list of questions): the closing formula, each office ending
+/// with a comma and each name are segments of their own, also when the
+/// closing formula stands close under the last sentence.
+#[test]
+fn signature_before_more_text_keeps_office_and_name_apart() {
+    let text = "Wij houden de wachttijden per maand bij en informeren uw Kamer in de\n\
+                voortgangsbrief van september over de resultaten van de nieuwe aanpak.\n\
+                Hoogachtend,\n\nDe Minister van Justitie en Veiligheid,\nP.R. Wijnbergen\n\n\
+                De Staatssecretaris van Justitie en Veiligheid,\nA. El Idrissi-Hoekstra\n\n\
+                Het overzicht van de wachttijden per kwartaal staat in de bijlage bij deze\n\
+                brief, samen met de cijfers van de eerste maanden van het nieuwe jaar.\n\u{c}";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t\tWij houden de wachttijden per maand bij en informeren uw Kamer in de voortgangsbrief van september over de resultaten van de nieuwe aanpak.",
+            "signature\t\t\tHoogachtend,",
+            "signature\t\t\tDe Minister van Justitie en Veiligheid,",
+            "signature\t\t\tP.R. Wijnbergen",
+            "signature\t\t\tDe Staatssecretaris van Justitie en Veiligheid,",
+            "signature\t\t\tA. El Idrissi-Hoekstra",
+            "body\t\t\tHet overzicht van de wachttijden per kwartaal staat in de bijlage bij deze brief, samen met de cijfers van de eerste maanden van het nieuwe jaar.",
+        ])
+    );
+    let text = "De commissie heeft vragen voorgelegd aan de Minister. Vragen en antwoorden zijn\n\
+                hierna afgedrukt.\nDe voorzitter van de commissie,\nKerkhoven-Smit\n\n\
+                De griffier van de commissie,\nVan der Linde-Adjei\n\n1\n\n\
+                Wat betekent het wetsvoorstel voor bewoners die hun eigen woning verhuren?\n\n";
+    assert_eq!(
+        segments(text)[2..6],
+        lines(&[
+            "signature\t\t\tDe voorzitter van de commissie,",
+            "signature\t\t\tKerkhoven-Smit",
+            "signature\t\t\tDe griffier van de commissie,",
+            "signature\t\t\tVan der Linde-Adjei",
+        ])
+    );
+}

@@ -148,7 +148,10 @@ pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: us
             let text = &raw.raw[infos[k].start..infos[k].end];
             pages[k] == pages[i]
                 && (text.starts_with(char::is_alphabetic)
-                    || text.split_whitespace().next().is_some_and(is_section_number))
+                    || text
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(is_section_number))
         });
     text_before
         && text_after

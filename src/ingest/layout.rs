@@ -569,10 +569,12 @@ impl Planner<'_> {
             p.is_some_and(|p| list_marker_len(self.content(p[0])).is_some())
         };
         for (n, para) in paras.iter().enumerate() {
+            let signed_from = self.inner_signature(para).unwrap_or(para.len());
             if signature_from.is_none_or(|s| para[0] < s)
-                && let Some(unit) = self.labelled_unit(para)
+                && let Some(unit) = self.labelled_unit(&para[..signed_from])
             {
                 units.push(unit);
+                units.extend(signed(&para[signed_from..]));
                 continue;
             }
             // `2. Voortgang` alone between paragraphs is a numbered heading,
@@ -585,16 +587,11 @@ impl Planner<'_> {
             let semicolon_items = self.semicolon_items(para);
             let mut current: Option<LineBlock> = None;
             for (k, &i) in para.iter().enumerate() {
-                if signature_from.is_some_and(|s| i >= s) {
+                if signature_from.is_some_and(|s| i >= s) || k >= signed_from {
                     if let Some(u) = current.take() {
                         units.push(u);
                     }
-                    units.push(LineBlock {
-                        kind: BlockKind::Signature,
-                        lines: vec![i],
-                        label: None,
-                        skip: 0,
-                    });
+                    units.extend(signed(&[i]));
                     continue;
                 }
                 let content = self.content(i);
@@ -860,6 +857,40 @@ impl Planner<'_> {
             .find(|&i| self.content(i).trim_end().ends_with(','))
     }
 
+    /// Where a signature starts that closes a paragraph before the end of
+    /// the running text (notes, an annex or a list of questions follow
+    /// it): after a sentence's end or at the paragraph's start, a closing
+    /// formula (`Hoogachtend,`) with at most three signature lines after
+    /// it, or an office ending with a comma (`De Minister van …,`) and
+    /// the name under it as the paragraph's last line.
+    fn inner_signature(&self, para: &[usize]) -> Option<usize> {
+        let opens_at = |k: usize| {
+            k == 0 || {
+                let before = self.content(para[k - 1]).trim_end();
+                self.line_closes(para[k - 1]) || before.ends_with(',')
+            }
+        };
+        let closing = (0..para.len()).find(|&k| {
+            letterhead::is_closing(self.content(para[k]))
+                && opens_at(k)
+                && para.len() - k <= 4
+                && para[k + 1..].iter().all(|&i| self.signature_line(i))
+        });
+        if closing.is_some() {
+            return closing;
+        }
+        let [.., office, name] = para else {
+            return None;
+        };
+        let k = para.len() - 2;
+        (self.content(*office).trim_end().ends_with(',')
+            && self.signature_line(*office)
+            && !self.is_full(*office)
+            && is_name(self.content(*name))
+            && opens_at(k))
+        .then_some(k)
+    }
+
     /// Whether line `i` may stand in a signature: short of a full line
     /// (a ministry's name can be long), fourteen words at most, and no
     /// sentence's end but a name's initials (`drs. J.A.`).
@@ -888,6 +919,16 @@ impl Planner<'_> {
         }
         para[from..].to_vec()
     }
+}
+
+/// A signature's lines, one block each.
+fn signed(lines: &[usize]) -> impl Iterator<Item = LineBlock> + '_ {
+    lines.iter().map(|&i| LineBlock {
+        kind: BlockKind::Signature,
+        lines: vec![i],
+        label: None,
+        skip: 0,
+    })
 }
 
 /// The length of a heading's label and the space after it (`2.1 `,
@@ -1018,6 +1059,28 @@ pub fn is_page_number(content: &str, blank_around: bool) -> bool {
         }
         _ => false,
     }
+}
+
+/// A person's name as a signature prints it (`E.W. Koopmans-Bakhuis`,
+/// `ir. B.F. Oudshoorn`, `Van der Linde-Adjei`): one to six words, no
+/// digits, no punctuation at its end but an initial's stop, every word a
+/// capital's, a title's (`mr.`, `drs.`) or a name's particle (`van`).
+fn is_name(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let particles = crate::lang::Rules::every_language(|r| &r.name_particles);
+    let word_fits = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            || particles.contains(w)
+            || (w.ends_with('.')
+                && w.len() <= 5
+                && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+    };
+    (1..=6).contains(&words.len())
+        && !content.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(word_fits)
+        && !last_char(content).is_some_and(|c| matches!(c, ',' | ';' | ':' | '!' | '?'))
+        && (!content.trim_end().ends_with('.') || ends_with_initials(content))
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
 }
 
 /// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials.

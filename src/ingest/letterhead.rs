@@ -51,6 +51,28 @@ pub fn is_salutation(text: &str) -> bool {
             .any(|w| text.to_lowercase().starts_with(w))
 }
 
+/// A letter's closing formula on a line of its own (`Hoogachtend,`,
+/// `Met vriendelijke groet,`, `Yours sincerely,`).
+pub fn is_closing(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    text.ends_with(',')
+        && text.split_whitespace().count() <= 6
+        && [
+            "hoogachtend",
+            "met vriendelijke groet",
+            "met de meeste hoogachting",
+            "yours sincerely",
+            "yours faithfully",
+            "kind regards",
+            "with kind regards",
+            "mit freundlichen grüßen",
+            "hochachtungsvoll",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
 /// A place and a date on a line of their own, as a letter or a
 /// parliamentary paper is dated (`Den Haag, 9 april 2024`, `The Hague,
 /// 14 March 2022`): up to three words, a comma, a day, a month's name and

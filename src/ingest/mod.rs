@@ -369,6 +369,26 @@ fn numbers_heading(infos: &[LineInfo], i: usize, content: &str) -> bool {
         && layout::is_heading_number(content)
 }
 
+/// A heading's number set close under a sentence's end (a note's marker
+/// may follow it), its title after a blank line (`… gemaakt.`⏎`1`⏎⏎
+/// `Huidige situatie`⏎⏎): no footnote
+/// label, whose note's text would run longer, hold a comma (`Kamerstuk
+/// 29 247, nr. 400`) or stand after a blank line.
+fn number_under_sentence(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).filter(|&p| !infos[p].blank) else {
+        return false;
+    };
+    let Some(title) = (i + 1..infos.len()).find(|&k| !infos[k].blank) else {
+        return false;
+    };
+    // A sentence's end with a note's marker after it (`… land.2`).
+    let before =
+        raw.raw[infos[prev].start..infos[prev].end].trim_end_matches(|c: char| c.is_ascii_digit());
+    layout::last_char(before).is_some_and(|c| matches!(c, '.' | '!' | '?' | ':'))
+        && !raw.raw[infos[title].start..infos[title].end].contains(',')
+        && furniture::numbers_heading(raw, infos, pages, i)
+}
+
 /// A numbered heading on a line of its own (`1      The shortages in
 /// 2025`): a plain number, then a title (a capital, at most eight words,
 /// no comma, no closing punctuation), blank lines around it, and text on
@@ -470,7 +490,7 @@ fn find_footnotes(
             .filter(|_| {
                 !heading(i)
                     && !numbers_heading(infos, i, content)
-                    && !furniture::numbers_heading(raw, infos, &pages, i)
+                    && !number_under_sentence(raw, infos, &pages, i)
             })
             .filter(|_| {
                 hints.is_some() || !numbered_heading_line(raw, infos, furniture, i, content)
