@@ -154,3 +154,36 @@ fn signature_before_more_text_keeps_office_and_name_apart() {
         ])
     );
 }
+
+/// A short label that the text repeats on every page (`Antwoord` over
+/// each answer) is no running header when it stands inside the page's
+/// text, aligned with the lines around it: it stays a segment.
+#[test]
+fn a_label_repeated_inside_the_text_is_no_furniture() {
+    let pages = [
+        (
+            "Hoeveel woningen worden op dit moment via online platforms\nverhuurd, en in welke gemeenten?",
+            "In 2025 stonden ongeveer 68.000 woningen op een of meer platforms.\nDaarvan lag ruim de helft in vijf gemeenten.\nHet aantal is sinds 2023 gestegen.",
+        ),
+        (
+            "Waarom kiest de regering voor een landelijk registratienummer\nen niet voor een nummer per gemeente?",
+            "Een landelijk nummer maakt de controle voor de platforms eenvoudiger.\nBovendien kunnen gemeenten gegevens uitwisselen.\nDat helpt bij het toezicht.",
+        ),
+        (
+            "Welke gegevens moet een verhuurder bij de registratie opgeven\nen hoe lang worden die bewaard?",
+            "De verhuurder geeft zijn naam en het adres van de woning op.\nDe gegevens worden bewaard zolang de registratie geldig is.\nDaarna worden zij verwijderd.",
+        ),
+    ];
+    let text: String = pages
+        .iter()
+        .enumerate()
+        .map(|(n, (question, answer))| {
+            format!("Vraag {}\n{question}\nAntwoord\n{answer}\n\u{c}", n + 1)
+        })
+        .collect();
+    let labels = segments(&text)
+        .iter()
+        .filter(|s| s.ends_with("\tAntwoord"))
+        .count();
+    assert_eq!(labels, 3);
+}

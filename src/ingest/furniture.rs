@@ -50,7 +50,8 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         if piece.page == 0 && counts.often(&piece.key).is_some() {
             furniture.first_page_repeats[piece.line] = true;
         }
-        let furniture_here = counts.repeated(raw, infos, &pieces, n)
+        let furniture_here = (counts.repeated(raw, infos, &pieces, n)
+            && !inside_page_text(raw, &pieces, &counts, n))
             || (piece.page > 0 && counts.halves_repeat(piece))
             || head[piece.line]
             || (foot[piece.line]
@@ -170,6 +171,42 @@ fn is_section_number(word: &str) -> bool {
         && core
             .split('.')
             .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether piece `n` is a whole line inside a page's text, as a short
+/// label that the text repeats (`Antwoord` over each answer) stands: three
+/// lines or more of the page before it and after it, and neither line
+/// next to it repeated. A running header or footer stands at a page's
+/// edge, a side column is a block of repeated lines or stands right of
+/// the text, so the line starts where the lines next to it start.
+fn inside_page_text(raw: &RawText, pieces: &[Piece], counts: &PageCounts, n: usize) -> bool {
+    let piece = &pieces[n];
+    let whole_line = |k: usize| {
+        pieces.get(k).is_none_or(|p| p.line != piece.line) && pieces[n].halves.is_empty()
+    };
+    if !whole_line(n + 1) || (n > 0 && pieces[n - 1].line == piece.line) {
+        return false;
+    }
+    let on_page = |p: &&Piece| p.page == piece.page;
+    let before: Vec<&Piece> = pieces[..n]
+        .iter()
+        .rev()
+        .take_while(on_page)
+        .take(3)
+        .collect();
+    let after: Vec<&Piece> = pieces[n + 1..].iter().take_while(on_page).take(3).collect();
+    let plain = |p: &&Piece| counts.often(&p.key).is_none();
+    let indent = |p: &Piece| {
+        raw.raw[raw.lines[p.line].start..p.start.max(raw.lines[p.line].start)]
+            .chars()
+            .filter(|&c| c != '\u{c}')
+            .count()
+    };
+    before.len() == 3
+        && after.len() == 3
+        && plain(&before[0])
+        && plain(&after[0])
+        && indent(piece) <= indent(before[0]).min(indent(after[0])) + 4
 }
 
 /// Lines at a page's foot that a footer or a printer's imprint is made
