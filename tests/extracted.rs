@@ -187,3 +187,27 @@ fn a_label_repeated_inside_the_text_is_no_furniture() {
         .count();
     assert_eq!(labels, 3);
 }
+
+/// `pdftotext` prints the side column's address between the addressee's
+/// first line and the rest of the addressee block: the part that opens
+/// in lower case goes back to the line it continues, one segment.
+#[test]
+fn addressee_block_cut_by_the_side_column_is_one_segment() {
+    let text = "Ministerie van Justitie\nen Veiligheid\n\n\
+                > Retouradres Postbus 20301 2500 EH Den Haag\n\n\
+                De Voorzitter van de Tweede Kamer\n\n\
+                Turfmarkt 147\n2511 DP Den Haag\nwww.example-justis.nl\n\n\
+                der Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\n\
+                Ons kenmerk\n6182044\n\nDatum\n\n5 maart 2026\n\nGeachte voorzitter,\n\
+                Op 14 januari heeft de vaste commissie voor Justitie en Veiligheid gevraagd om\n\
+                een reactie op berichten over lange wachttijden bij de slachtofferloketten.\n\u{c}";
+    assert_eq!(
+        segments(text)[2..6],
+        lines(&[
+            "letterhead\t\t\tDe Voorzitter van de Tweede Kamer der Staten-Generaal Postbus 20018 2500 EA DEN HAAG",
+            "letterhead\t\t\tTurfmarkt 147 2511 DP Den Haag www.example-justis.nl",
+            "letterhead\t\t\tOns kenmerk 6182044",
+            "letterhead\t\t\tDatum 5 maart 2026",
+        ])
+    );
+}

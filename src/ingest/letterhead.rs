@@ -167,6 +167,44 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
         }
         k += 1;
     }
+    continuations_joined(blocks, lines, labels)
+}
+
+/// A field that opens in lower case (`der Staten-Generaal`, `of the
+/// States General`) goes on with the addressee's first line, which an
+/// extractor printed apart, the side column's address between them
+/// (`De Voorzitter van de Tweede Kamer`, ``, `Turfmarkt 147`, …, ``,
+/// `der Staten-Generaal`): it joins the nearest of the two fields before
+/// it that is one line opening with a capital, with no label and no
+/// punctuation at its end.
+fn continuations_joined(
+    mut blocks: Vec<LineBlock>,
+    lines: &[FieldLine<'_>],
+    labels: &[&str],
+) -> Vec<LineBlock> {
+    let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
+    let mut k = 1;
+    while k < blocks.len() {
+        let first = text(blocks[k].lines[0]);
+        let continues = first.starts_with(char::is_lowercase) && !starts_with_label(first, labels);
+        let opening = |b: &LineBlock| {
+            let t = text(b.lines[0]);
+            b.lines.len() == 1
+                && t.starts_with(char::is_uppercase)
+                && !starts_with_label(t, labels)
+                && !t.trim_end().ends_with(|c: char| c.is_ascii_punctuation())
+        };
+        let target = (k.saturating_sub(2)..k)
+            .rev()
+            .find(|&j| opening(&blocks[j]));
+        match target {
+            Some(j) if continues => {
+                let rest = blocks.remove(k);
+                blocks[j].lines.extend(rest.lines);
+            }
+            _ => k += 1,
+        }
+    }
     blocks
 }
 
