@@ -211,3 +211,36 @@ fn addressee_block_cut_by_the_side_column_is_one_segment() {
         ])
     );
 }
+
+/// The sender's block at the top of a letter with no side column: the
+/// name, the address lines together, and each phone or e-mail line, one
+/// segment each.
+#[test]
+fn sender_block_at_the_top_splits_into_name_address_and_contact_lines() {
+    let text = "Ministerie van Sociale Zaken en Werkgelegenheid\nParnassusplein 5\n2511 VX Den Haag\n\
+                T 070-333 4444\n\nDatum\n\n5 maart 2026\n\nGeachte voorzitter,\n\
+                In deze brief informeer ik u over de schuldhulp voor jongeren in de gemeenten\n\
+                en over de plannen voor het komende jaar.\n\u{c}";
+    assert_eq!(
+        segments(text)[..4],
+        lines(&[
+            "letterhead\t\t\tMinisterie van Sociale Zaken en Werkgelegenheid",
+            "letterhead\t\t\tParnassusplein 5 2511 VX Den Haag",
+            "letterhead\t\t\tT 070-333 4444",
+            "letterhead\t\t\tDatum 5 maart 2026",
+        ])
+    );
+    let text = "Provincie Zuiderland\nProvinciehuis, Lindenlaan 40, 5211 AB Vlietstad\n\
+                statengriffie@zuiderland.example.nl\n\nAan Provinciale Staten van Zuiderland\n\
+                Datum 18 september 2025\n\nGeachte Statenleden,\n\
+                In deze brief informeren wij u over de buurtbussen in de kleine kernen van de\n\
+                provincie en over de plannen voor het komende jaar.\n\u{c}";
+    assert_eq!(
+        segments(text)[..3],
+        lines(&[
+            "letterhead\t\t\tProvincie Zuiderland",
+            "letterhead\t\t\tProvinciehuis, Lindenlaan 40, 5211 AB Vlietstad",
+            "letterhead\t\t\tstatengriffie@zuiderland.example.nl",
+        ])
+    );
+}

@@ -167,7 +167,52 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
         }
         k += 1;
     }
-    continuations_joined(blocks, lines, labels)
+    let mut blocks = continuations_joined(blocks, lines, labels);
+    if let Some(top) = blocks.first().cloned() {
+        let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
+        let sender = sender_fields(&top.lines, text);
+        blocks.splice(0..1, sender);
+    }
+    blocks
+}
+
+/// The sender's block at the top of a letter (`Ministerie van …`,
+/// `Parnassusplein 5`, `2511 VX Den Haag`, `T 070-333 4444`) as its
+/// fields: the name when an address with a number follows it, the
+/// address lines together, and each phone, e-mail or web line on its
+/// own.
+fn sender_fields<'a>(top: &[usize], text: impl Fn(usize) -> &'a str) -> Vec<LineBlock> {
+    let digits = |line: usize| text(line).chars().any(|c| c.is_ascii_digit());
+    let mut fields: Vec<LineBlock> = Vec::new();
+    let mut open = false;
+    for (k, &line) in top.iter().enumerate() {
+        let named = k == 1 && !digits(top[0]) && digits(line);
+        let contact = is_contact(text(line));
+        match fields.last_mut() {
+            Some(f) if open && !named && !contact => f.lines.push(line),
+            _ => fields.push(field(vec![line])),
+        }
+        open = !contact;
+    }
+    fields
+}
+
+/// A line of contact details: an e-mail address, a web address, or a
+/// phone number after a one-letter label (`T 070-333 4444`, `E
+/// postbus@…`).
+fn is_contact(text: &str) -> bool {
+    let text = text.trim();
+    let mut words = text.split_whitespace();
+    let lettered = matches!(
+        (words.next(), words.next()),
+        (Some(label), Some(value))
+            if label.len() == 1
+                && label.starts_with(char::is_uppercase)
+                && (value.starts_with(|c: char| c.is_ascii_digit() || c == '+') || value.contains('@'))
+    );
+    lettered
+        || (text.split_whitespace().count() == 1
+            && (text.contains('@') || text.starts_with("www.")))
 }
 
 /// A field that opens in lower case (`der Staten-Generaal`, `of the
