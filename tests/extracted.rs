@@ -244,3 +244,37 @@ fn sender_block_at_the_top_splits_into_name_address_and_contact_lines() {
         ])
     );
 }
+
+/// Field labels with a colon after them (`Date:`, `Subject:`) and the
+/// short labels `Our ref.`, `Ons nummer` start fields of their own.
+#[test]
+fn labels_with_a_colon_or_a_short_form_start_their_own_fields() {
+    let text = "Ministry of Agriculture, Fisheries, Food Security and Nature\n\
+                Bezuidenhoutseweg 73, 2594 AC The Hague, the Netherlands\n\n\
+                Mr G. Hartley\nFood Standards Agency\nLondon SW1H 9EX\n\
+                Date: 14th October 2025\nOur ref. LVVN/DGA-2025/61.884\n\
+                Subject: Export certificates for live bivalve molluscs\n\nDear Mr Hartley,\n\
+                Thank you for your letter about the export certificates for live bivalve molluscs\n\
+                that we discussed in September with your colleagues in London.\n\u{c}";
+    let found = gold_lines(&segment_text(text, "en", Layout::Auto));
+    assert_eq!(
+        found[2..6],
+        lines(&[
+            "letterhead\t\t\tMr G. Hartley Food Standards Agency London SW1H 9EX",
+            "letterhead\t\t\tDate: 14th October 2025",
+            "letterhead\t\t\tOur ref. LVVN/DGA-2025/61.884",
+            "letterhead\t\t\tSubject: Export certificates for live bivalve molluscs",
+        ])
+    );
+    let text = "Provincie Zuiderland\nProvinciehuis, Lindenlaan 40, 5211 AB Vlietstad\n\n\
+                Datum 18 september 2025\nOns nummer PZ-2025/41.207\n\nGeachte Statenleden,\n\
+                In deze brief informeren wij u over de buurtbussen in de kleine kernen van de\n\
+                provincie en over de plannen voor het komende jaar.\n\u{c}";
+    assert_eq!(
+        segments(text)[2..4],
+        lines(&[
+            "letterhead\t\t\tDatum 18 september 2025",
+            "letterhead\t\t\tOns nummer PZ-2025/41.207",
+        ])
+    );
+}

@@ -36,7 +36,7 @@ fn label_len(text: &str, labels: &[&str]) -> Option<usize> {
     let text = text.trim().to_lowercase();
     labels.iter().find_map(|label| {
         text.strip_prefix(label)
-            .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
             .map(|_| label.len())
     })
 }
