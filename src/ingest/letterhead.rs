@@ -170,13 +170,16 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
     let mut blocks = continuations_joined(blocks, lines, labels);
     if let Some(top) = blocks.first().cloned() {
         let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
-        let sender = sender_fields(&top.lines, text);
-        blocks.splice(0..1, sender);
+        if !starts_with_label(text(top.lines[0]), labels) {
+            let sender = sender_fields(&top.lines, text);
+            blocks.splice(0..1, sender);
+        }
     }
     blocks
 }
 
-/// The sender's block at the top of a letter (`Ministerie van …`,
+/// The sender's block at the top of a letter, when it opens with no
+/// label (`Ministerie van …`,
 /// `Parnassusplein 5`, `2511 VX Den Haag`, `T 070-333 4444`) as its
 /// fields: the name when an address with a number follows it, the
 /// address lines together, and each phone, e-mail or web line on its
