@@ -115,34 +115,84 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
             ),
         });
     }
-    let read = read::read(path, bytes, |mut page| {
-        let ink = page.glyphs.iter().any(|g| !g.is_space());
+    let document = read::Document::open(path, bytes)?;
+    let all: Vec<usize> = (0..document.page_count()).collect();
+    // First pass: what the document-wide layout facts need of each page.
+    let summaries = document.read(&all, |mut page| {
         let lines = lines::lines_of(&mut page);
-        (page, lines, ink)
+        layout::PageSummary::of(&page, &lines)
     })?;
-    let ink = read.iter().any(|(_, _, ink)| *ink);
-    let (pages, lines): (Vec<PageGlyphs>, Vec<_>) = read
-        .into_iter()
-        .map(|(page, lines, _)| (page, lines))
-        .unzip();
-    if !ink {
+    if !summaries.iter().any(|page| page.ink) {
         return Err(Error::PdfNoText {
             path: path.to_owned(),
         });
     }
-    let roles = layout::analyse(&pages, lines);
-    Ok(write(&roles))
+    let ends_again = |indices: &[usize], ends: &layout::LineEnds<'_>| {
+        document.read(indices, |mut page| {
+            ends(page.number as usize - 1, lines::lines_of(&mut page))
+        })
+    };
+    let mut layout = layout::Layout::new(&summaries, ends_again)?;
+    // Every glyph has its place: the places are held once, not grown.
+    let mut out = Extracted::with_room(summaries.iter().map(|page| page.glyphs).sum());
+    drop(summaries);
+    // Second pass: each page read again, laid out and written, a few
+    // pages at a time, so that only their glyphs are held; the next pages
+    // are read while the ones before are laid out.
+    let read_lines = |indices: &[usize]| {
+        document.read(indices, |mut page| {
+            let lines = lines::lines_of(&mut page);
+            (page, lines)
+        })
+    };
+    let mut chunks = all.chunks(PAGES_AT_ONCE);
+    let mut ready = chunks.next().map_or(Ok(Vec::new()), read_lines)?;
+    let mut written = 0;
+    loop {
+        let next = chunks.next();
+        let (read, ()) = rayon::join(
+            || next.map(read_lines).transpose(),
+            || {
+                for (page, lines) in ready.drain(..) {
+                    if let Some(done) = layout.page(&page, lines) {
+                        out.page(written, &done);
+                        written += 1;
+                    }
+                }
+            },
+        );
+        match read? {
+            Some(pages) => ready = pages,
+            None => break,
+        }
+    }
+    if let Some(last) = layout.finish() {
+        out.page(written, &last);
+    }
+    Ok(out)
 }
 
-/// Writes the lines in reading order, with their hints and places.
-fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
-    let mut out = Extracted {
-        text: String::new(),
-        hints: Vec::new(),
-        places: Places::default(),
-        raised: Vec::new(),
-    };
-    for (n, page) in pages.iter().enumerate() {
+/// How many pages the second pass reads at once (in parallel), before it
+/// lays them out (in order).
+const PAGES_AT_ONCE: usize = 4;
+
+impl Extracted {
+    /// An empty text with room for the places of `glyphs` glyphs.
+    fn with_room(glyphs: usize) -> Extracted {
+        Extracted {
+            text: String::new(),
+            hints: Vec::new(),
+            places: Places {
+                glyphs: Vec::with_capacity(glyphs),
+            },
+            raised: Vec::new(),
+        }
+    }
+
+    /// Writes page `n`'s lines (0-based) in reading order, with their
+    /// hints and places; pages after the first start after a form feed.
+    fn page(&mut self, n: usize, page: &[(Line, LineRole)]) {
+        let out = self;
         if n > 0 {
             out.blank();
             out.text.push('\u{c}');
@@ -200,10 +250,7 @@ fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
             previous = Some(*role);
         }
     }
-    out
-}
 
-impl Extracted {
     /// Ends the current line.
     fn newline(&mut self, hint: LineHint) {
         self.text.push('\n');
