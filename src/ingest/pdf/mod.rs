@@ -117,11 +117,7 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
     }
     let document = read::Document::open(path, bytes)?;
     let all: Vec<usize> = (0..document.page_count()).collect();
-    // First pass: what the document-wide layout facts need of each page.
-    let summaries = document.read(&all, |mut page| {
-        let lines = lines::lines_of(&mut page);
-        layout::PageSummary::of(&page, &lines)
-    })?;
+    let (summaries, held) = first_pass(&document, &all)?;
     if !summaries.iter().any(|page| page.ink) {
         return Err(Error::PdfNoText {
             path: path.to_owned(),
@@ -136,17 +132,18 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
     // Every glyph has its place: the places are held once, not grown.
     let mut out = Extracted::with_room(summaries.iter().map(|page| page.glyphs).sum());
     drop(summaries);
-    // Second pass: each page read again, laid out and written, a few
-    // pages at a time, so that only their glyphs are held; the next pages
-    // are read while the ones before are laid out.
+    // Second pass: the pages the first pass held, then each page after
+    // them read again, laid out and written, a few pages at a time, so
+    // that only their glyphs are held; the next pages are read while the
+    // ones before are laid out.
     let read_lines = |indices: &[usize]| {
         document.read(indices, |mut page| {
             let lines = lines::lines_of(&mut page);
             (page, lines)
         })
     };
-    let mut chunks = all.chunks(PAGES_AT_ONCE);
-    let mut ready = chunks.next().map_or(Ok(Vec::new()), read_lines)?;
+    let mut chunks = all[held.len()..].chunks(PAGES_AT_ONCE);
+    let mut ready = held;
     let mut written = 0;
     loop {
         let next = chunks.next();
@@ -172,9 +169,52 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
     Ok(out)
 }
 
-/// How many pages the second pass reads at once (in parallel), before it
-/// lays them out (in order).
+/// A page (its size and rules) with its lines.
+type PageLines = (PageGlyphs, Vec<Line>);
+
+/// The first pass: every page's summary, and the first pages' glyphs
+/// (their lines) while they take no more than [`HELD_GLYPHS`] glyphs, so
+/// that a short document is read once and a long one held no further.
+/// The pages are read a few at a time while they are held, the rest all
+/// at once (in parallel).
+fn first_pass(
+    document: &read::Document<'_>,
+    all: &[usize],
+) -> Result<(Vec<layout::PageSummary>, Vec<PageLines>)> {
+    let mut summaries = Vec::with_capacity(all.len());
+    let mut held = Vec::new();
+    let mut room = HELD_GLYPHS;
+    let mut holding = true;
+    while holding && summaries.len() < all.len() {
+        let chunk = &all[summaries.len()..all.len().min(summaries.len() + PAGES_AT_ONCE)];
+        let pages = document.read(chunk, |mut page| {
+            let lines = lines::lines_of(&mut page);
+            (layout::PageSummary::of(&page, &lines), page, lines)
+        })?;
+        for (summary, page, lines) in pages {
+            holding &= summary.glyphs <= room;
+            if holding {
+                room -= summary.glyphs;
+                held.push((page, lines));
+            }
+            summaries.push(summary);
+        }
+    }
+    let rest = document.read(&all[summaries.len()..], |mut page| {
+        let lines = lines::lines_of(&mut page);
+        layout::PageSummary::of(&page, &lines)
+    })?;
+    summaries.extend(rest);
+    Ok((summaries, held))
+}
+
+/// How many pages are read at once (in parallel) while their glyphs are
+/// held.
 const PAGES_AT_ONCE: usize = 4;
+
+/// The most glyphs the first pass holds for the second: about 50 pages
+/// of a letter (8 MB), read once.
+const HELD_GLYPHS: usize = (8 << 20) / std::mem::size_of::<Glyph>();
 
 impl Extracted {
     /// An empty text with room for the places of `glyphs` glyphs.
