@@ -162,22 +162,30 @@ impl<'a> Document<'a> {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.pdf.pages().get(index)))
                 .map_err(|_| damaged(path, Some(index), "the PDF library gave up on this page"))?
                 .map_err(|e| pdf_error(path, Some(index), &e))?;
+        // Glyphs in a row mostly share their font: its style is looked
+        // up once for them.
+        let mut last_font: Option<(&str, (bool, bool))> = None;
         let glyphs = page
             .chars()
             .iter()
             .filter(|c| !c.text.is_empty())
             .map(|c| {
-                let font = c.fontname.to_ascii_lowercase();
+                let (bold, italic) = match last_font {
+                    Some((name, style)) if name == c.fontname => style,
+                    _ => {
+                        let style = font_style(&c.fontname);
+                        last_font = Some((&c.fontname, style));
+                        style
+                    }
+                };
                 Glyph {
                     x0: c.bbox.x0 as f32,
                     top: c.bbox.top as f32,
                     x1: c.bbox.x1 as f32,
                     bottom: c.bbox.bottom as f32,
                     size: c.size as f32,
-                    bold: ["bold", "black", "heavy", "semibold", "demi"]
-                        .iter()
-                        .any(|w| font.contains(w)),
-                    italic: font.contains("italic") || font.contains("oblique"),
+                    bold,
+                    italic,
                     space: c.text.chars().all(char::is_whitespace),
                     text: GlyphText::from(c.text.as_str()),
                 }
@@ -226,6 +234,16 @@ impl<'a> Document<'a> {
             vertical_rules,
         })
     }
+}
+
+/// Whether a font's name makes it bold, and whether italic.
+fn font_style(name: &str) -> (bool, bool) {
+    let font = name.to_ascii_lowercase();
+    let bold = ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| font.contains(w));
+    let italic = font.contains("italic") || font.contains("oblique");
+    (bold, italic)
 }
 
 fn pdf_error(path: &Path, page: Option<usize>, error: &pdfplumber::PdfError) -> Error {
