@@ -5,8 +5,9 @@
 #   bash bench/pdf.sh [ROUNDS]     (default 3)
 #
 # Inputs: the two real letters of tests/fixtures/real-pdf/ (9 and 32
-# pages) and a long document made here with qpdf: the 32-page letter nine
-# times and the 9-page letter once (297 pages), in bench/.peers.
+# pages) and two long documents made here with qpdf, in bench/.peers: the
+# 32-page letter three times and the 9-page letter once (105 pages), and
+# the 32-page letter nine times and the 9-page letter once (297 pages).
 # Reports per input and tool the median wall time of ROUNDS runs, pages
 # per second, peak RSS (GNU time), and brug's time as a multiple of
 # pdftotext's. Needs poppler-utils and qpdf (apt-get install poppler-utils
@@ -22,6 +23,10 @@ done
 
 luchtvaart=tests/fixtures/real-pdf/Kamerbrief_emissie_luchtvaart.pdf
 water=tests/fixtures/real-pdf/Kamerbrief_water_en_Bodem.pdf
+middle="$work/long-105.pdf"
+if [ ! -s "$middle" ]; then
+  qpdf --empty --pages "$water" "$water" "$water" "$luchtvaart" -- "$middle"
+fi
 long="$work/long-297.pdf"
 if [ ! -s "$long" ]; then
   qpdf --empty --pages "$water" "$water" "$water" "$water" "$water" "$water" "$water" "$water" "$water" "$luchtvaart" -- "$long"
@@ -47,7 +52,7 @@ row() { # pdf pages name secs kb pdftotext_secs
 }
 
 printf '%-34s %6s %-24s %8s %10s %9s %8s\n' input pages tool "wall s" "pages/s" "peak MB" "× pdftotext"
-for pdf in "$luchtvaart" "$water" "$long"; do
+for pdf in "$luchtvaart" "$water" "$middle" "$long"; do
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
   read -r p_secs p_kb < <(measure pdftotext "$pdf" /dev/null)
   read -r b_secs b_kb < <(measure target/release/brug segment --format json "$pdf")

@@ -7,10 +7,11 @@
 use super::blocks::{blocks, figure_text, is_salutation};
 use super::columns::reading_order;
 use super::fields::{fields, starts_with_label};
-use super::lines::{Line, mark_underlines, runs, symbol_number};
+use super::lines::{Line, RUN_GAP, mark_underlines, runs, symbol_number};
 use super::tables::table_text;
 use super::unruled::unruled_table_text;
 use super::{Glyph, HintKind, PageGlyphs};
+use crate::error::Result;
 use crate::ingest::{furniture, is_page_number, letterhead};
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
@@ -46,27 +47,25 @@ enum Side {
 /// The side column of each page, if the document has one: at the right
 /// ([`right_column`]) or else at the left ([`left_column`]), on every page,
 /// or else at the right on the pages it stands on ([`first_pages_column`]).
-fn side_columns(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Vec<Option<Side>> {
-    let everywhere = right_column(pages, lines, &vec![true; pages.len()])
+fn side_columns(pages: &[PageSummary]) -> Vec<Option<Side>> {
+    let everywhere = right_column(pages, &vec![true; pages.len()])
         .map(Side::Right)
-        .or_else(|| left_column(pages, lines).map(Side::Left));
+        .or_else(|| left_column(pages).map(Side::Left));
     if everywhere.is_some() {
         return vec![everywhere; pages.len()];
     }
-    first_pages_column(pages, lines)
+    first_pages_column(pages)
 }
 
 /// A column left of the running text: at least three lines end before the
 /// running text's margin (where most lines start), and fewer than 1 in 20
 /// lines cross it.
-fn left_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
+fn left_column(pages: &[PageSummary]) -> Option<f32> {
     let mut spans: Vec<(f32, f32)> = Vec::new();
     let mut width: f32 = 0.0;
-    for (page, page_lines) in pages.iter().zip(lines) {
+    for page in pages {
         width = width.max(page.width);
-        for line in page_lines.iter().filter(|l| !l.blank) {
-            spans.extend(runs(line));
-        }
+        spans.extend(page.spans());
     }
     // The margin: the x most runs start at (to the point).
     let mut counts: FastMap<i32, usize> = FastMap::default();
@@ -90,17 +89,15 @@ fn left_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Option<f32> {
 /// the right 45% of the page at which at least three lines start, that the
 /// running text crosses in fewer than 1 in 20 lines. Only the pages marked
 /// in `on` are looked at.
-fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>], on: &[bool]) -> Option<f32> {
+fn right_column(pages: &[PageSummary], on: &[bool]) -> Option<f32> {
     let mut starts: Vec<f32> = Vec::new();
     let mut spans: Vec<(f32, f32)> = Vec::new();
-    for ((page, page_lines), _) in pages.iter().zip(lines).zip(on).filter(|(_, on)| **on) {
-        for line in page_lines.iter().filter(|l| !l.blank) {
-            for (x0, x1) in runs(line) {
-                if x0 > page.width * 0.55 {
-                    starts.push(x0);
-                }
-                spans.push((x0, x1));
+    for (page, _) in pages.iter().zip(on).filter(|(_, on)| **on) {
+        for (x0, x1) in page.spans() {
+            if x0 > page.width * 0.55 {
+                starts.push(x0);
             }
+            spans.push((x0, x1));
         }
     }
     starts.sort_by(f32::total_cmp);
@@ -127,14 +124,14 @@ fn right_column(pages: &[PageGlyphs], lines: &[Vec<Line>], on: &[bool]) -> Optio
 /// document, and on each page after it for as long as that page, looked at
 /// alone, has it at the same x; the pages after are running text all
 /// across.
-fn first_pages_column(pages: &[PageGlyphs], lines: &[Vec<Line>]) -> Vec<Option<Side>> {
-    let only = |n: usize| -> Vec<bool> { (0..pages.len()).map(|k| k == n).collect() };
+fn first_pages_column(pages: &[PageSummary]) -> Vec<Option<Side>> {
+    let own = |n: usize| pages[n].own_column.as_ref().map(|&(x, _)| x);
     let mut side: Vec<Option<Side>> = vec![None; pages.len()];
-    let Some(x) = right_column(pages, lines, &only(0)) else {
+    let Some(x) = pages.first().and_then(|_| own(0)) else {
         return side;
     };
     for (n, page_side) in side.iter_mut().enumerate() {
-        match right_column(pages, lines, &only(n)) {
+        match own(n) {
             Some(at) if n == 0 || (at - x).abs() <= 3.0 => *page_side = Some(Side::Right(x)),
             _ => break,
         }
@@ -203,6 +200,11 @@ fn without_page_number(text: &str) -> &str {
     start.trim()
 }
 
+/// The part of a page's height above which a line stands in its top
+/// margin, and the part below which it stands in its bottom margin.
+const TOP_MARGIN: f32 = 0.12;
+const BOTTOM_MARGIN: f32 = 0.88;
+
 /// Where a line stands on its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
@@ -211,10 +213,11 @@ enum Zone {
     Body,
 }
 
-fn zone(line: &Line, page: &PageGlyphs) -> Zone {
-    if line.bottom < page.height * 0.12 {
+/// Where a line stands on a page `height` high.
+fn zone(line: &Line, height: f32) -> Zone {
+    if line.bottom < height * TOP_MARGIN {
         Zone::Top
-    } else if line.top > page.height * 0.88 {
+    } else if line.top > height * BOTTOM_MARGIN {
         Zone::Bottom
     } else {
         Zone::Body
@@ -248,53 +251,298 @@ struct Flow {
     note_open: bool,
 }
 
-/// Every page's lines in reading order, with their roles.
-/// `pages` are the pages' sizes and rules, `lines` their lines
-/// ([`lines_of`]).
-pub fn analyse(pages: &[PageGlyphs], lines: Vec<Vec<Line>>) -> Vec<Vec<(Line, LineRole)>> {
-    let body_size = body_size(&lines);
-    let sides = side_columns(pages, &lines);
-    let mut split = split_at_side(lines, &sides);
-    for (page, (main, _)) in pages.iter().zip(split.iter_mut()) {
-        mark_underlines(main, page);
-    }
-    let facts = DocumentFacts {
-        body_size,
-        sides,
-        repeated: repeated_margins(pages, &split),
-        right: right_edges(&split, body_size),
-        letterhead_labels: letterhead::labels(),
-        imprint_words: furniture::imprint_words(),
-    };
-    let mut flow = Flow {
-        open_sentence: None,
-        next_note: 1,
-        note_open: false,
-    };
-    let mut roles: Vec<Vec<(Line, LineRole)>> = pages
-        .iter()
-        .zip(split)
-        .enumerate()
-        .map(|(n, (page, (main, column)))| page_roles(&facts, &mut flow, n, page, main, column))
-        .collect();
-    for n in 1..roles.len() {
-        join_broken_note(&mut roles, n);
-    }
-    roles
+/// The first pass's summary of a page: what the document-wide layout
+/// facts (body size, side column, repeated headers and footers, right
+/// edges) need, without the page's glyphs.
+pub struct PageSummary {
+    width: f32,
+    height: f32,
+    /// The page has a glyph that is not white space.
+    pub ink: bool,
+    /// How many glyphs the page has.
+    pub glyphs: usize,
+    /// How many of the page's ink glyphs have each size (in quarter points).
+    sizes: FastMap<u32, usize>,
+    /// The ink runs ([`runs`]) of each line with ink.
+    lines: Vec<Vec<Run>>,
+    /// The lines that may stand in the top or bottom margin once a side
+    /// column is cut off, whole: their text is compared across pages.
+    margin: Vec<Line>,
+    /// A glyph has no left x, so that the runs cannot tell where a side
+    /// column cuts a line.
+    unplaced: bool,
+    /// The right column the page has looked at alone ([`right_column`]),
+    /// and the right end and size of each running-text line with ink
+    /// once it is cut off: the document's side column is most often there.
+    own_column: Option<(f32, Vec<(f32, f32)>)>,
 }
 
-/// Moves the rest of a footnote broken over a page (page `n`'s lines that
-/// go on with the page before's last footnote) after that footnote's last
-/// line, so that the footnote reads as one.
-fn join_broken_note(roles: &mut [Vec<(Line, LineRole)>], n: usize) {
-    if !roles[n].iter().any(|(_, r)| *r == LineRole::NoteCarried) {
+/// A run of a line's ink glyphs ([`runs`]), as much of it as tells a
+/// line's right end and size once a side column is cut off: a cut falls
+/// between runs, or inside one (and then only the glyphs tell).
+struct Run {
+    /// The run's first glyph's left x, and its last one's (glyphs in x
+    /// order).
+    x0: f32,
+    last_x0: f32,
+    /// The right x of the run's rightmost glyph.
+    x1: f32,
+    /// Per size in quarter points: how many glyphs, and the first one's
+    /// exact size.
+    sizes: Vec<(u32, usize, f32)>,
+}
+
+impl PageSummary {
+    /// Summarises a page from its lines ([`super::lines::lines_of`]).
+    pub fn of(page: &PageGlyphs, lines: &[Line]) -> PageSummary {
+        let ink = lines
+            .iter()
+            .flat_map(|l| &l.glyphs)
+            .filter(|g| !g.is_space());
+        let mut sizes: FastMap<u32, usize> = FastMap::default();
+        let mut unplaced = false;
+        for g in ink {
+            *sizes.entry(size_key(g.size)).or_default() += 1;
+            unplaced |= g.x0.is_nan();
+        }
+        let margin = lines
+            .iter()
+            .filter(|l| may_stand_in_margin(l, page.height))
+            .cloned()
+            .collect();
+        let mut summary = PageSummary {
+            width: page.width,
+            height: page.height,
+            ink: lines.iter().any(|l| !l.blank),
+            glyphs: lines.iter().map(|l| l.glyphs.len()).sum(),
+            sizes,
+            lines: lines.iter().filter(|l| !l.blank).map(line_runs).collect(),
+            margin,
+            unplaced,
+            own_column: None,
+        };
+        summary.own_column = right_column(std::slice::from_ref(&summary), &[true])
+            .map(|x| (x, column_cut_shapes(lines, &summary.lines, x)));
+        summary
+    }
+
+    /// Every line's runs, from left x to right x.
+    fn spans(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
+        self.lines.iter().flatten().map(|run| (run.x0, run.x1))
+    }
+
+    /// The right ends of the page's running-text lines at least
+    /// `min_size` large once the side column is cut off; `None` when the
+    /// cut falls inside a run (only the glyphs tell where that line ends).
+    fn right_ends(&self, side: Option<Side>, min_size: f32) -> Option<Vec<f32>> {
+        if self.unplaced {
+            return None;
+        }
+        if let (Some(Side::Right(x)), Some((own, shapes))) = (side, &self.own_column)
+            && x == *own
+        {
+            let full = shapes.iter().filter(|&&(_, size)| size >= min_size);
+            return Some(full.map(|&(x1, _)| x1).collect());
+        }
+        let mut ends = Vec::new();
+        for runs in &self.lines {
+            let cut = |x: f32| runs.iter().any(|r| r.x0 < x && r.last_x0 >= x);
+            let main = match side {
+                None => shape(runs.iter()),
+                Some(Side::Right(x)) if !cut(x) => shape(runs.iter().filter(|r| r.last_x0 < x)),
+                Some(Side::Left(x)) if !cut(x) => shape(runs.iter().filter(|r| r.x0 >= x)),
+                Some(_) => return None,
+            };
+            if let Some((x1, size)) = main
+                && size >= min_size
+            {
+                ends.push(x1);
+            }
+        }
+        Some(ends)
+    }
+}
+
+/// The right end and size of what is left of each line with ink once a
+/// right column at `x` is cut off (as [`Line::split_at`] cuts), for the
+/// lines with ink left of it; `runs` are the lines' runs.
+fn column_cut_shapes(lines: &[Line], runs: &[Vec<Run>], x: f32) -> Vec<(f32, f32)> {
+    let ink = lines.iter().filter(|l| !l.blank);
+    let mut shapes = Vec::new();
+    for (line, runs) in ink.zip(runs) {
+        let shape = if runs.iter().any(|r| r.x0 < x && r.last_x0 >= x) {
+            let left: Vec<Glyph> = line.glyphs.iter().filter(|g| g.x0 < x).cloned().collect();
+            let left = Line::new(left);
+            (!left.blank).then_some((left.x1, left.size))
+        } else {
+            shape(runs.iter().filter(|r| r.last_x0 < x))
+        };
+        shapes.extend(shape);
+    }
+    shapes
+}
+
+/// A glyph size as counted: in quarter points.
+fn size_key(size: f32) -> u32 {
+    (size * 4.0).round() as u32
+}
+
+/// A line's runs ([`runs`]), with the sizes of their glyphs.
+fn line_runs(line: &Line) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for g in line.glyphs.iter().filter(|g| !g.is_space()) {
+        let key = size_key(g.size);
+        match out.last_mut() {
+            Some(run) if g.x0 - run.x1 <= line.size.max(1.0) * RUN_GAP => {
+                run.x1 = run.x1.max(g.x1);
+                run.last_x0 = g.x0;
+                match run.sizes.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some((_, n, _)) => *n += 1,
+                    None => run.sizes.push((key, 1, g.size)),
+                }
+            }
+            _ => out.push(Run {
+                x0: g.x0,
+                last_x0: g.x0,
+                x1: g.x1,
+                sizes: vec![(key, 1, g.size)],
+            }),
+        }
+    }
+    out
+}
+
+/// The right end and the size of a line made of some of a line's runs,
+/// as [`Line::new`] finds them for those glyphs; `None` without runs.
+fn shape<'r>(mut runs: impl Iterator<Item = &'r Run>) -> Option<(f32, f32)> {
+    let first = runs.next()?;
+    let mut x1 = first.x0.max(first.x1);
+    let mut sizes = first.sizes.clone();
+    for run in runs {
+        x1 = x1.max(run.x1);
+        for &(key, n, size) in &run.sizes {
+            match sizes.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, count, _)) => *count += n,
+                None => sizes.push((key, n, size)),
+            }
+        }
+    }
+    // The size most glyphs have, the larger of two equally common ones.
+    let &(_, _, size) = sizes.iter().max_by_key(|&&(key, n, _)| (n, key))?;
+    Some((x1, size))
+}
+
+/// Whether a part of a line may stand in a page's top or bottom margin
+/// ([`zone`]): a part's bottom is one of its ink glyphs' bottoms, and its
+/// top one of their tops.
+fn may_stand_in_margin(line: &Line, height: f32) -> bool {
+    line.glyphs
+        .iter()
+        .filter(|g| !g.is_space())
+        .any(|g| g.bottom < height * TOP_MARGIN || g.top > height * BOTTOM_MARGIN)
+}
+
+/// The right ends of a page's full-size running-text lines, from its
+/// index and its lines.
+pub type LineEnds<'a> = dyn Fn(usize, Vec<Line>) -> Vec<f32> + Sync + 'a;
+
+/// Lays out a document's pages one at a time, in order, with what the
+/// whole document says about its layout (found from the pages' summaries
+/// first). A page's lines are handed back once the page after it is laid
+/// out, since the rest of a footnote broken over a page joins them.
+pub struct Layout {
+    facts: DocumentFacts,
+    flow: Flow,
+    /// How many pages have been laid out.
+    done: usize,
+    /// The last page laid out, until the next one is.
+    held: Option<Vec<(Line, LineRole)>>,
+}
+
+impl Layout {
+    /// Finds the document's layout facts from its pages' summaries.
+    /// `ends_again` reads the pages at the given indices again, for the
+    /// few whose summary cannot tell where their lines end, and gives
+    /// each page's lines (and index) to the function it is handed.
+    pub fn new(
+        pages: &[PageSummary],
+        ends_again: impl FnOnce(&[usize], &LineEnds<'_>) -> Result<Vec<Vec<f32>>>,
+    ) -> Result<Layout> {
+        let body_size = body_size(pages);
+        let sides = side_columns(pages);
+        let min_size = body_size * 0.9;
+        let mut ends: Vec<Option<Vec<f32>>> = pages
+            .iter()
+            .zip(&sides)
+            .map(|(page, &side)| page.right_ends(side, min_size))
+            .collect();
+        let unknown: Vec<usize> = (0..pages.len()).filter(|&n| ends[n].is_none()).collect();
+        if !unknown.is_empty() {
+            let of_lines = |n: usize, lines: Vec<Line>| {
+                let (main, _) = split_at_side(lines, sides[n]);
+                let full = main.iter().filter(|l| !l.blank && l.size >= min_size);
+                full.map(|l| l.x1).collect()
+            };
+            for (&n, page_ends) in unknown.iter().zip(ends_again(&unknown, &of_lines)?) {
+                ends[n] = Some(page_ends);
+            }
+        }
+        let ends: Vec<Vec<f32>> = ends.into_iter().map(Option::unwrap_or_default).collect();
+        let facts = DocumentFacts {
+            body_size,
+            repeated: repeated_margins(pages, &sides),
+            sides,
+            right: right_edges(&ends),
+            letterhead_labels: letterhead::labels(),
+            imprint_words: furniture::imprint_words(),
+        };
+        Ok(Layout {
+            facts,
+            flow: Flow {
+                open_sentence: None,
+                next_note: 1,
+                note_open: false,
+            },
+            done: 0,
+            held: None,
+        })
+    }
+
+    /// Lays out the next page: its lines in reading order with their
+    /// roles. Returns the page before, now complete.
+    pub fn page(&mut self, page: &PageGlyphs, lines: Vec<Line>) -> Option<Vec<(Line, LineRole)>> {
+        let n = self.done;
+        self.done += 1;
+        let (mut main, column) = split_at_side(lines, self.facts.sides[n]);
+        mark_underlines(&mut main, page);
+        let mut roles = page_roles(&self.facts, &mut self.flow, n, page, main, column);
+        let before = self.held.take();
+        if let Some(mut before) = before {
+            join_broken_note(&mut before, &mut roles);
+            self.held = Some(roles);
+            return Some(before);
+        }
+        self.held = Some(roles);
+        None
+    }
+
+    /// The last page, complete.
+    pub fn finish(self) -> Option<Vec<(Line, LineRole)>> {
+        self.held
+    }
+}
+
+/// Moves the rest of a footnote broken over a page (the lines of `page`
+/// that go on with the last footnote of the page `before`) after that
+/// footnote's last line, so that the footnote reads as one.
+fn join_broken_note(before: &mut Vec<(Line, LineRole)>, page: &mut Vec<(Line, LineRole)>) {
+    if !page.iter().any(|(_, r)| *r == LineRole::NoteCarried) {
         return;
     }
-    let (carried, own): (Vec<_>, Vec<_>) = std::mem::take(&mut roles[n])
+    let (carried, own): (Vec<_>, Vec<_>) = std::mem::take(page)
         .into_iter()
         .partition(|(_, r)| *r == LineRole::NoteCarried);
-    roles[n] = own;
-    let before = &mut roles[n - 1];
+    *page = own;
     let at = before
         .iter()
         .rposition(|(_, r)| matches!(r, LineRole::NoteStart | LineRole::Note))
@@ -302,39 +550,33 @@ fn join_broken_note(roles: &mut [Vec<(Line, LineRole)>], n: usize) {
     before.splice(at..at, carried);
 }
 
-/// Every page's lines split at the side column: (running text, column).
-fn split_at_side(lines: Vec<Vec<Line>>, sides: &[Option<Side>]) -> Vec<(Vec<Line>, Vec<Line>)> {
-    lines
-        .into_iter()
-        .zip(sides)
-        .map(|(page_lines, &side)| {
-            let mut main = Vec::new();
-            let mut column = Vec::new();
-            for line in page_lines {
-                match side {
-                    Some(Side::Right(x)) => {
-                        let (l, r) = line.split_at(x);
-                        main.extend(l);
-                        column.extend(r);
-                    }
-                    Some(Side::Left(x)) => {
-                        let (l, r) = line.split_at(x);
-                        column.extend(l);
-                        main.extend(r);
-                    }
-                    None => main.push(line),
-                }
+/// A page's lines split at its side column: (running text, column).
+fn split_at_side(lines: Vec<Line>, side: Option<Side>) -> (Vec<Line>, Vec<Line>) {
+    let mut main = Vec::new();
+    let mut column = Vec::new();
+    for line in lines {
+        match side {
+            Some(Side::Right(x)) => {
+                let (l, r) = line.split_at(x);
+                main.extend(l);
+                column.extend(r);
             }
-            (main, column)
-        })
-        .collect()
+            Some(Side::Left(x)) => {
+                let (l, r) = line.split_at(x);
+                column.extend(l);
+                main.extend(r);
+            }
+            None => main.push(line),
+        }
+    }
+    (main, column)
 }
 
 /// What kind of page furniture a line is, if any: a page number or a
 /// printer's imprint in a margin, or a header or footer repeated on most
 /// pages.
 fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<ArtifactKind> {
-    let z = zone(line, page);
+    let z = zone(line, page.height);
     if z == Zone::Body {
         return None;
     }
@@ -367,7 +609,7 @@ fn footer_blocks(
         let apart = w < 2 || line.top - lines[ink[w - 2]].bottom > line.size;
         if kinds[ink[w - 1]].is_none()
             && kinds[ink[w]] == Some(ArtifactKind::PageFurniture)
-            && zone(line, page) == Zone::Bottom
+            && zone(line, page.height) == Zone::Bottom
             && (line.size - under.size).abs() <= 0.3
             && under.top - line.bottom <= line.size * 0.5
             && apart
@@ -526,15 +768,10 @@ fn note_roles(flow: &mut Flow, notes: Vec<Line>) -> Vec<(Line, LineRole)> {
 }
 
 /// The most common size of the document's ink, weighted by glyphs.
-fn body_size(lines: &[Vec<Line>]) -> f32 {
+fn body_size(pages: &[PageSummary]) -> f32 {
     let mut counts: FastMap<u32, usize> = FastMap::default();
-    for g in lines
-        .iter()
-        .flatten()
-        .flat_map(|l| &l.glyphs)
-        .filter(|g| !g.is_space())
-    {
-        *counts.entry((g.size * 4.0).round() as u32).or_default() += 1;
+    for (&size, &n) in pages.iter().flat_map(|p| &p.sizes) {
+        *counts.entry(size).or_default() += n;
     }
     counts
         .into_iter()
@@ -547,11 +784,12 @@ fn body_size(lines: &[Vec<Line>]) -> f32 {
 /// that differ only where one has a space and the other a glyph count as
 /// one (a roman page number centred at the foot, printed into the gap of a
 /// footer line on the same baseline).
-fn repeated_margins(pages: &[PageGlyphs], split: &[(Vec<Line>, Vec<Line>)]) -> FastSet<String> {
+fn repeated_margins(pages: &[PageSummary], sides: &[Option<Side>]) -> FastSet<String> {
     let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
-    for (n, (page, (main, column))) in pages.iter().zip(split).enumerate() {
-        for line in main.iter().chain(column).filter(|l| !l.blank) {
-            if zone(line, page) != Zone::Body {
+    for (n, (page, &side)) in pages.iter().zip(sides).enumerate() {
+        let (main, column) = split_at_side(page.margin.clone(), side);
+        for line in main.iter().chain(&column).filter(|l| !l.blank) {
+            if zone(line, page.height) != Zone::Body {
                 pages_of.entry(furniture_key(line)).or_default().insert(n);
             }
         }
@@ -696,20 +934,19 @@ fn note_number(line: &Line, next_note: u32) -> Option<u32> {
         .then_some(number)
 }
 
-/// The running text's right edge on odd pages and on even pages. A
-/// two-sided document shifts its text block between them (inner and
-/// outer margins differ), so a line that fills an odd page's measure would
-/// seem to end early against the even pages' edge. Pages of one parity
-/// with too few lines to tell take the edge of the whole document.
-fn right_edges(split: &[(Vec<Line>, Vec<Line>)], body_size: f32) -> [f32; 2] {
+/// The running text's right edge on odd pages and on even pages, from
+/// the right ends of each page's full-size lines. A two-sided document
+/// shifts its text block between them (inner and outer margins differ), so
+/// a line that fills an odd page's measure would seem to end early against
+/// the even pages' edge. Pages of one parity with too few lines to tell
+/// take the edge of the whole document.
+fn right_edges(ends_of: &[Vec<f32>]) -> [f32; 2] {
     let ends = |parity: Option<usize>| -> Vec<f32> {
-        split
+        ends_of
             .iter()
             .enumerate()
             .filter(|(n, _)| parity.is_none_or(|p| n % 2 == p))
-            .flat_map(|(_, (main, _))| main)
-            .filter(|l| !l.blank && l.size >= body_size * 0.9)
-            .map(|l| l.x1)
+            .flat_map(|(_, ends)| ends.iter().copied())
             .collect()
     };
     let whole = right_edge(ends(None));

@@ -368,10 +368,14 @@ pub(super) fn joined_rules(rules: &[(f32, f32, f32)]) -> Vec<(f32, f32, f32)> {
     out
 }
 
-/// A line's runs of glyphs, split at gaps wider than three times its size.
+/// A line's runs of glyphs, split at gaps wider than [`RUN_GAP`] times
+/// its size.
 pub(super) fn runs(line: &Line) -> Vec<(f32, f32)> {
-    runs_at(line, 3.0)
+    runs_at(line, RUN_GAP)
 }
+
+/// The gap, in a line's size, that [`runs`] split a line at.
+pub(super) const RUN_GAP: f32 = 3.0;
 
 /// A line's runs of glyphs, split at gaps wider than `sizes` times its size.
 pub(super) fn runs_at(line: &Line, sizes: f32) -> Vec<(f32, f32)> {

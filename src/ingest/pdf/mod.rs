@@ -115,34 +115,124 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<Extracted> {
             ),
         });
     }
-    let read = read::read(path, bytes, |mut page| {
-        let ink = page.glyphs.iter().any(|g| !g.is_space());
-        let lines = lines::lines_of(&mut page);
-        (page, lines, ink)
-    })?;
-    let ink = read.iter().any(|(_, _, ink)| *ink);
-    let (pages, lines): (Vec<PageGlyphs>, Vec<_>) = read
-        .into_iter()
-        .map(|(page, lines, _)| (page, lines))
-        .unzip();
-    if !ink {
+    let document = read::Document::open(path, bytes)?;
+    let all: Vec<usize> = (0..document.page_count()).collect();
+    let (summaries, held) = first_pass(&document, &all)?;
+    if !summaries.iter().any(|page| page.ink) {
         return Err(Error::PdfNoText {
             path: path.to_owned(),
         });
     }
-    let roles = layout::analyse(&pages, lines);
-    Ok(write(&roles))
+    let ends_again = |indices: &[usize], ends: &layout::LineEnds<'_>| {
+        document.read(indices, |mut page| {
+            ends(page.number as usize - 1, lines::lines_of(&mut page))
+        })
+    };
+    let mut layout = layout::Layout::new(&summaries, ends_again)?;
+    // Every glyph has its place: the places are held once, not grown.
+    let mut out = Extracted::with_room(summaries.iter().map(|page| page.glyphs).sum());
+    drop(summaries);
+    // Second pass: the pages the first pass held, then each page after
+    // them read again, laid out and written, a few pages at a time, so
+    // that only their glyphs are held; the next pages are read while the
+    // ones before are laid out.
+    let read_lines = |indices: &[usize]| {
+        document.read(indices, |mut page| {
+            let lines = lines::lines_of(&mut page);
+            (page, lines)
+        })
+    };
+    let mut chunks = all[held.len()..].chunks(PAGES_AT_ONCE);
+    let mut ready = held;
+    let mut written = 0;
+    loop {
+        let next = chunks.next();
+        let (read, ()) = rayon::join(
+            || next.map(read_lines).transpose(),
+            || {
+                for (page, lines) in ready.drain(..) {
+                    if let Some(done) = layout.page(&page, lines) {
+                        out.page(written, &done);
+                        written += 1;
+                    }
+                }
+            },
+        );
+        match read? {
+            Some(pages) => ready = pages,
+            None => break,
+        }
+    }
+    if let Some(last) = layout.finish() {
+        out.page(written, &last);
+    }
+    Ok(out)
 }
 
-/// Writes the lines in reading order, with their hints and places.
-fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
-    let mut out = Extracted {
-        text: String::new(),
-        hints: Vec::new(),
-        places: Places::default(),
-        raised: Vec::new(),
-    };
-    for (n, page) in pages.iter().enumerate() {
+/// A page (its size and rules) with its lines.
+type PageLines = (PageGlyphs, Vec<Line>);
+
+/// The first pass: every page's summary, and the first pages' glyphs
+/// (their lines) while they take no more than [`HELD_GLYPHS`] glyphs, so
+/// that a short document is read once and a long one held no further.
+/// The pages are read a few at a time while they are held, the rest all
+/// at once (in parallel).
+fn first_pass(
+    document: &read::Document<'_>,
+    all: &[usize],
+) -> Result<(Vec<layout::PageSummary>, Vec<PageLines>)> {
+    let mut summaries = Vec::with_capacity(all.len());
+    let mut held = Vec::new();
+    let mut room = HELD_GLYPHS;
+    let mut holding = true;
+    while holding && summaries.len() < all.len() {
+        let chunk = &all[summaries.len()..all.len().min(summaries.len() + PAGES_AT_ONCE)];
+        let pages = document.read(chunk, |mut page| {
+            let lines = lines::lines_of(&mut page);
+            (layout::PageSummary::of(&page, &lines), page, lines)
+        })?;
+        for (summary, page, lines) in pages {
+            holding &= summary.glyphs <= room;
+            if holding {
+                room -= summary.glyphs;
+                held.push((page, lines));
+            }
+            summaries.push(summary);
+        }
+    }
+    let rest = document.read(&all[summaries.len()..], |mut page| {
+        let lines = lines::lines_of(&mut page);
+        layout::PageSummary::of(&page, &lines)
+    })?;
+    summaries.extend(rest);
+    Ok((summaries, held))
+}
+
+/// How many pages are read at once (in parallel) while their glyphs are
+/// held.
+const PAGES_AT_ONCE: usize = 4;
+
+/// The most glyphs the first pass holds for the second: about 50 pages
+/// of a letter (8 MB), read once.
+const HELD_GLYPHS: usize = (8 << 20) / std::mem::size_of::<Glyph>();
+
+impl Extracted {
+    /// An empty text with room for the places of `glyphs` glyphs.
+    fn with_room(glyphs: usize) -> Extracted {
+        Extracted {
+            text: String::new(),
+            hints: Vec::new(),
+            places: Places {
+                glyphs: Vec::with_capacity(glyphs),
+            },
+            raised: Vec::new(),
+        }
+    }
+
+    /// Writes page `n`'s lines (0-based) in reading order, with their
+    /// hints and places; pages after the first start after a form feed.
+    fn page(&mut self, n: usize, page: &[(Line, LineRole)]) {
+        let out = self;
         if n > 0 {
             out.blank();
             out.text.push('\u{c}');
@@ -200,10 +290,7 @@ fn write(pages: &[Vec<(Line, LineRole)>]) -> Extracted {
             previous = Some(*role);
         }
     }
-    out
-}
 
-impl Extracted {
     /// Ends the current line.
     fn newline(&mut self, hint: LineHint) {
         self.text.push('\n');
