@@ -317,6 +317,59 @@ fn clean_translations_give_few_errors() {
     );
 }
 
+/// Phrasings of correct official translations that once gave false
+/// alarms: ordinals and numbers written as words (`elfde`,
+/// `vijfenvijftigste`, `two thousand and thirteen`), times (`09:00 uur`,
+/// `9 o'clock`, `5.30pm`), section labels (`20, onderdeel d` / `20d`), a
+/// number repeated (`2 (a) and 2 (b)`), a list written `2,3, and 4`, an
+/// acronym spelled out, a cognate (`Depositaris` / `Depositary`), a formula
+/// in capitals, list labels `a)`.
+#[test]
+fn official_phrasings_give_no_findings() {
+    let dir = scratch("official");
+    let (code, output) = check_json(&dir, "official", "target.txt", &[]);
+    assert_eq!(findings(&output), &Vec::<Value>::new());
+    assert_eq!(code, Some(0));
+}
+
+/// The human report leaves infos out unless `--show info` asks for them,
+/// and says how many it left out; JSON carries them all.
+#[test]
+fn infos_are_shown_when_asked() {
+    let dir = scratch("show");
+    let as_info = ["--severity", "name-mismatch=info"];
+    let (_, output) = check_json(&dir, "waterbeheer", "defects.txt", &as_info);
+    let infos = findings(&output)
+        .iter()
+        .filter(|f| f["severity"] == "info")
+        .count();
+    assert!(infos > 0, "the case has infos");
+    let plain = check_case(&dir, "waterbeheer", "defects.txt", &as_info);
+    assert!(!plain.stdout.contains("info["), "{}", plain.stdout);
+    assert!(
+        plain
+            .stdout
+            .contains(&format!("{infos} below warning not shown")),
+        "{}",
+        plain.stdout
+    );
+    let all = check_case(
+        &dir,
+        "waterbeheer",
+        "defects.txt",
+        &[&as_info[..], &["--show", "info"]].concat(),
+    );
+    assert_eq!(all.stdout.matches("info[").count(), infos, "{}", all.stdout);
+    let errors = check_case(
+        &dir,
+        "waterbeheer",
+        "defects.txt",
+        &[&as_info[..], &["--show", "error"]].concat(),
+    );
+    assert!(!errors.stdout.contains("info["), "{}", errors.stdout);
+    assert!(errors.stdout.contains("error["), "{}", errors.stdout);
+}
+
 #[test]
 fn the_bundled_project_checks_clean() {
     let run = brug_in(&repo(""), ["check"]);

@@ -80,7 +80,8 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
     let source_lexicon = Lexicon::builtin(cx.source_rules.code);
     let mut seen: Vec<&str> = Vec::new();
     let mut previous: Option<(usize, &str)> = None;
-    for (at, word) in parts(s) {
+    let source_parts = parts(s);
+    for (index, &(at, word)) in source_parts.iter().enumerate() {
         // A sentence starts at the text's start and after `.`, `!`, `?` or
         // `:` that do not close an initial or a short abbreviation
         // (`H.A. Kooistra`, `ir. Kooistra`).
@@ -97,6 +98,12 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
             continue;
         };
         if seen.contains(&word) {
+            continue;
+        }
+        let ordinary =
+            source_lexicon.is_some_and(|l| with_lowercase(word, |w| l.contains_lower(w)));
+        if shape == Shape::Acronym && in_capitals_run(&source_parts, index, source_lexicon.as_ref())
+        {
             continue;
         }
         seen.push(word);
@@ -116,6 +123,7 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
                 && w != word
                 && !w.eq_ignore_ascii_case(word)
                 && edit_distance(w, word, limit) <= limit
+                && !(shape == Shape::Capitalized && translated_ending(word, w))
                 && !target_lexicon.is_some_and(|l| with_lowercase(w, |w| l.contains_lower(w)))
                 && !with_lowercase(w, |l| cx.target_rules.function_words.contains(l))
         });
@@ -129,12 +137,10 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
             out.push(f);
             continue;
         }
-        let ordinary =
-            source_lexicon.is_some_and(|l| with_lowercase(word, |w| l.contains_lower(w)));
-        if matches!(shape, Shape::Acronym | Shape::Marked)
-            && !ordinary
-            && !glossary_covers(cx, word)
-        {
+        let accounted_for = ordinary
+            || glossary_covers(cx, word)
+            || (shape == Shape::Acronym && spelled_out(word, &target_parts, cx.target_rules));
+        if matches!(shape, Shape::Acronym | Shape::Marked) && !accounted_for {
             let mut f = cx.finding(
                 Code::NameMismatch,
                 pair,
@@ -144,6 +150,90 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
             out.push(f);
         }
     }
+}
+
+/// Whether the acronym at `index` stands in a run of words set in
+/// capitals (`TEN BLIJKE WAARVAN`, a heading in capitals): a neighbour in
+/// capitals is an ordinary word of the language.
+fn in_capitals_run(parts: &[(usize, &str)], index: usize, lexicon: Option<&Lexicon>) -> bool {
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let ordinary_capitals = |k: usize| {
+        parts.get(k).is_some_and(|&(_, w)| {
+            capitals(w) && lexicon.is_some_and(|l| with_lowercase(w, |l_w| l.contains_lower(l_w)))
+        })
+    };
+    (index > 0 && ordinary_capitals(index - 1)) || ordinary_capitals(index + 1)
+}
+
+/// Whether `name` and its near miss `other` differ in an ending that
+/// translation changes (`Depositaris` and `Depositary`) rather than by a
+/// slip of the keys: two edits or more, all in the last three letters of
+/// each. One edit (`Nuffic`/`Nufic`, `Clingendael`/`Clingendeal`) is a
+/// misspelling wherever it is.
+fn translated_ending(name: &str, other: &str) -> bool {
+    let a: Vec<char> = name.chars().collect();
+    let b: Vec<char> = other.chars().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    a.len() - common <= 3 && b.len() - common <= 3 && edit_distance(name, other, 2) >= 2
+}
+
+/// Whether the translation spells the acronym out: a run of its words in
+/// which each capitalized word gives the acronym's next letters from its
+/// start, with the language's function words between them (`UNCITRAL` in
+/// `United Nations Commission on International Trade Law`, `ICSID` in
+/// `International Centre for the Settlement of Investment Disputes`), with
+/// at least half its letters (and two) each from a word of its own.
+fn spelled_out(acronym: &str, target: &[(usize, &str)], rules: &crate::lang::Rules) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    // At least half the letters each a word's initial: `EU` is not spelled
+    // out by `Europe`.
+    let words_needed = letters.len().div_ceil(2).max(2);
+    (0..target.len()).any(|start| spells_from(&letters, &target[start..], words_needed, rules))
+}
+
+fn spells_from(
+    letters: &[char],
+    words: &[(usize, &str)],
+    words_needed: usize,
+    rules: &crate::lang::Rules,
+) -> bool {
+    if letters.is_empty() {
+        return words_needed == 0;
+    }
+    let Some((&(_, word), rest)) = words.split_first() else {
+        return false;
+    };
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let capitalized = word.starts_with(|c: char| c.is_uppercase());
+    if !capitalized {
+        // Only a function word may stand between the words that spell it.
+        return with_lowercase(word, |l| rules.function_words.contains(l))
+            && !rest.is_empty()
+            && spells_from(letters, rest, words_needed, rules);
+    }
+    // A capitalized word gives one or more of the next letters.
+    let mut given = 0;
+    while given < letters.len() && given < lower.len() && lower[given] == letters[given] {
+        given += 1;
+        if spells_from(
+            &letters[given..],
+            rest,
+            words_needed.saturating_sub(1),
+            rules,
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the glossary has a term for `word` (which then decides how it
@@ -171,6 +261,30 @@ mod tests {
         assert_eq!(shape("Clingendael", false), Some(Shape::Capitalized));
         assert_eq!(shape("Clingendael", true), None);
         assert_eq!(shape("kabinet", false), None);
+    }
+
+    #[test]
+    fn endings_changed_by_translation_are_no_misspelling() {
+        assert!(translated_ending("Depositaris", "Depositary"));
+        assert!(!translated_ending("Clingendael", "Clingendeal"));
+        assert!(!translated_ending("Jansen", "Jansem"));
+        assert!(!translated_ending("Nuffic", "Nufic"));
+    }
+
+    #[test]
+    fn acronyms_spelled_out() {
+        let en = crate::lang::Rules::for_language("en").unwrap();
+        let spelled = |acronym: &str, text: &str| spelled_out(acronym, &parts(text), en);
+        assert!(spelled(
+            "UNCITRAL",
+            "the United Nations Commission on International Trade Law Rules"
+        ));
+        assert!(spelled(
+            "ICSID",
+            "the International Centre for the Settlement of Investment Disputes"
+        ));
+        assert!(!spelled("NESO", "the Netherlands Education Support"));
+        assert!(!spelled("EU", "the Union of Europe"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use super::references::{addresses, papers};
 use super::{BeadText, CheckContext, Finding};
-use crate::lang::{Rules, with_lowercase};
+use crate::lang::numerals::NumberWords;
+use crate::lang::{Rules, number_word_value, with_lowercase};
 use crate::model::{Code, PairSide};
 
 /// A number in a text.
@@ -110,11 +111,11 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
             }
             let mut e = c;
             while e < chars.len()
-                && (chars[e].1.is_ascii_digit() || matches!(chars[e].1, '.' | ','))
+                && (chars[e].1.is_ascii_digit() || matches!(chars[e].1, '.' | ',' | ':'))
             {
                 e += 1;
             }
-            while e > c && matches!(chars[e - 1].1, '.' | ',') {
+            while e > c && matches!(chars[e - 1].1, '.' | ',' | ':') {
                 e -= 1;
             }
             let end = chars.get(e).map_or(word.len(), |&(o, _)| o);
@@ -123,81 +124,220 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
                 .find(|c: char| !c.is_alphabetic())
                 .map_or(&word[end..], |n| &word[end..end + n]);
             let next = c + (e - c).max(1);
+            let following = words
+                .get(k + 1)
+                .map(|&(_, w)| w)
+                .filter(|_| end == word.len());
+            let time_word = if letters.is_empty() {
+                following
+            } else {
+                Some(letters)
+            };
+            if let Some(values) = time_of_day(token, time_word, rules) {
+                // `09:00`, `17.30 uur`, `5.30pm`: the hour on a 24-hour
+                // clock, and the minutes unless they are zero.
+                out.extend(values.into_iter().map(|value| Number {
+                    start: at + offset,
+                    end: at + end,
+                    value,
+                    hard: true,
+                }));
+                numeric[k] = true;
+                c = next + letters.chars().count();
+                continue;
+            }
             if !letters.is_empty()
                 && !with_lowercase(letters, |l| rules.ordinal_suffixes.contains(l))
+                && !is_section_letter(letters)
             {
                 // `3D`, `5G`, `19e-eeuws` aside: a code, not a number.
                 c = next + letters.chars().count();
                 continue;
             }
-            let mut value = canonical(token, thousands, decimal);
-            if let Some(&(_, following)) = words.get(k + 1)
-                && end == word.len()
-                && let Some(factor) =
-                    with_lowercase(following, |l| rules.scale_words.get(l).copied())
-            {
-                value = scaled(&value, factor);
+            for (value, piece) in readings(token, thousands, decimal) {
+                let mut value = value;
+                if let Some(following) = following
+                    && let Some(factor) =
+                        with_lowercase(following, |l| rules.scale_words.get(l).copied())
+                {
+                    value = scaled(&value, factor);
+                }
+                let start = at + offset + piece;
+                out.push(Number {
+                    start,
+                    end: at + end,
+                    value,
+                    hard: true,
+                });
             }
-            out.push(Number {
-                start: at + offset,
-                end: at + end,
-                value,
-                hard: true,
-            });
             numeric[k] = true;
             c = next;
         }
     }
-    for (k, &(at, word)) in words.iter().enumerate() {
-        let (month, number) = with_lowercase(word, |lower| {
-            (
-                rules.months.get(lower).copied(),
-                rules.number_words.get(lower).copied(),
-            )
-        });
-        if let Some(month) = month {
+    let mut k = 0;
+    while k < words.len() {
+        let (at, word) = words[k];
+        if let Some(month) = month(word, rules) {
+            // A month beside a number written with digits is a date that
+            // the other side must have; elsewhere (`in April`, `the second
+            // day of April`) it only excuses one.
             let beside = (k > 0 && numeric[k - 1]) || numeric.get(k + 1).copied().unwrap_or(false);
-            if beside {
-                out.push(Number {
-                    start: at,
-                    end: at + word.len(),
-                    value: format!("month {month}"),
-                    hard: true,
-                });
-            }
-        } else if let Some(n) = number {
-            let mut value = n.to_string();
-            if let Some(&(_, following)) = words.get(k + 1)
-                && let Some(factor) =
-                    with_lowercase(following, |l| rules.scale_words.get(l).copied())
-            {
-                value = scaled(&value, factor);
-            }
             out.push(Number {
                 start: at,
                 end: at + word.len(),
-                value,
-                hard: false,
+                value: format!("month {month}"),
+                hard: beside,
             });
+            k += 1;
+            continue;
         }
+        let Some((value, next)) = number_in_words(&words, k, rules) else {
+            k += 1;
+            continue;
+        };
+        let (last_at, last) = words[next - 1];
+        let mut value = value.to_string();
+        if let Some(&(_, following)) = words.get(next)
+            && let Some(factor) = with_lowercase(following, |l| rules.scale_words.get(l).copied())
+        {
+            value = scaled(&value, factor);
+        }
+        out.push(Number {
+            start: at,
+            end: last_at + last.len(),
+            value,
+            hard: false,
+        });
+        k = next;
     }
     out.sort_by_key(|n| n.start);
     out
 }
 
-/// Hard numbers of `a` that neither a hard nor a soft number of `b`
-/// accounts for.
-fn unmatched<'n>(a: &'n [Number], b: &[Number]) -> Vec<&'n Number> {
-    let mut left: Vec<&str> = b.iter().map(|n| n.value.as_str()).collect();
+/// The values of a number written with digits: one, or, where the
+/// thousands separator stands between groups that are not of three digits
+/// and the language writes decimals with another mark, a list
+/// (`paragraphs 2,3, and 4` in English is 2 and 3; in Dutch `2.3` stays a
+/// number read the other way, as section numbers are). Each with its
+/// offset in `token`.
+fn readings(token: &str, thousands: char, decimal: char) -> Vec<(String, usize)> {
+    let listed = decimal == '.'
+        && token.contains(thousands)
+        && !token.contains(decimal)
+        && token.split(thousands).skip(1).any(|g| g.len() != 3);
+    if !listed {
+        return vec![(canonical(token, thousands, decimal), 0)];
+    }
     let mut out = Vec::new();
-    for n in a.iter().filter(|n| n.hard) {
-        if let Some(k) = left.iter().position(|&v| v == n.value) {
-            left.swap_remove(k);
-        } else {
-            out.push(n);
+    let mut at = 0;
+    for piece in token.split(thousands) {
+        if !piece.is_empty() {
+            out.push((canonical(piece, thousands, decimal), at));
         }
+        at += piece.len() + thousands.len_utf8();
     }
     out
+}
+
+/// A time of day written with digits (`09:00`, `17.30` before `uur`,
+/// `5.30` before `pm`): the hour on a 24-hour clock and the minutes when
+/// they are not zero. `time_word` is the word after the number (or the
+/// letters glued to it); the language's `[time_words]` give the hours it
+/// adds (`pm` 12).
+fn time_of_day(token: &str, time_word: Option<&str>, rules: &Rules) -> Option<Vec<String>> {
+    let added = time_word.and_then(|w| {
+        let w = w.trim_end_matches('.');
+        with_lowercase(w, |l| rules.time_words.get(l).copied())
+    });
+    let (hour, minutes) = match token.split_once(':') {
+        Some((h, m)) => (h, Some(m)),
+        None if added.is_some() => match token.split_once(['.', ',']) {
+            Some((h, m)) => (h, Some(m)),
+            None => (token, None),
+        },
+        None => return None,
+    };
+    let hour: u32 = hour.parse().ok().filter(|&h| h <= 24)?;
+    let minutes: u32 = match minutes {
+        Some(m) if m.len() == 2 => m.parse().ok().filter(|&m| m < 60)?,
+        Some(_) => return None,
+        None => 0,
+    };
+    let hour = match added {
+        Some(add) if hour < 12 => hour + add,
+        _ => hour,
+    };
+    let mut out = vec![hour.to_string()];
+    if minutes != 0 {
+        out.push(minutes.to_string());
+    }
+    Some(out)
+}
+
+/// One lower-case letter after a number that labels a section or an
+/// article (`20d`, `7a`), not a unit (`5h`, `5g`) or a scale (`5m`, `5k`).
+fn is_section_letter(letters: &str) -> bool {
+    let mut chars = letters.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_lowercase() && !"ghklmst".contains(c))
+}
+
+/// The month a word names (`september`, `May`), or `None`; in a language
+/// that writes months with a capital, a lower-case word is no month (`may`).
+fn month(word: &str, rules: &Rules) -> Option<u32> {
+    if rules.months_capitalized && !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    with_lowercase(word, |lower| rules.months.get(lower).copied())
+}
+
+/// A number written in words from `words[k]` on (`vijfenvijftig`, `two
+/// thousand and thirteen`): its value and the index of the word after it.
+fn number_in_words(words: &[(usize, &str)], k: usize, rules: &Rules) -> Option<(u64, usize)> {
+    let read = |w: &str| with_lowercase(w, |l| number_word_value(l, rules));
+    let first = read(words[k].1)?;
+    let mut number = NumberWords::default();
+    // A word that reads as a number on its own but not as the start of a
+    // longer one (`twenty-one` is read whole) is taken as it is.
+    if number.push(first).is_none() {
+        return Some((first, k + 1));
+    }
+    let mut next = k + 1;
+    let mut best = (first, next);
+    loop {
+        let mut candidate = number.clone();
+        let mut at = next;
+        let Some(&(_, word)) = words.get(at) else {
+            break;
+        };
+        if with_lowercase(word, |l| rules.number_word_joiners.contains(l)) {
+            if candidate.join().is_none() {
+                break;
+            }
+            at += 1;
+        }
+        let Some(v) = words.get(at).and_then(|&(_, w)| read(w)) else {
+            break;
+        };
+        if candidate.push(v).is_none() {
+            break;
+        }
+        number = candidate;
+        next = at + 1;
+        if let Some(value) = number.value() {
+            best = (value, next);
+        }
+    }
+    Some(best)
+}
+
+/// Hard numbers of `a` whose value no number of `b`, hard or soft, has. A
+/// number written twice on one side and once on the other is no mismatch
+/// (`artikel 4, tweede lid, letters a en b` and `Article 4, paragraphs 2
+/// (a) and 2 (b)`).
+fn unmatched<'n>(a: &'n [Number], b: &[Number]) -> Vec<&'n Number> {
+    a.iter()
+        .filter(|n| n.hard && !b.iter().any(|m| m.value == n.value))
+        .collect()
 }
 
 pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {

@@ -49,7 +49,8 @@ fn spots(text: &str, english: bool, months: &dyn Fn(&str) -> bool) -> Vec<Spot> 
     }
     let count = |c: char| text.matches(c).count();
     for (open, close) in [('(', ')'), ('[', ']'), ('“', '”')] {
-        if count(open) != count(close) {
+        let labels = if close == ')' { label_closers(text) } else { 0 };
+        if count(open) != count(close) - labels {
             let at = text.find([open, close]).unwrap_or(0);
             out.push((
                 at,
@@ -85,7 +86,10 @@ fn spots(text: &str, english: bool, months: &dyn Fn(&str) -> bool) -> Vec<Spot> 
                     .rev()
                     .take_while(|(_, c)| c.is_ascii_digit())
                     .count();
-                if group != 3 && before <= 3 {
+                // `paragraphs 2,3, and 4`: a list, its numbers closed by
+                // another comma.
+                let listed = chars.get(k + 2 + group).is_some_and(|&(_, c)| c == ',');
+                if group != 3 && before <= 3 && !listed {
                     out.push((w[0].0, w[2].0 + 1, "decimal comma in English".into()));
                 }
             }
@@ -123,6 +127,35 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
     }
 }
 
+/// Closing brackets of list labels that open nothing (`a)`, `ii)`, `2)`,
+/// `9.1)`): one with no `(` open before it, after a label of at most four
+/// letters or digits standing as a word.
+fn label_closers(text: &str) -> usize {
+    let mut open = 0usize;
+    let mut labels = 0;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => open += 1,
+            ')' if open > 0 => open -= 1,
+            ')' => {
+                let before = &text[..at];
+                let label = before
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or(before);
+                if (1..=4).contains(&label.chars().count())
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '.')
+                    && label.chars().any(char::is_alphanumeric)
+                {
+                    labels += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    labels
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,12 +173,15 @@ mod tests {
         assert!(found("The government supports it (fully), on 28 September 2020.").is_empty());
         assert!(found("A pre- and post-war view of 1,000 people.").is_empty());
         assert_eq!(found("A double  space."), ["double space"]);
+        assert!(found("a) Battle tanks; (ii) the course at a) and b) above").is_empty());
+        assert_eq!(found("See (Article 5 and 6."), ["unbalanced `(` and `)`"]);
         assert_eq!(found("The infor- mation."), ["leftover hyphenation"]);
         assert_eq!(
             found("The policy3 is new."),
             ["a number glued to a word: a footnote marker left over?"]
         );
         assert_eq!(found("It costs 2,5 million."), ["decimal comma in English"]);
+        assert!(found("Article 15, paragraphs 2,3, and 4.").is_empty());
         assert_eq!(found("It costs € 35."), ["no space after `€` in English"]);
         assert_eq!(
             found("On 28 september."),

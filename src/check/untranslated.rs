@@ -130,18 +130,28 @@ fn uncovered(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> Option<super::Findin
             .iter()
             .map(|&(i, _)| length(other_side, i))
             .sum();
-        if actual >= 0.6 * total * scale {
-            continue;
-        }
         let fit = |expected: f64| expected.min(actual) / expected.max(actual).max(1.0);
-        let (k, best) = lens
-            .iter()
-            .enumerate()
-            .map(|(k, &l)| (k, fit((total - l) * scale)))
-            .max_by(|a, b| a.1.total_cmp(&b.1))?;
-        if best < 0.7 {
-            continue;
-        }
+        let k = if actual < 0.6 * total * scale {
+            let (k, best) = lens
+                .iter()
+                .enumerate()
+                .map(|(k, &l)| (k, fit((total - l) * scale)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))?;
+            if best < 0.7 {
+                continue;
+            }
+            k
+        } else {
+            let texts: Vec<&str> = many
+                .parts
+                .iter()
+                .map(|&(i, _)| cx.text(side).document.segments[i].text.as_str())
+                .collect();
+            match without_anchors(&texts, &other.text) {
+                Some(k) if fit((total - lens[k]) * scale) > fit(total * scale) => k,
+                _ => continue,
+            }
+        };
         let start = many.parts[k].1;
         let end = many
             .parts
@@ -162,6 +172,30 @@ fn uncovered(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> Option<super::Findin
         return Some(f);
     }
     None
+}
+
+/// Of several sentences in one bead, the one whose anchors (numbers,
+/// names, acronyms, cognates, URLs) the other side has none of, while it
+/// shares some with another: the sentence it left out. Needs anchors worth
+/// at least a number or an acronym in that sentence; sentences with fewer
+/// anchors say nothing.
+fn without_anchors(texts: &[&str], other: &str) -> Option<usize> {
+    use crate::align::{AlignUnit, Features};
+    let other = Features::of(&AlignUnit::line(other));
+    let mut uncovered = None;
+    let mut covered = false;
+    for (k, text) in texts.iter().enumerate() {
+        let part = Features::of(&AlignUnit::line(text));
+        if crate::align::features::shared(&part, &other) > 0.0 {
+            covered = true;
+        } else if part.weight >= 2.0 {
+            if uncovered.is_some() {
+                return None;
+            }
+            uncovered = Some(k);
+        }
+    }
+    uncovered.filter(|_| covered)
 }
 
 #[cfg(test)]

@@ -399,6 +399,10 @@ pub struct CheckArgs {
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
     pub fail_on: FailOn,
+    /// Lowest severity the human report shows (the summary line counts
+    /// every finding; other formats carry them all).
+    #[arg(long, value_enum, default_value_t = ShowLevel::Warning, help_heading = "Output")]
+    pub show: ShowLevel,
     /// Turn a check off (repeatable), e.g. --allow typography.
     #[arg(long, value_name = "CODE", help_heading = "Checks")]
     pub allow: Vec<String>,
@@ -439,6 +443,13 @@ pub enum CheckFormat {
     Junit,
     /// GitHub Actions workflow commands (`::error file=…,line=…::`).
     Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowLevel {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use brug::model::{Code, Finding, Severity};
 use brug::pipeline::{self, Analysis, ProjectFiles};
 use brug::project::{self, DocumentPair, Selection};
 
-use super::args::{CheckArgs, CheckFormat, FailOn};
+use super::args::{CheckArgs, CheckFormat, FailOn, ShowLevel};
 use super::exit::Outcome;
 use super::progress;
 use super::report::{self, DocumentReport, Report};
@@ -24,6 +24,7 @@ struct CheckConfig {
     jobs: usize,
     format: CheckFormat,
     fail_on: Option<Severity>,
+    show: Severity,
     write_baseline: Option<PathBuf>,
 }
 
@@ -57,6 +58,11 @@ impl CheckConfig {
             jobs,
             format: args.format,
             fail_on: threshold(args.fail_on),
+            show: match args.show {
+                ShowLevel::Error => Severity::Error,
+                ShowLevel::Warning => Severity::Warning,
+                ShowLevel::Info => Severity::Info,
+            },
             write_baseline: args.write_baseline,
         })
     }
@@ -166,7 +172,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome, brug::Error> {
         fail_on: config.fail_on,
     };
     let reporter: Box<dyn report::Reporter> = match config.format {
-        CheckFormat::Human => Box::new(report::Human::for_stdout()),
+        CheckFormat::Human => Box::new(report::Human::for_stdout(config.show)),
         CheckFormat::Json | CheckFormat::Jsonl => Box::new(report::Json),
         CheckFormat::Sarif => Box::new(report::Sarif),
         CheckFormat::Junit => Box::new(report::Junit),

@@ -4,7 +4,9 @@
 //! (`lexicon/<code>.words`). Every stage uses them; they use no stage.
 
 pub mod lexicon;
+pub mod numerals;
 pub mod rules;
 
 pub use lexicon::Lexicon;
+pub use numerals::number_word_value;
 pub use rules::{Rules, detect_language, with_lowercase};

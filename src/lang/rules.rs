@@ -53,6 +53,17 @@ pub struct Rules {
     pub months: FastMap<&'static str, u32>,
     /// Numbers written as words (`twee`, `two`) → value.
     pub number_words: FastMap<&'static str, u64>,
+    /// Joiners between the parts of a number written as words (`en` in
+    /// `eenentwintig`, `-` and `and` in `two hundred and twenty-one`).
+    pub number_word_joiners: FastSet<&'static str>,
+    /// Endings after a number word that keep its value (`de` in `elfde`,
+    /// `jarige` in `vierentwintigjarige`, `th` in `fourteenth`).
+    pub number_word_endings: FastSet<&'static str>,
+    /// Whether a month name is only a month with a capital (`May`, not
+    /// `may`).
+    pub months_capitalized: bool,
+    /// Words after a time of day (`uur`, `pm`) → hours they add (`pm` 12).
+    pub time_words: FastMap<&'static str, u32>,
     /// Words that multiply the number before them (`miljoen`) → factor.
     pub scale_words: FastMap<&'static str, u64>,
     /// Words meaning "per cent".
@@ -194,6 +205,10 @@ impl Rules {
             decimal,
             months: valued(take("months")),
             number_words: valued(take("number_words")),
+            number_word_joiners: take("number_word_joiners"),
+            number_word_endings: take("number_word_endings"),
+            months_capitalized: take("month_case").contains("capitalized"),
+            time_words: valued(take("time_words")),
             scale_words: valued(take("scale_words")),
             percent_words: take("percent_words"),
             reference_prefix: take("reference_prefix"),

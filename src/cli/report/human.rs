@@ -12,6 +12,8 @@ use super::{Report, Reporter};
 
 pub struct Human {
     colour: bool,
+    /// The lowest severity shown; the summary line counts all.
+    show: Severity,
 }
 
 const BOLD: Style = Style::new().bold();
@@ -28,9 +30,10 @@ const INFO: Style = Style::new()
 impl Human {
     /// Colour when standard output is a terminal, as anstream decides it
     /// (never with `NO_COLOR` set; `CLICOLOR`, `CLICOLOR_FORCE`, `TERM`).
-    pub fn for_stdout() -> Human {
+    pub fn for_stdout(show: Severity) -> Human {
         Human {
             colour: anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never,
+            show,
         }
     }
 
@@ -76,31 +79,45 @@ impl Reporter for Human {
                     doc.target
                 )?;
             }
+            let shown: Vec<&Finding> = doc
+                .findings
+                .iter()
+                .filter(|f| f.severity >= self.show)
+                .collect();
             // Findings of one pair are adjacent: group them.
             let mut k = 0;
-            while k < doc.findings.len() {
+            while k < shown.len() {
                 let key = |f: &Finding| {
                     (
                         f.source.as_ref().map(|r| r.id.clone()),
                         f.target.as_ref().map(|r| r.id.clone()),
                     )
                 };
-                let group_key = key(&doc.findings[k]);
+                let group_key = key(shown[k]);
                 let mut end = k + 1;
-                while end < doc.findings.len() && key(&doc.findings[end]) == group_key {
+                while end < shown.len() && key(shown[end]) == group_key {
                     end += 1;
                 }
-                self.group(out, &doc.findings[k..end])?;
+                self.group(out, &shown[k..end])?;
                 k = end;
             }
         }
-        writeln!(out, "{}", super::summary_line(report))
+        let mut summary = super::summary_line(report);
+        let hidden = report.findings().filter(|f| f.severity < self.show).count();
+        if hidden > 0 {
+            summary.push_str(&format!(
+                "; {hidden} below {} not shown (--show {} shows them)",
+                self.show,
+                Severity::Info
+            ));
+        }
+        writeln!(out, "{summary}")
     }
 }
 
 impl Human {
-    fn group(&self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-        let first = &findings[0];
+    fn group(&self, out: &mut dyn Write, findings: &[&Finding]) -> io::Result<()> {
+        let first = findings[0];
         let place = |r: &brug::model::SegmentRef| r.place();
         let header = match (&first.source, &first.target) {
             (Some(s), Some(t)) => format!("{} ↔ {}", place(s), place(t)),
