@@ -35,10 +35,23 @@ const CROSSING_LINES: usize = 2;
 /// running text in columns, left as it is.
 const CELL_WORDS: usize = 10;
 
+/// Characters a table's cells have on average at most; a column of
+/// running text fills its width.
+const CELL_CHARS: usize = 24;
+
+/// Tenths of a table's grid its cells fill at least.
+const FILLED_TENTHS: usize = 6;
+
+/// Lines a signer takes at most (a title over two lines, a name).
+const SIGNER_LINES: usize = 4;
+
 /// A word of a line: where it stands (character columns) and its raw
 /// byte range.
 #[derive(Debug, Clone, Copy)]
 struct Word {
+    /// The word is, or ends, a number that labels the line's text
+    /// behind a wide gap (`1.      Inleiding`): that gap parts no columns.
+    label: bool,
     column: usize,
     end_column: usize,
     start: usize,
@@ -102,8 +115,10 @@ pub fn reread(
             continue;
         }
         let kind_of = |kind: BlockKind| touched.iter().any(|&k| units[k].kind == kind);
-        let reading = if kind_of(BlockKind::Signature) {
+        let reading = if kind_of(BlockKind::Signature) && are_signers(raw, &rows) {
             Reading::Signers
+        } else if kind_of(BlockKind::Signature) {
+            continue;
         } else if labels_over_values(raw, &rows) {
             Reading::FieldRow
         } else if kind_of(BlockKind::Letterhead) {
@@ -160,13 +175,23 @@ fn read(
         label: None,
         skip: 0,
     };
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<LineBlock> = Vec::new();
     match reading {
         Reading::Table => {
+            // `open[c]`: the block of the cell last started in column `c`.
+            let mut open: Vec<Option<usize>> = vec![None; columns];
             for (r, row) in rows.iter().enumerate() {
-                for cell in row.iter().flatten() {
-                    let line = cell_line(region.first + r, *cell);
-                    blocks.push(block(BlockKind::Paragraph, vec![line]));
+                let wraps = r > 0 && continues_row(raw, &rows[r - 1], row);
+                for (c, cell) in row.iter().enumerate() {
+                    let Some(cell) = *cell else { continue };
+                    let line = cell_line(region.first + r, cell);
+                    match open[c] {
+                        Some(k) if wraps => blocks[k].lines.push(line),
+                        _ => {
+                            open[c] = Some(blocks.len());
+                            blocks.push(block(BlockKind::Paragraph, vec![line]));
+                        }
+                    }
                 }
             }
         }
@@ -211,7 +236,9 @@ fn read(
                         // pitches differ: one empty row in a column is
                         // no gap on the page.
                         after_blank: empty_rows >= 2,
-                        repeats: alone && repeats[physical],
+                        // A line's pieces behind the first column are
+                        // the side column's, whose words may repeat.
+                        repeats: (alone || c > 0) && repeats[physical],
                     });
                     empty_rows = 0;
                 }
@@ -284,6 +311,7 @@ fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
         if c.is_whitespace() {
             if let Some((start_column, start)) = open.take() {
                 words.push(Word {
+                    label: false,
                     column: start_column,
                     end_column: column,
                     start: info.start + start,
@@ -296,11 +324,19 @@ fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
     }
     if let Some((start_column, start)) = open {
         words.push(Word {
+            label: false,
             column: start_column,
             end_column: indent + content.chars().count(),
             start: info.start + start,
             end: info.end,
         });
+    }
+    if let Some(gap) = words
+        .windows(2)
+        .position(|w| w[1].column - w[0].end_column >= COLUMN_GAP)
+        && is_numbering(&raw.raw[words[0].start..words[gap].end])
+    {
+        words[gap].label = true;
     }
     words
 }
@@ -309,7 +345,7 @@ fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
 fn wide_gaps(words: &[Word]) -> Vec<(usize, usize)> {
     words
         .windows(2)
-        .filter(|w| w[1].column - w[0].end_column >= COLUMN_GAP)
+        .filter(|w| !w[0].label && w[1].column - w[0].end_column >= COLUMN_GAP)
         .map(|w| (w[0].end_column, w[1].column))
         .collect()
 }
@@ -466,6 +502,20 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
             .filter(|&(_, crossing)| crossing >= CROSSING_LINES)
             .map(|((a, _), _)| a)
             .collect();
+        let cuts = lone_word_cuts_dropped(&words[first..=last], cuts);
+        // A row of one cell that goes on from a line outside the region,
+        // or on into one, belongs to that line's paragraph (a caption's
+        // last line, `2025`, over a table).
+        let alone = |i: usize| {
+            let cells = row_cells(&words[i], &cuts);
+            cells[0].is_some() && cells.iter().flatten().count() == 1
+        };
+        while first < last && first > 0 && alone(first) && !words[first - 1].is_empty() {
+            first += 1;
+        }
+        while last > first && alone(last) && words.get(last + 1).is_some_and(|w| !w.is_empty()) {
+            last -= 1;
+        }
         if !cuts.is_empty() {
             regions.push(Region { first, last, cuts });
             floor = last + 1;
@@ -473,6 +523,46 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
         i = last.max(i) + 1;
     }
     regions
+}
+
+/// The cuts left when those that part words of one phrase are dropped: a
+/// cut that a line crosses between two words a single space apart, with
+/// a column beside it that holds text on one line only (`De voorzitter
+/// van de Tweede Kamer` over shorter lines, beside the side column), or
+/// a header word over a column set right of it.
+fn lone_word_cuts_dropped(lines: &[Vec<Word>], mut cuts: Vec<usize>) -> Vec<usize> {
+    loop {
+        let filled = |column: usize, cuts: &[usize]| {
+            lines
+                .iter()
+                .filter(|l| row_cells(l, cuts)[column].is_some())
+                .count()
+        };
+        let narrow = |cut: usize| {
+            lines.iter().any(|l| {
+                l.windows(2).any(|w| {
+                    w[0].end_column <= cut
+                        && cut < w[1].column
+                        && w[1].column - w[0].end_column < COLUMN_GAP
+                })
+            })
+        };
+        let Some(k) = (0..cuts.len())
+            .find(|&k| narrow(cuts[k]) && (filled(k, &cuts) < 2 || filled(k + 1, &cuts) < 2))
+        else {
+            return cuts;
+        };
+        // A lone header word right of the cut (`Telefoontjes Minuten`)
+        // heads the column after it when its line leaves that column
+        // empty (the figures under it stand right-aligned).
+        let lone_heads_next = filled(k + 1, &cuts) < 2
+            && k + 1 < cuts.len()
+            && lines.iter().all(|l| {
+                let cells = row_cells(l, &cuts);
+                cells[k + 1].is_none() || cells[k + 2].is_none()
+            });
+        cuts.remove(if lone_heads_next { k + 1 } else { k });
+    }
 }
 
 /// A line's words gathered into cells, one per column: each cell's raw
@@ -520,30 +610,64 @@ fn is_numbering(text: &str) -> bool {
         || (text.chars().any(|c| c.is_ascii_digit())
             && text.split_whitespace().count() <= 2
             && text.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        || (text.split_whitespace().count() == 2
-            && text
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())))
+        || matches!(text.split_whitespace().collect::<Vec<_>>().as_slice(),
+            [first, number] if (first.ends_with('.') || first.chars().all(|c| c.is_ascii_digit()))
+                && number.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Whether a column of a region runs on as prose from row to row: two
-/// cells or more go on in lower case under the cell above, or under a
-/// hyphen (two columns of running text, not a table).
+/// Whether a cell goes on with the cell above it: in lower case, in
+/// brackets, or after a hyphen.
+fn continues_cell(raw: &RawText, above: Option<(usize, usize)>, below: (usize, usize)) -> bool {
+    let below = &raw.raw[below.0..below.1];
+    above.is_some_and(|(a, b)| raw.raw[a..b].ends_with('-'))
+        && below.starts_with(char::is_alphanumeric)
+        || above.is_some() && below.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
+/// Whether a row goes on with the row above it: each of its cells with
+/// the cell above it (a header cell that wraps, `Waarvan` over
+/// `eeuwigdurend` over `afgekocht`).
+fn continues_row(
+    raw: &RawText,
+    above: &[Option<(usize, usize)>],
+    row: &[Option<(usize, usize)>],
+) -> bool {
+    row.iter().any(Option::is_some)
+        && row
+            .iter()
+            .zip(above)
+            .all(|(cell, &over)| cell.is_none_or(|cell| continues_cell(raw, over, cell)))
+}
+
+/// Whether a region's columns run on as prose: on a third of the rows
+/// with two cells or more (two at least), every cell goes on with the
+/// cell above it (two columns of running text, not a table, whose cells
+/// wrap now and then).
 fn runs_on(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let wide_rows = rows
+        .iter()
+        .filter(|r| r.iter().flatten().count() >= 2)
+        .count();
+    let going_on = rows
+        .windows(2)
+        .filter(|pair| {
+            pair[1].iter().flatten().count() >= 2 && continues_row(raw, &pair[0], &pair[1])
+        })
+        .count();
+    going_on >= 2 && 3 * going_on >= wide_rows
+}
+
+/// Whether a region's cells fill its grid as a table's do: most rows
+/// have text in most columns (a drawing's labels, an organisation chart,
+/// stand scattered).
+fn fills_grid(rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let rows_with_text = rows
+        .iter()
+        .filter(|r| r.iter().any(Option::is_some))
+        .count();
     let columns = rows.first().map_or(0, Vec::len);
-    let text = |(a, b): (usize, usize)| &raw.raw[a..b];
-    (0..columns).any(|c| {
-        rows.windows(2)
-            .filter(|pair| match (pair[0][c], pair[1][c]) {
-                (Some(above), Some(below)) => {
-                    text(above).ends_with('-') || text(below).starts_with(char::is_lowercase)
-                }
-                _ => false,
-            })
-            .count()
-            >= 2
-    })
+    let cells = rows.iter().flatten().flatten().count();
+    cells * 10 >= rows_with_text * columns * FILLED_TENTHS
 }
 
 /// Whether the region's first row holds field labels only, two or more,
@@ -567,10 +691,33 @@ fn labels_over_values(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bo
             >= 2
 }
 
-/// Whether a region is a table: every cell short, and no column runs on
-/// as prose.
+/// Whether a region in a letter's closing holds signers side by side: a
+/// title and a name or so each, every cell short.
+fn are_signers(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    rows.iter()
+        .filter(|r| r.iter().any(Option::is_some))
+        .count()
+        <= SIGNER_LINES
+        && rows
+            .iter()
+            .flatten()
+            .flatten()
+            .all(|&(a, b)| raw.raw[a..b].split_whitespace().count() <= CELL_WORDS)
+}
+
+/// Whether a region is a table: its cells short (on average and each),
+/// filling its grid, not running on as prose.
 fn is_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
-    !runs_on(raw, rows)
+    let cells: Vec<&str> = rows
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|&(a, b)| &raw.raw[a..b])
+        .collect();
+    let chars: usize = cells.iter().map(|t| t.chars().count()).sum();
+    chars <= cells.len() * CELL_CHARS
+        && !runs_on(raw, rows)
+        && fills_grid(rows)
         && rows
             .iter()
             .flatten()
