@@ -188,3 +188,38 @@ fn layout_section_numbers_and_justified_lines_are_no_columns() {
         ])
     );
 }
+
+/// A `-layout` table's header cell that wraps (`Waarvan` over
+/// `eeuwigdurend` over `afgekocht`) is one cell; the caption above the
+/// table keeps its last line.
+#[test]
+fn layout_table_cell_that_wraps_is_one_cell() {
+    let text = "Tabel 1: Woningen op erfpachtgrond in de vier grootste erfpachtgemeenten, 1 januari\n2025\n Gemeente                         Woningen                        Waarvan\n                                                                  eeuwigdurend\n                                                                  afgekocht\n Amsterdam                        182.000                         61%\n Den Haag                         38.500                          74%\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Tabel 1: Woningen op erfpachtgrond in de vier grootste erfpachtgemeenten, 1 januari 2025",
+            "Gemeente",
+            "Woningen",
+            "Waarvan eeuwigdurend afgekocht",
+            "Amsterdam",
+            "182.000",
+            "61%",
+            "Den Haag",
+            "38.500",
+            "74%",
+        ])
+    );
+}
+
+/// Two columns of running text (`-layout` of a two-column page) are no
+/// table: their lines are not cut into cells.
+#[test]
+fn layout_two_columns_of_prose_are_no_table() {
+    let text = "The five island councils broadly sup-          ferry already sails to both islands,\nport the choice of two concessions.            but only in summer. I will ask the\nTexel asks for a guarantee that                operators what it would cost to run\nthe night crossing for emergency               it all year round.\n";
+    assert!(
+        texts(text).iter().all(|s| s.len() > 30),
+        "{:?}",
+        texts(text)
+    );
+}

@@ -70,10 +70,10 @@ struct Region {
 
 /// Re-reads the column regions of `-layout` text: their lines leave
 /// `units`, and blocks of their cells take their place. The cells become
-/// lines appended to `infos`; `lines_of_cells` receives the physical line
-/// of each (for the markers on it). `aside[i]`: line `i` is a footnote's
-/// or page furniture, never part of a region. `repeats[i]`: line `i`
-/// stands on later pages too.
+/// lines appended to `infos`; returns the units and, for each cell line
+/// in order, its physical line and raw range (for the markers on it).
+/// `aside[i]`: line `i` is a footnote's or page furniture, never part of
+/// a region. `repeats[i]`: line `i` stands on later pages too.
 pub fn reread(
     raw: &RawText,
     infos: &mut Vec<LineInfo>,
@@ -104,28 +104,8 @@ pub fn reread(
                     .any(|&i| (region.first..=region.last).contains(&i))
             })
             .collect();
-        if touched.is_empty()
-            || touched.iter().any(|&k| {
-                let u = &units[k];
-                (u.label.is_some() || u.skip > 0)
-                    || matches!(u.kind, BlockKind::Footnote(_) | BlockKind::ListItem)
-            })
-            || !reads_as_columns(raw, &rows)
-        {
-            continue;
-        }
-        let kind_of = |kind: BlockKind| touched.iter().any(|&k| units[k].kind == kind);
-        let reading = if kind_of(BlockKind::Signature) && are_signers(raw, &rows) {
-            Reading::Signers
-        } else if kind_of(BlockKind::Signature) {
-            continue;
-        } else if labels_over_values(raw, &rows) {
-            Reading::FieldRow
-        } else if kind_of(BlockKind::Letterhead) {
-            Reading::Letterhead
-        } else if is_table(raw, &rows) {
-            Reading::Table
-        } else {
+        let touched_units: Vec<&LineBlock> = touched.iter().map(|&k| &units[k]).collect();
+        let Some(reading) = reading(raw, &rows, &touched_units) else {
             continue;
         };
         let mut cell_line = |line: usize, (start, end): (usize, usize)| {
@@ -144,6 +124,35 @@ pub fn reread(
         units = replace_lines(units, &touched, &region, blocks);
     }
     (units, cells_made)
+}
+
+/// How a region's cells read, from the blocks the layout pass made of
+/// its lines (`touched`): none when they are no columns, or when those
+/// blocks are list items or footnotes, whose labels stand on their first
+/// lines.
+fn reading(
+    raw: &RawText,
+    rows: &[Vec<Option<(usize, usize)>>],
+    touched: &[&LineBlock],
+) -> Option<Reading> {
+    let taken_apart = touched.iter().any(|u| {
+        u.label.is_some()
+            || u.skip > 0
+            || matches!(u.kind, BlockKind::Footnote(_) | BlockKind::ListItem)
+    });
+    if touched.is_empty() || taken_apart || !reads_as_columns(raw, rows) {
+        return None;
+    }
+    let kind_of = |kind: BlockKind| touched.iter().any(|u| u.kind == kind);
+    if kind_of(BlockKind::Signature) {
+        are_signers(raw, rows).then_some(Reading::Signers)
+    } else if labels_over_values(raw, rows) {
+        Some(Reading::FieldRow)
+    } else if kind_of(BlockKind::Letterhead) {
+        Some(Reading::Letterhead)
+    } else {
+        is_table(raw, rows).then_some(Reading::Table)
+    }
 }
 
 /// How a region's cells make blocks.
