@@ -278,3 +278,133 @@ fn labels_with_a_colon_or_a_short_form_start_their_own_fields() {
         ])
     );
 }
+
+fn texts(text: &str) -> Vec<String> {
+    segment_text(text, "nl", Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect()
+}
+
+/// `pdftotext -layout` sets a table's cells on one line each row, parted
+/// by wide gaps (a header cell by one space where the rows under it
+/// leave the gap): each cell is a segment of its own.
+#[test]
+fn layout_table_is_read_cell_by_cell() {
+    let text = "De tabel hieronder laat zien hoeveel mensen belden en hoe lang zij moesten wachten op\nhet loket.\n\nKwartaal           Telefoontjes Minuten        Opgenomen\nQ1 2025            41.200               3,1    68%\nQ2 2025            43.900               3,4    64%\n\nDe wachttijd is daarmee in een halfjaar opgelopen.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tabel hieronder laat zien hoeveel mensen belden en hoe lang zij moesten wachten op het loket.",
+            "Kwartaal",
+            "Telefoontjes",
+            "Minuten",
+            "Opgenomen",
+            "Q1 2025",
+            "41.200",
+            "3,1",
+            "68%",
+            "Q2 2025",
+            "43.900",
+            "3,4",
+            "64%",
+            "De wachttijd is daarmee in een halfjaar opgelopen.",
+        ])
+    );
+}
+
+/// Two signers side by side share their lines in `-layout` text: each
+/// signer's title and name are signature lines of their own.
+#[test]
+fn layout_signers_side_by_side_are_parted() {
+    let text = "Wij rekenen op uw steun bij de uitvoering van deze plannen.\n\nMet vriendelijke groet,\n\nBurgemeester en wethouders van Westerhaven,\n\n\nde secretaris,                                  de burgemeester,\nmr. J.P. Jansen                                 drs. E.M. de Vries\n";
+    let segments = segments(text);
+    for signer in [
+        "de secretaris,",
+        "de burgemeester,",
+        "mr. J.P. Jansen",
+        "drs. E.M. de Vries",
+    ] {
+        assert!(
+            segments.contains(&format!("signature\t\t\t{signer}")),
+            "{signer} in {segments:?}"
+        );
+    }
+}
+
+/// On a `-layout` first page the ministry's side column shares lines with
+/// the addressee, and a row of field labels stands over a row of values:
+/// the addressee is one field, the side column's address another, and
+/// each label takes the value under it.
+#[test]
+fn layout_side_column_and_fields_in_a_row_are_read_by_column() {
+    let text = "                                                                          Ministerie van Financiën\n> Retouradres Postbus 20201 2500 EE Den Haag\n\nDe Voorzitter van de Tweede Kamer\n                                                                          Korte Voorhout 7\nder Staten-Generaal                                                       2511 CW Den Haag\nPostbus 20018\n2500 EA DEN HAAG                                                          www.example.nl\n\n\n\nDatum                       Kenmerk                      Onderwerp\n\n4 november 2025             2025-0000123                 Voortgang van de regeling\n\n\n\nGeachte voorzitter,\n\nHierbij informeer ik u over de voortgang van de regeling.\n";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "letterhead\t\t\tMinisterie van Financiën",
+            "letterhead\t\t\t> Retouradres Postbus 20201 2500 EE Den Haag",
+            "letterhead\t\t\tDe Voorzitter van de Tweede Kamer der Staten-Generaal Postbus 20018 2500 EA DEN HAAG",
+            "letterhead\t\t\tKorte Voorhout 7 2511 CW Den Haag www.example.nl",
+            "letterhead\t\t\tDatum 4 november 2025",
+            "letterhead\t\t\tKenmerk 2025-0000123",
+            "letterhead\t\t\tOnderwerp Voortgang van de regeling",
+            "body\t\t\tGeachte voorzitter,",
+            "body\t\t\tHierbij informeer ik u over de voortgang van de regeling.",
+        ])
+    );
+}
+
+/// Section numbers before their titles (`1.      Omvang`, `1.1     Aantal`)
+/// and a justified line with a wide gap are no columns.
+#[test]
+fn layout_section_numbers_and_justified_lines_are_no_columns() {
+    let text = "1.      Omvang van het probleem\n\n1.1     Aantal woningen\n\nLood in drinkwater is schadelijk voor de gezondheid, vooral voor jonge kinderen en\nvoor het ongeboren kind. In woningen die vóór 1960 zijn    gebouwd, kunnen nog\nleidingen liggen. Het RIVM schatte in 2023 dat het gaat om ongeveer 35.000 tot\n110.000 woningen. Die ruime marge komt doordat niemand precies weet waar.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "1. Omvang van het probleem",
+            "1.1 Aantal woningen",
+            "Lood in drinkwater is schadelijk voor de gezondheid, vooral voor jonge kinderen en voor het ongeboren kind.",
+            "In woningen die vóór 1960 zijn gebouwd, kunnen nog leidingen liggen.",
+            "Het RIVM schatte in 2023 dat het gaat om ongeveer 35.000 tot 110.000 woningen.",
+            "Die ruime marge komt doordat niemand precies weet waar.",
+        ])
+    );
+}
+
+/// A `-layout` table's header cell that wraps (`Waarvan` over
+/// `eeuwigdurend` over `afgekocht`) is one cell; the caption above the
+/// table keeps its last line.
+#[test]
+fn layout_table_cell_that_wraps_is_one_cell() {
+    let text = "Tabel 1: Woningen op erfpachtgrond in de vier grootste erfpachtgemeenten, 1 januari\n2025\n Gemeente                         Woningen                        Waarvan\n                                                                  eeuwigdurend\n                                                                  afgekocht\n Amsterdam                        182.000                         61%\n Den Haag                         38.500                          74%\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Tabel 1: Woningen op erfpachtgrond in de vier grootste erfpachtgemeenten, 1 januari 2025",
+            "Gemeente",
+            "Woningen",
+            "Waarvan eeuwigdurend afgekocht",
+            "Amsterdam",
+            "182.000",
+            "61%",
+            "Den Haag",
+            "38.500",
+            "74%",
+        ])
+    );
+}
+
+/// Two columns of running text (`-layout` of a two-column page) are no
+/// table: their lines are not cut into cells.
+#[test]
+fn layout_two_columns_of_prose_are_no_table() {
+    let text = "The five island councils broadly sup-          ferry already sails to both islands,\nport the choice of two concessions.            but only in summer. I will ask the\nTexel asks for a guarantee that                operators what it would cost to run\nthe night crossing for emergency               it all year round.\n";
+    assert!(
+        texts(text).iter().all(|s| s.len() > 30),
+        "{:?}",
+        texts(text)
+    );
+}

@@ -768,7 +768,7 @@ impl Planner<'_> {
                 repeats: repeats[i],
             })
             .collect();
-        let mut units = letterhead::fields(&lines, &labels);
+        let mut units = letterhead::top_fields(&lines, &labels);
         let salutation_line = paras[p][q];
         units.push(LineBlock {
             kind: BlockKind::Paragraph,

@@ -167,7 +167,15 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
         }
         k += 1;
     }
-    let mut blocks = continuations_joined(blocks, lines, labels);
+    continuations_joined(blocks, lines, labels)
+}
+
+/// The fields of a letter's top letterhead region ([`fields`]), with the
+/// sender's block at its top split into the sender's fields
+/// ([`sender_fields`]) when it opens with no label. A column of the
+/// page read on its own (the side column) keeps its blocks whole.
+pub fn top_fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
+    let mut blocks = fields(lines, labels);
     if let Some(top) = blocks.first().cloned() {
         let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
         if !starts_with_label(text(top.lines[0]), labels) {

@@ -6,6 +6,7 @@
 //! exactly one block or in one artifact.
 
 mod builder;
+mod columns;
 mod decode;
 mod footnotes;
 pub(crate) mod furniture;
@@ -230,7 +231,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
         Some(_) => vec![false; infos.len()],
         None => numbers_before_text(&raw, &infos, &furniture_kinds),
     };
-    let notes = find_footnotes(
+    let mut notes = find_footnotes(
         &raw,
         &infos,
         &furniture,
@@ -252,7 +253,13 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     };
     let units = match &hints {
         Some(hints) => hinted_blocks(&planner, &notes.bodies, hints),
-        None => blocks(&planner, &notes.bodies, &first_page_repeats),
+        None => {
+            let units = blocks(&planner, &notes.bodies, &first_page_repeats);
+            let (units, cells) =
+                columns::reread(&raw, &mut infos, units, &notes.aside, &first_page_repeats);
+            notes.follow_cells(&cells);
+            units
+        }
     };
     let decisions = hyphen_decisions(&raw, &infos, &units, lang)?;
     let mut artifacts = artifacts(&raw, &infos, &furniture_kinds, &notes, &decisions);
@@ -279,7 +286,7 @@ pub fn ingest(path: &Path, bytes: Vec<u8>, options: &IngestOptions) -> Result<In
     // A PDF's words are rejoined from glyph gaps already.
     let split_word_spaces = match hints {
         Some(_) => Vec::new(),
-        None => spacing::split_word_spaces(&raw, &infos, lang),
+        None => spacing::split_word_spaces(&raw, &infos[..raw.lines.len()], lang),
     };
     Ok(Ingested {
         path: path.display().to_string(),
@@ -314,6 +321,20 @@ impl Footnotes {
     fn markers_on(&self, line: usize) -> &[MarkerCandidate] {
         let (a, b) = self.marker_span[line];
         &self.markers[a as usize..b as usize]
+    }
+
+    /// Gives each cell of a column region, a line of its own appended
+    /// after the document's lines (`(physical line, start, end)`), the
+    /// markers on its part of its physical line.
+    fn follow_cells(&mut self, cells: &[(usize, usize, usize)]) {
+        for &(line, start, end) in cells {
+            let (a, z) = self.marker_span[line];
+            let on_line = &self.markers[a as usize..z as usize];
+            let from = on_line.partition_point(|m| m.end <= start);
+            let to = on_line.partition_point(|m| m.start < end);
+            let from = a + from as u32;
+            self.marker_span.push((from, (a + to as u32).max(from)));
+        }
     }
 
     /// Where the marker that ends line `i` starts, if one does.

@@ -1,0 +1,735 @@
+//! Text set in columns in `pdftotext -layout` output, read column by
+//! column or cell by cell.
+//!
+//! `-layout` text keeps a page's horizontal layout: parts of one printed
+//! line that stand in different columns share a text line, parted by a
+//! wide run of spaces (`de secretaris,        de burgemeester,`). Read as
+//! running text they merge what stands apart on the page. A *column
+//! region* is a run of lines whose text keeps clear of the same character
+//! columns (a *gutter*), crossed by a wide gap on two lines or more:
+//! - beside the addressee block, the ministry's side column (each column
+//!   read top to bottom, as letterhead fields);
+//! - two signers side by side (each signer's title and name, the left
+//!   signer first);
+//! - a row of field labels over a row of values (`Datum   Kenmerk`, then
+//!   `4 november 2025   RIB-2025-087`: one `Label value` per column);
+//! - a table (one cell per block, row by row).
+//!
+//! A region's lines leave the blocks the layout pass made of them; each
+//! piece of a line in a column becomes a line of its own (appended after
+//! the document's lines), so that blocks are built from it as from any
+//! line, with its map back to the raw text.
+
+use super::decode::RawText;
+use super::layout::{BlockKind, LineBlock, LineInfo, is_heading_number, list_marker_len};
+use super::letterhead::{self, FieldLine};
+
+/// Spaces that part two columns on a line.
+const COLUMN_GAP: usize = 3;
+
+/// Lines of a region that cross a gutter with a wide gap, at least: one
+/// line with a wide gap may be a justified line of body text.
+const CROSSING_LINES: usize = 2;
+
+/// Words a table cell has at most; longer text beside a gutter is
+/// running text in columns, left as it is.
+const CELL_WORDS: usize = 10;
+
+/// Characters a table's cells have on average at most; a column of
+/// running text fills its width.
+const CELL_CHARS: usize = 24;
+
+/// Tenths of a table's grid its cells fill at least.
+const FILLED_TENTHS: usize = 6;
+
+/// Lines a signer takes at most (a title over two lines, a name).
+const SIGNER_LINES: usize = 4;
+
+/// A word of a line: where it stands (character columns) and its raw
+/// byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// The word is, or ends, a number that labels the line's text
+    /// behind a wide gap (`1.      Inleiding`): that gap parts no columns.
+    label: bool,
+    column: usize,
+    end_column: usize,
+    start: usize,
+    end: usize,
+}
+
+/// A run of lines set in columns.
+#[derive(Debug)]
+struct Region {
+    first: usize,
+    last: usize,
+    /// Character columns inside the gutters, left to right: a word at or
+    /// after `cuts[k]` (and before `cuts[k + 1]`) stands in column `k + 1`.
+    cuts: Vec<usize>,
+}
+
+/// Re-reads the column regions of `-layout` text: their lines leave
+/// `units`, and blocks of their cells take their place. The cells become
+/// lines appended to `infos`; returns the units and, for each cell line
+/// in order, its physical line and raw range (for the markers on it).
+/// `aside[i]`: line `i` is a footnote's or page furniture, never part of
+/// a region. `repeats[i]`: line `i` stands on later pages too.
+pub fn reread(
+    raw: &RawText,
+    infos: &mut Vec<LineInfo>,
+    units: Vec<LineBlock>,
+    aside: &[bool],
+    repeats: &[bool],
+) -> (Vec<LineBlock>, Vec<(usize, usize, usize)>) {
+    let words: Vec<Vec<Word>> = (0..raw.lines.len())
+        .map(|i| {
+            if aside[i] || infos[i].blank {
+                Vec::new()
+            } else {
+                line_words(raw, i, infos[i])
+            }
+        })
+        .collect();
+    let mut units = units;
+    let mut cells_made: Vec<(usize, usize, usize)> = Vec::new();
+    for region in regions(raw, &words) {
+        let rows: Vec<Vec<Option<(usize, usize)>>> = (region.first..=region.last)
+            .map(|i| row_cells(&words[i], &region.cuts))
+            .collect();
+        let touched: Vec<usize> = (0..units.len())
+            .filter(|&k| {
+                units[k]
+                    .lines
+                    .iter()
+                    .any(|&i| (region.first..=region.last).contains(&i))
+            })
+            .collect();
+        let touched_units: Vec<&LineBlock> = touched.iter().map(|&k| &units[k]).collect();
+        let Some(reading) = reading(raw, &rows, &touched_units) else {
+            continue;
+        };
+        let mut cell_line = |line: usize, (start, end): (usize, usize)| {
+            let text = &raw.raw[start..end];
+            infos.push(LineInfo {
+                start,
+                end,
+                chars: text.chars().count(),
+                blank: false,
+                trailing_space: true,
+            });
+            cells_made.push((line, start, end));
+            infos.len() - 1
+        };
+        let blocks = read(raw, &region, &rows, reading, repeats, &mut cell_line);
+        units = replace_lines(units, &touched, &region, blocks);
+    }
+    (units, cells_made)
+}
+
+/// How a region's cells read, from the blocks the layout pass made of
+/// its lines (`touched`): none when they are no columns, or when those
+/// blocks are list items or footnotes, whose labels stand on their first
+/// lines.
+fn reading(
+    raw: &RawText,
+    rows: &[Vec<Option<(usize, usize)>>],
+    touched: &[&LineBlock],
+) -> Option<Reading> {
+    let taken_apart = touched.iter().any(|u| {
+        u.label.is_some()
+            || u.skip > 0
+            || matches!(u.kind, BlockKind::Footnote(_) | BlockKind::ListItem)
+    });
+    if touched.is_empty() || taken_apart || !reads_as_columns(raw, rows) {
+        return None;
+    }
+    let kind_of = |kind: BlockKind| touched.iter().any(|u| u.kind == kind);
+    if kind_of(BlockKind::Signature) {
+        are_signers(raw, rows).then_some(Reading::Signers)
+    } else if labels_over_values(raw, rows) {
+        Some(Reading::FieldRow)
+    } else if kind_of(BlockKind::Letterhead) {
+        Some(Reading::Letterhead)
+    } else {
+        is_table(raw, rows).then_some(Reading::Table)
+    }
+}
+
+/// How a region's cells make blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Signers side by side: every cell a signature line, column by column.
+    Signers,
+    /// Labels over values: one field per column.
+    FieldRow,
+    /// The letterhead: each column read top to bottom as fields.
+    Letterhead,
+    /// A table: one block per cell, row by row.
+    Table,
+}
+
+/// The blocks of a region's cells, each cell made a line by `cell_line`.
+fn read(
+    raw: &RawText,
+    region: &Region,
+    rows: &[Vec<Option<(usize, usize)>>],
+    reading: Reading,
+    repeats: &[bool],
+    cell_line: &mut dyn FnMut(usize, (usize, usize)) -> usize,
+) -> Vec<LineBlock> {
+    let columns = region.cuts.len() + 1;
+    let block = |kind, lines| LineBlock {
+        kind,
+        lines,
+        label: None,
+        skip: 0,
+    };
+    let mut blocks: Vec<LineBlock> = Vec::new();
+    match reading {
+        Reading::Table => {
+            // `open[c]`: the block of the cell last started in column `c`.
+            let mut open: Vec<Option<usize>> = vec![None; columns];
+            for (r, row) in rows.iter().enumerate() {
+                let wraps = r > 0 && continues_row(raw, &rows[r - 1], row);
+                for (c, cell) in row.iter().enumerate() {
+                    let Some(cell) = *cell else { continue };
+                    let line = cell_line(region.first + r, cell);
+                    match open[c] {
+                        Some(k) if wraps => blocks[k].lines.push(line),
+                        _ => {
+                            open[c] = Some(blocks.len());
+                            blocks.push(block(BlockKind::Paragraph, vec![line]));
+                        }
+                    }
+                }
+            }
+        }
+        Reading::Signers => {
+            for c in 0..columns {
+                for (r, row) in rows.iter().enumerate() {
+                    if let Some(cell) = row[c] {
+                        let line = cell_line(region.first + r, cell);
+                        blocks.push(block(BlockKind::Signature, vec![line]));
+                    }
+                }
+            }
+        }
+        Reading::FieldRow => {
+            for c in 0..columns {
+                let lines: Vec<usize> = rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, row)| row[c].map(|cell| cell_line(region.first + r, cell)))
+                    .collect();
+                if !lines.is_empty() {
+                    blocks.push(block(BlockKind::Letterhead, lines));
+                }
+            }
+        }
+        Reading::Letterhead => {
+            let labels = letterhead::labels();
+            for c in 0..columns {
+                let mut lines: Vec<FieldLine<'_>> = Vec::new();
+                let mut empty_rows = 0usize;
+                for (r, row) in rows.iter().enumerate() {
+                    let Some(cell) = row[c] else {
+                        empty_rows += 1;
+                        continue;
+                    };
+                    let physical = region.first + r;
+                    let alone = row.iter().flatten().count() == 1;
+                    lines.push(FieldLine {
+                        line: cell_line(physical, cell),
+                        text: &raw.raw[cell.0..cell.1],
+                        // `-layout` adds a line where the columns' line
+                        // pitches differ: one empty row in a column is
+                        // no gap on the page.
+                        after_blank: empty_rows >= 2,
+                        // A line's pieces behind the first column are
+                        // the side column's, whose words may repeat.
+                        repeats: (alone || c > 0) && repeats[physical],
+                    });
+                    empty_rows = 0;
+                }
+                blocks.extend(letterhead::fields(&lines, &labels));
+            }
+        }
+    }
+    blocks
+}
+
+/// `units` with the region's lines taken out of the units that held
+/// them, and the region's blocks in their place.
+fn replace_lines(
+    units: Vec<LineBlock>,
+    touched: &[usize],
+    region: &Region,
+    blocks: Vec<LineBlock>,
+) -> Vec<LineBlock> {
+    let mut blocks = Some(blocks);
+    let mut out = Vec::with_capacity(units.len());
+    for (k, unit) in units.into_iter().enumerate() {
+        if !touched.contains(&k) {
+            out.push(unit);
+            continue;
+        }
+        let before: Vec<usize> = unit
+            .lines
+            .iter()
+            .copied()
+            .filter(|&i| i < region.first)
+            .collect();
+        let after: Vec<usize> = unit
+            .lines
+            .iter()
+            .copied()
+            .filter(|&i| i > region.last)
+            .collect();
+        if !before.is_empty() {
+            out.push(LineBlock {
+                lines: before,
+                ..unit.clone()
+            });
+        }
+        if let Some(blocks) = blocks.take() {
+            out.extend(blocks);
+        }
+        if !after.is_empty() {
+            out.push(LineBlock {
+                lines: after,
+                label: None,
+                skip: 0,
+                ..unit
+            });
+        }
+    }
+    out
+}
+
+/// The words of line `i`, with the character columns they stand in.
+fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
+    let line = raw.lines[i];
+    let indent = raw.raw[line.start..info.start]
+        .chars()
+        .filter(|&c| c != '\u{c}')
+        .count();
+    let mut words: Vec<Word> = Vec::new();
+    let content = &raw.raw[info.start..info.end];
+    let mut open: Option<(usize, usize)> = None;
+    for (column, (at, c)) in (indent..).zip(content.char_indices()) {
+        if c.is_whitespace() {
+            if let Some((start_column, start)) = open.take() {
+                words.push(Word {
+                    label: false,
+                    column: start_column,
+                    end_column: column,
+                    start: info.start + start,
+                    end: info.start + at,
+                });
+            }
+        } else if open.is_none() {
+            open = Some((column, at));
+        }
+    }
+    if let Some((start_column, start)) = open {
+        words.push(Word {
+            label: false,
+            column: start_column,
+            end_column: indent + content.chars().count(),
+            start: info.start + start,
+            end: info.end,
+        });
+    }
+    if let Some(gap) = words
+        .windows(2)
+        .position(|w| w[1].column - w[0].end_column >= COLUMN_GAP)
+        && is_numbering(&raw.raw[words[0].start..words[gap].end])
+    {
+        words[gap].label = true;
+    }
+    words
+}
+
+/// The wide gaps between a line's words, as character column ranges.
+fn wide_gaps(words: &[Word]) -> Vec<(usize, usize)> {
+    words
+        .windows(2)
+        .filter(|w| !w[0].label && w[1].column - w[0].end_column >= COLUMN_GAP)
+        .map(|w| (w[0].end_column, w[1].column))
+        .collect()
+}
+
+/// Which character columns the lines' words cover.
+fn covered(words: &[&[Word]]) -> Vec<bool> {
+    let width = words
+        .iter()
+        .flat_map(|l| l.last())
+        .map(|w| w.end_column)
+        .max()
+        .unwrap_or(0);
+    let mut covered = vec![false; width];
+    for w in words.iter().flat_map(|l| l.iter()) {
+        covered[w.column..w.end_column].fill(true);
+    }
+    covered
+}
+
+/// The gutters of a run of lines: the runs of character columns no word
+/// covers that lie inside a wide gap of some line, each with the number
+/// of lines that cross it with a wide gap. A run that a line of one piece
+/// crosses between two of its words is the space between those words.
+fn gutters(lines: &[&[Word]]) -> Vec<((usize, usize), usize)> {
+    let covered = covered(lines);
+    let mut runs: Vec<((usize, usize), usize)> = Vec::new();
+    let mut c = 0;
+    while c < covered.len() {
+        if covered[c] {
+            c += 1;
+            continue;
+        }
+        let start = c;
+        while c < covered.len() && !covered[c] {
+            c += 1;
+        }
+        let crosses = |l: &[Word]| {
+            l.first().is_some_and(|w| w.end_column <= start)
+                && l.last().is_some_and(|w| w.column >= c)
+        };
+        let crossing = lines
+            .iter()
+            .filter(|l| wide_gaps(l).iter().any(|&(a, b)| a <= start && c <= b))
+            .count();
+        let spaced_words = lines.iter().any(|l| wide_gaps(l).is_empty() && crosses(l));
+        if crossing > 0 && !spaced_words {
+            runs.push(((start, c), crossing));
+        }
+    }
+    runs
+}
+
+/// The gutters that hold a region together: those crossed by a wide gap
+/// on two lines, or, while no gutter is, on one.
+fn main_gutters(lines: &[&[Word]]) -> Vec<(usize, usize)> {
+    let all = gutters(lines);
+    let most = all.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    all.into_iter()
+        .filter(|&(_, n)| n >= most.min(CROSSING_LINES))
+        .map(|(run, _)| run)
+        .collect()
+}
+
+/// Whether `line` may join a region whose lines are `lines`: it leaves
+/// a column free in every main gutter of theirs, and, when it has no
+/// wide gap of its own, a wide gap's width (the last line of a paragraph
+/// above a table stands left of the table's gutters but reaches into
+/// them).
+fn fits(lines: &[&[Word]], line: &[Word]) -> bool {
+    let before = main_gutters(lines);
+    let mut with: Vec<&[Word]> = lines.to_vec();
+    with.push(line);
+    let after = gutters(&with);
+    let least = if wide_gaps(line).is_empty() {
+        COLUMN_GAP
+    } else {
+        1
+    };
+    !before.is_empty()
+        && before.iter().all(|&(a, b)| {
+            after
+                .iter()
+                .any(|&((c, d), _)| c < b && a < d && d - c >= least)
+        })
+}
+
+/// Whether a page break stands between line `i` and the line before it.
+fn page_break_before(raw: &RawText, i: usize) -> bool {
+    i > 0
+        && raw.raw[raw.lines[i - 1].end..raw.lines[i].start.max(raw.lines[i - 1].end)]
+            .contains('\u{c}')
+        || raw.raw[raw.lines[i].start..raw.lines[i].end]
+            .trim_start_matches(' ')
+            .starts_with('\u{c}')
+}
+
+/// The column regions of a text, top to bottom: from a line with a wide
+/// gap, the lines around it (not across a page break, across a single
+/// blank line only to a line with a wide gap) that keep its gutters
+/// free, when two of them cross a gutter with a wide gap.
+fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let mut floor = 0usize;
+    let mut i = 0usize;
+    while i < words.len() {
+        if wide_gaps(&words[i]).is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut lines: Vec<&[Word]> = vec![&words[i]];
+        let mut last = i;
+        let mut j = i + 1;
+        while j < words.len() && !page_break_before(raw, j) {
+            if words[j].is_empty() {
+                if j + 1 < words.len()
+                    && !wide_gaps(&words[j + 1]).is_empty()
+                    && !page_break_before(raw, j + 1)
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if !fits(&lines, &words[j]) {
+                break;
+            }
+            lines.push(&words[j]);
+            last = j;
+            j += 1;
+        }
+        let mut first = i;
+        let mut k = i;
+        while k > floor && !page_break_before(raw, k) {
+            let above = k - 1;
+            if words[above].is_empty() {
+                if above > floor
+                    && !wide_gaps(&words[above - 1]).is_empty()
+                    && !page_break_before(raw, above)
+                {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if !fits(&lines, &words[above]) {
+                break;
+            }
+            lines.push(&words[above]);
+            first = above;
+            k = above;
+        }
+        let cuts: Vec<usize> = gutters(&lines)
+            .into_iter()
+            .filter(|&(_, crossing)| crossing >= CROSSING_LINES)
+            .map(|((a, _), _)| a)
+            .collect();
+        let cuts = lone_word_cuts_dropped(&words[first..=last], cuts);
+        // A row of one cell that goes on from a line outside the region,
+        // or on into one, belongs to that line's paragraph (a caption's
+        // last line, `2025`, over a table).
+        let alone = |i: usize| {
+            let cells = row_cells(&words[i], &cuts);
+            cells[0].is_some() && cells.iter().flatten().count() == 1
+        };
+        while first < last && first > 0 && alone(first) && !words[first - 1].is_empty() {
+            first += 1;
+        }
+        while last > first && alone(last) && words.get(last + 1).is_some_and(|w| !w.is_empty()) {
+            last -= 1;
+        }
+        if !cuts.is_empty() {
+            regions.push(Region { first, last, cuts });
+            floor = last + 1;
+        }
+        i = last.max(i) + 1;
+    }
+    regions
+}
+
+/// The cuts left when those that part words of one phrase are dropped: a
+/// cut that a line crosses between two words a single space apart, with
+/// a column beside it that holds text on one line only (`De voorzitter
+/// van de Tweede Kamer` over shorter lines, beside the side column), or
+/// a header word over a column set right of it.
+fn lone_word_cuts_dropped(lines: &[Vec<Word>], mut cuts: Vec<usize>) -> Vec<usize> {
+    loop {
+        let filled = |column: usize, cuts: &[usize]| {
+            lines
+                .iter()
+                .filter(|l| row_cells(l, cuts)[column].is_some())
+                .count()
+        };
+        let narrow = |cut: usize| {
+            lines.iter().any(|l| {
+                l.windows(2).any(|w| {
+                    w[0].end_column <= cut
+                        && cut < w[1].column
+                        && w[1].column - w[0].end_column < COLUMN_GAP
+                })
+            })
+        };
+        let Some(k) = (0..cuts.len())
+            .find(|&k| narrow(cuts[k]) && (filled(k, &cuts) < 2 || filled(k + 1, &cuts) < 2))
+        else {
+            return cuts;
+        };
+        // A lone header word right of the cut (`Telefoontjes Minuten`)
+        // heads the column after it when its line leaves that column
+        // empty (the figures under it stand right-aligned).
+        let lone_heads_next = filled(k + 1, &cuts) < 2
+            && k + 1 < cuts.len()
+            && lines.iter().all(|l| {
+                let cells = row_cells(l, &cuts);
+                cells[k + 1].is_none() || cells[k + 2].is_none()
+            });
+        cuts.remove(if lone_heads_next { k + 1 } else { k });
+    }
+}
+
+/// A line's words gathered into cells, one per column: each cell's raw
+/// byte range, or `None` where the line has no text in that column.
+fn row_cells(words: &[Word], cuts: &[usize]) -> Vec<Option<(usize, usize)>> {
+    let mut cells: Vec<Option<(usize, usize)>> = vec![None; cuts.len() + 1];
+    for w in words {
+        let c = cuts.partition_point(|&cut| cut <= w.column);
+        cells[c] = Some(match cells[c] {
+            Some((start, _)) => (start, w.end),
+            None => (w.start, w.end),
+        });
+    }
+    cells
+}
+
+/// Whether a region reads as columns: two of its rows have text in two
+/// columns or more, and its first column is more than numbers
+/// (`1.      Inleiding`, `1.1     Doel`, `Nr. 19      BRIEF VAN …`, a list
+/// item's label) or field labels beside their values (`Datum      5 maart
+/// 2026`), which read line by line.
+fn reads_as_columns(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let text = |(a, b): (usize, usize)| &raw.raw[a..b];
+    let wide_rows = rows
+        .iter()
+        .filter(|r| r.iter().flatten().count() >= 2)
+        .count();
+    let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
+    let labels = letterhead::labels();
+    let field_labels = first_column
+        .iter()
+        .filter(|t| letterhead::is_label(t, &labels))
+        .count();
+    wide_rows >= 2
+        && !first_column.iter().all(|t| is_numbering(t))
+        && !(field_labels >= 2 && 2 * field_labels >= first_column.len())
+}
+
+/// A number that labels what stands beside it: a list item's label, a
+/// section number (`2.1`), a paper's number (`36 188`, `Nr. 19`).
+fn is_numbering(text: &str) -> bool {
+    let text = text.trim();
+    list_marker_len(text).is_some_and(|n| n >= text.len())
+        || is_heading_number(text)
+        || (text.chars().any(|c| c.is_ascii_digit())
+            && text.split_whitespace().count() <= 2
+            && text.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        || matches!(text.split_whitespace().collect::<Vec<_>>().as_slice(),
+            [first, number] if (first.ends_with('.') || first.chars().all(|c| c.is_ascii_digit()))
+                && number.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a cell goes on with the cell above it: in lower case, in
+/// brackets, or after a hyphen.
+fn continues_cell(raw: &RawText, above: Option<(usize, usize)>, below: (usize, usize)) -> bool {
+    let below = &raw.raw[below.0..below.1];
+    above.is_some_and(|(a, b)| raw.raw[a..b].ends_with('-'))
+        && below.starts_with(char::is_alphanumeric)
+        || above.is_some() && below.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
+/// Whether a row goes on with the row above it: each of its cells with
+/// the cell above it (a header cell that wraps, `Waarvan` over
+/// `eeuwigdurend` over `afgekocht`).
+fn continues_row(
+    raw: &RawText,
+    above: &[Option<(usize, usize)>],
+    row: &[Option<(usize, usize)>],
+) -> bool {
+    row.iter().any(Option::is_some)
+        && row
+            .iter()
+            .zip(above)
+            .all(|(cell, &over)| cell.is_none_or(|cell| continues_cell(raw, over, cell)))
+}
+
+/// Whether a region's columns run on as prose: on a third of the rows
+/// with two cells or more (two at least), every cell goes on with the
+/// cell above it (two columns of running text, not a table, whose cells
+/// wrap now and then).
+fn runs_on(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let wide_rows = rows
+        .iter()
+        .filter(|r| r.iter().flatten().count() >= 2)
+        .count();
+    let going_on = rows
+        .windows(2)
+        .filter(|pair| {
+            pair[1].iter().flatten().count() >= 2 && continues_row(raw, &pair[0], &pair[1])
+        })
+        .count();
+    going_on >= 2 && 3 * going_on >= wide_rows
+}
+
+/// Whether a region's cells fill its grid as a table's do: most rows
+/// have text in most columns (a drawing's labels, an organisation chart,
+/// stand scattered).
+fn fills_grid(rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let rows_with_text = rows
+        .iter()
+        .filter(|r| r.iter().any(Option::is_some))
+        .count();
+    let columns = rows.first().map_or(0, Vec::len);
+    let cells = rows.iter().flatten().flatten().count();
+    cells * 10 >= rows_with_text * columns * FILLED_TENTHS
+}
+
+/// Whether the region's first row holds field labels only, two or more,
+/// with values under them.
+fn labels_over_values(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let labels = letterhead::labels();
+    let Some(first) = rows.iter().find(|r| r.iter().any(Option::is_some)) else {
+        return false;
+    };
+    let cells: Vec<&str> = first
+        .iter()
+        .flatten()
+        .map(|&(a, b)| &raw.raw[a..b])
+        .collect();
+    cells.len() >= 2
+        && cells.iter().all(|t| letterhead::is_label(t, &labels))
+        && rows
+            .iter()
+            .filter(|r| r.iter().any(Option::is_some))
+            .count()
+            >= 2
+}
+
+/// Whether a region in a letter's closing holds signers side by side: a
+/// title and a name or so each, every cell short.
+fn are_signers(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    rows.iter()
+        .filter(|r| r.iter().any(Option::is_some))
+        .count()
+        <= SIGNER_LINES
+        && rows
+            .iter()
+            .flatten()
+            .flatten()
+            .all(|&(a, b)| raw.raw[a..b].split_whitespace().count() <= CELL_WORDS)
+}
+
+/// Whether a region is a table: its cells short (on average and each),
+/// filling its grid, not running on as prose.
+fn is_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let cells: Vec<&str> = rows
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|&(a, b)| &raw.raw[a..b])
+        .collect();
+    let chars: usize = cells.iter().map(|t| t.chars().count()).sum();
+    chars <= cells.len() * CELL_CHARS
+        && !runs_on(raw, rows)
+        && fills_grid(rows)
+        && rows
+            .iter()
+            .flatten()
+            .flatten()
+            .all(|&(a, b)| raw.raw[a..b].split_whitespace().count() <= CELL_WORDS)
+}
