@@ -408,3 +408,97 @@ fn layout_two_columns_of_prose_are_no_table() {
         texts(text)
     );
 }
+
+/// A note's line that breaks off in mid-sentence goes on on the next line,
+/// and across a blank line when that opens in lower case (`pdftotext`
+/// leaves a blank line inside a note now and then).
+#[test]
+fn a_note_broken_off_in_mid_sentence_goes_on_below() {
+    let text = "Het aantal wachtenden is in 2025 gestegen.1 Het kabinet neemt daarom maatregelen\n\
+                om de wachttijden te verkorten.\n\
+                1 Monitor wachttijden 2025, uitgevoerd in opdracht van de Nederlandse\n\
+                Zorgautoriteit. De cijfers voor december zijn een\n\n\
+                schatting.\n";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t1\tHet aantal wachtenden is in 2025 gestegen.",
+            "body\t\t\tHet kabinet neemt daarom maatregelen om de wachttijden te verkorten.",
+            "footnote\t1\t\tMonitor wachttijden 2025, uitgevoerd in opdracht van de Nederlandse Zorgautoriteit.",
+            "footnote\t1\t\tDe cijfers voor december zijn een schatting.",
+        ])
+    );
+}
+
+/// A note's URL broken after a hyphen in its path (`-layout`) goes on
+/// with the next line, hyphen kept, and the note's next sentence with it.
+#[test]
+fn a_notes_url_broken_after_a_hyphen_keeps_the_hyphen() {
+    let text = "Het keurmerk wordt verleend door de stichting.1 Dat laat zien dat het werkt.\n\n\
+                1   Zie https://www.example.nl/normen-\n    \
+                en-keurmerk/lijst-2026. Daar staan ook de normen.\n";
+    assert_eq!(
+        segments(text),
+        lines(&[
+            "body\t\t1\tHet keurmerk wordt verleend door de stichting.",
+            "body\t\t\tDat laat zien dat het werkt.",
+            "footnote\t1\t\tZie https://www.example.nl/normen-en-keurmerk/lijst-2026.",
+            "footnote\t1\t\tDaar staan ook de normen.",
+        ])
+    );
+}
+
+/// A sentence cut by a page break is one segment across the page's notes
+/// and footer (the notes follow it); the lines between a page's notes and
+/// its foot are note text, also when `pdftotext` printed a note's number
+/// after its text.
+#[test]
+fn a_sentence_runs_on_over_the_notes_at_a_page_break() {
+    let text = "Uit het rapport blijkt dat de risico's al lang bekend zijn.1 Het programma om de\n\
+                overwegen te sluiten2 loopt sinds 2015, maar de risico's zijn bekend sinds\n\
+                1\n\n\
+                Kamerstuk 29 893, nr. 318.\n\
+                De kosten van het programma staan in de begroting. Zij zijn niet verhoogd.\n\
+                2\n\n\
+                Pagina 1 van 2\n\
+                \u{c}de jaren negentig. De minister neemt de aanbeveling over.\n";
+    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Uit het rapport blijkt dat de risico's al lang bekend zijn.",
+            "Het programma om de overwegen te sluiten loopt sinds 2015, maar de risico's zijn bekend sinds de jaren negentig.",
+            "Kamerstuk 29 893, nr. 318.",
+            "De kosten van het programma staan in de begroting.",
+            "Zij zijn niet verhoogd.",
+            "De minister neemt de aanbeveling over.",
+        ]
+    );
+}
+
+/// A note cut off by a page break goes on at the foot of the next page,
+/// where `pdftotext` prints it after that page's running text.
+#[test]
+fn a_note_cut_by_a_page_break_goes_on_at_the_next_pages_foot() {
+    let text = "Op de eilanden is buiten kantoortijden één huisarts bereikbaar voor spoedeisende zorg.1\n\
+                De eilandartsen draaien deze diensten om beurten, waardoor een arts op de kleinere\n\
+                eilanden gemiddeld één op de drie nachten dienst heeft.\n\n\
+                1 Op Texel, het grootste eiland, zijn de diensten verdeeld over\n\
+                Pagina 1 van 2\n\
+                \u{c}Ik deel die zorg en heb met de zorgverzekeraars afspraken gemaakt over de diensten.2\n\n\
+                zes huisartsen, zodat een arts daar één op de zes nachten dienst heeft.\n\
+                2 Kamerstuk 29 247, nr. 500.\n\
+                Pagina 2 van 2\n";
+    let notes: Vec<String> = segments(text)
+        .into_iter()
+        .filter(|s| s.starts_with("footnote"))
+        .collect();
+    assert_eq!(
+        notes,
+        lines(&[
+            "footnote\t1\t\tOp Texel, het grootste eiland, zijn de diensten verdeeld over zes huisartsen, zodat een arts daar één op de zes nachten dienst heeft.",
+            "footnote\t2\t\tKamerstuk 29 247, nr. 500.",
+        ])
+    );
+}

@@ -9,6 +9,7 @@
 
 use super::decode::RawText;
 use super::layout::{LineInfo, is_heading_number, is_page_number};
+use super::page_breaks::line_pages;
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
@@ -107,18 +108,6 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         }
     }
     furniture
-}
-
-/// The page each line stands on, counted by the form feeds before it.
-pub fn line_pages(raw: &RawText) -> Vec<usize> {
-    let mut page = 0usize;
-    raw.lines
-        .iter()
-        .map(|line| {
-            page += raw.raw[line.start..line.end].matches('\u{c}').count();
-            page
-        })
-        .collect()
 }
 
 /// A lone number that numbers the heading after it

@@ -13,6 +13,7 @@ pub(crate) mod furniture;
 mod hyphen;
 mod layout;
 pub(crate) mod letterhead;
+mod page_breaks;
 pub mod pdf;
 mod spacing;
 pub use layout::{is_page_number, list_marker_len};
@@ -493,7 +494,7 @@ fn find_footnotes(
                 .is_some_and(|h| h.starts == Some(pdf::HintKind::Heading))
         })
     };
-    let pages = furniture::line_pages(raw);
+    let pages = page_breaks::line_pages(raw);
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     for (i, l) in infos.iter().enumerate() {
@@ -883,8 +884,14 @@ fn hinted_footnote_extents(
 
 /// Which lines belong to each footnote: the label line, lines that go on
 /// with a broken URL (also across one blank line), lines squeezed between
-/// two labels, the text of a lone label (across a blank line too), and lines that go on after a full-width first line when a
-/// blank line, page furniture, a label or the end follows them.
+/// two labels, the text of a lone label (across a blank line too), lines
+/// that go on after a full-width first line when a blank line, page
+/// furniture, a label or the end follows them, lines after a line that
+/// breaks off in mid-sentence (across a blank line too when they open in
+/// lower case), and runs of lines that end where the next note starts or
+/// the page's foot is (`page_breaks.rs`). A note never runs on over a
+/// page break here; one cut off by it is carried on at the next page's
+/// foot.
 fn footnote_extents(
     raw: &RawText,
     infos: &[LineInfo],
@@ -898,6 +905,27 @@ fn footnote_extents(
         .map(|(k, l)| (l.line, k))
         .collect();
     let stacked = stacked_label_bodies(raw, infos, labels, furniture);
+    let pages = page_breaks::line_pages(raw);
+    let is_label = |k: usize| label_at.contains_key(&k);
+    // Whether the running text before the block of notes that `label`
+    // opens or stands in breaks off in mid-sentence.
+    let running_text_breaks_off = |label: usize, notes: &[Note]| {
+        (0..label)
+            .rev()
+            .find(|&k| {
+                !infos[k].blank
+                    && !furniture[k]
+                    && !is_label(k)
+                    && !notes.iter().any(|n| n.lines.contains(&k))
+            })
+            .is_some_and(|k| page_breaks::breaks_off(&raw.raw[infos[k].start..infos[k].end]))
+    };
+    let foot = page_breaks::PageFoot {
+        infos,
+        furniture,
+        pages: &pages,
+        is_label: &is_label,
+    };
     let mut notes = Vec::new();
     for (k, label) in labels.iter().enumerate() {
         if let Some(body) = stacked.get(&k) {
@@ -911,32 +939,62 @@ fn footnote_extents(
             continue;
         }
         let mut lines = vec![label.line];
+        // The last line taken goes on with a broken URL.
+        let mut url_part = false;
         let next_label = labels.get(k + 1).map(|l| l.line);
         let mut i = label.line + 1;
         while i < infos.len() && !label_at.contains_key(&i) {
             let last = *lines.last().expect("has the label line");
             let last_text = &raw.raw[infos[last].start..infos[last].end];
-            let url_open = is_url_token(last_token(last_text));
+            let url_open = is_url_token(last_token(last_text))
+                || (url_part && last_text.ends_with(['-', '/', '_', '=', '&', '?', '#', '%']));
             // Skip one blank line only to reach a URL continuation.
             let (j, crossed_blank) = if infos[i].blank {
                 (i + 1, true)
             } else {
                 (i, false)
             };
-            if j >= infos.len() || infos[j].blank || furniture[j] || label_at.contains_key(&j) {
+            if j >= infos.len()
+                || infos[j].blank
+                || furniture[j]
+                || label_at.contains_key(&j)
+                || pages[j] != pages[last]
+            {
                 break;
             }
             let text = &raw.raw[infos[j].start..infos[j].end];
+            if page_breaks::is_bare_number(text) && !(label.lone && lines.len() == 1) {
+                break;
+            }
             let single_token = !text.contains(char::is_whitespace);
+            let opens_lower = text.starts_with(char::is_lowercase);
+            let mid_phrase = page_breaks::ends_mid_phrase(last_text) && !url_part;
+            let broken_off = page_breaks::breaks_off(last_text);
+            // A line in lower case after the notes goes on with the
+            // running text when that broke off before them.
+            let running_text_goes_on = opens_lower && running_text_breaks_off(label.line, &notes);
             // A lone label's text follows it, across a blank line too: a
             // raised label printed on a line of its own (`3`, ``,
-            // `Mobiliteitsmonitor, …`).
-            let continues = if label.lone && lines.len() == 1 {
+            // `Mobiliteitsmonitor, …`); so does a broken URL's next part.
+            let lone_label_text = label.lone && lines.len() == 1;
+            let url_goes_on = url_open
+                && !text.starts_with(char::is_uppercase)
+                && (single_token
+                    || (last_text.ends_with(['-', '/', '_', '=', '&', '?', '#', '%'])
+                        && text
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.contains('/'))));
+            let continues = if lone_label_text || url_goes_on {
                 true
-            } else if url_open {
-                single_token && !text.starts_with(|c: char| c.is_uppercase())
             } else if crossed_blank {
-                false
+                // `… The figures for December are an`⏎⏎`estimate.`
+                broken_off && opens_lower && (mid_phrase || !running_text_goes_on)
+            } else if mid_phrase
+                || ((broken_off && opens_lower || foot.run_ends_among_notes(raw, j))
+                    && !running_text_goes_on)
+            {
+                true
             } else {
                 let squeezed = next_label
                     .is_some_and(|n| n > j && n - j <= 3 && (j..n).all(|x| !infos[x].blank));
@@ -951,6 +1009,7 @@ fn footnote_extents(
             if !continues {
                 break;
             }
+            url_part = url_goes_on || (url_part && single_token);
             lines.push(j);
             i = j + 1;
         }
@@ -960,6 +1019,7 @@ fn footnote_extents(
             lines,
         });
     }
+    page_breaks::carry_notes_over_pages(raw, &foot, &mut notes);
     notes
 }
 
