@@ -147,7 +147,11 @@ fn uncovered(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> Option<super::Findin
                 .iter()
                 .map(|&(i, _)| cx.text(side).document.segments[i].text.as_str())
                 .collect();
-            match without_anchors(&texts, &other.text) {
+            let (rules, other_rules) = match side {
+                PairSide::Source => (cx.source_rules, cx.target_rules),
+                PairSide::Target => (cx.target_rules, cx.source_rules),
+            };
+            match without_anchors(&texts, rules, &other.text, other_rules) {
                 Some(k) if fit((total - lens[k]) * scale) > fit(total * scale) => k,
                 _ => continue,
             }
@@ -174,21 +178,45 @@ fn uncovered(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> Option<super::Findin
     None
 }
 
-/// Of several sentences in one bead, the one whose anchors (numbers,
-/// names, acronyms, cognates, URLs) the other side has none of, while it
-/// shares some with another: the sentence it left out. Needs anchors worth
-/// at least a number or an acronym in that sentence; sentences with fewer
-/// anchors say nothing.
-fn without_anchors(texts: &[&str], other: &str) -> Option<usize> {
-    use crate::align::{AlignUnit, Features};
-    let other = Features::of(&AlignUnit::line(other));
+/// Of several sentences in one bead, the one whose numbers and acronyms
+/// the other side has none of, while another sentence's are there: the
+/// sentence it left out. Sentences with neither say nothing; numbers
+/// written as words on the other side count (`drie` for `3`).
+fn without_anchors(
+    texts: &[&str],
+    rules: &crate::lang::Rules,
+    other: &str,
+    other_rules: &crate::lang::Rules,
+) -> Option<usize> {
+    let other_numbers: Vec<String> = super::numbers::numbers(other, other_rules)
+        .into_iter()
+        .map(|n| n.value)
+        .collect();
     let mut uncovered = None;
     let mut covered = false;
     for (k, text) in texts.iter().enumerate() {
-        let part = Features::of(&AlignUnit::line(text));
-        if crate::align::features::shared(&part, &other) > 0.0 {
+        let numbers: Vec<String> = super::numbers::numbers(text, rules)
+            .into_iter()
+            .filter(|n| n.hard)
+            .map(|n| n.value)
+            .collect();
+        let acronyms: Vec<&str> = super::words(text)
+            .map(|(_, w)| w)
+            .filter(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            })
+            .collect();
+        if numbers.is_empty() && acronyms.is_empty() {
+            continue;
+        }
+        let shared = numbers.iter().any(|n| other_numbers.contains(n))
+            || acronyms.iter().any(|a| other.contains(a));
+        if shared {
             covered = true;
-        } else if part.weight >= 2.0 {
+        } else {
             if uncovered.is_some() {
                 return None;
             }
