@@ -502,3 +502,30 @@ fn a_note_cut_by_a_page_break_goes_on_at_the_next_pages_foot() {
         ])
     );
 }
+
+/// Items labelled `(a)` `(b)` or `i.` `ii.` after a lead-in that ends
+/// with a colon, each ending with a semicolon and the last with a full
+/// stop, are one segment each, also when `-layout` puts spaces after the
+/// label.
+#[test]
+fn lettered_and_roman_items_after_a_colon_stand_apart() {
+    let text = "De provincies werken samen in zes verbanden. Elk verband stelt een plan op,\ndat drie onderdelen heeft:\n(a) een prognose van het aantal voertuigen tot 2030, uitgesplitst naar\npersonenauto's en zwaar vervoer;\n(b) een overzicht van geschikte locaties;\n(c) afspraken over de verdeling van de kosten.\n\nDe vertraging heeft drie oorzaken, die ik hieronder kort toelicht:\ni.     de hoge rente en de gestegen bouwkosten maken projecten duurder dan\n       verwacht;\nii.    gemeenten hebben te weinig ambtenaren met kennis van warmte;\niii.   bewoners wachten af zolang niet duidelijk is wat zij gaan betalen.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        lines(&[
+            "De provincies werken samen in zes verbanden.",
+            "Elk verband stelt een plan op, dat drie onderdelen heeft:",
+            "(a) een prognose van het aantal voertuigen tot 2030, uitgesplitst naar personenauto's en zwaar vervoer;",
+            "(b) een overzicht van geschikte locaties;",
+            "(c) afspraken over de verdeling van de kosten.",
+            "De vertraging heeft drie oorzaken, die ik hieronder kort toelicht:",
+            "i. de hoge rente en de gestegen bouwkosten maken projecten duurder dan verwacht;",
+            "ii. gemeenten hebben te weinig ambtenaren met kennis van warmte;",
+            "iii. bewoners wachten af zolang niet duidelijk is wat zij gaan betalen.",
+        ])
+    );
+}

@@ -262,6 +262,30 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
     Some(open + label_len + punct + 1)
 }
 
+/// The label of an item marked with a lower-case letter or a roman
+/// numeral up to four characters (`a.` `b)` `(c)` `iii.`) at the start of
+/// `content`, followed by white space; `None` for any other line.
+fn lower_item_label(content: &str) -> Option<&str> {
+    let body = content.strip_prefix('(');
+    let text = body.unwrap_or(content);
+    let len = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_ascii_lowercase())
+            .len();
+    let label = &text[..len];
+    let roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    if len == 0 || (len > 1 && !(roman && len <= 4)) {
+        return None;
+    }
+    let after = &text[len..];
+    let rest = if body.is_some() {
+        after.strip_prefix(')')?
+    } else {
+        after.strip_prefix(['.', ')'])?
+    };
+    rest.starts_with(char::is_whitespace).then_some(label)
+}
+
 /// Options of the layout pass that do not come from the text.
 pub struct Planner<'a> {
     pub raw: &'a RawText,
@@ -805,22 +829,18 @@ impl Planner<'_> {
         items
     }
 
-    /// Whether line `i` opens an item with a lower-case letter label
-    /// (`a. het formulier …`, `b) de …`) after line `prev`: the first
-    /// item (`a`) after a colon, a later one after a semicolon. Elsewhere
-    /// a letter label needs a capital after it (`p. 55` is no item).
+    /// Whether line `i` opens an item with a lower-case letter or roman
+    /// label (`a. het formulier …`, `b) de …`, `(c) de …`, `ii. de …`)
+    /// after line `prev`: the first item (`a`, `i`) after a colon, a later
+    /// one after a semicolon. Elsewhere a letter label needs a capital
+    /// after it (`p. 55` is no item).
     fn opens_lettered_item(&self, prev: usize, i: usize) -> bool {
-        let content = self.content(i);
-        let mut chars = content.chars();
-        let (Some(letter), Some(punct), Some(' ')) = (chars.next(), chars.next(), chars.next())
-        else {
+        let Some(label) = lower_item_label(self.content(i)) else {
             return false;
         };
-        if !letter.is_ascii_lowercase() || !matches!(punct, '.' | ')') {
-            return false;
-        }
         let before = self.content(prev).trim_end();
-        (before.ends_with(':') && letter == 'a') || (before.ends_with(';') && letter != 'a')
+        let first = matches!(label, "a" | "i");
+        (before.ends_with(':') && first) || (before.ends_with(';') && label != "a")
     }
 
     /// The first line of the closing signature, if the letter has one.
