@@ -529,3 +529,25 @@ fn lettered_and_roman_items_after_a_colon_stand_apart() {
         ])
     );
 }
+
+/// Under a closing formula and a blank line, a name over a function line
+/// with no comma after either are two signature lines, and a postscript
+/// in the same paragraph is running text of its own.
+#[test]
+fn name_over_function_under_a_closing_stand_apart() {
+    let text = "I would welcome a meeting between our officials in November to go through the details.\nYours sincerely,\n\ndrs. A.B. Jansen\nDirector-General for Agro\nPS The trial shipments in October will still travel with paper certificates.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        lines(&[
+            "I would welcome a meeting between our officials in November to go through the details.",
+            "Yours sincerely,",
+            "drs. A.B. Jansen",
+            "Director-General for Agro",
+            "PS The trial shipments in October will still travel with paper certificates.",
+        ])
+    );
+}

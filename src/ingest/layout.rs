@@ -594,7 +594,11 @@ impl Planner<'_> {
         };
         for (n, para) in paras.iter().enumerate() {
             let signed_from = self.inner_signature(para).unwrap_or(para.len());
-            if signature_from.is_none_or(|s| para[0] < s)
+            let signed_head = n
+                .checked_sub(1)
+                .map_or(0, |m| self.signature_after_closing(&paras[m], para));
+            if signed_head == 0
+                && signature_from.is_none_or(|s| para[0] < s)
                 && let Some(unit) = self.labelled_unit(&para[..signed_from])
             {
                 units.push(unit);
@@ -611,7 +615,7 @@ impl Planner<'_> {
             let semicolon_items = self.semicolon_items(para);
             let mut current: Option<LineBlock> = None;
             for (k, &i) in para.iter().enumerate() {
-                if signature_from.is_some_and(|s| i >= s) || k >= signed_from {
+                if signature_from.is_some_and(|s| i >= s) || k >= signed_from || k < signed_head {
                     if let Some(u) = current.take() {
                         units.push(u);
                     }
@@ -922,6 +926,26 @@ impl Planner<'_> {
             && content.split_whitespace().count() <= 14
             && !content.trim_end().ends_with(['!', '?', ';'])
             && (!content.trim_end().ends_with('.') || ends_with_initials(content))
+    }
+
+    /// How many lines at the start of `para` are a signature under a
+    /// closing formula that ends the paragraph `before` (`Yours
+    /// sincerely,`, a blank line, then a name over a function line, with
+    /// no comma after either): one to four lines that may stand in a
+    /// signature and end no sentence; 0 when `before` ends otherwise.
+    /// A postscript or more text may follow in the same paragraph.
+    fn signature_after_closing(&self, before: &[usize], para: &[usize]) -> usize {
+        if !before
+            .last()
+            .is_some_and(|&i| letterhead::is_closing(self.content(i)))
+        {
+            return 0;
+        }
+        let head = para
+            .iter()
+            .take_while(|&&i| self.signature_line(i) && !self.line_closes(i))
+            .count();
+        if head <= 4 { head } else { 0 }
     }
 
     /// The signature lines that end a paragraph of running text: the
