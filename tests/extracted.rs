@@ -551,3 +551,26 @@ fn name_over_function_under_a_closing_stand_apart() {
         ])
     );
 }
+
+/// A motion's fixed clauses, each opening a line after a comma,
+/// semicolon or colon, are one segment each.
+#[test]
+fn motion_clauses_stand_apart() {
+    let text = "De motie van het lid Jansen luidt als volgt:\nDe Kamer,\ngehoord de beraadslaging,\noverwegende dat zuinige kranen het drinkwatergebruik van een huishouden\nkunnen verlagen;\nconstaterende dat huurders weinig invloed hebben op de kranen in hun woning;\nverzoekt de regering afspraken te maken met verhuurders,\nen gaat over tot de orde van de dag.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        lines(&[
+            "De motie van het lid Jansen luidt als volgt:",
+            "De Kamer,",
+            "gehoord de beraadslaging,",
+            "overwegende dat zuinige kranen het drinkwatergebruik van een huishouden kunnen verlagen;",
+            "constaterende dat huurders weinig invloed hebben op de kranen in hun woning;",
+            "verzoekt de regering afspraken te maken met verhuurders,",
+            "en gaat over tot de orde van de dag.",
+        ])
+    );
+}

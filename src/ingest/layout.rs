@@ -660,6 +660,18 @@ impl Planner<'_> {
                     });
                     continue;
                 }
+                if prev.is_some_and(|p| self.opens_motion_clause(p, i)) {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    current = Some(LineBlock {
+                        kind: BlockKind::Paragraph,
+                        lines: vec![i],
+                        label: None,
+                        skip: 0,
+                    });
+                    continue;
+                }
                 if is_marker && after_break && !numbered_heading {
                     if let Some(u) = current.take() {
                         units.push(u);
@@ -845,6 +857,30 @@ impl Planner<'_> {
         let before = self.content(prev).trim_end();
         let first = matches!(label, "a" | "i");
         (before.ends_with(':') && first) || (before.ends_with(';') && label != "a")
+    }
+
+    /// Whether line `i` opens a clause of a motion's fixed formula (`De
+    /// Kamer,` / `gehoord de beraadslaging,` / `overwegende dat …;` /
+    /// `verzoekt de regering …,` / `en gaat over tot de orde van de dag.`)
+    /// after line `prev` that ends with a comma, semicolon or colon: each
+    /// clause is a segment of its own, as the motion prints it on its own
+    /// line.
+    fn opens_motion_clause(&self, prev: usize, i: usize) -> bool {
+        const CLAUSES: [&str; 9] = [
+            "gehoord de beraadslaging",
+            "overwegende dat",
+            "constaterende dat",
+            "van mening dat",
+            "overwegende,",
+            "verzoekt de regering",
+            "roept de regering op",
+            "spreekt uit dat",
+            "en gaat over tot de orde van de dag",
+        ];
+        let content = self.content(i).trim_end();
+        let lower = content.to_lowercase();
+        let opens = lower == "de kamer," || CLAUSES.iter().any(|c| lower.starts_with(c));
+        opens && self.content(prev).trim_end().ends_with([',', ';', ':'])
     }
 
     /// The first line of the closing signature, if the letter has one.
