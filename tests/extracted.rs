@@ -502,3 +502,75 @@ fn a_note_cut_by_a_page_break_goes_on_at_the_next_pages_foot() {
         ])
     );
 }
+
+/// Items labelled `(a)` `(b)` or `i.` `ii.` after a lead-in that ends
+/// with a colon, each ending with a semicolon and the last with a full
+/// stop, are one segment each, also when `-layout` puts spaces after the
+/// label.
+#[test]
+fn lettered_and_roman_items_after_a_colon_stand_apart() {
+    let text = "De provincies werken samen in zes verbanden. Elk verband stelt een plan op,\ndat drie onderdelen heeft:\n(a) een prognose van het aantal voertuigen tot 2030, uitgesplitst naar\npersonenauto's en zwaar vervoer;\n(b) een overzicht van geschikte locaties;\n(c) afspraken over de verdeling van de kosten.\n\nDe vertraging heeft drie oorzaken, die ik hieronder kort toelicht:\ni.     de hoge rente en de gestegen bouwkosten maken projecten duurder dan\n       verwacht;\nii.    gemeenten hebben te weinig ambtenaren met kennis van warmte;\niii.   bewoners wachten af zolang niet duidelijk is wat zij gaan betalen.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        lines(&[
+            "De provincies werken samen in zes verbanden.",
+            "Elk verband stelt een plan op, dat drie onderdelen heeft:",
+            "(a) een prognose van het aantal voertuigen tot 2030, uitgesplitst naar personenauto's en zwaar vervoer;",
+            "(b) een overzicht van geschikte locaties;",
+            "(c) afspraken over de verdeling van de kosten.",
+            "De vertraging heeft drie oorzaken, die ik hieronder kort toelicht:",
+            "i. de hoge rente en de gestegen bouwkosten maken projecten duurder dan verwacht;",
+            "ii. gemeenten hebben te weinig ambtenaren met kennis van warmte;",
+            "iii. bewoners wachten af zolang niet duidelijk is wat zij gaan betalen.",
+        ])
+    );
+}
+
+/// Under a closing formula and a blank line, a name over a function line
+/// with no comma after either are two signature lines, and a postscript
+/// in the same paragraph is running text of its own.
+#[test]
+fn name_over_function_under_a_closing_stand_apart() {
+    let text = "I would welcome a meeting between our officials in November to go through the details.\nYours sincerely,\n\ndrs. A.B. Jansen\nDirector-General for Agro\nPS The trial shipments in October will still travel with paper certificates.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        lines(&[
+            "I would welcome a meeting between our officials in November to go through the details.",
+            "Yours sincerely,",
+            "drs. A.B. Jansen",
+            "Director-General for Agro",
+            "PS The trial shipments in October will still travel with paper certificates.",
+        ])
+    );
+}
+
+/// A motion's fixed clauses, each opening a line after a comma,
+/// semicolon or colon, are one segment each.
+#[test]
+fn motion_clauses_stand_apart() {
+    let text = "De motie van het lid Jansen luidt als volgt:\nDe Kamer,\ngehoord de beraadslaging,\noverwegende dat zuinige kranen het drinkwatergebruik van een huishouden\nkunnen verlagen;\nconstaterende dat huurders weinig invloed hebben op de kranen in hun woning;\nverzoekt de regering afspraken te maken met verhuurders,\nen gaat over tot de orde van de dag.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        lines(&[
+            "De motie van het lid Jansen luidt als volgt:",
+            "De Kamer,",
+            "gehoord de beraadslaging,",
+            "overwegende dat zuinige kranen het drinkwatergebruik van een huishouden kunnen verlagen;",
+            "constaterende dat huurders weinig invloed hebben op de kranen in hun woning;",
+            "verzoekt de regering afspraken te maken met verhuurders,",
+            "en gaat over tot de orde van de dag.",
+        ])
+    );
+}

@@ -262,6 +262,30 @@ pub fn list_marker_len(content: &str) -> Option<usize> {
     Some(open + label_len + punct + 1)
 }
 
+/// The label of an item marked with a lower-case letter or a roman
+/// numeral up to four characters (`a.` `b)` `(c)` `iii.`) at the start of
+/// `content`, followed by white space; `None` for any other line.
+fn lower_item_label(content: &str) -> Option<&str> {
+    let body = content.strip_prefix('(');
+    let text = body.unwrap_or(content);
+    let len = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_ascii_lowercase())
+            .len();
+    let label = &text[..len];
+    let roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    if len == 0 || (len > 1 && !(roman && len <= 4)) {
+        return None;
+    }
+    let after = &text[len..];
+    let rest = if body.is_some() {
+        after.strip_prefix(')')?
+    } else {
+        after.strip_prefix(['.', ')'])?
+    };
+    rest.starts_with(char::is_whitespace).then_some(label)
+}
+
 /// Options of the layout pass that do not come from the text.
 pub struct Planner<'a> {
     pub raw: &'a RawText,
@@ -570,7 +594,11 @@ impl Planner<'_> {
         };
         for (n, para) in paras.iter().enumerate() {
             let signed_from = self.inner_signature(para).unwrap_or(para.len());
-            if signature_from.is_none_or(|s| para[0] < s)
+            let signed_head = n
+                .checked_sub(1)
+                .map_or(0, |m| self.signature_after_closing(&paras[m], para));
+            if signed_head == 0
+                && signature_from.is_none_or(|s| para[0] < s)
                 && let Some(unit) = self.labelled_unit(&para[..signed_from])
             {
                 units.push(unit);
@@ -587,7 +615,7 @@ impl Planner<'_> {
             let semicolon_items = self.semicolon_items(para);
             let mut current: Option<LineBlock> = None;
             for (k, &i) in para.iter().enumerate() {
-                if signature_from.is_some_and(|s| i >= s) || k >= signed_from {
+                if signature_from.is_some_and(|s| i >= s) || k >= signed_from || k < signed_head {
                     if let Some(u) = current.take() {
                         units.push(u);
                     }
@@ -626,6 +654,18 @@ impl Planner<'_> {
                     }
                     units.push(LineBlock {
                         kind: BlockKind::Heading,
+                        lines: vec![i],
+                        label: None,
+                        skip: 0,
+                    });
+                    continue;
+                }
+                if prev.is_some_and(|p| self.opens_motion_clause(p, i)) {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    current = Some(LineBlock {
+                        kind: BlockKind::Paragraph,
                         lines: vec![i],
                         label: None,
                         skip: 0,
@@ -805,22 +845,42 @@ impl Planner<'_> {
         items
     }
 
-    /// Whether line `i` opens an item with a lower-case letter label
-    /// (`a. het formulier …`, `b) de …`) after line `prev`: the first
-    /// item (`a`) after a colon, a later one after a semicolon. Elsewhere
-    /// a letter label needs a capital after it (`p. 55` is no item).
+    /// Whether line `i` opens an item with a lower-case letter or roman
+    /// label (`a. het formulier …`, `b) de …`, `(c) de …`, `ii. de …`)
+    /// after line `prev`: the first item (`a`, `i`) after a colon, a later
+    /// one after a semicolon. Elsewhere a letter label needs a capital
+    /// after it (`p. 55` is no item).
     fn opens_lettered_item(&self, prev: usize, i: usize) -> bool {
-        let content = self.content(i);
-        let mut chars = content.chars();
-        let (Some(letter), Some(punct), Some(' ')) = (chars.next(), chars.next(), chars.next())
-        else {
+        let Some(label) = lower_item_label(self.content(i)) else {
             return false;
         };
-        if !letter.is_ascii_lowercase() || !matches!(punct, '.' | ')') {
-            return false;
-        }
         let before = self.content(prev).trim_end();
-        (before.ends_with(':') && letter == 'a') || (before.ends_with(';') && letter != 'a')
+        let first = matches!(label, "a" | "i");
+        (before.ends_with(':') && first) || (before.ends_with(';') && label != "a")
+    }
+
+    /// Whether line `i` opens a clause of a motion's fixed formula (`De
+    /// Kamer,` / `gehoord de beraadslaging,` / `overwegende dat …;` /
+    /// `verzoekt de regering …,` / `en gaat over tot de orde van de dag.`)
+    /// after line `prev` that ends with a comma, semicolon or colon: each
+    /// clause is a segment of its own, as the motion prints it on its own
+    /// line.
+    fn opens_motion_clause(&self, prev: usize, i: usize) -> bool {
+        const CLAUSES: [&str; 9] = [
+            "gehoord de beraadslaging",
+            "overwegende dat",
+            "constaterende dat",
+            "van mening dat",
+            "overwegende,",
+            "verzoekt de regering",
+            "roept de regering op",
+            "spreekt uit dat",
+            "en gaat over tot de orde van de dag",
+        ];
+        let content = self.content(i).trim_end();
+        let lower = content.to_lowercase();
+        let opens = lower == "de kamer," || CLAUSES.iter().any(|c| lower.starts_with(c));
+        opens && self.content(prev).trim_end().ends_with([',', ';', ':'])
     }
 
     /// The first line of the closing signature, if the letter has one.
@@ -902,6 +962,26 @@ impl Planner<'_> {
             && content.split_whitespace().count() <= 14
             && !content.trim_end().ends_with(['!', '?', ';'])
             && (!content.trim_end().ends_with('.') || ends_with_initials(content))
+    }
+
+    /// How many lines at the start of `para` are a signature under a
+    /// closing formula that ends the paragraph `before` (`Yours
+    /// sincerely,`, a blank line, then a name over a function line, with
+    /// no comma after either): one to four lines that may stand in a
+    /// signature and end no sentence; 0 when `before` ends otherwise.
+    /// A postscript or more text may follow in the same paragraph.
+    fn signature_after_closing(&self, before: &[usize], para: &[usize]) -> usize {
+        if !before
+            .last()
+            .is_some_and(|&i| letterhead::is_closing(self.content(i)))
+        {
+            return 0;
+        }
+        let head = para
+            .iter()
+            .take_while(|&&i| self.signature_line(i) && !self.line_closes(i))
+            .count();
+        if head <= 4 { head } else { 0 }
     }
 
     /// The signature lines that end a paragraph of running text: the
