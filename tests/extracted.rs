@@ -94,6 +94,30 @@ fn a_marker_printed_as_a_word_of_its_own_is_taken_for_its_footnote() {
     assert_eq!(doc.segments[0].text, "Het aantal steeg van 3 naar 4.");
 }
 
+/// A marker printed as a word of its own after a sentence's stop, before
+/// the next sentence's capital, is its note's marker; when the sentence
+/// ends on the same number (`niveau 1 en 2. 2`), the one after the stop is.
+#[test]
+fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
+    let text = "Het advies is eerder door het kabinet overgenomen. 1 Ik verwacht dat\n\
+                het aantal studenten op niveau 1 en 2. 2 Daarna volgt meer.\n\n\
+                1 Kamerstukken II 2021/22, 30175, nr. 414.\n\
+                2 Kamerstukken II 2022/23, 31524, nr. 12.\n";
+    let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
+    let first = &doc.segments[0];
+    assert_eq!(
+        first.text,
+        "Het advies is eerder door het kabinet overgenomen."
+    );
+    assert_eq!(first.footnote_refs, [1]);
+    let second = &doc.segments[1];
+    assert_eq!(
+        second.text,
+        "Ik verwacht dat het aantal studenten op niveau 1 en 2."
+    );
+    assert_eq!(second.footnote_refs, [2]);
+}
+
 /// `pdftotext` prints a heading's number close under the sentence before
 /// it, then the title between blank lines: the number opens the title,
 /// and is no footnote's label even when a marker with its number stands
