@@ -118,6 +118,25 @@ fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
     assert_eq!(second.footnote_refs, [2]);
 }
 
+/// A marker the extractor set alone on its line, between two lines of one
+/// sentence, is its note's marker and the sentence runs on over it.
+#[test]
+fn a_marker_alone_on_its_line_inside_a_sentence_is_taken_for_its_footnote() {
+    let text = "De eerste stap kan in het voorjaar beginnen als u daarmee instemt.1\n\
+                Mijn medewerkers zijn graag bereid om\n\
+                2\n\
+                daarover met u te spreken in januari.\n\n\
+                1 Kamerstukken II 2021/22, 30175, nr. 414.\n\
+                2 Kamerstukken II 2022/23, 31524, nr. 12.\n";
+    let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
+    let second = &doc.segments[1];
+    assert_eq!(
+        second.text,
+        "Mijn medewerkers zijn graag bereid om daarover met u te spreken in januari."
+    );
+    assert_eq!(second.footnote_refs, [2]);
+}
+
 /// `pdftotext` prints a heading's number close under the sentence before
 /// it, then the title between blank lines: the number opens the title,
 /// and is no footnote's label even when a marker with its number stands

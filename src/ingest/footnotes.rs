@@ -482,6 +482,43 @@ fn separate_word_marker(
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
 }
 
+/// A number of one or two digits alone on its line, right under a line
+/// that breaks off after a lower-case word (`available to` / `2` /
+/// `discuss`): a footnote marker the extractor set on a line of its own
+/// between two lines of one sentence. The line above is running text (five
+/// words or more) and the line below no number, so that a table's column
+/// of figures under a short label (`With cracks` / `2` / `3`) is left.
+pub fn lone_line_marker(
+    line: usize,
+    prev: &str,
+    content: &str,
+    next: &str,
+    content_start: usize,
+) -> Option<MarkerCandidate> {
+    let digits = content.trim();
+    let lead = content.len() - content.trim_start().len();
+    let breaks_off = prev.split_whitespace().count() >= 5
+        && prev
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.len() >= 2 && w.chars().all(char::is_lowercase));
+    let number_below = next.trim().starts_with(|c: char| c.is_ascii_digit());
+    if !breaks_off
+        || number_below
+        || digits.len() > 2
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    parse_number(digits).map(|number| MarkerCandidate {
+        start: content_start + lead,
+        end: content_start + lead + digits.len(),
+        number,
+        strength: Strength::Weak,
+        line,
+    })
+}
+
 /// `niveau 1 en 2. 2`: when a marker stands after a sentence's stop, a
 /// candidate with the same number just before that stop is the sentence's
 /// own number, not the marker; it is dropped so that the one after the stop
