@@ -137,6 +137,24 @@ fn a_marker_alone_on_its_line_inside_a_sentence_is_taken_for_its_footnote() {
     assert_eq!(second.footnote_refs, [2]);
 }
 
+/// A printed paper's document code alone on a line at the page's foot
+/// (`kst-12345-6`, with no `ISSN` after it) is page furniture, not text of
+/// the sentence that runs over the page break.
+#[test]
+fn a_document_code_at_the_pages_foot_is_furniture() {
+    let text = "De Kamer, gehoord de beraadslaging, verzoekt de regering om met de verhuurders\n\
+                afspraken te maken over het plaatsen van kranen bij elke renovatie,\n\n\
+                kst-12345-6\n\
+                Tweede Kamer, vergaderjaar 2025\u{2013}2026, 12 345, nr. 6\n\n\
+                1\n\n\
+                \u{c}Tweede Kamer, vergaderjaar 2025\u{2013}2026, 12 345, nr. 6\n\n\
+                2\n\n\
+                en gaat over tot de orde van de dag.\n";
+    let all = texts(text).join(" ");
+    assert!(!all.contains("kst-"), "{all}");
+    assert!(all.contains("renovatie, en gaat over"), "{all}");
+}
+
 /// `pdftotext` prints a heading's number close under the sentence before
 /// it, then the title between blank lines: the number opens the title,
 /// and is no footnote's label even when a marker with its number stands
