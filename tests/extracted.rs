@@ -94,6 +94,67 @@ fn a_marker_printed_as_a_word_of_its_own_is_taken_for_its_footnote() {
     assert_eq!(doc.segments[0].text, "Het aantal steeg van 3 naar 4.");
 }
 
+/// A marker printed as a word of its own after a sentence's stop, before
+/// the next sentence's capital, is its note's marker; when the sentence
+/// ends on the same number (`niveau 1 en 2. 2`), the one after the stop is.
+#[test]
+fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
+    let text = "Het advies is eerder door het kabinet overgenomen. 1 Ik verwacht dat\n\
+                het aantal studenten op niveau 1 en 2. 2 Daarna volgt meer.\n\n\
+                1 Kamerstukken II 2021/22, 30175, nr. 414.\n\
+                2 Kamerstukken II 2022/23, 31524, nr. 12.\n";
+    let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
+    let first = &doc.segments[0];
+    assert_eq!(
+        first.text,
+        "Het advies is eerder door het kabinet overgenomen."
+    );
+    assert_eq!(first.footnote_refs, [1]);
+    let second = &doc.segments[1];
+    assert_eq!(
+        second.text,
+        "Ik verwacht dat het aantal studenten op niveau 1 en 2."
+    );
+    assert_eq!(second.footnote_refs, [2]);
+}
+
+/// A marker the extractor set alone on its line, between two lines of one
+/// sentence, is its note's marker and the sentence runs on over it.
+#[test]
+fn a_marker_alone_on_its_line_inside_a_sentence_is_taken_for_its_footnote() {
+    let text = "De eerste stap kan in het voorjaar beginnen als u daarmee instemt.1\n\
+                Mijn medewerkers zijn graag bereid om\n\
+                2\n\
+                daarover met u te spreken in januari.\n\n\
+                1 Kamerstukken II 2021/22, 30175, nr. 414.\n\
+                2 Kamerstukken II 2022/23, 31524, nr. 12.\n";
+    let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
+    let second = &doc.segments[1];
+    assert_eq!(
+        second.text,
+        "Mijn medewerkers zijn graag bereid om daarover met u te spreken in januari."
+    );
+    assert_eq!(second.footnote_refs, [2]);
+}
+
+/// A printed paper's document code alone on a line at the page's foot
+/// (`kst-12345-6`, with no `ISSN` after it) is page furniture, not text of
+/// the sentence that runs over the page break.
+#[test]
+fn a_document_code_at_the_pages_foot_is_furniture() {
+    let text = "De Kamer, gehoord de beraadslaging, verzoekt de regering om met de verhuurders\n\
+                afspraken te maken over het plaatsen van kranen bij elke renovatie,\n\n\
+                kst-12345-6\n\
+                Tweede Kamer, vergaderjaar 2025\u{2013}2026, 12 345, nr. 6\n\n\
+                1\n\n\
+                \u{c}Tweede Kamer, vergaderjaar 2025\u{2013}2026, 12 345, nr. 6\n\n\
+                2\n\n\
+                en gaat over tot de orde van de dag.\n";
+    let all = texts(text).join(" ");
+    assert!(!all.contains("kst-"), "{all}");
+    assert!(all.contains("renovatie, en gaat over"), "{all}");
+}
+
 /// `pdftotext` prints a heading's number close under the sentence before
 /// it, then the title between blank lines: the number opens the title,
 /// and is no footnote's label even when a marker with its number stands

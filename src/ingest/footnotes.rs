@@ -383,6 +383,7 @@ fn digit_run(
         // own; taken only for a footnote that has no surer marker. The
         // space before it goes with it.
         if let Some(n) = parse_number(digits) {
+            drop_number_before_stop(content, content_start, start, n, out);
             out.push(MarkerCandidate {
                 start: content_start + start - 1,
                 end: content_start + end,
@@ -460,12 +461,15 @@ fn separate_word_marker(
         Some('.' | ',' | ';' | ':') => next_after.is_none_or(char::is_whitespace),
         _ => false,
     };
-    // `per gemeente. 3` ending its line: the marker after the stop.
-    let after_stop = after.is_none()
-        && word
-            .strip_suffix(['.', '!', '?'])
-            .and_then(|w| w.chars().next_back())
-            .is_some_and(char::is_lowercase);
+    // `per gemeente. 3` ending its line, or `overgenomen. 3 Ik` before the
+    // next sentence's capital: the marker after the stop.
+    let before_capital = after == Some(' ') && next_after.is_some_and(char::is_uppercase);
+    let after_stop = (after.is_none() || before_capital)
+        && word.strip_suffix(['.', '!', '?']).is_some_and(|w| {
+            // `niveau 1 en 2. 2`: the same number again after the stop.
+            w.chars().next_back().is_some_and(char::is_lowercase)
+                || w.rsplit(' ').next() == Some(digits)
+        });
     // `van 24 juni 2022 2 is`: a marker after a date.
     let after_date = {
         let mut words = word.rsplit(' ');
@@ -476,6 +480,68 @@ fn separate_word_marker(
     digits.len() <= 2
         && !digits.starts_with('0')
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
+}
+
+/// A number of one or two digits alone on its line, right under a line
+/// that breaks off after a lower-case word (`available to` / `2` /
+/// `discuss`): a footnote marker the extractor set on a line of its own
+/// between two lines of one sentence. The line above is running text (five
+/// words or more) and the line below no number, so that a table's column
+/// of figures under a short label (`With cracks` / `2` / `3`) is left.
+pub fn lone_line_marker(
+    line: usize,
+    prev: &str,
+    content: &str,
+    next: &str,
+    content_start: usize,
+) -> Option<MarkerCandidate> {
+    let digits = content.trim();
+    let lead = content.len() - content.trim_start().len();
+    let breaks_off = prev.split_whitespace().count() >= 5
+        && prev
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.len() >= 2 && w.chars().all(char::is_lowercase));
+    let number_below = next.trim().starts_with(|c: char| c.is_ascii_digit());
+    if !breaks_off
+        || number_below
+        || digits.len() > 2
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    parse_number(digits).map(|number| MarkerCandidate {
+        start: content_start + lead,
+        end: content_start + lead + digits.len(),
+        number,
+        strength: Strength::Weak,
+        line,
+    })
+}
+
+/// `niveau 1 en 2. 2`: when a marker stands after a sentence's stop, a
+/// candidate with the same number just before that stop is the sentence's
+/// own number, not the marker; it is dropped so that the one after the stop
+/// is taken.
+fn drop_number_before_stop(
+    content: &str,
+    content_start: usize,
+    start: usize,
+    n: u32,
+    out: &mut Vec<MarkerCandidate>,
+) {
+    let Some(stop) = start.checked_sub(2) else {
+        return;
+    };
+    if !content[..start].ends_with(". ") {
+        return;
+    }
+    if out
+        .last()
+        .is_some_and(|c| c.number == n && c.end == content_start + stop)
+    {
+        out.pop();
+    }
 }
 
 /// Whether the whitespace-delimited token around byte `at` is a URL or an

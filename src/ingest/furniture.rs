@@ -289,10 +289,27 @@ pub fn imprint_words() -> Vec<&'static str> {
     Rules::every_language(|r| &r.imprint_words)
 }
 
-/// Whether a line holds a word of a printer's imprint.
+/// Whether a line holds a word of a printer's imprint, or is a printed
+/// paper's document code alone (`kst-27625-771`), which a printer sets at
+/// the page's foot also without its `ISSN`.
 pub fn is_imprint(text: &str, words: &[&str]) -> bool {
     text.split_whitespace()
         .any(|w| words.iter().any(|i| w.eq_ignore_ascii_case(i)))
+        || is_document_code(text.trim())
+}
+
+/// A document code: a short lower-case prefix and two or more runs of
+/// digits, parted by hyphens (`kst-27625-771`), with no spaces.
+fn is_document_code(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let prefix = parts.next().unwrap_or_default();
+    let numbers: Vec<&str> = parts.collect();
+    (2..=5).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_lowercase())
+        && numbers.len() >= 2
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A run of text on one line that may be furniture: a whole line, or the

@@ -521,6 +521,14 @@ fn find_footnotes(
             labels.push(c);
         }
         footnotes::marker_candidates(i, content, l.start, &mut markers);
+        if let Some(prev) = i
+            .checked_sub(1)
+            .filter(|&p| !infos[p].blank && !furniture[p])
+        {
+            let prev = &raw.raw[infos[prev].start..infos[prev].end];
+            let next = infos.get(i + 1).map_or("", |n| &raw.raw[n.start..n.end]);
+            markers.extend(footnotes::lone_line_marker(i, prev, content, next, l.start));
+        }
     }
     if let Some(raised) = raised {
         // Only what the geometry raised: a superscript character printed
