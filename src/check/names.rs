@@ -25,17 +25,19 @@ enum Shape {
     Capitalized,
 }
 
+/// Whether a word is written in capitals only (and digits): `NESO`,
+/// `MH17`, `EU`; two letters at least.
+pub(super) fn is_acronym(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+}
+
 fn shape(word: &str, sentence_start: bool) -> Option<Shape> {
     let first = word.chars().next()?;
-    let (letters, capitals) = word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .fold((0, 0), |(l, u), c| {
-            (l + 1, u + usize::from(c.is_uppercase()))
-        });
-    if letters >= 2 && capitals == letters {
+    if is_acronym(word) {
         return Some(Shape::Acronym);
     }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if !first.is_uppercase() {
         return None;
     }
@@ -156,12 +158,9 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
 /// capitals (`TEN BLIJKE WAARVAN`, a heading in capitals): a neighbour in
 /// capitals is an ordinary word of the language.
 fn in_capitals_run(parts: &[(usize, &str)], index: usize, lexicon: Option<&Lexicon>) -> bool {
-    let capitals = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
     let ordinary_capitals = |k: usize| {
         parts.get(k).is_some_and(|&(_, w)| {
-            capitals(w) && lexicon.is_some_and(|l| with_lowercase(w, |l_w| l.contains_lower(l_w)))
+            is_acronym(w) && lexicon.is_some_and(|l| with_lowercase(w, |l_w| l.contains_lower(l_w)))
         })
     };
     (index > 0 && ordinary_capitals(index - 1)) || ordinary_capitals(index + 1)

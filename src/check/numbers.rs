@@ -155,13 +155,10 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
                 continue;
             }
             for (value, piece) in readings(token, thousands, decimal) {
-                let mut value = value;
-                if let Some(following) = following
-                    && let Some(factor) =
-                        with_lowercase(following, |l| rules.scale_words.get(l).copied())
-                {
-                    value = scaled(&value, factor);
-                }
+                let value = match following.and_then(|w| scale_factor(w, rules)) {
+                    Some(factor) => scaled(&value, factor),
+                    None => value,
+                };
                 let start = at + offset + piece;
                 out.push(Number {
                     start,
@@ -196,12 +193,10 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
             continue;
         };
         let (last_at, last) = words[next - 1];
-        let mut value = value.to_string();
-        if let Some(&(_, following)) = words.get(next)
-            && let Some(factor) = with_lowercase(following, |l| rules.scale_words.get(l).copied())
-        {
-            value = scaled(&value, factor);
-        }
+        let value = match words.get(next).and_then(|&(_, w)| scale_factor(w, rules)) {
+            Some(factor) => scaled(&value.to_string(), factor),
+            None => value.to_string(),
+        };
         out.push(Number {
             start: at,
             end: last_at + last.len(),
@@ -279,6 +274,12 @@ fn time_of_day(token: &str, time_word: Option<&str>, rules: &Rules) -> Option<Ve
 fn is_section_letter(letters: &str) -> bool {
     let mut chars = letters.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_lowercase() && !"ghklmst".contains(c))
+}
+
+/// The factor a scale word multiplies the number before it by
+/// (`miljoen`, `million`), or `None`.
+fn scale_factor(word: &str, rules: &Rules) -> Option<u64> {
+    with_lowercase(word, |l| rules.scale_words.get(l).copied())
 }
 
 /// The month a word names (`september`, `May`), or `None`; in a language

@@ -202,12 +202,7 @@ fn without_anchors(
             .collect();
         let acronyms: Vec<&str> = super::words(text)
             .map(|(_, w)| w)
-            .filter(|w| {
-                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && w.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-            })
+            .filter(|w| super::names::is_acronym(w))
             .collect();
         if numbers.is_empty() && acronyms.is_empty() {
             continue;
