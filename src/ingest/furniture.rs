@@ -330,11 +330,12 @@ struct Piece {
 /// Every line's text as pieces: the whole line, or its body part and the
 /// part behind a wide gap far to the right.
 fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
-    let mut page = 0usize;
+    // Pages are counted on the whole line: the trimmed content leaves out
+    // a form feed at either end.
+    let pages = line_pages(raw);
     let mut pieces = Vec::new();
     for (i, (l, line)) in infos.iter().zip(&raw.lines).enumerate() {
-        // The trimmed content leaves out a form feed at either end.
-        page += raw.raw[line.start..line.end].matches('\u{c}').count();
+        let page = pages[i];
         if l.blank {
             continue;
         }
