@@ -8,7 +8,7 @@
 use super::references::{addresses, papers};
 use super::{BeadText, CheckContext, Finding};
 use crate::lang::numerals::NumberWords;
-use crate::lang::{Rules, number_word_value, with_lowercase};
+use crate::lang::{Rules, Unit, number_word_value, with_lowercase};
 use crate::model::{Code, PairSide};
 
 /// A number in a text.
@@ -20,6 +20,8 @@ pub struct Number {
     pub value: String,
     /// Written with digits (or a month name): required on the other side.
     pub hard: bool,
+    /// The unit of measure written after it (`10 km`, `20°C`).
+    pub unit: Option<Unit>,
 }
 
 /// Separators of a language: (thousands, decimal).
@@ -141,14 +143,17 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
                     end: at + end,
                     value,
                     hard: true,
+                    unit: None,
                 }));
                 numeric[k] = true;
                 c = next + letters.chars().count();
                 continue;
             }
+            let unit = unit_after(text, at + end, rules);
             if !letters.is_empty()
                 && !with_lowercase(letters, |l| rules.ordinal_suffixes.contains(l))
                 && !is_section_letter(letters)
+                && unit.is_none_or(|(_, glued)| !glued)
             {
                 // `3D`, `5G`, `19e-eeuws` aside: a code, not a number.
                 c = next + letters.chars().count();
@@ -165,6 +170,7 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
                     end: at + end,
                     value,
                     hard: true,
+                    unit: unit.map(|(u, _)| u),
                 });
             }
             numeric[k] = true;
@@ -184,6 +190,7 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
                 end: at + word.len(),
                 value: format!("month {month}"),
                 hard: beside,
+                unit: None,
             });
             k += 1;
             continue;
@@ -202,6 +209,7 @@ pub fn numbers(text: &str, rules: &Rules) -> Vec<Number> {
             end: last_at + last.len(),
             value,
             hard: false,
+            unit: None,
         });
         k = next;
     }
@@ -267,6 +275,70 @@ fn time_of_day(token: &str, time_word: Option<&str>, rules: &Rules) -> Option<Ve
         out.push(minutes.to_string());
     }
     Some(out)
+}
+
+/// The unit of measure at `at` in `text`, right after a number, and
+/// whether it is glued to it (`10km`) rather than after one space or a
+/// hyphen (`10 km`, `20 °C`, `a 6-mile walk`).
+fn unit_after(text: &str, at: usize, rules: &Rules) -> Option<(Unit, bool)> {
+    let rest = &text[at..];
+    let after_space = rest
+        .strip_prefix([' ', '\u{a0}', '\u{202f}', '-'])
+        .unwrap_or(rest);
+    let glued = after_space.len() == rest.len();
+    rules
+        .units
+        .iter()
+        .find(|u| {
+            after_space
+                .strip_prefix(u.name)
+                .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric() || c == '/'))
+        })
+        .map(|&u| (u, glued))
+}
+
+/// Whether `written` (a canonical value) is `converted` rounded as a
+/// translator rounds a conversion: to the decimals written, to the last
+/// non-zero digit of a round number (at most 5% of it), or within 2%.
+fn agrees(converted: f64, written: &str) -> bool {
+    let Ok(value) = written.parse::<f64>() else {
+        return false;
+    };
+    let step = match written.split_once('.') {
+        Some((_, decimals)) => 0.5 * 10f64.powi(-(decimals.len() as i32)),
+        None => {
+            let zeros = written.len() - written.trim_end_matches('0').len();
+            (0.5 * 10f64.powi(zeros as i32))
+                .min(0.05 * value.abs())
+                .max(0.5)
+        }
+    };
+    (converted - value).abs() <= step.max(0.02 * converted.abs())
+}
+
+/// A number of `all` in another unit of the same quantity that converts
+/// to `n`'s value, or `n` to its value: `n` is a conversion, no mismatch.
+fn converted_elsewhere(n: &Number, all: &[&Number]) -> bool {
+    let Some(unit) = n.unit else {
+        return false;
+    };
+    let Ok(value) = n.value.parse::<f64>() else {
+        return false;
+    };
+    all.iter().any(|m| {
+        let Some(other) = m
+            .unit
+            .filter(|o| o.quantity == unit.quantity && o.name != unit.name)
+        else {
+            return false;
+        };
+        let Ok(other_value) = m.value.parse::<f64>() else {
+            return false;
+        };
+        (other.factor != unit.factor || other.offset != unit.offset)
+            && (agrees(other.convert(other_value, &unit), &n.value)
+                || agrees(unit.convert(value, &other), &m.value))
+    })
 }
 
 /// One lower-case letter after a number that labels a section or an
@@ -335,24 +407,49 @@ fn number_in_words(words: &[(usize, &str)], k: usize, rules: &Rules) -> Option<(
 /// number written twice on one side and once on the other is no mismatch
 /// (`artikel 4, tweede lid, letters a en b` and `Article 4, paragraphs 2
 /// (a) and 2 (b)`).
+/// A number and its unit (`100 km`) is not the same number in another
+/// unit of the same quantity (`100 miles`).
 fn unmatched<'n>(a: &'n [Number], b: &[Number]) -> Vec<&'n Number> {
     a.iter()
-        .filter(|n| n.hard && !b.iter().any(|m| m.value == n.value))
+        .filter(|n| {
+            n.hard
+                && !b
+                    .iter()
+                    .any(|m| m.value == n.value && same_measure(n.unit, m.unit))
+        })
         .collect()
+}
+
+/// Whether two numbers' units let equal values be the same measure: one
+/// has no unit, the quantities differ, or the units are the same.
+fn same_measure(a: Option<Unit>, b: Option<Unit>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.quantity != b.quantity || (a.factor == b.factor && a.offset == b.offset)
+        }
+        _ => true,
+    }
 }
 
 pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let (s, t) = (&pair.source.text, &pair.target.text);
     let source = numbers(s, cx.source_rules);
     let target = numbers(t, cx.target_rules);
-    let missing = unmatched(&source, &target);
-    let extra = unmatched(&target, &source);
+    let both: Vec<&Number> = source.iter().chain(&target).collect();
+    let mut missing = unmatched(&source, &target);
+    let mut extra = unmatched(&target, &source);
+    // `10 km (6 miles)`, `50 mph` for `80 km/u`: a conversion agrees.
+    missing.retain(|n| !converted_elsewhere(n, &both));
+    extra.retain(|n| !converted_elsewhere(n, &both));
     if missing.is_empty() && extra.is_empty() {
         return;
     }
     let list = |text: &str, v: &[&Number]| {
         v.iter()
-            .map(|n| format!("`{}`", &text[n.start..n.end]))
+            .map(|n| match n.unit {
+                Some(unit) => format!("`{} {}`", &text[n.start..n.end], unit.name),
+                None => format!("`{}`", &text[n.start..n.end]),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -418,6 +515,30 @@ mod tests {
     fn references_codes_and_addresses_are_not_numbers() {
         assert!(values("Kamerstuk 35 373, nr. 19; MH17; https://x.nl/2020", "nl").is_empty());
         assert!(values("the 5G network and 3D", "en").is_empty());
+    }
+
+    fn mismatched(source: &str, target: &str) -> bool {
+        let s = numbers(source, Rules::for_language("nl").unwrap());
+        let t = numbers(target, Rules::for_language("en").unwrap());
+        let both: Vec<&Number> = s.iter().chain(&t).collect();
+        unmatched(&s, &t)
+            .into_iter()
+            .chain(unmatched(&t, &s))
+            .any(|n| !converted_elsewhere(n, &both))
+    }
+
+    #[test]
+    fn unit_conversions_agree_to_the_precision_written() {
+        assert!(!mismatched("een tocht van 10 km", "a 6-mile walk (10 km)"));
+        assert!(!mismatched("een tocht van 10 km", "a walk of 6 miles"));
+        assert!(!mismatched("bij 30 °C", "at 86°F"));
+        assert!(!mismatched("maximaal 80 km/u", "at most 50 mph"));
+        assert!(!mismatched("5 kg", "11 lb"));
+        assert!(!mismatched("ruim 1.000 km", "over 600 miles"));
+        assert!(mismatched("een tocht van 10 km", "a walk of 16 miles"));
+        assert!(mismatched("ruim 100 km", "over 100 miles"));
+        assert!(mismatched("bij 30 °C", "at 30°F"));
+        assert!(!mismatched("een 10-kilometerroute", "a 10-kilometre route"));
     }
 
     #[test]

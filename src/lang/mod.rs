@@ -9,4 +9,4 @@ pub mod rules;
 
 pub use lexicon::Lexicon;
 pub use numerals::number_word_value;
-pub use rules::{Rules, detect_language, with_lowercase};
+pub use rules::{Rules, Unit, detect_language, with_lowercase};

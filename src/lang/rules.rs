@@ -68,6 +68,9 @@ pub struct Rules {
     pub scale_words: FastMap<&'static str, u64>,
     /// Words meaning "per cent".
     pub percent_words: FastSet<&'static str>,
+    /// Units of measure written after a number (`km`, `miles`, `°C`),
+    /// longest name first.
+    pub units: Vec<Unit>,
     /// Abbreviations that number a paper in a reference (`nr`, `no`).
     pub reference_prefix: FastSet<&'static str>,
     /// Endings of ordinal numbers written with digits (`1e`, `1st`).
@@ -91,6 +94,52 @@ pub struct Rules {
     /// Words of a printer's imprint (`issn`): a line at a page's foot
     /// holding one is page furniture.
     pub imprint_words: FastSet<&'static str>,
+}
+
+/// A unit of measure: a value in it is `value × factor + offset` in the
+/// base unit of its quantity (metre, kilogram, kelvin, …), so values in
+/// two units of one quantity can be compared (`10 km` and `6 miles`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit {
+    pub name: &'static str,
+    pub quantity: &'static str,
+    pub factor: f64,
+    pub offset: f64,
+}
+
+impl Unit {
+    /// `value` in this unit expressed in `other`, a unit of the same
+    /// quantity.
+    pub fn convert(&self, value: f64, other: &Unit) -> f64 {
+        (value * self.factor + self.offset - other.offset) / other.factor
+    }
+}
+
+/// The `[units]` section: `name quantity factor [offset]` lines; lines
+/// that do not parse are skipped. Longest name first, so that `km/h` wins
+/// over `km`.
+fn units(lines: FastSet<&'static str>) -> Vec<Unit> {
+    let mut units: Vec<Unit> = lines
+        .into_iter()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let name = fields.next()?;
+            let quantity = fields.next()?;
+            let factor: f64 = fields.next()?.parse().ok()?;
+            let offset: f64 = match fields.next() {
+                Some(f) => f.parse().ok()?,
+                None => 0.0,
+            };
+            Some(Unit {
+                name,
+                quantity,
+                factor,
+                offset,
+            })
+        })
+        .collect();
+    units.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then(a.name.cmp(b.name)));
+    units
 }
 
 /// The page-furniture words of every language brug has rules for: a page
@@ -211,6 +260,7 @@ impl Rules {
             time_words: valued(take("time_words")),
             scale_words: valued(take("scale_words")),
             percent_words: take("percent_words"),
+            units: units(take("units")),
             reference_prefix: take("reference_prefix"),
             ordinal_suffixes: take("ordinal_suffixes"),
             reference_words: take("reference_words"),
