@@ -1348,10 +1348,9 @@ fn glossary_show_finds_forms_inflections_and_compounds() {
         ("motie", "motie → motion"),
         ("moties", "motie → motion"),
         ("Motion", "motie → motion"),
-        (
-            "kennisveiligheidsbeleid",
-            "kennisveiligheid → knowledge security",
-        ),
+        ("Kamerstukken", "Kamerstuk → Parliamentary Paper"),
+        // The head of a compound: a `rijksoverheid` is an `overheid`.
+        ("rijksoverheid", "overheid → government"),
     ] {
         let run = show(term, project);
         assert_eq!(run.code, Some(0), "{term}: {}{}", run.stdout, run.stderr);
@@ -1360,6 +1359,12 @@ fn glossary_show_finds_forms_inflections_and_compounds() {
             "{term}: {entry} not in\n{}",
             run.stdout
         );
+    }
+    // A first part is no head: `overheidsgeld` is money, and a
+    // `kennisveiligheidsbeleid` a policy.
+    for term in ["overheidsgeld", "kennisveiligheidsbeleid"] {
+        let run = show(term, project);
+        assert_eq!(run.code, Some(1), "{term}: {}", run.stdout);
     }
     let run = show("xyzzy-onbekend", project);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
