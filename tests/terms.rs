@@ -3,7 +3,7 @@
 //! in the repository) must all come out as expected; precision and recall
 //! are printed. `treaty-cases.tsv` points at lines of official treaty texts
 //! that may not be copied here; `BRUG_TREATIES=DIR cargo test --release
-//! --test tests -- --ignored treaty` scores them (DIR as in
+//! --test tests -- --ignored treaties` scores them (DIR as in
 //! `bench/false-alarms.sh`).
 
 use std::path::{Path, PathBuf};

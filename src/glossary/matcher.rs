@@ -17,7 +17,9 @@
 //! - `anywhere`: also as a compound's first or middle part, when the rest
 //!   of the word is compound parts too (`overheid` in `overheidsgeld`).
 //!
-//! A hyphen parts words (`NESO` in `NESO-kantoor`, `beleid` in
+//! A form of several words is found only where its first word starts a
+//! word (`de leden` not in `benoemde leden`). A hyphen parts words (`NESO`
+//! in `NESO-kantoor`, `beleid` in
 //! `Carpet-beleid`). Target and forbidden forms also match in their other
 //! spellings ([`crate::lang::spelling`]), unless the entry forbids a
 //! spelling of its own target; a forbidden form with context phrases
@@ -269,6 +271,11 @@ impl TermMatcher {
         let tail = &rest[..tail_len];
         let inflected = tail.is_empty() || self.is_inflection(&text[start..end], tail);
         let inside = word_start < start;
+        // A form of several words opens with a word of its own (`de leden`
+        // is not in `benoemde leden`).
+        if inside && form.text.contains(' ') {
+            return None;
+        }
         let span = match (self.compounds, form.matching) {
             (Some(parts), Matching::Head) => (inflected
                 && (!inside || parts.is_head(&text[word_start..start], &text[start..end])))
