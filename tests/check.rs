@@ -1473,6 +1473,23 @@ fn compound_heads_spellings_and_forbidden_contexts() {
     );
     let run = brug_in(&dir, ["glossary", "lint", "terms.json"]);
     assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let run = brug_in(
+        &dir,
+        [
+            "glossary",
+            "show",
+            "stikstofdepositie",
+            "--glossary",
+            "terms.json",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("stikstof → nitrogen\n  match: anywhere in a compound"),
+        "{}",
+        run.stdout
+    );
     let bare = WHERE_TERMS_COUNT.replace(
         r#"{ "form": "brief", "context": ["this brief", "the brief of", "my brief"] }"#,
         r#""brief""#,

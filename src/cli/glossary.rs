@@ -152,6 +152,13 @@ fn show(args: GlossaryShowArgs) -> Result<Outcome, brug::Error> {
             if t.case_sensitive {
                 writeln!(out, "  case-sensitive")?;
             }
+            match t.matching {
+                brug::glossary::Matching::Head => {}
+                brug::glossary::Matching::Word => writeln!(out, "  match: whole words only")?,
+                brug::glossary::Matching::Anywhere => {
+                    writeln!(out, "  match: anywhere in a compound")?
+                }
+            }
             if let Some(note) = &t.note {
                 writeln!(out, "  note: {note}")?;
             }
