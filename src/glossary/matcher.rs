@@ -296,9 +296,7 @@ impl TermMatcher {
         }
         Some(span)
     }
-}
 
-impl TermMatcher {
     /// Whether `tail`, right after `form` in a word, is an inflection
     /// ending: one of the language's, or one before which the form's last
     /// consonant is doubled (`plan` + `nen`).
@@ -310,6 +308,7 @@ impl TermMatcher {
             let last = form.chars().next_back().map(|c| c.to_ascii_lowercase());
             let mut chars = tail.chars();
             let doubled = chars.next();
+            // A consonant: a letter that is no vowel letter.
             doubled.is_some_and(|d| d.is_alphabetic() && !"aeiouy".contains(d))
                 && doubled == last
                 && self.rules.doubling_suffixes.contains(chars.as_str())
