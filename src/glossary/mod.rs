@@ -309,6 +309,29 @@ mod tests {
     }
 
     #[test]
+    fn match_and_forbidden_contexts_are_read_strictly() {
+        let text = r#"{"source_lang":"nl","target_lang":"en","terms":[
+{"source":"brief","target":"letter","match":"word",
+ "forbidden":["policy note",{"form":"brief","context":["my brief"]}]}]}"#;
+        let g = Glossary::parse(Path::new("g.json"), text).unwrap();
+        assert_eq!(g.terms[0].matching, Matching::Word);
+        assert_eq!(g.terms[0].forbidden[1].context, ["my brief"]);
+        // Written back as read: a form without context stays a string.
+        let back = serde_json::to_value(&g.terms[0]).unwrap();
+        assert_eq!(back["forbidden"][0], "policy note");
+        assert_eq!(back["match"], "word");
+        for (bad, expected) in [
+            (r#""match":"word""#, r#""match":"heads""#),
+            (r#""context""#, r#""contexts""#),
+        ] {
+            let err = Glossary::parse(Path::new("g.json"), &text.replace(bad, expected))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("g.json:"), "{err}");
+        }
+    }
+
+    #[test]
     fn conflicting_targets_are_an_error() {
         let two = r#"{"source_lang":"nl","target_lang":"en","terms":[
 {"source":"motie","target":"motion"},
