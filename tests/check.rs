@@ -1380,10 +1380,9 @@ fn glossary_show_finds_forms_inflections_and_compounds() {
         ("motie", "motie → motion"),
         ("moties", "motie → motion"),
         ("Motion", "motie → motion"),
-        (
-            "kennisveiligheidsbeleid",
-            "kennisveiligheid → knowledge security",
-        ),
+        ("Kamerstukken", "Kamerstuk → Parliamentary Paper"),
+        // The head of a compound: a `rijksoverheid` is an `overheid`.
+        ("rijksoverheid", "overheid → government"),
     ] {
         let run = show(term, project);
         assert_eq!(run.code, Some(0), "{term}: {}{}", run.stdout, run.stderr);
@@ -1392,6 +1391,12 @@ fn glossary_show_finds_forms_inflections_and_compounds() {
             "{term}: {entry} not in\n{}",
             run.stdout
         );
+    }
+    // A first part is no head: `overheidsgeld` is money, and a
+    // `kennisveiligheidsbeleid` a policy.
+    for term in ["overheidsgeld", "kennisveiligheidsbeleid"] {
+        let run = show(term, project);
+        assert_eq!(run.code, Some(1), "{term}: {}", run.stdout);
     }
     let run = show("xyzzy-onbekend", project);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
@@ -1423,6 +1428,110 @@ fn glossary_show_finds_forms_inflections_and_compounds() {
         run.code,
         Some(1),
         "`motie` does not start `Promoties`: {}",
+        run.stdout
+    );
+}
+
+/// The glossary of the README's section on `match` and `context`.
+const WHERE_TERMS_COUNT: &str = r#"{ "source_lang": "nl", "target_lang": "en",
+  "terms": [
+    { "source": "overheid", "target": "government", "match": "head" },
+    { "source": "stikstof", "target": "nitrogen", "match": "anywhere" },
+    { "source": "samenwerking", "target": "cooperation" },
+    { "source": "brief", "target": "letter",
+      "forbidden": [ { "form": "brief", "context": ["this brief", "the brief of", "my brief"] },
+                     "policy note" ] } ] }
+"#;
+
+#[test]
+fn compound_heads_spellings_and_forbidden_contexts() {
+    let dir = scratch("where-terms-count");
+    std::fs::write(dir.join("terms.json"), WHERE_TERMS_COUNT).expect("write");
+    let source = "Het overheidsgeld gaat naar de stikstofdepositie.\n\n\
+                  De samenwerking met de rijksoverheid is goed.\n\n\
+                  In deze brief geef ik een kort overzicht.\n\n\
+                  Zoals in mijn brief van 3 mei staat, volgt meer.\n";
+    let target = "The public funds go to nitrogen deposition.\n\n\
+                  Co-operation with central government is good.\n\n\
+                  In this letter I give a brief overview.\n\n\
+                  As stated in my brief of 3 May, more will follow.\n";
+    std::fs::write(dir.join("source.txt"), source).expect("write");
+    std::fs::write(dir.join("target.txt"), target).expect("write");
+    let run = brug_in(
+        &dir,
+        [
+            "check",
+            "--source",
+            "source.txt",
+            "--target",
+            "target.txt",
+            "--glossary",
+            "terms.json",
+            "--format",
+            "json",
+        ],
+    );
+    let output = run.json();
+    let glossary: Vec<(String, String)> = findings(&output)
+        .iter()
+        .filter(|f| {
+            f["code"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("glossary"))
+        })
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or_default().to_owned(),
+                f["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    // `overheidsgeld` asks for no "government", `rijksoverheid` finds it;
+    // `Co-operation` is `cooperation`; only the noun `brief` is flagged,
+    // and the letter that says "my brief" misses its `letter` too.
+    assert_eq!(
+        glossary,
+        [
+            (
+                "glossary-missing".to_owned(),
+                "`brief` should be rendered as `letter`".to_owned()
+            ),
+            (
+                "glossary-forbidden".to_owned(),
+                "`brief` is a forbidden rendering; use `letter`".to_owned()
+            ),
+        ],
+        "{output}"
+    );
+    let run = brug_in(&dir, ["glossary", "lint", "terms.json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let run = brug_in(
+        &dir,
+        [
+            "glossary",
+            "show",
+            "stikstofdepositie",
+            "--glossary",
+            "terms.json",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("stikstof → nitrogen\n  match: anywhere in a compound"),
+        "{}",
+        run.stdout
+    );
+    let bare = WHERE_TERMS_COUNT.replace(
+        r#"{ "form": "brief", "context": ["this brief", "the brief of", "my brief"] }"#,
+        r#""brief""#,
+    );
+    std::fs::write(dir.join("bare.json"), bare).expect("write");
+    let run = brug_in(&dir, ["glossary", "lint", "bare.json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("[forbidden-common-word]"),
+        "{}",
         run.stdout
     );
 }

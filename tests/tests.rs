@@ -27,4 +27,5 @@ mod properties;
 mod real_documents;
 mod regression;
 mod segmentation;
+mod terms;
 mod tracking;

@@ -56,12 +56,10 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>)
         }
         let (start, end) = (m.start, m.end);
         let term = &glossary.terms[m.term];
-        let words = pair.target.text[start..end].to_lowercase();
-        let allowed_here = seen.iter().any(|&t| {
-            glossary.terms[t]
-                .target_forms()
-                .any(|f| f.to_lowercase() == words)
-        });
+        let words = &pair.target.text[start..end];
+        let allowed_here = seen
+            .iter()
+            .any(|&t| target_matcher.is_allowed_form(t, words));
         if allowed_here {
             continue;
         }

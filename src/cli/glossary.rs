@@ -108,7 +108,7 @@ fn show(args: GlossaryShowArgs) -> Result<Outcome, brug::Error> {
         .filter(|(_, t)| {
             t.source_forms()
                 .chain(t.target_forms())
-                .chain(t.forbidden.iter().map(String::as_str))
+                .chain(t.forbidden_forms())
                 .any(|f| f.to_lowercase() == wanted)
         })
         .map(|(k, _)| k)
@@ -139,10 +139,25 @@ fn show(args: GlossaryShowArgs) -> Result<Outcome, brug::Error> {
                 writeln!(out, "  target variants: {}", t.target_variants.join(", "))?;
             }
             if !t.forbidden.is_empty() {
-                writeln!(out, "  forbidden: {}", t.forbidden.join(", "))?;
+                let forbidden: Vec<String> = t
+                    .forbidden
+                    .iter()
+                    .map(|f| match f.context.as_slice() {
+                        [] => f.form.clone(),
+                        context => format!("{} (in: {})", f.form, context.join("; ")),
+                    })
+                    .collect();
+                writeln!(out, "  forbidden: {}", forbidden.join(", "))?;
             }
             if t.case_sensitive {
                 writeln!(out, "  case-sensitive")?;
+            }
+            match t.matching {
+                brug::glossary::Matching::Head => {}
+                brug::glossary::Matching::Word => writeln!(out, "  match: whole words only")?,
+                brug::glossary::Matching::Anywhere => {
+                    writeln!(out, "  match: anywhere in a compound")?
+                }
             }
             if let Some(note) = &t.note {
                 writeln!(out, "  note: {note}")?;

@@ -9,14 +9,19 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::ExchangeError;
-use crate::glossary::{Glossary, Term};
+use crate::glossary::{Forbidden, Glossary, Matching, Term};
 
 fn check(g: &Glossary) -> Result<(), ExchangeError> {
     for t in &g.terms {
         for text in t
             .source_forms()
             .chain(t.target_forms())
-            .chain(t.forbidden.iter().map(String::as_str))
+            .chain(t.forbidden_forms())
+            .chain(
+                t.forbidden
+                    .iter()
+                    .flat_map(|f| f.context.iter().map(String::as_str)),
+            )
             .chain(t.note.as_deref())
         {
             super::xml_safe(&t.source, text)?;
@@ -78,9 +83,8 @@ pub fn write_tbx(out: &mut dyn Write, g: &Glossary) -> Result<(), ExchangeError>
                                                 .map(|v| (v.as_str(), "admittedTerm-admn-sts")),
                                         )
                                         .chain(
-                                            t.forbidden
-                                                .iter()
-                                                .map(|v| (v.as_str(), "deprecatedTerm-admn-sts")),
+                                            t.forbidden_forms()
+                                                .map(|v| (v, "deprecatedTerm-admn-sts")),
                                         )
                                         .collect();
                                 for (lang, forms) in [
@@ -219,9 +223,10 @@ pub fn read_tbx(text: &str) -> Result<Glossary, ExchangeError> {
             forbidden: tforms
                 .iter()
                 .filter(|(_, s)| s.starts_with("deprecated") || s.starts_with("superseded"))
-                .map(|(f, _)| f.clone())
+                .map(|(f, _)| Forbidden::from(f.as_str()))
                 .collect(),
             case_sensitive,
+            matching: Matching::default(),
             note: (!note.is_empty()).then(|| {
                 note.iter()
                     .map(|s| s.as_str())
@@ -275,7 +280,7 @@ fn cells(t: &Term) -> [String; 7] {
         t.target.clone(),
         t.source_variants.join(";"),
         t.target_variants.join(";"),
-        t.forbidden.join(";"),
+        t.forbidden_forms().collect::<Vec<_>>().join(";"),
         if t.case_sensitive { "yes" } else { "" }.into(),
         t.note.clone().unwrap_or_default(),
     ]
@@ -429,10 +434,14 @@ pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
             target,
             source_variants: list(&row, sv),
             target_variants: list(&row, tv),
-            forbidden: list(&row, fb),
+            forbidden: list(&row, fb)
+                .iter()
+                .map(|f| Forbidden::from(f.as_str()))
+                .collect(),
             case_sensitive: cs
                 .and_then(|k| row.get(k))
                 .is_some_and(|c| matches!(c.trim(), "yes" | "true" | "1")),
+            matching: Matching::default(),
             note: nt
                 .and_then(|k| row.get(k))
                 .map(|c| unguard(c.trim()))
@@ -465,6 +474,7 @@ mod tests {
                     target_variants: vec!["Parliamentary Papers".into()],
                     forbidden: vec!["Chamber Paper".into(), "House document".into()],
                     case_sensitive: false,
+                    matching: Matching::default(),
                     note: Some("Keep the number, \"as is\"; e.g. 35 373, no. 19".into()),
                 },
                 Term {
@@ -474,6 +484,7 @@ mod tests {
                     target_variants: vec![],
                     forbidden: vec!["=cmd".into()],
                     case_sensitive: true,
+                    matching: Matching::default(),
                     note: None,
                 },
             ],
@@ -500,7 +511,7 @@ mod tests {
             false,
         )
         .unwrap();
-        assert_eq!(g.terms[0].forbidden, ["resolution"]);
+        assert_eq!(g.terms[0].forbidden, [Forbidden::from("resolution")]);
         assert_eq!(g.terms[0].note.as_deref(), Some("a motion, in the House"));
     }
 

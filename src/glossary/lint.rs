@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Glossary, Side, TermMatcher, place_of};
-use crate::lang::Rules;
+use crate::lang::{Lexicon, Rules};
 
 /// What is wrong with an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -20,6 +20,12 @@ pub enum ProblemKind {
     ForbiddenAllowed,
     /// A variant that can never be found as this term's.
     VariantNeverMatches,
+    /// A forbidden form that is one common word of the target language,
+    /// without a context: it fires on every ordinary use of the word.
+    ForbiddenCommonWord,
+    /// A context phrase that does not hold its forbidden form: the form
+    /// can never be found there.
+    ContextWithoutForm,
 }
 
 impl ProblemKind {
@@ -38,6 +44,8 @@ impl ProblemKind {
             ProblemKind::Duplicate => "duplicate",
             ProblemKind::ForbiddenAllowed => "forbidden-allowed",
             ProblemKind::VariantNeverMatches => "variant-never-matches",
+            ProblemKind::ForbiddenCommonWord => "forbidden-common-word",
+            ProblemKind::ContextWithoutForm => "context-without-form",
         }
     }
 }
@@ -68,6 +76,7 @@ impl Glossary {
     pub fn problems(&self, text: &str) -> Vec<Problem> {
         let mut out = self.entry_problems(false);
         out.extend(self.unmatchable_variants());
+        out.extend(self.context_problems());
         self.place(text, out)
     }
 
@@ -123,7 +132,8 @@ impl Glossary {
                 .source_variants
                 .iter()
                 .chain(&term.target_variants)
-                .chain(&term.forbidden)
+                .map(String::as_str)
+                .chain(term.forbidden_forms())
                 .any(|v| v.trim().is_empty())
             {
                 add(
@@ -153,7 +163,7 @@ impl Glossary {
                     first_of.insert(source_key, k);
                 }
             }
-            for forbidden in &term.forbidden {
+            for forbidden in term.forbidden_forms() {
                 let allowed_by = allowed.get(&key(forbidden, false)).map(|&t| &self.terms[t]);
                 if let Some(t) = allowed_by {
                     add(
@@ -163,6 +173,51 @@ impl Glossary {
                             term.source, t.source
                         ),
                     );
+                }
+            }
+        }
+        out
+    }
+
+    /// Forbidden forms that are one common word without a context, and
+    /// context phrases without their form. A word is common when the
+    /// target language's word list holds it.
+    fn context_problems(&self) -> Vec<Problem> {
+        let lexicon = Lexicon::builtin(&self.target_lang);
+        let mut out = Vec::new();
+        for (k, term) in self.terms.iter().enumerate() {
+            let mut add = |kind: ProblemKind, message: String| {
+                out.push(Problem {
+                    kind,
+                    term: k,
+                    line: 1,
+                    column: 1,
+                    message,
+                })
+            };
+            for f in &term.forbidden {
+                let form = f.form.trim();
+                let one_word = !form.is_empty() && form.chars().all(char::is_alphabetic);
+                if f.context.is_empty() && one_word && lexicon.is_some_and(|l| l.contains(form)) {
+                    add(
+                        ProblemKind::ForbiddenCommonWord,
+                        format!(
+                            "forbidden form `{form}` of `{}` is a common word: without a `context` it is flagged wherever it stands",
+                            term.source
+                        ),
+                    );
+                }
+                let lower = key(form, false);
+                for c in &f.context {
+                    if !key(c, false).contains(&lower) {
+                        add(
+                            ProblemKind::ContextWithoutForm,
+                            format!(
+                                "context `{c}` of forbidden form `{form}` (`{}`) does not hold the form",
+                                term.source
+                            ),
+                        );
+                    }
                 }
             }
         }
@@ -245,11 +300,33 @@ mod tests {
             kinds,
             [
                 ProblemKind::ForbiddenAllowed,
+                ProblemKind::ForbiddenCommonWord,
                 ProblemKind::Duplicate,
                 ProblemKind::VariantNeverMatches,
                 ProblemKind::VariantNeverMatches
             ]
         );
         assert!(kinds.iter().all(|k| !k.is_fatal()));
+    }
+
+    #[test]
+    fn common_words_need_a_context_that_holds_them() {
+        let text = r#"{"source_lang":"nl","target_lang":"en","terms":[
+{"source":"brief","target":"letter","forbidden":["brief","Chamber Paper"]},
+{"source":"kabinet","target":"government","forbidden":[{"form":"cabinet","context":["the cabinet"]}]},
+{"source":"motie","target":"motion","forbidden":[{"form":"resolution","context":["a motion"]}]}]}"#;
+        let g = Glossary::read(Path::new("g.json"), text).unwrap();
+        let found: Vec<(usize, ProblemKind)> = g
+            .problems(text)
+            .into_iter()
+            .map(|p| (p.term, p.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, ProblemKind::ForbiddenCommonWord),
+                (2, ProblemKind::ContextWithoutForm)
+            ]
+        );
     }
 }

@@ -1,18 +1,35 @@
 //! Finding glossary terms in text, all terms in one pass (Aho-Corasick).
 //!
-//! A form matches at the start of a word, case-insensitively unless the term
-//! is case-sensitive, the longest form first (`gewijzigde motie` over
-//! `motie`). After it may follow: the end of the word; an inflection ending
-//! of the language (`motie` → `moties`, `Minister` → `Minister's`); or, in
-//! a language that writes compounds closed, the rest of a compound for
-//! forms of four letters or more (`kennisveiligheid` in
-//! `kennisveiligheidsbeleid`). `motie` is not found in `Promoties`: it
-//! does not start the word.
+//! A form matches case-insensitively unless the term is case-sensitive,
+//! the longest form first (`gewijzigde motie` over `motie`). It may carry
+//! an inflection ending of the language (`motie` → `moties`, `Minister` →
+//! `Minister's`). In a language that writes compounds closed, the term's
+//! [`Matching`] decides where in a word it may stand:
+//!
+//! - `head` (the default): at the start of a word, or at the end of a
+//!   compound whose first parts are words of the language's word list with
+//!   their linking elements (`beleid` in `kennisveiligheidsbeleid`, `lid`
+//!   in `Kamerlid`); never as the start of a longer word (`lid` in
+//!   `lidmaatschap`, `overheid` in `overheidsgeld`, `Krim` in
+//!   `Kriminalomsorgsdirektoratet`), and not after a particle that derives
+//!   a word (`motie` in `Promoties`, `raad` in `voorraad`);
+//! - `word`: at the start of a word, and ending it;
+//! - `anywhere`: also as a compound's first or middle part, when the rest
+//!   of the word is compound parts too (`overheid` in `overheidsgeld`).
+//!
+//! A form of several words is found only where its first word starts a
+//! word (`de leden` not in `benoemde leden`). A hyphen parts words (`NESO`
+//! in `NESO-kantoor`, `beleid` in
+//! `Carpet-beleid`). Target and forbidden forms also match in their other
+//! spellings ([`crate::lang::spelling`]), unless the entry forbids a
+//! spelling of its own target; a forbidden form with context phrases
+//! matches only inside one of them.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::Glossary;
-use crate::lang::Rules;
+use super::{Glossary, Matching, Term};
+use crate::lang::spelling::{spelling_key, spellings};
+use crate::lang::{CompoundParts, Rules};
 
 /// Which side of the glossary to look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +45,8 @@ pub enum Side {
 pub struct TermMatch {
     /// Index of the term in the glossary.
     pub term: usize,
-    /// Byte range in the text, inflection or compound rest included.
+    /// Byte range in the text: the whole compound the form is the head
+    /// of, inflection or compound rest included.
     pub start: usize,
     pub end: usize,
     /// Whether the form found is a forbidden rendering.
@@ -41,6 +59,10 @@ struct TermForm {
     text: String,
     forbidden: bool,
     case_sensitive: bool,
+    matching: Matching,
+    /// Lower-case phrases (in every spelling) the form must stand in;
+    /// empty: anywhere.
+    context: Vec<String>,
 }
 
 /// All terms of one side of a glossary, ready to search.
@@ -51,6 +73,7 @@ pub struct TermMatcher {
     /// For each term, its forms (indices into `forms`).
     by_term: Vec<Vec<usize>>,
     rules: &'static Rules,
+    compounds: Option<CompoundParts>,
 }
 
 /// Forms are searched with a DFA up to this total length…
@@ -62,28 +85,69 @@ fn normalize(form: &str) -> String {
     form.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `term` forbids a spelling of one of its own renderings (`exchange
+/// programme`, forbidden `exchange programs`): then it keeps the spellings
+/// it lists.
+fn keeps_its_spelling(term: &Term, rules: &Rules) -> bool {
+    let allowed: Vec<String> = term
+        .target_forms()
+        .map(|f| spelling_key(&normalize(f), rules))
+        .collect();
+    term.forbidden_forms().any(|f| {
+        let forbidden = spelling_key(&normalize(f), rules);
+        allowed.iter().any(|a| {
+            let inflected = |longer: &str, shorter: &str| {
+                longer
+                    .strip_prefix(shorter)
+                    .is_some_and(|ending| rules.inflection_suffixes.contains(ending))
+            };
+            *a == forbidden || inflected(&forbidden, a) || inflected(a, &forbidden)
+        })
+    })
+}
+
 impl TermMatcher {
     /// A matcher for one side of `glossary`, with `rules` of that side's
     /// language.
     pub fn new(glossary: &Glossary, side: Side, rules: &'static Rules) -> TermMatcher {
         let mut forms = Vec::new();
         for (k, term) in glossary.terms.iter().enumerate() {
-            let mut add = |text: &str, forbidden: bool| {
+            let respell = side == Side::Target && !keeps_its_spelling(term, rules);
+            let mut add = |text: &str, forbidden: bool, context: &[String]| {
                 let text = normalize(text);
-                if !text.is_empty() {
+                if text.is_empty() {
+                    return;
+                }
+                let all = |t: &str| {
+                    if respell {
+                        spellings(t, rules)
+                    } else {
+                        vec![t.to_owned()]
+                    }
+                };
+                let context: Vec<String> = context
+                    .iter()
+                    .flat_map(|c| all(&normalize(c)))
+                    .map(|c| c.to_lowercase())
+                    .collect();
+                for spelled in all(&text) {
                     forms.push(TermForm {
                         term: k,
-                        text,
+                        text: spelled,
                         forbidden,
                         case_sensitive: term.case_sensitive,
+                        matching: term.matching,
+                        context: context.clone(),
                     });
                 }
             };
             match side {
-                Side::Source => term.source_forms().for_each(|f| add(f, false)),
+                Side::Source => term.source_forms().for_each(|f| add(f, false, &[])),
                 Side::Target => {
-                    term.target_forms().for_each(|f| add(f, false));
-                    term.forbidden.iter().for_each(|f| add(f, true));
+                    term.target_forms().for_each(|f| add(f, false, &[]));
+                    term.forbidden
+                        .iter()
+                        .for_each(|f| add(&f.form, true, &f.context));
                 }
             }
         }
@@ -95,9 +159,11 @@ impl TermMatcher {
         let longest = forms.iter().map(|f| f.text.len()).max().unwrap_or(0);
         let kind = (total > DFA_TOTAL_BYTES || longest > DFA_FORM_BYTES)
             .then_some(AhoCorasickKind::ContiguousNFA);
+        // Overlapping search: a form that may not stand where it is found
+        // must not hide a shorter one that may.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .kind(kind)
             .build(forms.iter().map(|f| f.text.to_lowercase()))
             .ok();
@@ -110,6 +176,7 @@ impl TermMatcher {
             forms,
             by_term,
             rules,
+            compounds: CompoundParts::for_rules(rules),
         }
     }
 
@@ -126,75 +193,153 @@ impl TermMatcher {
             }
             let needle = form.text.to_ascii_lowercase();
             for (at, _) in lower.match_indices(&needle) {
-                if form.case_sensitive && text[at..at + needle.len()] != form.text {
-                    continue;
-                }
-                if text[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                if let Some(end) = self.word_end(text, at + needle.len(), &form.text) {
-                    return Some((at, end));
+                if let Some(found) = self.stands(text, at, at + needle.len(), form) {
+                    return Some(found);
                 }
             }
         }
         None
     }
 
-    /// Every term occurrence in `text`, in order.
+    /// Whether `words` are, as a whole, one of `term`'s allowed forms in
+    /// any of the spellings the matcher accepts.
+    pub fn is_allowed_form(&self, term: usize, words: &str) -> bool {
+        self.find_term(words, term, false)
+            .is_some_and(|(start, end)| start == 0 && end == words.len())
+    }
+
+    /// Every term occurrence in `text`, in order; of overlapping ones the
+    /// leftmost, then the longest.
     pub fn find(&self, text: &str) -> Vec<TermMatch> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for m in ac.find_iter(text) {
+        // (form start, form end, match) of every form that may stand where
+        // it is found.
+        let mut found: Vec<(usize, usize, TermMatch)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
             let form = &self.forms[m.pattern().as_usize()];
-            if form.case_sensitive && text[m.start()..m.end()] != form.text {
-                continue;
+            if let Some((start, end)) = self.stands(text, m.start(), m.end(), form) {
+                found.push((
+                    m.start(),
+                    m.end(),
+                    TermMatch {
+                        term: form.term,
+                        start,
+                        end,
+                        forbidden: form.forbidden,
+                    },
+                ));
             }
-            if text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
-                continue;
+        }
+        found.sort_by_key(|&(start, end, m)| (start, std::cmp::Reverse(end), m.term));
+        let mut out = Vec::new();
+        let mut free_from = 0;
+        for (start, end, m) in found {
+            if start >= free_from {
+                out.push(m);
+                free_from = end;
             }
-            let Some(end) = self.word_end(text, m.end(), &form.text) else {
-                continue;
-            };
-            out.push(TermMatch {
-                term: form.term,
-                start: m.start(),
-                end,
-                forbidden: form.forbidden,
-            });
         }
         out
     }
 
-    /// Where the word that a form ends in ends, if the form may stand there.
-    fn word_end(&self, text: &str, end: usize, form: &str) -> Option<usize> {
+    /// The span a form found at `start..end` stands for, if it may stand
+    /// there: the case agrees, its place in the word suits its term's
+    /// [`Matching`], and a forbidden form with context is in its context.
+    fn stands(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        form: &TermForm,
+    ) -> Option<(usize, usize)> {
+        if form.case_sensitive && text[start..end] != form.text {
+            return None;
+        }
+        let word_start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(start, |(k, _)| k);
         let rest = &text[end..];
         let tail_len = rest
             .char_indices()
             .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .map_or(rest.len(), |(k, _)| k);
-        if tail_len == 0 {
-            return Some(end);
+        let tail = &rest[..tail_len];
+        let inflected = tail.is_empty() || self.is_inflection(&text[start..end], tail);
+        let inside = word_start < start;
+        // A form of several words opens with a word of its own (`de leden`
+        // is not in `benoemde leden`).
+        if inside && form.text.contains(' ') {
+            return None;
         }
-        let tail = rest[..tail_len].to_lowercase();
-        if self.rules.inflection_suffixes.contains(tail.as_str()) {
-            return Some(end + tail_len);
+        let span = match (self.compounds, form.matching) {
+            (Some(parts), Matching::Head) => (inflected
+                && (!inside || parts.is_head(&text[word_start..start], &text[start..end])))
+            .then_some((word_start, end + tail_len)),
+            (Some(parts), Matching::Anywhere) => {
+                let first_parts_ok =
+                    !inside || parts.is_head(&text[word_start..start], &text[start..end]);
+                let rest_ok = inflected || parts.is_rest(tail);
+                (first_parts_ok && rest_ok).then_some((word_start, end + tail_len))
+            }
+            _ => (!inside && inflected).then_some((start, end + tail_len)),
+        }?;
+        if form.forbidden
+            && !form.context.is_empty()
+            && !in_context(text, start, end, &form.context)
+        {
+            return None;
         }
-        let form_letters = form.chars().filter(|c| c.is_alphabetic()).count();
-        let compound = self.rules.closed_compounds
-            && form_letters >= 4
-            && tail.chars().next().is_some_and(char::is_alphabetic);
-        compound.then_some(end + tail_len)
+        Some(span)
     }
+
+    /// Whether `tail`, right after `form` in a word, is an inflection
+    /// ending: one of the language's, or one before which the form's last
+    /// consonant is doubled (`plan` + `nen`).
+    fn is_inflection(&self, form: &str, tail: &str) -> bool {
+        crate::lang::with_lowercase(tail, |tail| {
+            if self.rules.inflection_suffixes.contains(tail) {
+                return true;
+            }
+            let last = form.chars().next_back().map(|c| c.to_ascii_lowercase());
+            let mut chars = tail.chars();
+            let doubled = chars.next();
+            // A consonant: a letter that is no vowel letter.
+            doubled.is_some_and(|d| d.is_alphabetic() && !"aeiouy".contains(d))
+                && doubled == last
+                && self.rules.doubling_suffixes.contains(chars.as_str())
+        })
+    }
+}
+
+/// Whether `start..end` of `text` lies inside one of the lower-case
+/// `phrases`, standing there as whole words.
+fn in_context(text: &str, start: usize, end: usize, phrases: &[String]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let boundary_before = |at: usize| {
+        !lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let boundary_after = |at: usize| {
+        !lower[at..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
+    phrases.iter().any(|phrase| {
+        lower.match_indices(phrase.as_str()).any(|(at, p)| {
+            at <= start
+                && end <= at + p.len()
+                && boundary_before(at)
+                && boundary_after(at + p.len())
+        })
+    })
 }
 
 #[cfg(test)]
@@ -225,18 +370,24 @@ mod tests {
     }
 
     #[test]
-    fn dutch_inflection_compounds_and_longest_match() {
+    fn dutch_inflection_compound_heads_and_longest_match() {
         assert_eq!(
             found(
                 Side::Source,
                 "nl",
-                "De gewijzigde motie en twee moties over kennisveiligheidsbeleid."
+                "De gewijzigde motie en twee moties over kennisveiligheid."
             ),
             [
                 (1, "gewijzigde motie".into(), false),
                 (0, "moties".into(), false),
-                (2, "kennisveiligheidsbeleid".into(), false)
+                (2, "kennisveiligheid".into(), false)
             ]
+        );
+        // `kennisveiligheid` is no head of `kennisveiligheidsbeleid`.
+        assert!(found(Side::Source, "nl", "kennisveiligheidsbeleid").is_empty());
+        assert_eq!(
+            found(Side::Source, "nl", "drie Kamermoties")[0].1,
+            "Kamermoties"
         );
         assert!(found(Side::Source, "nl", "Promoties en emoties.").is_empty());
         assert_eq!(
@@ -258,5 +409,10 @@ mod tests {
         );
         // English does not glue compounds: `motionless` is no motion.
         assert!(found(Side::Target, "en", "motionless").is_empty());
+        // Allowed and forbidden forms in one sentence, in order.
+        assert_eq!(
+            found(Side::Target, "en", "Two motions; knowledge safety.")[1].1,
+            "knowledge safety"
+        );
     }
 }

@@ -4,8 +4,24 @@
 //! Format (JSON, unknown fields rejected):
 //! `{"source_lang": "nl", "target_lang": "en", "terms": [{"source",
 //! "target", "source_variants"?, "target_variants"?, "forbidden"?,
-//! "case_sensitive"?, "note"?}]}`. A `target` equal to its `source` means
-//! "do not translate".
+//! "case_sensitive"?, "match"?, "note"?}]}`. A `target` equal to its
+//! `source` means "do not translate".
+//!
+//! `match` says where in a word of a language that writes compounds closed
+//! (Dutch) a form may stand ([`Matching`]): `"head"` (the default) as a
+//! whole word or as the last part of a compound (`beleid` in
+//! `kennisveiligheidsbeleid`, not `overheid` in `overheidsgeld`);
+//! `"word"` as a whole word only; `"anywhere"` also as a compound's first
+//! or middle part. Inflection endings are allowed in all three; in a
+//! language with open compounds (English) all three are `"word"`.
+//!
+//! A `forbidden` entry is a form (`"Chamber Paper"`) or an object
+//! `{"form": "brief", "context": ["this brief", "the brief of"]}`: then the
+//! form is forbidden only where it stands inside one of the context
+//! phrases (the noun `brief`, not the adjective in `a brief overview`).
+//! Target and forbidden forms also match in their other spellings
+//! (`co-operation`/`cooperation`, `-ise`/`-ize`; see `lang::spelling`),
+//! unless the entry forbids a spelling of its own target.
 
 mod lint;
 mod matcher;
@@ -18,6 +34,47 @@ use crate::error::{Error, Result};
 pub use lint::{Problem, ProblemKind};
 pub use matcher::{Side, TermMatch, TermMatcher};
 
+/// Where in a word a term's form may stand, in a language that writes
+/// compounds closed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Matching {
+    /// A whole word, or the last part of a compound (its head).
+    #[default]
+    Head,
+    /// A whole word, or any part of a compound.
+    Anywhere,
+    /// A whole word only.
+    Word,
+}
+
+impl Matching {
+    fn is_default(&self) -> bool {
+        *self == Matching::default()
+    }
+}
+
+/// A forbidden rendering, everywhere or only inside context phrases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forbidden {
+    pub form: String,
+    /// Phrases around `form` (each holding it) where it is forbidden;
+    /// empty: everywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+}
+
+impl From<&str> for Forbidden {
+    /// A form forbidden everywhere.
+    fn from(form: &str) -> Forbidden {
+        Forbidden {
+            form: form.to_owned(),
+            context: Vec::new(),
+        }
+    }
+}
+
 /// One glossary entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,10 +85,21 @@ pub struct Term {
     pub source_variants: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_variants: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub forbidden: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "forbidden_forms_out",
+        deserialize_with = "forbidden_forms_in"
+    )]
+    pub forbidden: Vec<Forbidden>,
     #[serde(default)]
     pub case_sensitive: bool,
+    #[serde(
+        default,
+        rename = "match",
+        skip_serializing_if = "Matching::is_default"
+    )]
+    pub matching: Matching,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -46,6 +114,58 @@ impl Term {
     pub fn target_forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.target.as_str()).chain(self.target_variants.iter().map(String::as_str))
     }
+
+    /// The forbidden renderings, without their contexts.
+    pub fn forbidden_forms(&self) -> impl Iterator<Item = &str> {
+        self.forbidden.iter().map(|f| f.form.as_str())
+    }
+}
+
+/// `forbidden` as written: a plain string for a form without context.
+fn forbidden_forms_out<S: serde::Serializer>(
+    forbidden: &[Forbidden],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(forbidden.len()))?;
+    for f in forbidden {
+        if f.context.is_empty() {
+            seq.serialize_element(&f.form)?;
+        } else {
+            seq.serialize_element(f)?;
+        }
+    }
+    seq.end()
+}
+
+/// One `forbidden` entry: a string, or an object read strictly.
+struct ForbiddenEntry(Forbidden);
+
+impl<'de> Deserialize<'de> for ForbiddenEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Forbidden;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a form or an object with `form` and `context`")
+            }
+            fn visit_str<E: serde::de::Error>(self, form: &str) -> Result<Forbidden, E> {
+                Ok(Forbidden::from(form))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Forbidden, A::Error> {
+                Forbidden::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_any(Visitor).map(ForbiddenEntry)
+    }
+}
+
+fn forbidden_forms_in<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Forbidden>, D::Error> {
+    let entries: Vec<ForbiddenEntry> = Deserialize::deserialize(d)?;
+    Ok(entries.into_iter().map(|e| e.0).collect())
 }
 
 /// A glossary file's content.
@@ -186,6 +306,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("g.json:1:"), "{err}");
+    }
+
+    #[test]
+    fn match_and_forbidden_contexts_are_read_strictly() {
+        let text = r#"{"source_lang":"nl","target_lang":"en","terms":[
+{"source":"brief","target":"letter","match":"word",
+ "forbidden":["policy note",{"form":"brief","context":["my brief"]}]}]}"#;
+        let g = Glossary::parse(Path::new("g.json"), text).unwrap();
+        assert_eq!(g.terms[0].matching, Matching::Word);
+        assert_eq!(g.terms[0].forbidden[1].context, ["my brief"]);
+        // Written back as read: a form without context stays a string.
+        let back = serde_json::to_value(&g.terms[0]).unwrap();
+        assert_eq!(back["forbidden"][0], "policy note");
+        assert_eq!(back["match"], "word");
+        for (bad, expected) in [
+            (r#""match":"word""#, r#""match":"heads""#),
+            (r#""context""#, r#""contexts""#),
+        ] {
+            let err = Glossary::parse(Path::new("g.json"), &text.replace(bad, expected))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("g.json:"), "{err}");
+        }
     }
 
     #[test]

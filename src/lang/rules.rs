@@ -38,8 +38,20 @@ pub struct Rules {
     pub vowel_clash: FastSet<&'static str>,
     /// Endings a glossary term may carry (plural, possessive).
     pub inflection_suffixes: FastSet<&'static str>,
+    /// Inflection endings before which a final consonant is doubled
+    /// (`plan` → `plannen`).
+    pub doubling_suffixes: FastSet<&'static str>,
     /// Whether the language writes compounds closed (as one word).
     pub closed_compounds: bool,
+    /// What may stand between two parts of a closed compound (`s` in
+    /// `kennisveiligheidsbeleid`), longest first.
+    pub compound_links: Vec<&'static str>,
+    /// Parts that make a derived word, not a compound, in front of a word
+    /// (`voor` in `voorraad`).
+    pub derivation_prefixes: FastSet<&'static str>,
+    /// Pairs of spellings of one word (`*our`, `*or`); `*` stands for the
+    /// rest of the word. Sorted.
+    pub spelling_variants: Vec<(&'static str, &'static str)>,
     /// Whether ordinal numbers are written with a period (`am 3. Oktober`),
     /// so that a period after a number ends a sentence only before a word
     /// that opens one.
@@ -190,6 +202,30 @@ fn valued<T: std::str::FromStr>(set: FastSet<&'static str>) -> FastMap<&'static 
         .collect()
 }
 
+/// A section's entries, longest first (then in byte order).
+fn longest_first(set: FastSet<&'static str>) -> Vec<&'static str> {
+    let mut entries: Vec<&'static str> = set.into_iter().collect();
+    entries.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    entries
+}
+
+/// A section of `first second` lines as sorted pairs; other lines are
+/// skipped.
+fn pairs(set: FastSet<&'static str>) -> Vec<(&'static str, &'static str)> {
+    let mut pairs: Vec<(&'static str, &'static str)> = set
+        .into_iter()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            match (words.next(), words.next(), words.next()) {
+                (Some(first), Some(second), None) => Some((first, second)),
+                _ => None,
+            }
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
 impl Rules {
     /// The rules for a language code; an error lists the codes available.
     pub fn for_language(code: &str) -> Result<&'static Rules> {
@@ -248,7 +284,11 @@ impl Rules {
             suspended_hyphen: take("suspended_hyphen"),
             vowel_clash: take("vowel_clash"),
             inflection_suffixes: take("inflection_suffixes"),
+            doubling_suffixes: take("doubling_suffixes"),
             closed_compounds: take("compounds").contains("closed"),
+            compound_links: longest_first(take("compound_links")),
+            derivation_prefixes: take("derivation_prefixes"),
+            spelling_variants: pairs(take("spelling_variants")),
             ordinal_period: take("ordinal_period").contains("yes"),
             thousands,
             decimal,
