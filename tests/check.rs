@@ -1536,6 +1536,69 @@ fn compound_heads_spellings_and_forbidden_contexts() {
     );
 }
 
+/// A house-style term (`"level": "preferred"`) gives warnings, a
+/// terminology term (the default level) errors; JSON marks the former.
+#[test]
+fn preferred_terms_give_warnings() {
+    let dir = scratch("levels");
+    let glossary = r#"{ "source_lang": "nl", "target_lang": "en", "terms": [
+        { "source": "Tweede Kamer", "target": "House of Representatives",
+          "forbidden": ["Second Chamber"] },
+        { "source": "kabinet", "target": "government", "level": "preferred" } ] }"#;
+    std::fs::write(dir.join("terms.json"), glossary).expect("write");
+    std::fs::write(dir.join("source.txt"), "Het kabinet voert de motie uit.\n").expect("write");
+    std::fs::write(
+        dir.join("target.txt"),
+        "The cabinet informs the Second Chamber.\n",
+    )
+    .expect("write");
+    let run = brug_in(
+        &dir,
+        [
+            "check",
+            "--source",
+            "source.txt",
+            "--target",
+            "target.txt",
+            "--glossary",
+            "terms.json",
+            "--format",
+            "json",
+        ],
+    );
+    let output = run.json();
+    let found: Vec<(&str, &str, bool)> = findings(&output)
+        .iter()
+        .map(|f| {
+            (
+                f["term"]["source"].as_str().unwrap_or_default(),
+                f["severity"].as_str().unwrap_or_default(),
+                f["term"]["preferred"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    assert!(found.contains(&("kabinet", "warning", true)), "{output}");
+    assert!(
+        found.contains(&("Tweede Kamer", "error", false)),
+        "{output}"
+    );
+    assert!(!found.contains(&("kabinet", "error", true)), "{output}");
+    let run = brug_in(&dir, ["glossary", "lint", "terms.json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    std::fs::write(
+        dir.join("bad.json"),
+        glossary.replace("\"preferred\"", "\"optional\""),
+    )
+    .expect("write");
+    let run = brug_in(&dir, ["glossary", "lint", "bad.json"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("expected `required` or `preferred`"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn the_documented_minimum_glossary_loads() {
     let dir = scratch("minimum");

@@ -10,6 +10,7 @@ fn term_ref(term: &crate::glossary::Term) -> TermRef {
         source: term.source.clone(),
         target: term.target.clone(),
         note: term.note.clone(),
+        preferred: term.level == crate::glossary::Level::Preferred,
     }
 }
 

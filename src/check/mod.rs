@@ -318,7 +318,13 @@ pub fn check_with_record(
         bead.sort_by_key(|f| f.code);
         for mut f in bead {
             if let Some(severity) = options.severity_of(f.code) {
-                f.severity = severity;
+                // A house-style term's rendering is a warning at most.
+                let preferred = f.term.as_ref().is_some_and(|t| t.preferred);
+                f.severity = if preferred {
+                    severity.min(Severity::Warning)
+                } else {
+                    severity
+                };
                 findings.push(f);
             }
         }

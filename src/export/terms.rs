@@ -9,7 +9,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::ExchangeError;
-use crate::glossary::{Forbidden, Glossary, Matching, Term};
+use crate::glossary::{Forbidden, Glossary, Level, Matching, Term};
 
 fn check(g: &Glossary) -> Result<(), ExchangeError> {
     for t in &g.terms {
@@ -227,6 +227,7 @@ pub fn read_tbx(text: &str) -> Result<Glossary, ExchangeError> {
                 .collect(),
             case_sensitive,
             matching: Matching::default(),
+            level: Level::default(),
             note: (!note.is_empty()).then(|| {
                 note.iter()
                     .map(|s| s.as_str())
@@ -442,6 +443,7 @@ pub fn read_table(text: &str, tab: bool) -> Result<Glossary, ExchangeError> {
                 .and_then(|k| row.get(k))
                 .is_some_and(|c| matches!(c.trim(), "yes" | "true" | "1")),
             matching: Matching::default(),
+            level: Level::default(),
             note: nt
                 .and_then(|k| row.get(k))
                 .map(|c| unguard(c.trim()))
@@ -475,6 +477,7 @@ mod tests {
                     forbidden: vec!["Chamber Paper".into(), "House document".into()],
                     case_sensitive: false,
                     matching: Matching::default(),
+                    level: Level::default(),
                     note: Some("Keep the number, \"as is\"; e.g. 35 373, no. 19".into()),
                 },
                 Term {
@@ -485,6 +488,7 @@ mod tests {
                     forbidden: vec!["=cmd".into()],
                     case_sensitive: true,
                     matching: Matching::default(),
+                    level: Level::default(),
                     note: None,
                 },
             ],

@@ -7,6 +7,11 @@
 //! "case_sensitive"?, "match"?, "note"?}]}`. A `target` equal to its
 //! `source` means "do not translate".
 //!
+//! `level` is `"required"` (the default: terminology, findings are
+//! errors) or `"preferred"` (house style: its findings are warnings at
+//! most, so a project can keep a house-style file beside its
+//! terminology).
+//!
 //! `match` says where in a word of a language that writes compounds closed
 //! (Dutch) a form may stand ([`Matching`]): `"head"` (the default) as a
 //! whole word or as the last part of a compound (`beleid` in
@@ -51,6 +56,24 @@ pub enum Matching {
 impl Matching {
     fn is_default(&self) -> bool {
         *self == Matching::default()
+    }
+}
+
+/// How much a term's rendering matters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Terminology: another rendering is an error.
+    #[default]
+    Required,
+    /// House style: another rendering is acceptable; findings are
+    /// warnings at most.
+    Preferred,
+}
+
+impl Level {
+    fn is_default(&self) -> bool {
+        *self == Level::default()
     }
 }
 
@@ -100,6 +123,8 @@ pub struct Term {
         skip_serializing_if = "Matching::is_default"
     )]
     pub matching: Matching,
+    #[serde(default, skip_serializing_if = "Level::is_default")]
+    pub level: Level,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

@@ -430,6 +430,10 @@ pub struct TermRef {
     pub target: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A house-style term (`"level": "preferred"`): its findings are
+    /// warnings at most.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preferred: bool,
 }
 
 /// A problem found by `brug check`.
