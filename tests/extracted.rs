@@ -635,3 +635,46 @@ fn motion_clauses_stand_apart() {
         ])
     );
 }
+
+/// `pdftotext` prints a table column by column, one cell a line: a figure
+/// under a short line with a figure next to it is a cell of its own, a
+/// year that ends a full line's sentence is not, and the labels of a
+/// page's notes that count up by one are no cells.
+#[test]
+fn figures_of_a_table_column_are_cells() {
+    let text = "De tabel hieronder laat zien hoeveel mantelzorgers respijtzorg krijgen in de gemeenten\nvan het onderzoek, gemeten op 1 januari\n2025\n\nLogeeropvang\n214\n6 weken\nDagopvang\n287\n3 weken\nDe wachttijd voor logeeropvang is het langst, terwijl juist die vorm de mantelzorger\neen paar dagen echte rust geeft.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tabel hieronder laat zien hoeveel mantelzorgers respijtzorg krijgen in de gemeenten van het onderzoek, gemeten op 1 januari 2025",
+            "Logeeropvang",
+            "214",
+            "6 weken",
+            "Dagopvang",
+            "287",
+            "3 weken",
+            "De wachttijd voor logeeropvang is het langst, terwijl juist die vorm de mantelzorger een paar dagen echte rust geeft.",
+        ])
+    );
+}
+
+/// A table's figures printed between blank lines are cells, not page
+/// numbers: a page has one number, and a lone number with a figure next
+/// to it on its page stands in a column of figures.
+#[test]
+fn lone_figures_in_a_column_are_no_page_numbers() {
+    let text = "Het aantal vergunningen per wijk is in een jaar flink gedaald, zoals de tabel laat zien.\n\nHavenkwartier\n\n1.184\n\n962\n\nOude Markt\n\n846\n\n701\n\nDe daling is in elke wijk te zien.\n\n2\n\u{c}";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het aantal vergunningen per wijk is in een jaar flink gedaald, zoals de tabel laat zien.",
+            "Havenkwartier",
+            "1.184",
+            "962",
+            "Oude Markt",
+            "846",
+            "701",
+            "De daling is in elke wijk te zien.",
+        ])
+    );
+}

@@ -358,6 +358,25 @@ impl Planner<'_> {
         capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * 9
     }
 
+    /// Whether line `para[k]` is a cell of a table's column of figures
+    /// (`182.000`⏎`38.500`, `214`⏎`6 weken`): a figure with a figure on
+    /// the line before or after it, not the end of a full line's sentence
+    /// (`… op 1 januari`⏎`2025`), nor one of the labels of a page's notes
+    /// printed apart from their text, which count up by one (`8`⏎`9`).
+    fn figure_cell(&self, para: &[usize], k: usize) -> bool {
+        let number = |line: usize| self.content(line).trim().parse::<u32>().ok();
+        let pairs = |a: usize, b: usize| {
+            is_figure_cell(self.content(a))
+                && is_figure_cell(self.content(b))
+                && number(a).is_none_or(|n| number(b) != Some(n + 1))
+        };
+        let prev = k.checked_sub(1).map(|p| para[p]);
+        is_figure_cell(self.content(para[k]))
+            && prev.is_none_or(|p| !self.is_full(p))
+            && (prev.is_some_and(|p| pairs(p, para[k]))
+                || para.get(k + 1).is_some_and(|&n| pairs(para[k], n)))
+    }
+
     fn line_closes(&self, i: usize) -> bool {
         last_char(self.content(i)).is_some_and(ends_sentence)
     }
@@ -624,6 +643,18 @@ impl Planner<'_> {
                 }
                 let content = self.content(i);
                 let prev = k.checked_sub(1).map(|p| para[p]);
+                if self.figure_cell(para, k) {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    units.push(LineBlock {
+                        kind: BlockKind::Paragraph,
+                        lines: vec![i],
+                        label: None,
+                        skip: 0,
+                    });
+                    continue;
+                }
                 let is_marker = list_marker_len(content).is_some()
                     || semicolon_items[k]
                     || prev.is_some_and(|p| self.opens_lettered_item(p, i));
@@ -1077,6 +1108,34 @@ fn is_paper_number(content: &str) -> bool {
 pub fn is_heading_number(content: &str) -> bool {
     let t = content.trim();
     (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A table's figure alone on its line, as `pdftotext` prints a table's
+/// cells one under another: a number with its separators (`1.184`,
+/// `2,5`), a sign (`−222`), a currency (`€ 18`) or a per cent sign
+/// (`61%`), and at most one word of a unit after it (`6 weken`).
+pub fn is_figure_cell(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let Some(mut figure) = words.next() else {
+        return false;
+    };
+    if matches!(figure, "€" | "$" | "£") {
+        let Some(next) = words.next() else {
+            return false;
+        };
+        figure = next;
+    }
+    let unit = words.next();
+    if words.next().is_some() || unit.is_some_and(|u| !u.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let figure = figure.trim_start_matches(['€', '$', '£', '-', '−', '+']);
+    let figure = figure.strip_suffix('%').unwrap_or(figure);
+    figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.ends_with(|c: char| c.is_ascii_digit())
+        && figure
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
 }
 
 /// A bullet alone on its line, its item's text on the next line.
