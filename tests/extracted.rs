@@ -678,3 +678,44 @@ fn lone_figures_in_a_column_are_no_page_numbers() {
         ])
     );
 }
+
+/// `pdftotext` prints a paper's dossier number and paper number one
+/// under the other, then the dossier's title and the paper's kind in
+/// capitals: the dossier's number opens the title, the paper's number
+/// the kind.
+#[test]
+fn stacked_paper_numbers_open_their_own_texts() {
+    let text = "Tweede Kamer der Staten-Generaal\nVergaderjaar 2025–2026\n36 518\n\nNr. 6\n\nWijziging van de Wegenverkeerswet 1994 in verband\nmet het stellen van regels over gedeelde voertuigen\nNOTA NAAR AANLEIDING VAN HET VERSLAG\n\nDe regering dankt de leden van de fracties die aan het verslag hebben bijgedragen voor hun inbreng.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Tweede Kamer der Staten-Generaal",
+            "Vergaderjaar 2025–2026",
+            "36 518 Wijziging van de Wegenverkeerswet 1994 in verband met het stellen van regels over gedeelde voertuigen",
+            "Nr. 6 NOTA NAAR AANLEIDING VAN HET VERSLAG",
+            "De regering dankt de leden van de fracties die aan het verslag hebben bijgedragen voor hun inbreng.",
+        ])
+    );
+}
+
+/// A table's caption (`Tabel 1.`, `Table 1:`) keeps its number, which is
+/// no footnote marker nor a sentence's end, and ends at the line broken
+/// early before the table's first cell; a day ending a line before its
+/// month (`van 1`⏎`september`) is no marker either.
+#[test]
+fn a_caption_keeps_its_number_and_ends_before_the_first_cell() {
+    let text = "Het aantal glasalen is in 2025 opnieuw gestegen ten opzichte van de jaren ervoor, zo\nblijkt uit de tellingen bij de meetpunten langs de kust en in de grote rivieren.\nTabel 1. Glasaal per trek bij de meetpunten, gemiddeld per jaar\nMeetpunt\n\nDen Oever\n\nSinds 2018 geldt in Nederland een gesloten seizoen voor de palingvisserij van 1\nseptember tot en met 30 november. Dat seizoen wordt nu verlengd tot zes maanden. 1\nWij hebben daarom de volgende keuzes gemaakt.\n\n1 Verordening (EU) 2025/118 van de Raad.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het aantal glasalen is in 2025 opnieuw gestegen ten opzichte van de jaren ervoor, zo blijkt uit de tellingen bij de meetpunten langs de kust en in de grote rivieren.",
+            "Tabel 1. Glasaal per trek bij de meetpunten, gemiddeld per jaar",
+            "Meetpunt",
+            "Den Oever",
+            "Sinds 2018 geldt in Nederland een gesloten seizoen voor de palingvisserij van 1 september tot en met 30 november.",
+            "Dat seizoen wordt nu verlengd tot zes maanden.",
+            "Wij hebben daarom de volgende keuzes gemaakt.",
+            "Verordening (EU) 2025/118 van de Raad.",
+        ])
+    );
+}

@@ -26,6 +26,8 @@
 use super::decode::RawText;
 use super::footnotes::LabelCandidate;
 use super::letterhead::{self, FieldLine, is_salutation};
+use crate::lang::rules::caption_words;
+use crate::lang::with_lowercase;
 
 /// How lines relate to paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -454,7 +456,82 @@ impl Planner<'_> {
         if !current.is_empty() {
             paras.push(current);
         }
-        self.paper_numbers_joined(self.label_paragraphs_joined(paras))
+        let paras = self.paper_heads_paired(self.label_paragraphs_joined(paras));
+        self.paper_numbers_joined(paras)
+    }
+
+    /// A parliamentary paper's head as `pdftotext` prints it when the
+    /// dossier's number and the paper's number stand one under the other
+    /// (`36 842`⏎`Nr. 3`), then the dossier's title and the paper's kind
+    /// in capitals (`Wijziging van …`⏎`MEMORIE VAN TOELICHTING`): on the
+    /// page each number stands beside its own text, so the dossier's
+    /// number opens the title and the paper's number the kind.
+    fn paper_heads_paired(&self, mut paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut n = 0;
+        while n < paras.len() {
+            let Some((dossier, paper, title_at)) = self.stacked_paper_numbers(&paras, n) else {
+                n += 1;
+                continue;
+            };
+            let (Some(title), Some(kind)) = (paras.get(title_at), paras.get(title_at + 1)) else {
+                break;
+            };
+            let title_fits = title.len() <= 4
+                && self.content(title[0]).starts_with(char::is_uppercase)
+                && title
+                    .iter()
+                    .all(|&l| !letterhead::is_capitals(self.content(l)) && !self.line_closes(l));
+            let kind_fits = kind
+                .iter()
+                .all(|&l| letterhead::is_capitals(self.content(l)));
+            if !title_fits || !kind_fits {
+                n += 1;
+                continue;
+            }
+            let before: Vec<usize> = paras[n]
+                .iter()
+                .copied()
+                .filter(|&l| l != dossier && l != paper)
+                .collect();
+            let head = [
+                std::iter::once(dossier)
+                    .chain(title.iter().copied())
+                    .collect(),
+                std::iter::once(paper).chain(kind.iter().copied()).collect(),
+            ];
+            let kept = usize::from(!before.is_empty());
+            let replaced: Vec<Vec<usize>> = Some(before)
+                .filter(|b| !b.is_empty())
+                .into_iter()
+                .chain(head)
+                .collect();
+            paras.splice(n..title_at + 2, replaced);
+            n += kept + 2;
+        }
+        paras
+    }
+
+    /// A dossier's number with a paper's number under it (`36 842`⏎`Nr. 3`)
+    /// at the end of paragraph `n`, or the paper's number a paragraph of
+    /// its own after it: the two lines and the paragraph after them.
+    fn stacked_paper_numbers(
+        &self,
+        paras: &[Vec<usize>],
+        n: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let is_dossier = |l: usize| {
+            let c = self.content(l);
+            is_paper_number(c) && c.starts_with(|ch: char| ch.is_ascii_digit())
+        };
+        let is_paper = |l: usize| {
+            let c = self.content(l);
+            is_paper_number(c) && c.starts_with(char::is_alphabetic)
+        };
+        match (paras[n].as_slice(), paras.get(n + 1).map(Vec::as_slice)) {
+            ([.., d, p], _) if is_dossier(*d) && is_paper(*p) => Some((*d, *p, n + 1)),
+            ([.., d], Some([p])) if is_dossier(*d) && is_paper(*p) => Some((*d, *p, n + 2)),
+            _ => None,
+        }
     }
 
     /// A paragraph that is only a parliamentary paper's number (`36 780`,
@@ -565,6 +642,17 @@ impl Planner<'_> {
         }
     }
 
+    /// Whether the lines after a dossier's number are its title: up to
+    /// four lines that open with a capital and end no sentence (`Wijziging
+    /// van de Wegenverkeerswet 1994 in verband`⏎`met het stellen …`).
+    fn dossier_title(&self, lines: &[usize]) -> bool {
+        (1..=4).contains(&lines.len())
+            && self.content(lines[0]).starts_with(char::is_uppercase)
+            && lines.iter().all(|&l| !self.line_closes(l))
+            && !last_char(self.content(lines[lines.len() - 1]))
+                .is_some_and(|c| matches!(c, ',' | '-'))
+    }
+
     /// A paragraph opened by a label alone on its line: a numbered
     /// heading (`1.` then a heading's line), or else a list item.
     fn labelled_unit(&self, para: &[usize]) -> Option<LineBlock> {
@@ -578,7 +666,8 @@ impl Planner<'_> {
         // same page.
         let same_page = self.same_page(first, rest[0]);
         let opens_title = is_heading_number(label) || is_paper_number(label);
-        if opens_title && same_page && self.title_lines(rest) {
+        let title = self.title_lines(rest) || (is_paper_number(label) && self.dossier_title(rest));
+        if opens_title && same_page && title {
             return Some(LineBlock {
                 kind: BlockKind::Heading,
                 lines: para.to_vec(),
@@ -633,6 +722,7 @@ impl Planner<'_> {
                 && !starts_list(paras.get(n + 1));
             let semicolon_items = self.semicolon_items(para);
             let mut current: Option<LineBlock> = None;
+            let mut in_caption = false;
             for (k, &i) in para.iter().enumerate() {
                 if signature_from.is_some_and(|s| i >= s) || k >= signed_from || k < signed_head {
                     if let Some(u) = current.take() {
@@ -653,6 +743,33 @@ impl Planner<'_> {
                         label: None,
                         skip: 0,
                     });
+                    continue;
+                }
+                // A table's or a figure's caption (`Tabel 1: …`) is a unit
+                // of its own, up to the line broken early before a
+                // capital: the table's first cell stands under it.
+                if in_caption || opens_caption(content) {
+                    match current.as_mut() {
+                        Some(u) if in_caption => u.lines.push(i),
+                        _ => {
+                            if let Some(u) = current.take() {
+                                units.push(u);
+                            }
+                            current = Some(LineBlock {
+                                kind: BlockKind::Paragraph,
+                                lines: vec![i],
+                                label: None,
+                                skip: 0,
+                            });
+                        }
+                    }
+                    in_caption = current.as_ref().is_some_and(|u| u.lines.len() < 3)
+                        && para
+                            .get(k + 1)
+                            .is_some_and(|&n| !self.broken_before_capital(i, n));
+                    if !in_caption && let Some(u) = current.take() {
+                        units.push(u);
+                    }
                     continue;
                 }
                 let is_marker = list_marker_len(content).is_some()
@@ -1108,6 +1225,21 @@ fn is_paper_number(content: &str) -> bool {
 pub fn is_heading_number(content: &str) -> bool {
     let t = content.trim();
     (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a line opens a numbered caption: a caption word and its
+/// number, with a stop or a colon (`Tabel 1:`, `Table 2.`, `Figuur 3.1:`).
+fn opens_caption(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let (Some(word), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some(digits) = number.strip_suffix(['.', ':']) else {
+        return false;
+    };
+    with_lowercase(word, |w| caption_words().contains(w))
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// A table's figure alone on its line, as `pdftotext` prints a table's
