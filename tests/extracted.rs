@@ -719,3 +719,37 @@ fn a_caption_keeps_its_number_and_ends_before_the_first_cell() {
         ])
     );
 }
+
+/// A lead-in's colon at a line broken early before a capital opens what
+/// it introduces, a quotation or labelled options, as a paragraph of its
+/// own.
+#[test]
+fn a_lead_in_colon_before_a_capital_opens_what_it_introduces() {
+    let text = "Het wetsvoorstel is van 3 maart tot en met 14 april 2025 in internetconsultatie gegeven en\nkreeg veel reacties. De ACM schrijft daarin:\nEen huishouden dat overstapt op een warmtenet mag er niet op achteruitgaan ten opzichte\nvan een vergelijkbaar huishouden met een cv-ketel.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het wetsvoorstel is van 3 maart tot en met 14 april 2025 in internetconsultatie gegeven en kreeg veel reacties.",
+            "De ACM schrijft daarin:",
+            "Een huishouden dat overstapt op een warmtenet mag er niet op achteruitgaan ten opzichte van een vergelijkbaar huishouden met een cv-ketel.",
+        ])
+    );
+}
+
+/// `pdftotext` prints a table's header cells one under another: the
+/// wrapped end of a cell (`year`) closes it before the next cell's
+/// capital.
+#[test]
+fn a_cells_wrapped_end_closes_it_before_the_next_cell() {
+    let text = "The new network will have fewer wells, but each well will be fitted with a sensor that\nrecords the water level every hour. The main figures are given below.\nMonitoring wells\nReadings per well per\nyear\nAnnual operating costs\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "The new network will have fewer wells, but each well will be fitted with a sensor that records the water level every hour.",
+            "The main figures are given below.",
+            "Monitoring wells",
+            "Readings per well per year",
+            "Annual operating costs",
+        ])
+    );
+}

@@ -379,6 +379,32 @@ impl Planner<'_> {
                 || para.get(k + 1).is_some_and(|&n| pairs(para[k], n)))
     }
 
+    /// Whether line `i` ends in a lead-in's colon and `next` starts what
+    /// it introduces: `next` opens with a capital whose word would have
+    /// fitted on line `i` (`… schreef in haar reactie:`⏎`Gemeenten …`).
+    fn introduces(&self, i: usize, next: usize) -> bool {
+        self.content(i).trim_end().ends_with(':') && self.broken_before_capital(i, next)
+    }
+
+    /// Whether line `i` is the wrapped end of a short text, one or two
+    /// words in lower case with no punctuation, and `next` opens another
+    /// with a capital: the cells of a table printed one under another
+    /// (`Readings per well per`⏎`year`⏎`Annual operating costs`). Both
+    /// lines start at the same column and hold no wide gap: cells side by
+    /// side on one line (`-layout`) are the column reader's.
+    fn cell_tail_before(&self, i: usize, next: usize) -> bool {
+        let content = self.content(i);
+        let indent = |l: usize| self.infos[l].start - self.raw.lines[l].start;
+        let gap = |l: usize| self.content(l).contains("   ");
+        indent(i) == indent(next)
+            && !gap(i)
+            && !gap(next)
+            && self.starts_lower(i)
+            && content.split_whitespace().count() <= 2
+            && last_char(content).is_some_and(char::is_alphanumeric)
+            && self.broken_before_capital(i, next)
+    }
+
     fn line_closes(&self, i: usize) -> bool {
         last_char(self.content(i)).is_some_and(ends_sentence)
     }
@@ -894,6 +920,24 @@ impl Planner<'_> {
                                 skip: 0,
                             });
                         }
+                    }
+                    // A lead-in's colon ends a line broken early before a
+                    // capital: what it introduces (a quotation, a list of
+                    // labelled options) starts a paragraph of its own.
+                    Some(u)
+                        if prev.is_some_and(|p| {
+                            self.introduces(p, i) || self.cell_tail_before(p, i)
+                        }) =>
+                    {
+                        units.push(std::mem::replace(
+                            u,
+                            LineBlock {
+                                kind: BlockKind::Paragraph,
+                                lines: vec![i],
+                                label: None,
+                                skip: 0,
+                            },
+                        ));
                     }
                     Some(u) => u.lines.push(i),
                     None => {
