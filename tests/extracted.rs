@@ -753,3 +753,27 @@ fn a_cells_wrapped_end_closes_it_before_the_next_cell() {
         ])
     );
 }
+
+/// Years over a table's columns count up by one but are cells, not the
+/// labels of notes; a figure under a figure is the next cell of its
+/// column, no heading's number before the row label after it.
+#[test]
+fn years_and_figures_of_a_column_stay_cells() {
+    let text = "De tellingen bij de meetpunten laten sinds drie jaar een voorzichtig herstel van de glasaal zien.\n\nMeetpunt\n\n2023\n\n2024\n\nDen Oever\n\n22\n\n36\n\nIJmuiden\n\n17\n\n29\n\nHet meetpunt Den Oever laat het grootste herstel zien.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tellingen bij de meetpunten laten sinds drie jaar een voorzichtig herstel van de glasaal zien.",
+            "Meetpunt",
+            "2023",
+            "2024",
+            "Den Oever",
+            "22",
+            "36",
+            "IJmuiden",
+            "17",
+            "29",
+            "Het meetpunt Den Oever laat het grootste herstel zien.",
+        ])
+    );
+}

@@ -9,7 +9,7 @@
 
 use super::decode::RawText;
 use super::layout::{LineInfo, is_figure_cell, is_heading_number, is_page_number};
-use super::page_breaks::line_pages;
+use super::page_breaks::{is_bare_number, line_pages};
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
@@ -161,16 +161,19 @@ pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: us
 /// `1`⏎⏎`2`). A page has one number.
 fn in_figure_column(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
     let text = |k: usize| raw.raw[infos[k].start..infos[k].end].trim();
-    let Ok(number) = text(i).parse::<u32>() else {
+    let Ok(value) = text(i).parse::<u32>() else {
         return false;
     };
+    // Years count up by one too (`2023`⏎⏎`2024`); notes' labels are short.
+    let label = is_bare_number(text(i)).then_some(value);
     let figure_beside = |k: usize| {
         pages[k] == pages[i]
             && is_figure_cell(text(k))
             && text(k)
                 .parse::<u32>()
                 .ok()
-                .is_none_or(|n| n.abs_diff(number) != 1)
+                .zip(label)
+                .is_none_or(|(a, b)| a.abs_diff(b) != 1)
     };
     let before = (0..i).rev().find(|&k| !infos[k].blank);
     let after = (i + 1..infos.len()).find(|&k| !infos[k].blank);

@@ -26,6 +26,7 @@
 use super::decode::RawText;
 use super::footnotes::LabelCandidate;
 use super::letterhead::{self, FieldLine, is_salutation};
+use super::page_breaks::is_bare_number;
 use crate::lang::rules::caption_words;
 use crate::lang::with_lowercase;
 
@@ -366,7 +367,12 @@ impl Planner<'_> {
     /// (`… op 1 januari`⏎`2025`), nor one of the labels of a page's notes
     /// printed apart from their text, which count up by one (`8`⏎`9`).
     fn figure_cell(&self, para: &[usize], k: usize) -> bool {
-        let number = |line: usize| self.content(line).trim().parse::<u32>().ok();
+        let number = |line: usize| {
+            let text = self.content(line).trim();
+            is_bare_number(text)
+                .then(|| text.parse::<u32>().ok())
+                .flatten()
+        };
         let pairs = |a: usize, b: usize| {
             is_figure_cell(self.content(a))
                 && is_figure_cell(self.content(b))
@@ -573,9 +579,20 @@ impl Planner<'_> {
                 && self.content(para[0]).starts_with(char::is_uppercase)
                 && !last_char(self.content(para[para.len() - 1]))
                     .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'));
+            // A number under a table's figure is the next figure of its
+            // column (`27`⏎⏎`36`⏎⏎`IJmuiden`), no heading's number.
+            let after_figure = out.len() >= 2
+                && out[out.len() - 2]
+                    .last()
+                    .is_some_and(|&l| is_figure_cell(self.content(l)));
             let prev = out.last_mut();
             match prev {
-                Some(number) if title && number.len() == 1 && self.opens_title(number[0]) => {
+                Some(number)
+                    if title
+                        && number.len() == 1
+                        && self.opens_title(number[0])
+                        && !after_figure =>
+                {
                     number.extend(para);
                 }
                 // The number set close under the lines before it
