@@ -777,3 +777,20 @@ fn years_and_figures_of_a_column_stay_cells() {
         ])
     );
 }
+
+/// A list item's line that ends in an abbreviation's stop (`mln.`) goes
+/// on with a word in lower case on the next line; a document's code at a
+/// page's foot (`kst-…`) is no such word.
+#[test]
+fn an_item_goes_on_after_an_abbreviations_stop() {
+    let text = "Het kabinet wil dat meer woningen worden aangesloten op een warmtenet, omdat\ndat voor veel wijken de goedkoopste manier is om van het aardgas af te gaan\nen gemeenten daar nu te weinig geld en mensen voor hebben.\n\nDe komende twee jaar zet het kabinet de volgende stappen:\n1.   De subsidieregeling voor de aanleg van warmtenetten wordt verhoogd van € 110 mln.\n     naar € 250 mln. per jaar.\n2.   Gemeenten krijgen in 2025 en 2026 samen € 40 mln. extra voor de inhuur van deskundigen.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het kabinet wil dat meer woningen worden aangesloten op een warmtenet, omdat dat voor veel wijken de goedkoopste manier is om van het aardgas af te gaan en gemeenten daar nu te weinig geld en mensen voor hebben.",
+            "De komende twee jaar zet het kabinet de volgende stappen:",
+            "1. De subsidieregeling voor de aanleg van warmtenetten wordt verhoogd van € 110 mln. naar € 250 mln. per jaar.",
+            "2. Gemeenten krijgen in 2025 en 2026 samen € 40 mln. extra voor de inhuur van deskundigen.",
+        ])
+    );
+}

@@ -920,9 +920,18 @@ impl Planner<'_> {
                         // An item's line goes on when the line before it
                         // was full, or open and followed in lower case (a
                         // list indented narrower than the text).
+                        // A word in lower case after an abbreviation's
+                        // stop (`€ 110 mln.`⏎`naar € 250 mln.`) goes on
+                        // too; a document's code (`kst-32813-1402`) does not.
+                        let lower_word = self.starts_lower(i)
+                            && content
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| w.chars().all(char::is_alphabetic));
                         let continues = (self.layout == Layout::Wrapped
                             && prev.is_some_and(|p| {
                                 !self.line_closes(p) && (self.is_full(p) || self.starts_lower(i))
+                                    || lower_word && self.content(p).ends_with('.')
                             }))
                             || prev
                                 .is_some_and(|p| u.lines == [p] && is_lone_bullet(self.content(p)));
