@@ -70,7 +70,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("office", "Kamerbrief_wachttijden_jeugdzorg"),
-        [1.00, 0.94, 0.94],
+        [1.00, 0.94, 0.96],
     ),
     (("office", "Letter_flood_resilience_en"), [1.00, 0.97, 0.94]),
     (("latex", "en_inland_shipping"), [1.00, 0.93, 0.97]),
@@ -93,7 +93,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.95, 0.97]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
-        [1.00, 0.96, 0.96],
+        [1.00, 0.96, 1.00],
     ),
     (
         ("heldout2", "Kamerbrief_respijtzorg_mantelzorgers"),
