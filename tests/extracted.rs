@@ -635,3 +635,162 @@ fn motion_clauses_stand_apart() {
         ])
     );
 }
+
+/// `pdftotext` prints a table column by column, one cell a line: a figure
+/// under a short line with a figure next to it is a cell of its own, a
+/// year that ends a full line's sentence is not, and the labels of a
+/// page's notes that count up by one are no cells.
+#[test]
+fn figures_of_a_table_column_are_cells() {
+    let text = "De tabel hieronder laat zien hoeveel mantelzorgers respijtzorg krijgen in de gemeenten\nvan het onderzoek, gemeten op 1 januari\n2025\n\nLogeeropvang\n214\n6 weken\nDagopvang\n287\n3 weken\nDe wachttijd voor logeeropvang is het langst, terwijl juist die vorm de mantelzorger\neen paar dagen echte rust geeft.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tabel hieronder laat zien hoeveel mantelzorgers respijtzorg krijgen in de gemeenten van het onderzoek, gemeten op 1 januari 2025",
+            "Logeeropvang",
+            "214",
+            "6 weken",
+            "Dagopvang",
+            "287",
+            "3 weken",
+            "De wachttijd voor logeeropvang is het langst, terwijl juist die vorm de mantelzorger een paar dagen echte rust geeft.",
+        ])
+    );
+}
+
+/// A table's figures printed between blank lines are cells, not page
+/// numbers: a page has one number, and a lone number with a figure next
+/// to it on its page stands in a column of figures.
+#[test]
+fn lone_figures_in_a_column_are_no_page_numbers() {
+    let text = "Het aantal vergunningen per wijk is in een jaar flink gedaald, zoals de tabel laat zien.\n\nHavenkwartier\n\n1.184\n\n962\n\nOude Markt\n\n846\n\n701\n\nDe daling is in elke wijk te zien.\n\n2\n\u{c}";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het aantal vergunningen per wijk is in een jaar flink gedaald, zoals de tabel laat zien.",
+            "Havenkwartier",
+            "1.184",
+            "962",
+            "Oude Markt",
+            "846",
+            "701",
+            "De daling is in elke wijk te zien.",
+        ])
+    );
+}
+
+/// `pdftotext` prints a paper's dossier number and paper number one
+/// under the other, then the dossier's title and the paper's kind in
+/// capitals: the dossier's number opens the title, the paper's number
+/// the kind.
+#[test]
+fn stacked_paper_numbers_open_their_own_texts() {
+    let text = "Tweede Kamer der Staten-Generaal\nVergaderjaar 2025–2026\n36 518\n\nNr. 6\n\nWijziging van de Wegenverkeerswet 1994 in verband\nmet het stellen van regels over gedeelde voertuigen\nNOTA NAAR AANLEIDING VAN HET VERSLAG\n\nDe regering dankt de leden van de fracties die aan het verslag hebben bijgedragen voor hun inbreng.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Tweede Kamer der Staten-Generaal",
+            "Vergaderjaar 2025–2026",
+            "36 518 Wijziging van de Wegenverkeerswet 1994 in verband met het stellen van regels over gedeelde voertuigen",
+            "Nr. 6 NOTA NAAR AANLEIDING VAN HET VERSLAG",
+            "De regering dankt de leden van de fracties die aan het verslag hebben bijgedragen voor hun inbreng.",
+        ])
+    );
+}
+
+/// A table's caption (`Tabel 1.`, `Table 1:`) keeps its number, which is
+/// no footnote marker nor a sentence's end, and ends at the line broken
+/// early before the table's first cell; a day ending a line before its
+/// month (`van 1`⏎`september`) is no marker either.
+#[test]
+fn a_caption_keeps_its_number_and_ends_before_the_first_cell() {
+    let text = "Het aantal glasalen is in 2025 opnieuw gestegen ten opzichte van de jaren ervoor, zo\nblijkt uit de tellingen bij de meetpunten langs de kust en in de grote rivieren.\nTabel 1. Glasaal per trek bij de meetpunten, gemiddeld per jaar\nMeetpunt\n\nDen Oever\n\nSinds 2018 geldt in Nederland een gesloten seizoen voor de palingvisserij van 1\nseptember tot en met 30 november. Dat seizoen wordt nu verlengd tot zes maanden. 1\nWij hebben daarom de volgende keuzes gemaakt.\n\n1 Verordening (EU) 2025/118 van de Raad.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het aantal glasalen is in 2025 opnieuw gestegen ten opzichte van de jaren ervoor, zo blijkt uit de tellingen bij de meetpunten langs de kust en in de grote rivieren.",
+            "Tabel 1. Glasaal per trek bij de meetpunten, gemiddeld per jaar",
+            "Meetpunt",
+            "Den Oever",
+            "Sinds 2018 geldt in Nederland een gesloten seizoen voor de palingvisserij van 1 september tot en met 30 november.",
+            "Dat seizoen wordt nu verlengd tot zes maanden.",
+            "Wij hebben daarom de volgende keuzes gemaakt.",
+            "Verordening (EU) 2025/118 van de Raad.",
+        ])
+    );
+}
+
+/// A lead-in's colon at a line broken early before a capital opens what
+/// it introduces, a quotation or labelled options, as a paragraph of its
+/// own.
+#[test]
+fn a_lead_in_colon_before_a_capital_opens_what_it_introduces() {
+    let text = "Het wetsvoorstel is van 3 maart tot en met 14 april 2025 in internetconsultatie gegeven en\nkreeg veel reacties. De ACM schrijft daarin:\nEen huishouden dat overstapt op een warmtenet mag er niet op achteruitgaan ten opzichte\nvan een vergelijkbaar huishouden met een cv-ketel.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het wetsvoorstel is van 3 maart tot en met 14 april 2025 in internetconsultatie gegeven en kreeg veel reacties.",
+            "De ACM schrijft daarin:",
+            "Een huishouden dat overstapt op een warmtenet mag er niet op achteruitgaan ten opzichte van een vergelijkbaar huishouden met een cv-ketel.",
+        ])
+    );
+}
+
+/// `pdftotext` prints a table's header cells one under another: the
+/// wrapped end of a cell (`year`) closes it before the next cell's
+/// capital.
+#[test]
+fn a_cells_wrapped_end_closes_it_before_the_next_cell() {
+    let text = "The new network will have fewer wells, but each well will be fitted with a sensor that\nrecords the water level every hour. The main figures are given below.\nMonitoring wells\nReadings per well per\nyear\nAnnual operating costs\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "The new network will have fewer wells, but each well will be fitted with a sensor that records the water level every hour.",
+            "The main figures are given below.",
+            "Monitoring wells",
+            "Readings per well per year",
+            "Annual operating costs",
+        ])
+    );
+}
+
+/// Years over a table's columns count up by one but are cells, not the
+/// labels of notes; a figure under a figure is the next cell of its
+/// column, no heading's number before the row label after it.
+#[test]
+fn years_and_figures_of_a_column_stay_cells() {
+    let text = "De tellingen bij de meetpunten laten sinds drie jaar een voorzichtig herstel van de glasaal zien.\n\nMeetpunt\n\n2023\n\n2024\n\nDen Oever\n\n22\n\n36\n\nIJmuiden\n\n17\n\n29\n\nHet meetpunt Den Oever laat het grootste herstel zien.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tellingen bij de meetpunten laten sinds drie jaar een voorzichtig herstel van de glasaal zien.",
+            "Meetpunt",
+            "2023",
+            "2024",
+            "Den Oever",
+            "22",
+            "36",
+            "IJmuiden",
+            "17",
+            "29",
+            "Het meetpunt Den Oever laat het grootste herstel zien.",
+        ])
+    );
+}
+
+/// A list item's line that ends in an abbreviation's stop (`mln.`) goes
+/// on with a word in lower case on the next line; a document's code at a
+/// page's foot (`kst-…`) is no such word.
+#[test]
+fn an_item_goes_on_after_an_abbreviations_stop() {
+    let text = "Het kabinet wil dat meer woningen worden aangesloten op een warmtenet, omdat\ndat voor veel wijken de goedkoopste manier is om van het aardgas af te gaan\nen gemeenten daar nu te weinig geld en mensen voor hebben.\n\nDe komende twee jaar zet het kabinet de volgende stappen:\n1.   De subsidieregeling voor de aanleg van warmtenetten wordt verhoogd van € 110 mln.\n     naar € 250 mln. per jaar.\n2.   Gemeenten krijgen in 2025 en 2026 samen € 40 mln. extra voor de inhuur van deskundigen.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "Het kabinet wil dat meer woningen worden aangesloten op een warmtenet, omdat dat voor veel wijken de goedkoopste manier is om van het aardgas af te gaan en gemeenten daar nu te weinig geld en mensen voor hebben.",
+            "De komende twee jaar zet het kabinet de volgende stappen:",
+            "1. De subsidieregeling voor de aanleg van warmtenetten wordt verhoogd van € 110 mln. naar € 250 mln. per jaar.",
+            "2. Gemeenten krijgen in 2025 en 2026 samen € 40 mln. extra voor de inhuur van deskundigen.",
+        ])
+    );
+}

@@ -13,6 +13,7 @@
 //! acronym (`MH17`, `D66`), which are taken only when nothing better is
 //! there and the body exists.
 
+use crate::lang::rules::caption_words;
 use crate::lang::{Rules, with_lowercase};
 use std::collections::HashMap;
 
@@ -423,6 +424,12 @@ fn digit_run(
     }
 }
 
+/// Whether a line opens with a month's name (`september 2025 …`): a
+/// number ending the line before it is the date's day, not a marker.
+pub(super) fn opens_with_month(line: &str) -> bool {
+    line.split_whitespace().next().is_some_and(is_month)
+}
+
 /// Whether `word` names a month in a language brug knows.
 pub(super) fn is_month(word: &str) -> bool {
     static MONTHS: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
@@ -477,7 +484,13 @@ fn separate_word_marker(
         year.is_some_and(|y| (1800..2100).contains(&y)) && words.next().is_some_and(is_month)
     };
     let date_closes = after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
-    digits.len() <= 2
+    // `Tabel 1.`, `Table 1:`: a caption's own number.
+    let caption = word
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| with_lowercase(w, |w| caption_words().contains(w)));
+    !caption
+        && digits.len() <= 2
         && !digits.starts_with('0')
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
 }

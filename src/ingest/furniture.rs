@@ -8,8 +8,8 @@
 //! so that it never ends up inside a body sentence.
 
 use super::decode::RawText;
-use super::layout::{LineInfo, is_heading_number, is_page_number};
-use super::page_breaks::line_pages;
+use super::layout::{LineInfo, is_figure_cell, is_heading_number, is_page_number};
+use super::page_breaks::{is_bare_number, line_pages};
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
 use crate::text::{FastMap, FastSet};
@@ -102,7 +102,9 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         let blank_around =
             (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
         if is_page_number(&raw.raw[l.start..l.end], blank_around)
-            && !(blank_around && numbers_heading(raw, infos, &pages, i))
+            && !(blank_around
+                && (numbers_heading(raw, infos, &pages, i)
+                    || in_figure_column(raw, infos, &pages, i)))
         {
             furniture.lines[i] = Some(ArtifactKind::PageNumber);
         }
@@ -150,6 +152,32 @@ pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: us
         && heading.starts_with(char::is_uppercase)
         && heading.split_whitespace().count() <= 8
         && !heading.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+/// A lone number in a table's column of figures, as `pdftotext` prints a
+/// table's cells between blank lines (`Den Oever`⏎⏎`22`⏎⏎`27`): the
+/// nearest line before or after it on its page is a figure too, one that
+/// does not count up or down by one from it (the labels of a page's notes,
+/// `1`⏎⏎`2`). A page has one number.
+fn in_figure_column(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+    let text = |k: usize| raw.raw[infos[k].start..infos[k].end].trim();
+    let Ok(value) = text(i).parse::<u32>() else {
+        return false;
+    };
+    // Years count up by one too (`2023`⏎⏎`2024`); notes' labels are short.
+    let label = is_bare_number(text(i)).then_some(value);
+    let figure_beside = |k: usize| {
+        pages[k] == pages[i]
+            && is_figure_cell(text(k))
+            && text(k)
+                .parse::<u32>()
+                .ok()
+                .zip(label)
+                .is_none_or(|(a, b)| a.abs_diff(b) != 1)
+    };
+    let before = (0..i).rev().find(|&k| !infos[k].blank);
+    let after = (i + 1..infos.len()).find(|&k| !infos[k].blank);
+    before.is_some_and(figure_beside) || after.is_some_and(figure_beside)
 }
 
 /// A sub-section's number (`1.1`, `2.3.1`): numbers of one or two

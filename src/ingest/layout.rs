@@ -26,6 +26,9 @@
 use super::decode::RawText;
 use super::footnotes::LabelCandidate;
 use super::letterhead::{self, FieldLine, is_salutation};
+use super::page_breaks::is_bare_number;
+use crate::lang::rules::caption_words;
+use crate::lang::with_lowercase;
 
 /// How lines relate to paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -358,6 +361,56 @@ impl Planner<'_> {
         capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * 9
     }
 
+    /// Whether line `para[k]` is a cell of a table's column of figures
+    /// (`182.000`⏎`38.500`, `214`⏎`6 weken`): a figure with a figure on
+    /// the line before or after it, not the end of a full line's sentence
+    /// (`… op 1 januari`⏎`2025`), nor one of the labels of a page's notes
+    /// printed apart from their text, which count up by one (`8`⏎`9`).
+    fn figure_cell(&self, para: &[usize], k: usize) -> bool {
+        let number = |line: usize| {
+            let text = self.content(line).trim();
+            is_bare_number(text)
+                .then(|| text.parse::<u32>().ok())
+                .flatten()
+        };
+        let pairs = |a: usize, b: usize| {
+            is_figure_cell(self.content(a))
+                && is_figure_cell(self.content(b))
+                && number(a).is_none_or(|n| number(b) != Some(n + 1))
+        };
+        let prev = k.checked_sub(1).map(|p| para[p]);
+        is_figure_cell(self.content(para[k]))
+            && prev.is_none_or(|p| !self.is_full(p))
+            && (prev.is_some_and(|p| pairs(p, para[k]))
+                || para.get(k + 1).is_some_and(|&n| pairs(para[k], n)))
+    }
+
+    /// Whether line `i` ends in a lead-in's colon and `next` starts what
+    /// it introduces: `next` opens with a capital whose word would have
+    /// fitted on line `i` (`… schreef in haar reactie:`⏎`Gemeenten …`).
+    fn introduces(&self, i: usize, next: usize) -> bool {
+        self.content(i).trim_end().ends_with(':') && self.broken_before_capital(i, next)
+    }
+
+    /// Whether line `i` is the wrapped end of a short text, one or two
+    /// words in lower case with no punctuation, and `next` opens another
+    /// with a capital: the cells of a table printed one under another
+    /// (`Readings per well per`⏎`year`⏎`Annual operating costs`). Both
+    /// lines start at the same column and hold no wide gap: cells side by
+    /// side on one line (`-layout`) are the column reader's.
+    fn cell_tail_before(&self, i: usize, next: usize) -> bool {
+        let content = self.content(i);
+        let indent = |l: usize| self.infos[l].start - self.raw.lines[l].start;
+        let gap = |l: usize| self.content(l).contains("   ");
+        indent(i) == indent(next)
+            && !gap(i)
+            && !gap(next)
+            && self.starts_lower(i)
+            && content.split_whitespace().count() <= 2
+            && last_char(content).is_some_and(char::is_alphanumeric)
+            && self.broken_before_capital(i, next)
+    }
+
     fn line_closes(&self, i: usize) -> bool {
         last_char(self.content(i)).is_some_and(ends_sentence)
     }
@@ -435,7 +488,82 @@ impl Planner<'_> {
         if !current.is_empty() {
             paras.push(current);
         }
-        self.paper_numbers_joined(self.label_paragraphs_joined(paras))
+        let paras = self.paper_heads_paired(self.label_paragraphs_joined(paras));
+        self.paper_numbers_joined(paras)
+    }
+
+    /// A parliamentary paper's head as `pdftotext` prints it when the
+    /// dossier's number and the paper's number stand one under the other
+    /// (`36 842`⏎`Nr. 3`), then the dossier's title and the paper's kind
+    /// in capitals (`Wijziging van …`⏎`MEMORIE VAN TOELICHTING`): on the
+    /// page each number stands beside its own text, so the dossier's
+    /// number opens the title and the paper's number the kind.
+    fn paper_heads_paired(&self, mut paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut n = 0;
+        while n < paras.len() {
+            let Some((dossier, paper, title_at)) = self.stacked_paper_numbers(&paras, n) else {
+                n += 1;
+                continue;
+            };
+            let (Some(title), Some(kind)) = (paras.get(title_at), paras.get(title_at + 1)) else {
+                break;
+            };
+            let title_fits = title.len() <= 4
+                && self.content(title[0]).starts_with(char::is_uppercase)
+                && title
+                    .iter()
+                    .all(|&l| !letterhead::is_capitals(self.content(l)) && !self.line_closes(l));
+            let kind_fits = kind
+                .iter()
+                .all(|&l| letterhead::is_capitals(self.content(l)));
+            if !title_fits || !kind_fits {
+                n += 1;
+                continue;
+            }
+            let before: Vec<usize> = paras[n]
+                .iter()
+                .copied()
+                .filter(|&l| l != dossier && l != paper)
+                .collect();
+            let head = [
+                std::iter::once(dossier)
+                    .chain(title.iter().copied())
+                    .collect(),
+                std::iter::once(paper).chain(kind.iter().copied()).collect(),
+            ];
+            let kept = usize::from(!before.is_empty());
+            let replaced: Vec<Vec<usize>> = Some(before)
+                .filter(|b| !b.is_empty())
+                .into_iter()
+                .chain(head)
+                .collect();
+            paras.splice(n..title_at + 2, replaced);
+            n += kept + 2;
+        }
+        paras
+    }
+
+    /// A dossier's number with a paper's number under it (`36 842`⏎`Nr. 3`)
+    /// at the end of paragraph `n`, or the paper's number a paragraph of
+    /// its own after it: the two lines and the paragraph after them.
+    fn stacked_paper_numbers(
+        &self,
+        paras: &[Vec<usize>],
+        n: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let is_dossier = |l: usize| {
+            let c = self.content(l);
+            is_paper_number(c) && c.starts_with(|ch: char| ch.is_ascii_digit())
+        };
+        let is_paper = |l: usize| {
+            let c = self.content(l);
+            is_paper_number(c) && c.starts_with(char::is_alphabetic)
+        };
+        match (paras[n].as_slice(), paras.get(n + 1).map(Vec::as_slice)) {
+            ([.., d, p], _) if is_dossier(*d) && is_paper(*p) => Some((*d, *p, n + 1)),
+            ([.., d], Some([p])) if is_dossier(*d) && is_paper(*p) => Some((*d, *p, n + 2)),
+            _ => None,
+        }
     }
 
     /// A paragraph that is only a parliamentary paper's number (`36 780`,
@@ -451,9 +579,20 @@ impl Planner<'_> {
                 && self.content(para[0]).starts_with(char::is_uppercase)
                 && !last_char(self.content(para[para.len() - 1]))
                     .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'));
+            // A number under a table's figure is the next figure of its
+            // column (`27`⏎⏎`36`⏎⏎`IJmuiden`), no heading's number.
+            let after_figure = out.len() >= 2
+                && out[out.len() - 2]
+                    .last()
+                    .is_some_and(|&l| is_figure_cell(self.content(l)));
             let prev = out.last_mut();
             match prev {
-                Some(number) if title && number.len() == 1 && self.opens_title(number[0]) => {
+                Some(number)
+                    if title
+                        && number.len() == 1
+                        && self.opens_title(number[0])
+                        && !after_figure =>
+                {
                     number.extend(para);
                 }
                 // The number set close under the lines before it
@@ -546,6 +685,17 @@ impl Planner<'_> {
         }
     }
 
+    /// Whether the lines after a dossier's number are its title: up to
+    /// four lines that open with a capital and end no sentence (`Wijziging
+    /// van de Wegenverkeerswet 1994 in verband`⏎`met het stellen …`).
+    fn dossier_title(&self, lines: &[usize]) -> bool {
+        (1..=4).contains(&lines.len())
+            && self.content(lines[0]).starts_with(char::is_uppercase)
+            && lines.iter().all(|&l| !self.line_closes(l))
+            && !last_char(self.content(lines[lines.len() - 1]))
+                .is_some_and(|c| matches!(c, ',' | '-'))
+    }
+
     /// A paragraph opened by a label alone on its line: a numbered
     /// heading (`1.` then a heading's line), or else a list item.
     fn labelled_unit(&self, para: &[usize]) -> Option<LineBlock> {
@@ -559,7 +709,8 @@ impl Planner<'_> {
         // same page.
         let same_page = self.same_page(first, rest[0]);
         let opens_title = is_heading_number(label) || is_paper_number(label);
-        if opens_title && same_page && self.title_lines(rest) {
+        let title = self.title_lines(rest) || (is_paper_number(label) && self.dossier_title(rest));
+        if opens_title && same_page && title {
             return Some(LineBlock {
                 kind: BlockKind::Heading,
                 lines: para.to_vec(),
@@ -614,6 +765,7 @@ impl Planner<'_> {
                 && !starts_list(paras.get(n + 1));
             let semicolon_items = self.semicolon_items(para);
             let mut current: Option<LineBlock> = None;
+            let mut in_caption = false;
             for (k, &i) in para.iter().enumerate() {
                 if signature_from.is_some_and(|s| i >= s) || k >= signed_from || k < signed_head {
                     if let Some(u) = current.take() {
@@ -624,6 +776,45 @@ impl Planner<'_> {
                 }
                 let content = self.content(i);
                 let prev = k.checked_sub(1).map(|p| para[p]);
+                if self.figure_cell(para, k) {
+                    if let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    units.push(LineBlock {
+                        kind: BlockKind::Paragraph,
+                        lines: vec![i],
+                        label: None,
+                        skip: 0,
+                    });
+                    continue;
+                }
+                // A table's or a figure's caption (`Tabel 1: …`) is a unit
+                // of its own, up to the line broken early before a
+                // capital: the table's first cell stands under it.
+                if in_caption || opens_caption(content) {
+                    match current.as_mut() {
+                        Some(u) if in_caption => u.lines.push(i),
+                        _ => {
+                            if let Some(u) = current.take() {
+                                units.push(u);
+                            }
+                            current = Some(LineBlock {
+                                kind: BlockKind::Paragraph,
+                                lines: vec![i],
+                                label: None,
+                                skip: 0,
+                            });
+                        }
+                    }
+                    in_caption = current.as_ref().is_some_and(|u| u.lines.len() < 3)
+                        && para
+                            .get(k + 1)
+                            .is_some_and(|&n| !self.broken_before_capital(i, n));
+                    if !in_caption && let Some(u) = current.take() {
+                        units.push(u);
+                    }
+                    continue;
+                }
                 let is_marker = list_marker_len(content).is_some()
                     || semicolon_items[k]
                     || prev.is_some_and(|p| self.opens_lettered_item(p, i));
@@ -729,9 +920,18 @@ impl Planner<'_> {
                         // An item's line goes on when the line before it
                         // was full, or open and followed in lower case (a
                         // list indented narrower than the text).
+                        // A word in lower case after an abbreviation's
+                        // stop (`€ 110 mln.`⏎`naar € 250 mln.`) goes on
+                        // too; a document's code (`kst-32813-1402`) does not.
+                        let lower_word = self.starts_lower(i)
+                            && content
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| w.chars().all(char::is_alphabetic));
                         let continues = (self.layout == Layout::Wrapped
                             && prev.is_some_and(|p| {
                                 !self.line_closes(p) && (self.is_full(p) || self.starts_lower(i))
+                                    || lower_word && self.content(p).ends_with('.')
                             }))
                             || prev
                                 .is_some_and(|p| u.lines == [p] && is_lone_bullet(self.content(p)));
@@ -746,6 +946,24 @@ impl Planner<'_> {
                                 skip: 0,
                             });
                         }
+                    }
+                    // A lead-in's colon ends a line broken early before a
+                    // capital: what it introduces (a quotation, a list of
+                    // labelled options) starts a paragraph of its own.
+                    Some(u)
+                        if prev.is_some_and(|p| {
+                            self.introduces(p, i) || self.cell_tail_before(p, i)
+                        }) =>
+                    {
+                        units.push(std::mem::replace(
+                            u,
+                            LineBlock {
+                                kind: BlockKind::Paragraph,
+                                lines: vec![i],
+                                label: None,
+                                skip: 0,
+                            },
+                        ));
                     }
                     Some(u) => u.lines.push(i),
                     None => {
@@ -1077,6 +1295,49 @@ fn is_paper_number(content: &str) -> bool {
 pub fn is_heading_number(content: &str) -> bool {
     let t = content.trim();
     (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a line opens a numbered caption: a caption word and its
+/// number, with a stop or a colon (`Tabel 1:`, `Table 2.`, `Figuur 3.1:`).
+fn opens_caption(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let (Some(word), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some(digits) = number.strip_suffix(['.', ':']) else {
+        return false;
+    };
+    with_lowercase(word, |w| caption_words().contains(w))
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// A table's figure alone on its line, as `pdftotext` prints a table's
+/// cells one under another: a number with its separators (`1.184`,
+/// `2,5`), a sign (`−222`), a currency (`€ 18`) or a per cent sign
+/// (`61%`), and at most one word of a unit after it (`6 weken`).
+pub fn is_figure_cell(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let Some(mut figure) = words.next() else {
+        return false;
+    };
+    if matches!(figure, "€" | "$" | "£") {
+        let Some(next) = words.next() else {
+            return false;
+        };
+        figure = next;
+    }
+    let unit = words.next();
+    if words.next().is_some() || unit.is_some_and(|u| !u.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let figure = figure.trim_start_matches(['€', '$', '£', '-', '−', '+']);
+    let figure = figure.strip_suffix('%').unwrap_or(figure);
+    figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.ends_with(|c: char| c.is_ascii_digit())
+        && figure
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
 }
 
 /// A bullet alone on its line, its item's text on the next line.

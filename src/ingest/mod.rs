@@ -520,7 +520,14 @@ fn find_footnotes(
         {
             labels.push(c);
         }
+        let found_from = markers.len();
         footnotes::marker_candidates(i, content, l.start, &mut markers);
+        // `van 1`⏎`september`: a date's day at the line's end.
+        let next = infos.get(i + 1).map_or("", |n| &raw.raw[n.start..n.end]);
+        if footnotes::opens_with_month(next) {
+            let on_line = markers.split_off(found_from);
+            markers.extend(on_line.into_iter().filter(|m| m.end != l.end));
+        }
         if let Some(prev) = i
             .checked_sub(1)
             .filter(|&p| !infos[p].blank && !furniture[p])

@@ -106,6 +106,8 @@ pub struct Rules {
     /// Words of a printer's imprint (`issn`): a line at a page's foot
     /// holding one is page furniture.
     pub imprint_words: FastSet<&'static str>,
+    /// Words that open a numbered caption (`tabel` in `Tabel 1:`).
+    pub caption_words: FastSet<&'static str>,
 }
 
 /// A unit of measure: a value in it is `value × factor + offset` in the
@@ -188,6 +190,17 @@ pub fn page_words() -> &'static PageWords {
             .flat_map(|c| c.to_uppercase().chain(c.to_lowercase()))
             .collect();
         words
+    })
+}
+
+/// The caption words of all languages (`tabel`, `table`), merged once: a
+/// caption opens the same way whatever the language of the text around it.
+pub fn caption_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Rules::every_language(|r| &r.caption_words)
+            .into_iter()
+            .collect()
     })
 }
 
@@ -310,6 +323,7 @@ impl Rules {
             page_totals: take("page_total"),
             letterhead_labels: take("letterhead_label"),
             imprint_words: take("imprint_word"),
+            caption_words: take("caption_word"),
         }
     }
 }

@@ -18,6 +18,7 @@
 //!   `(!)` and `[...]`, and at list markers (`1.`, `a)`): never.
 //!   Inline lists (`1. … 2. …`, `• … • …`) break before each marker.
 
+use crate::lang::rules::caption_words;
 use crate::lang::{Rules, with_lowercase};
 
 fn is_terminal(c: char) -> bool {
@@ -169,6 +170,8 @@ fn decide(text: &str, i: usize, rules: &Rules, hints: &[usize]) -> Decision {
             .then_some(t)
     } else if cluster.dots >= 2 || text[i..j].contains('…') {
         after_ellipsis(i, t, core, sentence_case, &cluster)
+    } else if numbers_caption(&text[..i]) {
+        None
     } else {
         let period = Period {
             word: word_before(text, i),
@@ -302,6 +305,19 @@ fn after_ellipsis(
     }
     let pronoun_i = core.starts_with("I ") || core.starts_with("I’") || core.starts_with("I'");
     (sentence_case && !pronoun_i).then_some(t)
+}
+
+/// Whether the text before a period is a caption's word and number
+/// opening the block (`Tabel 1.` in `Tabel 1. Glasaal per trek …`): the
+/// caption's title follows, no new sentence.
+fn numbers_caption(before: &str) -> bool {
+    let mut words = before.split_whitespace();
+    let (Some(word), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    with_lowercase(word, |w| caption_words().contains(w))
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// A single period before whitespace, and what follows it.
