@@ -21,6 +21,12 @@
 //! stretch is aligned again in a wider band between two points of the
 //! path. Cost and memory grow linearly with the length.
 //!
+//! With [`AlignOptions::calibrate`], the length model's variance is measured
+//! on a first alignment ([`calibrate`]) and the documents are aligned again
+//! with it when it is well below the configured one (never below Gale &
+//! Church's 6.8). [`bead_cost`] prices one bead out of context, for checks
+//! that compare a bead with the beads it could be split into.
+//!
 //! Each bead's score is a confidence in [0, 1] that combines two pieces of
 //! evidence, either of which can vouch for the bead:
 //! `1 − (1 − length) × (1 − anchors)`, where `length` is the probability,
