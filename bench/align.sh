@@ -7,7 +7,10 @@
 # BLEUALIGN_DIR holds the Bleualign German-French gold set (test0..6 and
 # dev .de/.fr/.defr; GPL-2.0, so it is not part of this repository).
 # 1. Accuracy: each test document aligned separately as lines, no
-#    dictionary; strict/lax P/R/F1 summed as vecalign's scorer does.
+#    dictionary; strict/lax P/R/F1 summed as vecalign's scorer does, and
+#    the recall of the gold beads of each shape (1-0, 0-1, 1-1, 2-1, …);
+#    also with the length variance measured on each pair (`calibrated`,
+#    AlignOptions::calibrate, off by default).
 # 2. Speed: synthetic documents of SIZES segments per side (default
 #    "10000 50000 100000") built by repeating the set; wall seconds and
 #    peak RSS for brug, and for the Python Gale-Church reference on 10,000.
@@ -20,7 +23,8 @@ mkdir -p "$work"
 cargo build --release --quiet --example align_eval
 
 echo "== accuracy (Bleualign de-fr test set, no dictionary)"
-target/release/examples/align_eval "$dir" de fr test | tail -n 1 | sed 's/^/brug:          /'
+target/release/examples/align_eval "$dir" de fr test | tail -n 2 | sed 's/^/brug:          /'
+CALIBRATE=1 target/release/examples/align_eval "$dir" de fr test | tail -n 2 | sed 's/^/calibrated:    /'
 W=0 target/release/examples/align_eval "$dir" de fr test | tail -n 1 | sed 's/^/length only:   /'
 
 echo

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Omissions found: every sentence of the correct translations of
-# tests/fixtures/check/ deleted in turn, `brug check` run on each, and
-# whether an `untranslated` finding names the sentence left without a
-# translation (bench/peers/omissions.py). Also the false alarms of that
-# code on the intact pairs. Prints a Markdown table.
+# Omissions and additions found: every sentence of the correct translations
+# of tests/fixtures/check/ deleted in turn, `brug check` run on each, and
+# whether an `omission` (or `untranslated`) finding names the sentence left
+# without a translation; then a sentence of another letter's translation
+# added after every sentence in turn, and whether an `addition` finding
+# names it (bench/peers/omissions.py). Also the false alarms of those codes
+# on the intact pairs. Prints two Markdown tables.
 #
 #   bash bench/omissions.sh
 set -euo pipefail

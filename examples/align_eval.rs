@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use brug::align::score::{Counts, counts, parse, scores};
+use brug::align::score::{Counts, ShapeRecall, counts, parse, recall_by_shape, scores};
 use brug::align::{AlignOptions, AlignUnit, align};
 
 fn main() -> std::process::ExitCode {
@@ -38,6 +38,7 @@ fn main() -> std::process::ExitCode {
     };
     names.sort();
     let (mut p, mut r) = (Counts::default(), Counts::default());
+    let mut shapes: std::collections::BTreeMap<(usize, usize), ShapeRecall> = Default::default();
     let mut options = AlignOptions::default();
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
     if let Some(g) = env("GAP") {
@@ -51,6 +52,9 @@ fn main() -> std::process::ExitCode {
     }
     if let Some(v) = env("V") {
         options.variance = v;
+    }
+    if std::env::var("CALIBRATE").is_ok_and(|v| v == "1") {
+        options.calibrate = true;
     }
     if let Ok(p) = std::env::var("PRIORS") {
         let v: Vec<f64> = p.split(',').filter_map(|x| x.parse().ok()).collect();
@@ -78,8 +82,25 @@ fn main() -> std::process::ExitCode {
         );
         p += dp;
         r += dr;
+        for (shape, one) in recall_by_shape(&gold, &test) {
+            let all = shapes.entry(shape).or_default();
+            all.gold += one.gold;
+            all.found += one.found;
+        }
     }
     let s = scores(p, r);
+    let by_shape: Vec<String> = shapes
+        .iter()
+        .map(|(&(a, b), x)| {
+            format!(
+                "{a}-{b} {}/{} {:.3}",
+                x.found,
+                x.gold,
+                x.found as f64 / x.gold.max(1) as f64
+            )
+        })
+        .collect();
+    println!("recall by shape: {}", by_shape.join(", "));
     println!(
         "all {} documents: strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
         names.len(),

@@ -22,6 +22,7 @@ mod extracted;
 mod fuzz_regressions;
 mod help;
 mod lossless;
+mod omissions;
 mod pdf;
 mod properties;
 mod real_documents;

@@ -44,6 +44,7 @@ fn tracked(dir: &Path) -> Vec<(String, String)> {
                 Some(
                     "source-changed"
                         | "untranslated"
+                        | "omission"
                         | "orphan-translation"
                         | "needs-review"
                         | "target-changed"

@@ -144,7 +144,7 @@ impl<'a> Model<'a> {
             threads: options.threads.max(1),
             unit_caps: SHAPES.map(|(di, dj, _)| {
                 let units = (di + dj) as f32;
-                27.6 * units / units
+                LENGTH_COST_CAP * units / units
             }),
         }
     }
@@ -169,36 +169,18 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// `-ln` of the Gale–Church probability of the length difference of a
-    /// bead, from a table over |δ| (linear interpolation; the normal tail's
-    /// asymptote beyond it), or `cap` when that is less.
+    /// [`length_cost`] with the model's ratio and variance.
     #[inline(always)]
     fn capped_length_cost(&self, l1: f64, l2: f64, cap: f32) -> f32 {
-        let mean = (l1 + l2 * self.inverse_ratio) * 0.5;
-        if mean <= 0.0 {
-            return 0.0_f32.min(cap);
-        }
-        let diff = l2 - l1 * self.ratio;
-        // δ² indexes the table: no square root in the inner loop, and one
-        // division.
-        let steps = diff * diff / (mean * self.variance * SQUARED_STEP);
-        let table = self.cost_table;
-        let x = steps as f32;
-        let cost = if x < (table.len() - 1) as f32 {
-            let k = x as usize;
-            let frac = x - k as f32;
-            table[k] + (table[k + 1] - table[k]) * frac
-        } else {
-            let squared = steps * SQUARED_STEP;
-            // The tail is above δ²/2, and so above the cap when that is.
-            if squared / 2.0 >= f64::from(cap) {
-                return cap;
-            }
-            // -ln(2 φ(δ)/δ) for large δ.
-            (squared / 2.0 + 0.5 * squared.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
-                as f32
-        };
-        cost.min(cap)
+        length_cost(
+            self.cost_table,
+            l1,
+            l2,
+            self.ratio,
+            self.inverse_ratio,
+            self.variance,
+            cap,
+        )
     }
 
     /// Shared anchor weight and total weight of a bead.
@@ -326,7 +308,7 @@ impl<'a> Model<'a> {
         let cap = if counts == units {
             self.unit_caps[shape]
         } else {
-            27.6 * counts / units
+            LENGTH_COST_CAP * counts / units
         };
         let cost = self.priors[shape] + self.capped_length_cost(l1, l2, cap);
         let total = ws + wt;
@@ -343,16 +325,10 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// How much the anchors can say, from their total weight: little with
-    /// one or two.
+    /// [`say`] with the model's anchor weight.
     #[inline(always)]
     fn say(&self, total: f32) -> f32 {
-        // `total / 6.0` is at least 1 from 6 on.
-        if total >= 6.0 {
-            self.anchor_weight
-        } else {
-            self.anchor_weight * (total / 6.0).min(1.0)
-        }
+        say(self.anchor_weight, total)
     }
 
     /// The cost of a bead with both sides from its [`Base`], or infinity
@@ -449,6 +425,108 @@ impl<'a> Model<'a> {
             .collect();
         Alignment { beads }
     }
+}
+
+/// The most one bead's length cost can be (a length difference of about
+/// seven standard deviations).
+const LENGTH_COST_CAP: f32 = 27.6;
+
+/// How much the anchors can say, from their total weight: little with
+/// one or two.
+#[inline(always)]
+fn say(anchor_weight: f32, total: f32) -> f32 {
+    // `total / 6.0` is at least 1 from 6 on.
+    if total >= 6.0 {
+        anchor_weight
+    } else {
+        anchor_weight * (total / 6.0).min(1.0)
+    }
+}
+
+/// `-ln` of the Gale–Church probability of the length difference of a
+/// bead of source length `l1` and target length `l2`, from a table over
+/// |δ| (linear interpolation; the normal tail's asymptote beyond it), or
+/// `cap` when that is less.
+#[inline(always)]
+fn length_cost(
+    table: &[f32],
+    l1: f64,
+    l2: f64,
+    ratio: f64,
+    inverse_ratio: f64,
+    variance: f64,
+    cap: f32,
+) -> f32 {
+    let mean = (l1 + l2 * inverse_ratio) * 0.5;
+    if mean <= 0.0 {
+        return 0.0_f32.min(cap);
+    }
+    let diff = l2 - l1 * ratio;
+    // δ² indexes the table: no square root in the inner loop, and one
+    // division.
+    let steps = diff * diff / (mean * variance * SQUARED_STEP);
+    let x = steps as f32;
+    let cost = if x < (table.len() - 1) as f32 {
+        let k = x as usize;
+        let frac = x - k as f32;
+        table[k] + (table[k + 1] - table[k]) * frac
+    } else {
+        let squared = steps * SQUARED_STEP;
+        // The tail is above δ²/2, and so above the cap when that is.
+        if squared / 2.0 >= f64::from(cap) {
+            return cap;
+        }
+        // -ln(2 φ(δ)/δ) for large δ.
+        (squared / 2.0 + 0.5 * squared.ln() - (2.0 / (2.0 * std::f64::consts::PI).sqrt()).ln())
+            as f32
+    };
+    cost.min(cap)
+}
+
+/// The cost the aligner gives one bead of `source` and `target` segments
+/// (either side may be empty), out of context: its prior, its length cost
+/// at the documents' target-per-source length `ratio` and `options`'
+/// variance, and its anchors. Kinds are left out. Infinity for a shape the
+/// aligner does not make.
+pub(super) fn bead_cost(
+    source: &[&Features],
+    target: &[&Features],
+    ratio: f64,
+    options: &AlignOptions,
+) -> f32 {
+    let Some(shape) = SHAPES
+        .iter()
+        .position(|&(di, dj, _)| di == source.len() && dj == target.len())
+    else {
+        return f32::INFINITY;
+    };
+    let prior = options.priors[shape];
+    if prior <= 0.0 {
+        return f32::INFINITY;
+    }
+    let prior = -(prior.ln()) as f32;
+    if source.is_empty() || target.is_empty() {
+        return prior + options.gap_cost;
+    }
+    let ratio = ratio.clamp(0.2, 5.0);
+    let (a, b) = (Features::merge(source), Features::merge(target));
+    let length = length_cost(
+        length_cost_table(),
+        a.len,
+        b.len,
+        ratio,
+        1.0 / ratio,
+        options.variance,
+        LENGTH_COST_CAP,
+    );
+    let total = a.weight + b.weight;
+    let anchors = if total > 0.0 {
+        let shared = features::shared(&a, &b).min(a.weight).min(b.weight);
+        say(options.anchor_weight, total) * (options.anchor_offset - 2.0 * shared / total)
+    } else {
+        0.0
+    };
+    prior + length + anchors
 }
 
 /// Resolution of the length-cost table, in δ².

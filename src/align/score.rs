@@ -160,6 +160,30 @@ pub fn counts(gold: &Alignment, test: &Alignment) -> (Counts, Counts) {
     (p, r)
 }
 
+/// Gold beads of one shape (source count, target count): how many there
+/// are, and how many the test alignment has exactly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShapeRecall {
+    pub gold: usize,
+    pub found: usize,
+}
+
+/// Per bead shape of `gold`, its beads and those `test` has exactly; add
+/// them up over documents.
+pub fn recall_by_shape(
+    gold: &Alignment,
+    test: &Alignment,
+) -> std::collections::BTreeMap<(usize, usize), ShapeRecall> {
+    let found: std::collections::HashSet<BeadIndices> = pairs(test, true).into_iter().collect();
+    let mut out = std::collections::BTreeMap::new();
+    for pair in pairs(gold, true) {
+        let r: &mut ShapeRecall = out.entry((pair.0.len(), pair.1.len())).or_default();
+        r.gold += 1;
+        r.found += usize::from(found.contains(&pair));
+    }
+    out
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if a + b == 0 {
         0.0
@@ -217,5 +241,8 @@ mod tests {
         assert!((s.strict_precision - 0.5).abs() < 1e-9, "{s:?}");
         assert!((s.lax_precision - 0.75).abs() < 1e-9, "{s:?}");
         assert!((s.strict_recall - 2.0 / 3.0).abs() < 1e-9, "{s:?}");
+        let shapes = recall_by_shape(&gold, &test);
+        assert_eq!(shapes[&(1, 1)], ShapeRecall { gold: 2, found: 2 });
+        assert_eq!(shapes[&(1, 2)], ShapeRecall { gold: 1, found: 0 });
     }
 }

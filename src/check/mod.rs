@@ -14,11 +14,13 @@ pub mod ignore;
 mod language;
 mod names;
 mod numbers;
+mod omission;
 mod references;
 mod stale;
 mod typography;
 mod untranslated;
 
+use crate::align::{AlignUnit, Features};
 use crate::error::Result;
 use crate::glossary::{Glossary, Side as GlossarySide, TermMatcher};
 use crate::ingest::RawText;
@@ -112,9 +114,23 @@ struct CheckContext<'a> {
     options: &'a CheckOptions,
     /// Target characters per source character over the whole document.
     ratio: f64,
+    /// Variance per character of the length difference of the pair's
+    /// one-to-one beads ([`crate::align::calibrate`]), at least
+    /// [`omission::MIN_VARIANCE`].
+    variance: f64,
+    /// The aligner's view of each segment, glossary terms included.
+    source_features: Vec<Features>,
+    target_features: Vec<Features>,
 }
 
 impl CheckContext<'_> {
+    fn features(&self, side: PairSide) -> &[Features] {
+        match side {
+            PairSide::Source => &self.source_features,
+            PairSide::Target => &self.target_features,
+        }
+    }
+
     fn text(&self, side: PairSide) -> Text<'_> {
         match side {
             PairSide::Source => self.source,
@@ -238,8 +254,37 @@ pub fn check_with_record(
         }
         None => None,
     };
-    let chars = |d: &Document| -> usize { d.segments.iter().map(|s| s.text.chars().count()).sum() };
-    let ratio = chars(target.document) as f64 / chars(source.document).max(1) as f64;
+    let lengths = |d: &Document| -> Vec<f64> {
+        d.segments
+            .iter()
+            .map(|s| s.text.chars().count() as f64)
+            .collect()
+    };
+    let (source_lengths, target_lengths) = (lengths(source.document), lengths(target.document));
+    let ratio = target_lengths.iter().sum::<f64>() / source_lengths.iter().sum::<f64>().max(1.0);
+    let variance =
+        crate::align::calibrate::length_variance(alignment, &source_lengths, &target_lengths)
+            .unwrap_or(crate::align::AlignOptions::default().variance)
+            .max(omission::MIN_VARIANCE);
+    let features = |document: &Document, matcher: Option<&TermMatcher>| -> Vec<Features> {
+        AlignUnit::of_document(document)
+            .iter()
+            .map(|unit| {
+                let mut f = Features::of(unit);
+                if let Some(m) = matcher {
+                    f.add_terms(
+                        m.find(unit.text)
+                            .into_iter()
+                            .filter(|t| !t.forbidden)
+                            .map(|t| t.term),
+                    );
+                }
+                f
+            })
+            .collect()
+    };
+    let source_features = features(source.document, glossary.as_ref().map(|g| &g.1));
+    let target_features = features(target.document, glossary.as_ref().map(|g| &g.2));
     let context = CheckContext {
         source,
         target,
@@ -248,6 +293,9 @@ pub fn check_with_record(
         glossary,
         options,
         ratio: ratio.clamp(0.2, 5.0),
+        variance,
+        source_features,
+        target_features,
     };
     let pairs: Vec<BeadText<'_>> = alignment
         .beads
@@ -306,11 +354,14 @@ pub fn check_with_record(
         .collect();
     for bead in &mut per_bead {
         bead.retain(|f| {
-            !(f.code == Code::Untranslated
+            !(matches!(f.code, Code::Untranslated | Code::Omission)
                 && f.source
                     .as_ref()
                     .is_some_and(|r| new_since.contains(&r.id.as_str())))
         });
+    }
+    if let RecordUse::Current(r) | RecordUse::Stale(r) = record {
+        settle_omissions(r, target.document, &mut per_bead);
     }
     per_bead.push(tracked);
     let mut findings = Vec::new();
@@ -330,6 +381,39 @@ pub fn check_with_record(
         }
     }
     Ok(findings)
+}
+
+/// Omissions in the light of the alignment record: a sentence the record
+/// shows translated by sentences still in the translation is no omission
+/// (it moved); one `brug update` added with no translation yet is
+/// `untranslated`.
+fn settle_omissions(
+    record: &crate::model::Record,
+    target: &Document,
+    per_bead: &mut [Vec<Finding>],
+) {
+    let not_yet = omission::untranslated_in_record(record);
+    for bead in per_bead {
+        bead.retain(|f| {
+            let now = f.target.as_ref().map_or("", |t| t.text.as_str());
+            f.code != Code::Omission
+                || !f
+                    .source
+                    .as_ref()
+                    .is_some_and(|r| omission::translated_in_record(record, &r.text, now, target))
+        });
+        for f in bead.iter_mut() {
+            if f.code == Code::Omission
+                && f.source
+                    .as_ref()
+                    .is_some_and(|r| not_yet.contains(&r.id.as_str()))
+            {
+                f.code = Code::Untranslated;
+                f.severity = Code::Untranslated.default_severity();
+                f.message = "this sentence has no translation yet (added by brug update)".into();
+            }
+        }
+    }
 }
 
 /// Counts of findings by severity.

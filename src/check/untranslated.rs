@@ -1,9 +1,10 @@
-//! `untranslated` (no translation, an empty one, the source copied, or a
+//! `untranslated` (an empty translation, the source copied, or a
 //! translation still in the source language) and `alignment-suspect` (a
-//! translation with no source, a doubtful bead).
+//! doubtful bead); a sentence with nothing on the other side for it is an
+//! [`omission`](super::omission) or an addition.
 
 use super::{BeadText, CheckContext, language};
-use crate::model::{Code, PairSide};
+use crate::model::Code;
 
 /// Whether a source text reads as the source language rather than the
 /// target's (a title quoted in English stays English).
@@ -42,21 +43,7 @@ fn same_normalized(a: &str, b: &str) -> bool {
 pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Finding>) {
     let source = &pair.source;
     let target = &pair.target;
-    if target.is_empty() {
-        let what = if source.parts.len() == 1 {
-            "this segment has no translation"
-        } else {
-            "these segments have no translation"
-        };
-        out.push(cx.finding(Code::Untranslated, pair, what.into()));
-        return;
-    }
-    if source.is_empty() {
-        out.push(cx.finding(
-            Code::AlignmentSuspect,
-            pair,
-            "this translation segment has no source segment: an addition, or a sentence the aligner could not place".into(),
-        ));
+    if super::omission::unmatched(cx, pair, out) {
         return;
     }
     if target.text.trim().is_empty() {
@@ -87,8 +74,7 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Fi
         ));
         return;
     }
-    if let Some(f) = uncovered(cx, pair) {
-        out.push(f);
+    if super::omission::folded(cx, pair, out) {
         return;
     }
     if pair.bead.score < cx.options.suspect_below {
@@ -101,124 +87,6 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Fi
             ),
         ));
     }
-}
-
-/// In a bead of several segments on one side, one segment the other side
-/// does not account for: the lengths fit once it is left out. A source
-/// segment left out is `untranslated`; a target segment, a possible
-/// addition.
-fn uncovered(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> Option<super::Finding> {
-    let length = |side: PairSide, i: usize| -> f64 {
-        let doc = cx.text(side).document;
-        doc.segments[i].text.chars().count() as f64
-    };
-    for (side, many, other, scale) in [
-        (PairSide::Source, &pair.source, &pair.target, cx.ratio),
-        (PairSide::Target, &pair.target, &pair.source, 1.0 / cx.ratio),
-    ] {
-        if many.parts.len() < 2 {
-            continue;
-        }
-        let other_side = match side {
-            PairSide::Source => PairSide::Target,
-            PairSide::Target => PairSide::Source,
-        };
-        let lens: Vec<f64> = many.parts.iter().map(|&(i, _)| length(side, i)).collect();
-        let total: f64 = lens.iter().sum();
-        let actual: f64 = other
-            .parts
-            .iter()
-            .map(|&(i, _)| length(other_side, i))
-            .sum();
-        let fit = |expected: f64| expected.min(actual) / expected.max(actual).max(1.0);
-        let k = if actual < 0.6 * total * scale {
-            let (k, best) = lens
-                .iter()
-                .enumerate()
-                .map(|(k, &l)| (k, fit((total - l) * scale)))
-                .max_by(|a, b| a.1.total_cmp(&b.1))?;
-            if best < 0.7 {
-                continue;
-            }
-            k
-        } else {
-            let texts: Vec<&str> = many
-                .parts
-                .iter()
-                .map(|&(i, _)| cx.text(side).document.segments[i].text.as_str())
-                .collect();
-            let (rules, other_rules) = match side {
-                PairSide::Source => (cx.source_rules, cx.target_rules),
-                PairSide::Target => (cx.target_rules, cx.source_rules),
-            };
-            match without_anchors(&texts, rules, &other.text, other_rules) {
-                Some(k) if fit((total - lens[k]) * scale) > fit(total * scale) => k,
-                _ => continue,
-            }
-        };
-        let start = many.parts[k].1;
-        let end = many
-            .parts
-            .get(k + 1)
-            .map_or(many.text.len(), |&(_, at)| at - 1);
-        let (code, message) = match side {
-            PairSide::Source => (
-                Code::Untranslated,
-                "this sentence seems to have no translation: the translation covers only the sentences around it",
-            ),
-            PairSide::Target => (
-                Code::AlignmentSuspect,
-                "this translation sentence seems to have no source: an addition?",
-            ),
-        };
-        let mut f = cx.finding(code, pair, message.into());
-        f.highlight = cx.highlight(pair, side, start, end);
-        return Some(f);
-    }
-    None
-}
-
-/// Of several sentences in one bead, the one whose numbers and acronyms
-/// the other side has none of, while another sentence's are there: the
-/// sentence it left out. Sentences with neither say nothing; numbers
-/// written as words on the other side count (`drie` for `3`).
-fn without_anchors(
-    texts: &[&str],
-    rules: &crate::lang::Rules,
-    other: &str,
-    other_rules: &crate::lang::Rules,
-) -> Option<usize> {
-    let other_numbers: Vec<String> = super::numbers::numbers(other, other_rules)
-        .into_iter()
-        .map(|n| n.value)
-        .collect();
-    let mut uncovered = None;
-    let mut covered = false;
-    for (k, text) in texts.iter().enumerate() {
-        let numbers: Vec<String> = super::numbers::numbers(text, rules)
-            .into_iter()
-            .filter(|n| n.hard)
-            .map(|n| n.value)
-            .collect();
-        let acronyms: Vec<&str> = super::words(text)
-            .map(|(_, w)| w)
-            .filter(|w| super::names::is_acronym(w))
-            .collect();
-        if numbers.is_empty() && acronyms.is_empty() {
-            continue;
-        }
-        let shared = numbers.iter().any(|n| other_numbers.contains(n))
-            || acronyms.iter().any(|a| other.contains(a));
-        if shared {
-            covered = true;
-        } else {
-            if uncovered.is_some() {
-                return None;
-            }
-            uncovered = Some(k);
-        }
-    }
-    uncovered.filter(|_| covered)
 }
 
 #[cfg(test)]

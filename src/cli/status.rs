@@ -38,7 +38,7 @@ pub fn run(args: StatusArgs) -> Result<Outcome, brug::Error> {
                     .collect()
             };
             let segments: usize = d.pairs.iter().map(|p| p.source.len()).sum();
-            let untranslated = ids(&[Code::Untranslated]).len();
+            let untranslated = ids(&[Code::Untranslated, Code::Omission]).len();
             let needs_review = ids(&[Code::SourceChanged, Code::NeedsReview]).len();
             let orphaned: BTreeSet<&str> = d
                 .findings

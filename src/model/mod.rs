@@ -237,12 +237,16 @@ pub enum Code {
     TargetChanged,
     OrphanTranslation,
     NeedsReview,
+    Omission,
+    Addition,
 }
 
 impl Code {
     /// Every code, in the order of the README's table.
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 15] = [
         Code::Untranslated,
+        Code::Omission,
+        Code::Addition,
         Code::GlossaryMissing,
         Code::GlossaryForbidden,
         Code::NumberMismatch,
@@ -273,6 +277,8 @@ impl Code {
             Code::TargetChanged => "target-changed",
             Code::OrphanTranslation => "orphan-translation",
             Code::NeedsReview => "needs-review",
+            Code::Omission => "omission",
+            Code::Addition => "addition",
         }
     }
 
@@ -285,6 +291,7 @@ impl Code {
     pub fn default_severity(self) -> Severity {
         match self {
             Code::Untranslated
+            | Code::Omission
             | Code::GlossaryMissing
             | Code::GlossaryForbidden
             | Code::NumberMismatch
@@ -292,6 +299,7 @@ impl Code {
             | Code::SourceChanged
             | Code::OrphanTranslation => Severity::Error,
             Code::NameMismatch
+            | Code::Addition
             | Code::AlignmentSuspect
             | Code::InconsistentTranslation
             | Code::NeedsReview => Severity::Warning,
@@ -303,7 +311,13 @@ impl Code {
     pub fn description(self) -> &'static str {
         match self {
             Code::Untranslated => {
-                "A source segment with no translation, an empty one, one identical to the source, or one still in the source language."
+                "A source segment with no translation yet (added since the alignment record), an empty translation, one identical to the source, or one still in the source language."
+            }
+            Code::Omission => {
+                "A source sentence with nothing in the translation for it, on its own or folded into a neighbour's translation."
+            }
+            Code::Addition => {
+                "A translation sentence with nothing in the source for it, on its own or folded into a neighbour's bead."
             }
             Code::GlossaryMissing => {
                 "A glossary term occurs in the source and none of its required renderings in the translation."
@@ -321,7 +335,7 @@ impl Code {
                 "A proper name or acronym of the source is missing from the translation, or misspelt there."
             }
             Code::AlignmentSuspect => {
-                "A low-confidence bead, or a translation segment with no source: a possible omission or addition."
+                "A bead the aligner is unsure of: check that the translation says what the source says."
             }
             Code::InconsistentTranslation => {
                 "The same source segment translated differently, or different source segments translated the same."
@@ -407,6 +421,16 @@ impl SegmentRef {
 pub enum PairSide {
     Source,
     Target,
+}
+
+impl PairSide {
+    /// The side across from this one.
+    pub fn other(self) -> PairSide {
+        match self {
+            PairSide::Source => PairSide::Target,
+            PairSide::Target => PairSide::Source,
+        }
+    }
 }
 
 /// The part of one side's text a finding points at: byte offsets into

@@ -1,0 +1,172 @@
+//! Omissions and additions on the evaluation letters of
+//! `tests/fixtures/check/`, through the library as `brug check` runs it:
+//! every body sentence of a correct translation deleted in turn (found when
+//! an `omission` or `untranslated` finding names a source sentence the
+//! deleted one translated), and a sentence of another letter's translation
+//! added after every body sentence in turn (found when an `addition`
+//! finding names it). Floors per letter, so that a letter that gets better
+//! cannot hide one that gets worse; and no such finding on the intact
+//! pairs. `bash bench/omissions.sh` measures the same through the binary.
+
+use std::path::{Path, PathBuf};
+
+use brug::check::{CheckOptions, Text, check};
+use brug::glossary::Glossary;
+use brug::model::{Code, Finding, SegmentKind};
+use brug::pipeline::{Loaded, align_documents, load_document};
+
+use crate::common::{repo, scratch_dir};
+
+/// Per letter: omissions found, additions found (of one per body
+/// sentence each), as measured.
+const FLOORS: [(&str, usize, usize); 4] = [
+    ("rusland", 70, 71),
+    ("stikstof", 24, 24),
+    ("waterbeheer", 20, 23),
+    ("woningbouw", 29, 35),
+];
+
+fn fixture(case: &str, file: &str) -> PathBuf {
+    repo(&format!("tests/fixtures/check/{case}/{file}"))
+}
+
+/// The findings of a pair as `brug check --glossary` gives them.
+fn findings(source: &Loaded, target: &Loaded, glossary: &Glossary) -> Vec<Finding> {
+    let alignment = align_documents(
+        &source.document,
+        &target.document,
+        Some(glossary),
+        &|_, _| {},
+    )
+    .expect("aligns");
+    check(
+        Text {
+            document: &source.document,
+            raw: &source.raw,
+        },
+        Text {
+            document: &target.document,
+            raw: &target.raw,
+        },
+        &alignment,
+        Some(glossary),
+        &CheckOptions::default(),
+    )
+    .expect("checks")
+}
+
+fn is_sentence(kind: SegmentKind) -> bool {
+    matches!(kind, SegmentKind::Body | SegmentKind::ListItem)
+}
+
+/// `raw` with `insert` put in place of bytes `start..end`.
+fn spliced(raw: &[u8], start: usize, end: usize, insert: &[u8]) -> Vec<u8> {
+    [&raw[..start], insert, &raw[end..]].concat()
+}
+
+fn load(path: &Path) -> Loaded {
+    load_document(path, None).expect("loads")
+}
+
+/// Omissions and additions found in one letter, and the findings of those
+/// codes on the intact pair.
+fn measure(case: &str, others: &[String], dir: &Path) -> (usize, usize, Vec<Finding>) {
+    let glossary = Glossary::load(&fixture(case, "glossary.json")).expect("glossary");
+    let source = load(&fixture(case, "source.txt"));
+    let target_path = fixture(case, "target.txt");
+    let target = load(&target_path);
+    let raw = std::fs::read(&target_path).expect("target");
+    let intact = findings(&source, &target, &glossary);
+    let false_alarms: Vec<Finding> = intact
+        .into_iter()
+        .filter(|f| matches!(f.code, Code::Omission | Code::Addition))
+        .collect();
+    let alignment = align_documents(
+        &source.document,
+        &target.document,
+        Some(&glossary),
+        &|_, _| {},
+    )
+    .expect("aligns");
+    let cut = dir.join(format!("{case}.txt"));
+    let (mut omissions, mut additions) = (0, 0);
+    for (j, segment) in target.document.segments.iter().enumerate() {
+        if !is_sentence(segment.kind) {
+            continue;
+        }
+        // The source sentences the deleted one translated.
+        let ids: Vec<&str> = alignment
+            .beads
+            .iter()
+            .filter(|b| b.target.contains(&j))
+            .flat_map(|b| &b.source)
+            .map(|&i| source.document.segments[i].id.as_str())
+            .collect();
+        if !ids.is_empty() {
+            std::fs::write(
+                &cut,
+                spliced(&raw, segment.span.start, segment.span.end, b""),
+            )
+            .expect("write");
+            let found = findings(&source, &load(&cut), &glossary);
+            omissions += usize::from(found.iter().any(|f| {
+                matches!(f.code, Code::Omission | Code::Untranslated)
+                    && f.source.as_ref().is_some_and(|r| {
+                        std::iter::once(&r.id)
+                            .chain(&r.more_ids)
+                            .any(|id| ids.contains(&id.as_str()))
+                    })
+            }));
+        }
+        let extra = &others[j * 7 % others.len()];
+        let at = segment.span.end;
+        std::fs::write(&cut, spliced(&raw, at, at, format!(" {extra}").as_bytes())).expect("write");
+        let found = findings(&source, &load(&cut), &glossary);
+        additions += usize::from(found.iter().any(|f| {
+            f.code == Code::Addition && f.target.as_ref().is_some_and(|r| r.text.contains(extra))
+        }));
+    }
+    (omissions, additions, false_alarms)
+}
+
+#[test]
+fn omissions_and_additions_are_found_per_letter() {
+    let dir = scratch_dir("omissions");
+    // Sentences to add: body sentences of 40 characters or more of the
+    // other letters' translations.
+    let sentences: Vec<(&str, Vec<String>)> = FLOORS
+        .iter()
+        .map(|&(case, _, _)| {
+            let target = load(&fixture(case, "target.txt"));
+            let texts = target
+                .document
+                .segments
+                .into_iter()
+                .filter(|s| s.kind == SegmentKind::Body && s.text.chars().count() >= 40)
+                .map(|s| s.text)
+                .collect();
+            (case, texts)
+        })
+        .collect();
+    let mut report = String::new();
+    let mut failed = false;
+    for &(case, omission_floor, addition_floor) in &FLOORS {
+        let others: Vec<String> = sentences
+            .iter()
+            .filter(|(c, _)| *c != case)
+            .flat_map(|(_, t)| t.iter().cloned())
+            .collect();
+        let (omissions, additions, false_alarms) = measure(case, &others, &dir);
+        report.push_str(&format!(
+            "{case}: omissions {omissions} (floor {omission_floor}), additions {additions} (floor {addition_floor}), on the intact pair {}\n",
+            false_alarms.len()
+        ));
+        for f in &false_alarms {
+            report.push_str(&format!("  {:?}: {}\n", f.code, f.message));
+        }
+        failed |=
+            omissions < omission_floor || additions < addition_floor || !false_alarms.is_empty();
+    }
+    eprintln!("{report}");
+    assert!(!failed, "{report}");
+}
