@@ -8,6 +8,7 @@
 # on the intact pairs. Prints two Markdown tables.
 #
 #   bash bench/omissions.sh
+#   TARGET=independent.txt bash bench/omissions.sh   (the second translations)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet

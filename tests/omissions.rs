@@ -17,13 +17,18 @@ use brug::pipeline::{Loaded, align_documents, load_document};
 
 use crate::common::{repo, scratch_dir};
 
-/// Per letter: omissions found, additions found (of one per body
-/// sentence each), as measured.
-const FLOORS: [(&str, usize, usize); 4] = [
-    ("rusland", 70, 71),
-    ("stikstof", 24, 24),
-    ("waterbeheer", 20, 23),
-    ("woningbouw", 29, 35),
+/// Per letter and translation (`target.txt`, and `independent.txt`, a
+/// second translation the checks were not tuned on): omissions found,
+/// additions found (of one per body sentence each), as measured.
+const FLOORS: [(&str, &str, usize, usize); 8] = [
+    ("rusland", "target.txt", 70, 71),
+    ("stikstof", "target.txt", 24, 24),
+    ("waterbeheer", "target.txt", 20, 23),
+    ("woningbouw", "target.txt", 29, 35),
+    ("rusland", "independent.txt", 76, 77),
+    ("stikstof", "independent.txt", 25, 26),
+    ("waterbeheer", "independent.txt", 24, 23),
+    ("woningbouw", "independent.txt", 29, 35),
 ];
 
 fn fixture(case: &str, file: &str) -> PathBuf {
@@ -70,10 +75,15 @@ fn load(path: &Path) -> Loaded {
 
 /// Omissions and additions found in one letter, and the findings of those
 /// codes on the intact pair.
-fn measure(case: &str, others: &[String], dir: &Path) -> (usize, usize, Vec<Finding>) {
+fn measure(
+    case: &str,
+    translation: &str,
+    others: &[String],
+    dir: &Path,
+) -> (usize, usize, Vec<Finding>) {
     let glossary = Glossary::load(&fixture(case, "glossary.json")).expect("glossary");
     let source = load(&fixture(case, "source.txt"));
-    let target_path = fixture(case, "target.txt");
+    let target_path = fixture(case, translation);
     let target = load(&target_path);
     let raw = std::fs::read(&target_path).expect("target");
     let intact = findings(&source, &target, &glossary);
@@ -136,7 +146,8 @@ fn omissions_and_additions_are_found_per_letter() {
     // other letters' translations.
     let sentences: Vec<(&str, Vec<String>)> = FLOORS
         .iter()
-        .map(|&(case, _, _)| {
+        .filter(|&&(_, translation, _, _)| translation == "target.txt")
+        .map(|&(case, _, _, _)| {
             let target = load(&fixture(case, "target.txt"));
             let texts = target
                 .document
@@ -150,15 +161,15 @@ fn omissions_and_additions_are_found_per_letter() {
         .collect();
     let mut report = String::new();
     let mut failed = false;
-    for &(case, omission_floor, addition_floor) in &FLOORS {
+    for &(case, translation, omission_floor, addition_floor) in &FLOORS {
         let others: Vec<String> = sentences
             .iter()
             .filter(|(c, _)| *c != case)
             .flat_map(|(_, t)| t.iter().cloned())
             .collect();
-        let (omissions, additions, false_alarms) = measure(case, &others, &dir);
+        let (omissions, additions, false_alarms) = measure(case, translation, &others, &dir);
         report.push_str(&format!(
-            "{case}: omissions {omissions} (floor {omission_floor}), additions {additions} (floor {addition_floor}), on the intact pair {}\n",
+            "{case} {translation}: omissions {omissions} (floor {omission_floor}), additions {additions} (floor {addition_floor}), on the intact pair {}\n",
             false_alarms.len()
         ));
         for f in &false_alarms {

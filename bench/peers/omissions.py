@@ -5,6 +5,9 @@ translation added after every sentence in turn.
 
 Usage: omissions.py BRUG SCRATCH CASE_DIR...
 
+The translation read is target.txt, or the file named by the environment
+variable TARGET (`TARGET=independent.txt`: the second translations).
+
 Each CASE_DIR holds source.txt, target.txt (a correct translation) and
 glossary.json. For every body segment of the target, the script writes the
 target without it (its bytes cut out by its span) and runs
@@ -27,6 +30,8 @@ import json
 import os
 import subprocess
 import sys
+
+TARGET = os.environ.get("TARGET", "target.txt")
 
 CODES = ("untranslated", "omission")
 
@@ -74,7 +79,7 @@ def additions(brug, glossary, source, target):
 
 def pool(brug, cases):
     """Per case, body sentences of 40 characters or more of its target."""
-    return {c: [s["text"] for s in segments(brug, os.path.join(c, "target.txt"))
+    return {c: [s["text"] for s in segments(brug, os.path.join(c, TARGET))
                 if s["kind"] == "body" and len(s["text"]) >= 40]
             for c in cases}
 
@@ -88,7 +93,7 @@ def main_additions(brug, scratch, cases):
     for c, case in enumerate(cases):
         name = os.path.basename(case.rstrip("/"))
         source = os.path.join(case, "source.txt")
-        target = os.path.join(case, "target.txt")
+        target = os.path.join(case, TARGET)
         glossary = os.path.join(case, "glossary.json")
         others = [t for o in cases[c + 1:] + cases[:c] for t in sentences[o]]
         tgt = segments(brug, target)
@@ -139,7 +144,7 @@ def main(argv):
     for case in cases:
         name = os.path.basename(case.rstrip("/"))
         source = os.path.join(case, "source.txt")
-        target = os.path.join(case, "target.txt")
+        target = os.path.join(case, TARGET)
         glossary = os.path.join(case, "glossary.json")
         src = segments(brug, source)
         tgt = segments(brug, target)
