@@ -794,3 +794,16 @@ fn an_item_goes_on_after_an_abbreviations_stop() {
         ])
     );
 }
+
+/// Letter spacing rejoins two pieces that make a word, but a short lower
+/// case word between two capitalised ones is the particle of a name
+/// (`Dar es Salaam`, `Bergen op Zoom`), kept apart even where the first
+/// two pieces together are a word.
+#[test]
+fn a_particle_inside_a_place_name_is_no_piece_of_a_word() {
+    let text = "The embassy in Dar es Salaam prepared the visit.\n";
+    assert_eq!(
+        gold_lines(&segment_text(text, "en", Layout::Auto)),
+        lines(&["body\t\t\tThe embassy in Dar es Salaam prepared the visit."])
+    );
+}

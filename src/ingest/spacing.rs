@@ -17,19 +17,31 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
     let mut spaces = Vec::new();
     for l in infos.iter().filter(|l| !l.blank) {
         let content = &raw.raw[l.start..l.end];
-        let mut previous: Option<(usize, &str)> = None;
-        for (at, token) in tokens(content) {
-            if let Some((end, before)) = previous
-                && at == end + 1
-                && content.as_bytes()[end] == b' '
+        let tokens: Vec<(usize, &str)> = tokens(content).collect();
+        for (i, pair) in tokens.windows(2).enumerate() {
+            let ((start, before), (at, token)) = (pair[0], pair[1]);
+            let end = start + before.len();
+            let next = tokens.get(i + 2).map(|&(_, t)| t);
+            if at == end + 1
                 && split_word(before, token, lang, &lexicon)
+                && !name_particle(before, token, next)
             {
                 spaces.push(l.start + end);
             }
-            previous = Some((at + token.len(), token));
         }
     }
     spaces
+}
+
+/// Whether `piece` is a short lower-case word between two capitalised
+/// ones, a particle of a name (`Dar es Salaam`, `Bergen op Zoom`): the
+/// name keeps its spaces even where the first two join into a word.
+fn name_particle(before: &str, piece: &str, next: Option<&str>) -> bool {
+    let capitalised = |s: &str| s.starts_with(char::is_uppercase);
+    capitalised(before)
+        && piece.chars().count() <= 3
+        && piece.chars().all(char::is_lowercase)
+        && next.is_some_and(capitalised)
 }
 
 /// The line's tokens between spaces, with their offsets.
@@ -147,5 +159,12 @@ mod tests {
         assert!(!nl("u", "ook"));
         assert!(!nl("B", "en"));
         assert!(!nl("b", "en"));
+    }
+
+    #[test]
+    fn particles_of_names_are_no_pieces() {
+        assert!(name_particle("Dar", "es", Some("Salaam")));
+        assert!(!name_particle("Dar", "es", Some("salaam")));
+        assert!(!name_particle("Inf", "rastructuur", Some("Nederland")));
     }
 }
