@@ -185,7 +185,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         ("heldout7", "Letter_rural_broadband_en"),
         [1.00, 0.98, 1.00],
     ),
-    (("heldout7", "en_trade_mission_kenya"), [1.00, 0.86, 0.82]),
+    (("heldout7", "en_trade_mission_kenya"), [1.00, 0.96, 0.92]),
     (("heldout7", "nl_nota_deelscooters"), [1.00, 1.00, 1.00]),
     (
         ("heldout8", "Kamerbrief_aed_dekking_dorpen"),
