@@ -326,18 +326,14 @@ fn converted_elsewhere(n: &Number, all: &[&Number]) -> bool {
         return false;
     };
     all.iter().any(|m| {
-        let Some(other) = m
-            .unit
-            .filter(|o| o.quantity == unit.quantity && o.name != unit.name)
-        else {
+        let Some(other) = m.unit.filter(|o| unit.converts_to(o)) else {
             return false;
         };
         let Ok(other_value) = m.value.parse::<f64>() else {
             return false;
         };
-        (other.factor != unit.factor || other.offset != unit.offset)
-            && (agrees(other.convert(other_value, &unit), &n.value)
-                || agrees(unit.convert(value, &other), &m.value))
+        agrees(other.convert(other_value, &unit), &n.value)
+            || agrees(unit.convert(value, &other), &m.value)
     })
 }
 
@@ -424,9 +420,7 @@ fn unmatched<'n>(a: &'n [Number], b: &[Number]) -> Vec<&'n Number> {
 /// has no unit, the quantities differ, or the units are the same.
 fn same_measure(a: Option<Unit>, b: Option<Unit>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            a.quantity != b.quantity || (a.factor == b.factor && a.offset == b.offset)
-        }
+        (Some(a), Some(b)) => !a.converts_to(&b),
         _ => true,
     }
 }

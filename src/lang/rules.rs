@@ -127,6 +127,13 @@ impl Unit {
     pub fn convert(&self, value: f64, other: &Unit) -> f64 {
         (value * self.factor + self.offset - other.offset) / other.factor
     }
+
+    /// Whether `other` is another unit of the same quantity (`mph` for
+    /// `km/h`), not the same unit under another name (`kilometre`, `km`).
+    pub fn converts_to(&self, other: &Unit) -> bool {
+        self.quantity == other.quantity
+            && (self.factor != other.factor || self.offset != other.offset)
+    }
 }
 
 /// The `[units]` section: `name quantity factor [offset]` lines; lines
