@@ -397,18 +397,8 @@ impl<'a> Model<'a> {
         }
         let l1 = self.source_len[i1] - self.source_len[i0];
         let l2 = self.target_len[j1] - self.target_len[j0];
-        // Length agreement with a doubled tolerance: a correct bead's
-        // lengths are rarely more than two standard deviations apart.
-        let mean = (l1 + l2 / self.ratio) / 2.0;
-        let delta = (l2 - l1 * self.ratio) / (mean.max(1.0) * self.variance).sqrt();
-        let length = 2.0 * (1.0 - normal_cdf(delta.abs() / 2.0));
         let (shared, total) = self.anchors(i0, i1, j0, j1);
-        let anchors = if total > 0.0 {
-            f64::from(2.0 * shared / total)
-        } else {
-            0.0
-        };
-        (1.0 - (1.0 - length) * (1.0 - anchors)).clamp(0.0, 1.0)
+        confidence(l1, l2, self.ratio, self.variance, shared, total)
     }
 
     pub(super) fn beads(&self, path: &[(usize, usize)]) -> Alignment {
@@ -527,6 +517,47 @@ pub(super) fn bead_cost(
         0.0
     };
     prior + length + anchors
+}
+
+/// The confidence [`Model`] gives a bead (as documented in the module),
+/// out of context: length agreement at `options`' variance with a doubled
+/// tolerance, and the anchors' Dice overlap. Zero for a bead with an empty
+/// side.
+pub(super) fn bead_score(
+    source: &[&Features],
+    target: &[&Features],
+    ratio: f64,
+    options: &AlignOptions,
+) -> f64 {
+    if source.is_empty() || target.is_empty() {
+        return 0.0;
+    }
+    let (a, b) = (Features::merge(source), Features::merge(target));
+    let shared = features::shared(&a, &b).min(a.weight).min(b.weight);
+    confidence(
+        a.len,
+        b.len,
+        ratio.clamp(0.2, 5.0),
+        options.variance,
+        shared,
+        a.weight + b.weight,
+    )
+}
+
+/// A bead's confidence from its lengths and its anchors' shared and total
+/// weight: length agreement with a doubled tolerance (a correct bead's
+/// lengths are rarely more than two standard deviations apart), or the
+/// anchors' Dice overlap, whichever speaks for it.
+fn confidence(l1: f64, l2: f64, ratio: f64, variance: f64, shared: f32, total: f32) -> f64 {
+    let mean = (l1 + l2 / ratio) / 2.0;
+    let delta = (l2 - l1 * ratio) / (mean.max(1.0) * variance).sqrt();
+    let length = 2.0 * (1.0 - normal_cdf(delta.abs() / 2.0));
+    let anchors = if total > 0.0 {
+        f64::from(2.0 * shared / total)
+    } else {
+        0.0
+    };
+    (1.0 - (1.0 - length) * (1.0 - anchors)).clamp(0.0, 1.0)
 }
 
 /// Resolution of the length-cost table, in δ².

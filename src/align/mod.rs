@@ -313,6 +313,18 @@ pub fn bead_cost(
     cost::bead_cost(source, target, ratio, options)
 }
 
+/// The confidence the aligner gives one bead out of context, at
+/// `options`' variance ([`bead_cost`]'s companion; the module documents
+/// what it means).
+pub fn bead_score(
+    source: &[&Features],
+    target: &[&Features],
+    ratio: f64,
+    options: &AlignOptions,
+) -> f64 {
+    cost::bead_score(source, target, ratio, options)
+}
+
 /// Orders beads by their first source segment; a bead with no source goes
 /// right after the bead that holds the target segment before its own, but
 /// never out of order in its own stream (`stream[j]`: the stream of target

@@ -15,6 +15,7 @@ mod language;
 mod names;
 mod numbers;
 mod omission;
+mod realign;
 mod references;
 mod stale;
 mod typography;
@@ -297,6 +298,12 @@ pub fn check_with_record(
         source_features,
         target_features,
     };
+    // A record's alignment was reviewed: it stands as it is.
+    let refined = match record {
+        RecordUse::Current(_) => None,
+        _ => Some(realign::refine(&context, alignment)),
+    };
+    let alignment = refined.as_ref().unwrap_or(alignment);
     let pairs: Vec<BeadText<'_>> = alignment
         .beads
         .iter()

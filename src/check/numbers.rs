@@ -425,16 +425,26 @@ fn same_measure(a: Option<Unit>, b: Option<Unit>) -> bool {
     }
 }
 
+/// The hard numbers of the source the target does not have, and those of
+/// the target the source does not have; a conversion agrees (`10 km (6
+/// miles)`, `50 mph` for `80 km/u`).
+pub fn differences<'n>(
+    source: &'n [Number],
+    target: &'n [Number],
+) -> (Vec<&'n Number>, Vec<&'n Number>) {
+    let both: Vec<&Number> = source.iter().chain(target).collect();
+    let mut missing = unmatched(source, target);
+    let mut extra = unmatched(target, source);
+    missing.retain(|n| !converted_elsewhere(n, &both));
+    extra.retain(|n| !converted_elsewhere(n, &both));
+    (missing, extra)
+}
+
 pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) {
     let (s, t) = (&pair.source.text, &pair.target.text);
     let source = numbers(s, cx.source_rules);
     let target = numbers(t, cx.target_rules);
-    let both: Vec<&Number> = source.iter().chain(&target).collect();
-    let mut missing = unmatched(&source, &target);
-    let mut extra = unmatched(&target, &source);
-    // `10 km (6 miles)`, `50 mph` for `80 km/u`: a conversion agrees.
-    missing.retain(|n| !converted_elsewhere(n, &both));
-    extra.retain(|n| !converted_elsewhere(n, &both));
+    let (missing, extra) = differences(&source, &target);
     if missing.is_empty() && extra.is_empty() {
         return;
     }

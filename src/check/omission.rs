@@ -59,6 +59,52 @@ pub fn folded(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>
     true
 }
 
+/// How many standard deviations (of the length difference at the pair's
+/// measured variance) shorter than its source a translation must be for a
+/// part of the source to count as left out.
+pub const SHORTER_BY: f64 = 3.5;
+
+/// A translation much shorter than its source that also lacks some of the
+/// source's numbers or glossary terms: part of the source (often one of
+/// two sentences its translator made of it) is left out. Returns whether it
+/// reported one.
+pub fn shortened(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) -> bool {
+    let length = |joined: &Joined| joined.text.chars().count() as f64;
+    let (l1, l2) = (length(&pair.source), length(&pair.target));
+    let mean = (l1 + l2 / cx.ratio) / 2.0;
+    let delta = (l2 - l1 * cx.ratio) / (mean.max(1.0) * cx.variance).sqrt();
+    if delta > -SHORTER_BY || lost(cx, pair) == 0 {
+        return false;
+    }
+    out.push(cx.finding(
+        Code::Omission,
+        pair,
+        "part of this sentence seems to have no translation: the translation is much shorter and lacks some of its numbers or terms".into(),
+    ));
+    true
+}
+
+/// The source's hard numbers and glossary terms the translation lacks.
+fn lost(cx: &CheckContext<'_>, pair: &BeadText<'_>) -> usize {
+    let source = super::numbers::numbers(&pair.source.text, cx.source_rules);
+    let target = super::numbers::numbers(&pair.target.text, cx.target_rules);
+    let (missing, _) = super::numbers::differences(&source, &target);
+    let terms = cx.glossary.as_ref().map_or(0, |(_, source, target)| {
+        let mut ids: Vec<usize> = source
+            .find(&pair.source.text)
+            .into_iter()
+            .filter(|m| !m.forbidden)
+            .map(|m| m.term)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .filter(|&t| target.find_term(&pair.target.text, t, false).is_none())
+            .count()
+    });
+    missing.len() + terms
+}
+
 /// Of the sentences of `side` in the bead, the one best left out of it
 /// (its position in the bead, and by how much the cost falls), if leaving
 /// it out lowers the cost, or its numbers and acronyms alone are missing

@@ -74,7 +74,7 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Fi
         ));
         return;
     }
-    if super::omission::folded(cx, pair, out) {
+    if super::omission::folded(cx, pair, out) || super::omission::shortened(cx, pair, out) {
         return;
     }
     if pair.bead.score < cx.options.suspect_below {

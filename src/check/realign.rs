@@ -1,0 +1,334 @@
+//! A second look at the alignment where it is in doubt, before the checks
+//! read it: the beads around a bead of several sentences on a side, or
+//! with an empty side, aligned again with the length variance measured on
+//! this pair of documents.
+//!
+//! The aligner's length model is loose enough for free translations; on a
+//! close translation with a sentence left out, it would rather pair each of
+//! the next few sentences with the translation of the one before and fold
+//! the extra one into a bead further on, than leave one sentence alone.
+//! The checks would then report the pairs it shifted (numbers and terms of
+//! one sentence missing from another's translation) and the omission in the
+//! wrong place, or not at all. Aligned again with the tight variance the
+//! pair really has, the window keeps its pairs and leaves the sentence
+//! alone, where [`super::omission`] reports it.
+
+use super::CheckContext;
+use super::numbers::{Number, differences, numbers};
+use crate::align::{AlignOptions, Features, SHAPES};
+use crate::model::{Alignment, Bead, Document, PairSide, SegmentKind};
+
+/// Beads on either side of a doubtful one that are aligned again with it.
+const REACH: usize = 4;
+
+/// How much cheaper (in the cost model's units, nats) the window's new
+/// beads must be than its old ones to replace them: a new alignment that is
+/// only as likely as the old one leaves the aligner's.
+const MARGIN: f32 = 2.0;
+
+/// Most sentences on one side of a new bead: a window aligned again is
+/// told apart into the beads of close translations, not merged further.
+const MOST_PER_SIDE: usize = 2;
+
+/// What a number or a glossary term one side of a bead has and the other
+/// lacks costs a bead: a correct translation carries them over, so a bead
+/// that drops several is more likely a wrong pair than a free translation.
+const MISSING_COST: f32 = 2.0;
+
+/// Most of [`MISSING_COST`] one bead pays (a table row's figures).
+const MOST_MISSING: usize = 4;
+
+/// What a bead costs that has a list item on one side only: a list item
+/// is translated by a list item.
+const MIXED_KINDS_COST: f32 = 4.0;
+
+/// What a segment has that its translation must carry over: its numbers,
+/// and the glossary terms found in it.
+struct Evidence {
+    numbers: Vec<Number>,
+    terms: Vec<usize>,
+}
+
+impl Evidence {
+    fn of_side(cx: &CheckContext<'_>, side: PairSide) -> Vec<Evidence> {
+        let rules = match side {
+            PairSide::Source => cx.source_rules,
+            PairSide::Target => cx.target_rules,
+        };
+        cx.text(side)
+            .document
+            .segments
+            .iter()
+            .map(|s| Evidence {
+                numbers: numbers(&s.text, rules),
+                terms: cx
+                    .glossary
+                    .as_ref()
+                    .map(|(_, source, target)| {
+                        let matcher = match side {
+                            PairSide::Source => source,
+                            PairSide::Target => target,
+                        };
+                        let mut terms: Vec<usize> = matcher
+                            .find(&s.text)
+                            .into_iter()
+                            .filter(|m| !m.forbidden)
+                            .map(|m| m.term)
+                            .collect();
+                        terms.dedup();
+                        terms
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
+/// The pair as the second look sees it.
+struct Pair<'a> {
+    source: &'a Document,
+    target: &'a Document,
+    source_features: &'a [Features],
+    target_features: &'a [Features],
+    source_evidence: Vec<Evidence>,
+    target_evidence: Vec<Evidence>,
+    ratio: f64,
+    options: AlignOptions,
+}
+
+impl Pair<'_> {
+    /// The aligner's cost of the bead of `source` and `target` sentences
+    /// at the measured variance, plus [`MISSING_COST`] for each number the
+    /// other side lacks and each source term whose rendering the target
+    /// lacks.
+    fn cost(&self, source: &[usize], target: &[usize]) -> f32 {
+        let sf: Vec<&Features> = source.iter().map(|&i| &self.source_features[i]).collect();
+        let tf: Vec<&Features> = target.iter().map(|&j| &self.target_features[j]).collect();
+        let cost = crate::align::bead_cost(&sf, &tf, self.ratio, &self.options);
+        if source.is_empty() || target.is_empty() {
+            return cost;
+        }
+        let listed = |d: &Document, ids: &[usize]| {
+            ids.iter()
+                .any(|&i| d.segments[i].kind == SegmentKind::ListItem)
+        };
+        let kinds = if listed(self.source, source) == listed(self.target, target) {
+            0.0
+        } else {
+            MIXED_KINDS_COST
+        };
+        let gather = |evidence: &[Evidence], ids: &[usize]| -> (Vec<Number>, Vec<usize>) {
+            let numbers = ids
+                .iter()
+                .flat_map(|&i| evidence[i].numbers.iter().cloned())
+                .collect();
+            let terms = ids
+                .iter()
+                .flat_map(|&i| evidence[i].terms.iter().copied())
+                .collect();
+            (numbers, terms)
+        };
+        let (source_numbers, source_terms) = gather(&self.source_evidence, source);
+        let (target_numbers, target_terms) = gather(&self.target_evidence, target);
+        let (missing, extra) = differences(&source_numbers, &target_numbers);
+        let unmatched_terms = |a: &[usize], b: &[usize]| {
+            let mut a = a.to_vec();
+            a.sort_unstable();
+            a.dedup();
+            a.iter().filter(|t| !b.contains(t)).count()
+        };
+        let lost = (missing.len()
+            + extra.len()
+            + unmatched_terms(&source_terms, &target_terms)
+            + unmatched_terms(&target_terms, &source_terms))
+        .min(MOST_MISSING);
+        cost + kinds + MISSING_COST * lost as f32
+    }
+
+    /// The confidence of a new bead, as the aligner gives it.
+    fn score(&self, source: &[usize], target: &[usize]) -> f64 {
+        let sf: Vec<&Features> = source.iter().map(|&i| &self.source_features[i]).collect();
+        let tf: Vec<&Features> = target.iter().map(|&j| &self.target_features[j]).collect();
+        crate::align::bead_score(&sf, &tf, self.ratio, &AlignOptions::default())
+    }
+}
+
+/// `alignment` with its doubtful windows aligned again where that is
+/// clearly cheaper at the pair's measured variance.
+pub fn refine(cx: &CheckContext<'_>, alignment: &Alignment) -> Alignment {
+    if !alignment.beads.iter().any(doubtful) {
+        return alignment.clone();
+    }
+    let pair = Pair {
+        source: cx.source.document,
+        target: cx.target.document,
+        source_features: &cx.source_features,
+        target_features: &cx.target_features,
+        source_evidence: Evidence::of_side(cx, PairSide::Source),
+        target_evidence: Evidence::of_side(cx, PairSide::Target),
+        ratio: cx.ratio,
+        options: AlignOptions {
+            variance: cx.variance,
+            ..AlignOptions::default()
+        },
+    };
+    let mut beads = alignment.beads.clone();
+    let mut b = 0;
+    while b < beads.len() {
+        if !doubtful(&beads[b]) || !running(&pair, &beads[b]) {
+            b += 1;
+            continue;
+        }
+        let first = (b.saturating_sub(REACH)..b)
+            .rev()
+            .take_while(|&k| running(&pair, &beads[k]))
+            .last()
+            .unwrap_or(b);
+        let last = (b + 1..beads.len().min(b + REACH + 1))
+            .take_while(|&k| running(&pair, &beads[k]))
+            .last()
+            .unwrap_or(b);
+        match realigned(&pair, &beads[first..=last]) {
+            Some(new) => {
+                let len = new.len();
+                beads.splice(first..=last, new);
+                b = first + len;
+            }
+            None => b += 1,
+        }
+    }
+    Alignment { beads }
+}
+
+/// A bead of several sentences on a side, or with an empty side.
+fn doubtful(bead: &Bead) -> bool {
+    bead.source.len() != 1 || bead.target.len() != 1
+}
+
+/// Whether a bead holds running text only (body sentences and list
+/// items): headings, footnotes, letterhead and signatures keep their
+/// beads.
+fn running(pair: &Pair<'_>, bead: &Bead) -> bool {
+    let body = |d: &Document, i: &usize| {
+        matches!(
+            d.segments[*i].kind,
+            SegmentKind::Body | SegmentKind::ListItem
+        )
+    };
+    bead.source.iter().all(|i| body(pair.source, i))
+        && bead.target.iter().all(|j| body(pair.target, j))
+}
+
+/// The window's beads aligned again, when they are contiguous on both
+/// sides and the new beads are cheaper by [`MARGIN`].
+fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
+    let source: Vec<usize> = window
+        .iter()
+        .flat_map(|b| b.source.iter().copied())
+        .collect();
+    let target: Vec<usize> = window
+        .iter()
+        .flat_map(|b| b.target.iter().copied())
+        .collect();
+    let contiguous = |ids: &[usize]| ids.windows(2).all(|w| w[1] == w[0] + 1);
+    if !contiguous(&source) || !contiguous(&target) {
+        return None;
+    }
+    let (i0, j0) = (
+        source.first().copied().unwrap_or(0),
+        target.first().copied().unwrap_or(0),
+    );
+    let ids = |i: usize, di: usize, j: usize, dj: usize| {
+        let s: Vec<usize> = (i0 + i..i0 + i + di).collect();
+        let t: Vec<usize> = (j0 + j..j0 + j + dj).collect();
+        (s, t)
+    };
+    let old: f32 = window.iter().map(|b| pair.cost(&b.source, &b.target)).sum();
+    let (new, path) = cheapest(source.len(), target.len(), |i, di, j, dj| {
+        let (s, t) = ids(i, di, j, dj);
+        pair.cost(&s, &t)
+    })?;
+    if new > old - MARGIN {
+        return None;
+    }
+    Some(
+        path.into_iter()
+            .map(|(i, di, j, dj)| {
+                let (source, target) = ids(i, di, j, dj);
+                let score = pair.score(&source, &target);
+                Bead {
+                    source,
+                    target,
+                    score,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The cheapest way to cover `n` source and `m` target sentences with
+/// beads of the aligner's shapes, `cost(i, di, j, dj)` being the cost of
+/// the bead of source `i..i + di` and target `j..j + dj`: its total cost
+/// and its beads `(i, di, j, dj)` in order.
+#[allow(clippy::type_complexity)]
+fn cheapest(
+    n: usize,
+    m: usize,
+    cost: impl Fn(usize, usize, usize, usize) -> f32,
+) -> Option<(f32, Vec<(usize, usize, usize, usize)>)> {
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    let mut best = vec![f32::INFINITY; (n + 1) * (m + 1)];
+    let mut from = vec![usize::MAX; (n + 1) * (m + 1)];
+    best[0] = 0.0;
+    for i in 0..=n {
+        for j in 0..=m {
+            for (shape, &(di, dj, _)) in SHAPES.iter().enumerate() {
+                if di > i || dj > j || di > MOST_PER_SIDE || dj > MOST_PER_SIDE {
+                    continue;
+                }
+                let before = best[at(i - di, j - dj)];
+                if !before.is_finite() {
+                    continue;
+                }
+                let c = before + cost(i - di, di, j - dj, dj);
+                if c < best[at(i, j)] {
+                    best[at(i, j)] = c;
+                    from[at(i, j)] = shape;
+                }
+            }
+        }
+    }
+    let total = best[at(n, m)];
+    if !total.is_finite() {
+        return None;
+    }
+    let mut path = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (di, dj, _) = SHAPES[from[at(i, j)]];
+        path.push((i - di, di, j - dj, dj));
+        i -= di;
+        j -= dj;
+    }
+    path.reverse();
+    Some((total, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheapest_path_covers_both_sides_in_order() {
+        // One-to-one beads cost 1, everything else 5: the diagonal wins,
+        // and the extra source sentence stands alone.
+        let (total, path) = cheapest(3, 2, |i, di, j, dj| match (di, dj) {
+            (1, 1) if i == j || i == j + 1 && i == 2 => 1.0,
+            (1, 0) if i == 1 => 1.5,
+            _ => 5.0,
+        })
+        .expect("a path");
+        assert_eq!(path, vec![(0, 1, 0, 1), (1, 1, 1, 0), (2, 1, 1, 1)]);
+        assert_eq!(total, 3.5);
+    }
+}
