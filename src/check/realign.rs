@@ -17,6 +17,7 @@ use super::CheckContext;
 use super::numbers::{Number, differences, numbers};
 use crate::align::{AlignOptions, Features, SHAPES};
 use crate::model::{Alignment, Bead, Document, PairSide, SegmentKind};
+use std::cell::OnceCell;
 
 /// Beads on either side of a doubtful one that are aligned again with it.
 const REACH: usize = 4;
@@ -50,57 +51,59 @@ struct Evidence {
 }
 
 impl Evidence {
-    fn of_side(cx: &CheckContext<'_>, side: PairSide) -> Vec<Evidence> {
+    /// The evidence of segment `i` of `side`.
+    fn of(cx: &CheckContext<'_>, side: PairSide, i: usize) -> Evidence {
+        let text = &cx.text(side).document.segments[i].text;
         let rules = match side {
             PairSide::Source => cx.source_rules,
             PairSide::Target => cx.target_rules,
         };
-        cx.text(side)
-            .document
-            .segments
-            .iter()
-            .map(|s| Evidence {
-                numbers: numbers(&s.text, rules),
-                terms: cx
-                    .glossary
-                    .as_ref()
-                    .map(|(_, source, target)| {
-                        let matcher = match side {
-                            PairSide::Source => source,
-                            PairSide::Target => target,
-                        };
-                        let mut terms: Vec<usize> = matcher
-                            .find(&s.text)
-                            .into_iter()
-                            .filter(|m| !m.forbidden)
-                            .map(|m| m.term)
-                            .collect();
-                        terms.dedup();
-                        terms
-                    })
-                    .unwrap_or_default(),
-            })
-            .collect()
+        let terms = cx.glossary.as_ref().map(|(_, source, target)| {
+            let matcher = match side {
+                PairSide::Source => source,
+                PairSide::Target => target,
+            };
+            matcher
+                .find(text)
+                .into_iter()
+                .filter(|m| !m.forbidden)
+                .map(|m| m.term)
+                .collect()
+        });
+        Evidence {
+            numbers: numbers(text, rules),
+            terms: terms.unwrap_or_default(),
+        }
     }
 }
 
 /// The pair as the second look sees it.
 struct Pair<'a> {
+    cx: &'a CheckContext<'a>,
     source: &'a Document,
     target: &'a Document,
     source_features: &'a [Features],
     target_features: &'a [Features],
-    source_evidence: Vec<Evidence>,
-    target_evidence: Vec<Evidence>,
+    /// Each segment's evidence, found when a window first needs it.
+    source_evidence: Vec<OnceCell<Evidence>>,
+    target_evidence: Vec<OnceCell<Evidence>>,
     ratio: f64,
     options: AlignOptions,
 }
 
 impl Pair<'_> {
+    fn evidence(&self, side: PairSide, i: usize) -> &Evidence {
+        let cells = match side {
+            PairSide::Source => &self.source_evidence,
+            PairSide::Target => &self.target_evidence,
+        };
+        cells[i].get_or_init(|| Evidence::of(self.cx, side, i))
+    }
+
     /// The aligner's cost of the bead of `source` and `target` sentences
-    /// at the measured variance, plus [`MISSING_COST`] for each number the
-    /// other side lacks and each source term whose rendering the target
-    /// lacks.
+    /// at the measured variance, plus [`MISSING_COST`] for each number or
+    /// glossary term one side has and the other lacks, and
+    /// [`MIXED_KINDS_COST`] for a list item on one side only.
     fn cost(&self, source: &[usize], target: &[usize]) -> f32 {
         let sf: Vec<&Features> = source.iter().map(|&i| &self.source_features[i]).collect();
         let tf: Vec<&Features> = target.iter().map(|&j| &self.target_features[j]).collect();
@@ -117,19 +120,28 @@ impl Pair<'_> {
         } else {
             MIXED_KINDS_COST
         };
-        let gather = |evidence: &[Evidence], ids: &[usize]| -> (Vec<Number>, Vec<usize>) {
+        let bare = |side: PairSide, ids: &[usize]| {
+            ids.iter().all(|&i| {
+                let e = self.evidence(side, i);
+                e.numbers.is_empty() && e.terms.is_empty()
+            })
+        };
+        if bare(PairSide::Source, source) && bare(PairSide::Target, target) {
+            return cost + kinds;
+        }
+        let gather = |side: PairSide, ids: &[usize]| -> (Vec<Number>, Vec<usize>) {
             let numbers = ids
                 .iter()
-                .flat_map(|&i| evidence[i].numbers.iter().cloned())
+                .flat_map(|&i| self.evidence(side, i).numbers.iter().cloned())
                 .collect();
             let terms = ids
                 .iter()
-                .flat_map(|&i| evidence[i].terms.iter().copied())
+                .flat_map(|&i| self.evidence(side, i).terms.iter().copied())
                 .collect();
             (numbers, terms)
         };
-        let (source_numbers, source_terms) = gather(&self.source_evidence, source);
-        let (target_numbers, target_terms) = gather(&self.target_evidence, target);
+        let (source_numbers, source_terms) = gather(PairSide::Source, source);
+        let (target_numbers, target_terms) = gather(PairSide::Target, target);
         let (missing, extra) = differences(&source_numbers, &target_numbers);
         let unmatched_terms = |a: &[usize], b: &[usize]| {
             let mut a = a.to_vec();
@@ -160,12 +172,17 @@ pub fn refine(cx: &CheckContext<'_>, alignment: &Alignment) -> Alignment {
         return alignment.clone();
     }
     let pair = Pair {
+        cx,
         source: cx.source.document,
         target: cx.target.document,
         source_features: &cx.source_features,
         target_features: &cx.target_features,
-        source_evidence: Evidence::of_side(cx, PairSide::Source),
-        target_evidence: Evidence::of_side(cx, PairSide::Target),
+        source_evidence: (0..cx.source.document.segments.len())
+            .map(|_| OnceCell::new())
+            .collect(),
+        target_evidence: (0..cx.target.document.segments.len())
+            .map(|_| OnceCell::new())
+            .collect(),
         ratio: cx.ratio,
         options: AlignOptions {
             variance: cx.variance,
