@@ -807,3 +807,45 @@ fn a_particle_inside_a_place_name_is_no_piece_of_a_word() {
         lines(&["body\t\t\tThe embassy in Dar es Salaam prepared the visit."])
     );
 }
+
+/// A printed paper's imprint (`kst-… ISSN …`) stands under the first
+/// page's text with only the running footer beneath it, however that
+/// footer is wrapped; a later page's first line that names the paper by
+/// the number its document code gives is its running header, even where
+/// it stands on that page only.
+#[test]
+fn a_papers_imprint_footer_and_own_number_header_are_furniture() {
+    let text = "De gemeenten hebben in het afgelopen jaar samen met de aanbieders van deelfietsen\ngewerkt aan betere afspraken over het parkeren in de binnensteden van het land.\n\nkst-36100-4 ISSN 0921 - 7371 ’s-Gravenhage 2025\nTweede Kamer, vergaderjaar 2024–2025,\n1 36 100, nr. 4\n\n\u{c}Kamerstuk 36 100, nr. 4 – Regels voor deelfietsen\n\nDie afspraken worden in het najaar geëvalueerd door de gemeenten en de aanbieders.\n\n2\n\u{c}";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De gemeenten hebben in het afgelopen jaar samen met de aanbieders van deelfietsen gewerkt aan betere afspraken over het parkeren in de binnensteden van het land.",
+            "Die afspraken worden in het najaar geëvalueerd door de gemeenten en de aanbieders.",
+        ])
+    );
+}
+
+/// A letter's text ends with its closing formula and signature: what
+/// follows the page's notes and furniture, an annex's column, starts
+/// anew even in lower case.
+#[test]
+fn text_after_a_signature_and_notes_starts_anew() {
+    let text = "The ships must cut their emissions at sea by at least 50%.1 The fares for islanders will be capped.\nYours sincerely,\nThe Minister of Infrastructure and Water Management,\nJ.W. Rosendaal\n\n1\nThis is in line with the agreements in the Green Deal on Maritime and Inland Shipping.\n\nkst-31409-428 ISSN 0921 - 7371 The Hague 2024\n\n-1-\n\n\u{c}House of Representatives, session 2023–2024, 31 409, no. 428\n\nfor a faster connection for commuters, such as nurses and teachers\nwho live on the mainland.\n\n-2-\n\u{c}";
+    let found: Vec<String> = segment_text(text, "en", Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(
+        found,
+        lines(&[
+            "The ships must cut their emissions at sea by at least 50%.",
+            "The fares for islanders will be capped.",
+            "Yours sincerely,",
+            "The Minister of Infrastructure and Water Management,",
+            "J.W. Rosendaal",
+            "This is in line with the agreements in the Green Deal on Maritime and Inland Shipping.",
+            "for a faster connection for commuters, such as nurses and teachers who live on the mainland.",
+        ])
+    );
+}
