@@ -849,3 +849,45 @@ fn text_after_a_signature_and_notes_starts_anew() {
         ])
     );
 }
+
+/// A `-layout` table's row label of several words leaves single spaces
+/// that the shorter labels above it leave free: such a space is no
+/// gutter, so a row whose label fills it stays in the table, and a
+/// column that holds only the ends of such labels (`24 uur`, `NCSC`) is
+/// no column of cells.
+#[test]
+fn layout_table_row_labels_of_several_words_stay_whole() {
+    let text = "De tabel hieronder geeft de belangrijkste cijfers van het nieuwe meetnet.\n\nOnderdeel                        Nu                               Straks\nPeilbuizen                       3.400                            2.100\nMetingen per buis per            4                                8.760\nJaarlijkse kosten totaal         € 4,1 miljoen                    € 3,6 miljoen\n\nDe oefening liet zien hoe snel de deelnemers een aanval opmerkten.\n\nThema                            Resultaat 2023                   Doel 2025\nMelden binnen 24 uur             21 van 38                        alle\nBack-ups                         74%                              100%\nMelden aan de NCSC               binnen 4 uur                     binnen 2 uur\n\nDe eenmalige investering wordt geraamd op € 18 miljoen.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tabel hieronder geeft de belangrijkste cijfers van het nieuwe meetnet.",
+            "Onderdeel",
+            "Nu",
+            "Straks",
+            "Peilbuizen",
+            "3.400",
+            "2.100",
+            "Metingen per buis per",
+            "4",
+            "8.760",
+            "Jaarlijkse kosten totaal",
+            "€ 4,1 miljoen",
+            "€ 3,6 miljoen",
+            "De oefening liet zien hoe snel de deelnemers een aanval opmerkten.",
+            "Thema",
+            "Resultaat 2023",
+            "Doel 2025",
+            "Melden binnen 24 uur",
+            "21 van 38",
+            "alle",
+            "Back-ups",
+            "74%",
+            "100%",
+            "Melden aan de NCSC",
+            "binnen 4 uur",
+            "binnen 2 uur",
+            "De eenmalige investering wordt geraamd op € 18 miljoen.",
+        ])
+    );
+}

@@ -408,14 +408,47 @@ fn gutters(lines: &[&[Word]]) -> Vec<((usize, usize), usize)> {
 }
 
 /// The gutters that hold a region together: those crossed by a wide gap
-/// on two lines, or, while no gutter is, on one.
+/// on two lines, or, while no gutter is, on one. A run that one of the
+/// lines crosses between two words of a phrase (`Readings per well per`
+/// beside shorter cells) is that phrase's space, no gutter: a line below
+/// may well have a word there.
 fn main_gutters(lines: &[&[Word]]) -> Vec<(usize, usize)> {
     let all = gutters(lines);
     let most = all.iter().map(|&(_, n)| n).max().unwrap_or(0);
     all.into_iter()
         .filter(|&(_, n)| n >= most.min(CROSSING_LINES))
         .map(|(run, _)| run)
+        .filter(|&run| !lines.iter().any(|l| word_space_around(l, run)))
         .collect()
+}
+
+/// Whether two words of a line stand a single space apart around a run
+/// of columns (`a..b`): the run is that space.
+fn word_space_around(line: &[Word], (a, b): (usize, usize)) -> bool {
+    line.windows(2)
+        .any(|w| w[0].end_column <= a && b <= w[1].column && w[1].column == w[0].end_column + 1)
+}
+
+/// The cuts left when those that only part phrases are dropped: a cut
+/// where the lines with text in the column right of it, two or more, all
+/// have that text go on a single space after their text left of the cut
+/// (`Detection within` `24 hours`, `Reporting to the` `NCSC`, beside a
+/// table's figures): that column holds no cell of its own. A column with
+/// text on one line is [`lone_word_cuts_dropped`]'s to judge.
+fn phrase_cuts_dropped(lines: &[Vec<Word>], mut cuts: Vec<usize>) -> Vec<usize> {
+    while let Some(k) = (0..cuts.len()).find(|&k| {
+        let right: Vec<&Vec<Word>> = lines
+            .iter()
+            .filter(|l| row_cells(l, &cuts)[k + 1].is_some())
+            .collect();
+        right.len() >= 2
+            && right
+                .iter()
+                .all(|l| word_space_around(l, (cuts[k], cuts[k] + 1)))
+    }) {
+        cuts.remove(k);
+    }
+    cuts
 }
 
 /// Whether `line` may join a region whose lines are `lines`: it leaves
@@ -511,6 +544,7 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
             .filter(|&(_, crossing)| crossing >= CROSSING_LINES)
             .map(|((a, _), _)| a)
             .collect();
+        let cuts = phrase_cuts_dropped(&words[first..=last], cuts);
         let cuts = lone_word_cuts_dropped(&words[first..=last], cuts);
         // A row of one cell that goes on from a line outside the region,
         // or on into one, belongs to that line's paragraph (a caption's
