@@ -891,3 +891,24 @@ fn layout_table_row_labels_of_several_words_stay_whole() {
         ])
     );
 }
+
+/// A page numbered in lower-case roman figures (`ii`) at the foot of its
+/// page is furniture; a roman figure inside the page's text is not.
+#[test]
+fn a_roman_page_number_at_a_pages_foot_is_furniture() {
+    let text = "The provinces, the water boards and the drinking water companies each run networks\nof their own and store their data in different formats.\n\ni\n\u{c}The new network will have fewer wells, but each well will be fitted with a sensor.\n\nv\n\nThe sensors will record the water level every hour.\n\nii\n\u{c}";
+    let found: Vec<String> = segment_text(text, "en", Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(
+        found,
+        lines(&[
+            "The provinces, the water boards and the drinking water companies each run networks of their own and store their data in different formats.",
+            "The new network will have fewer wells, but each well will be fitted with a sensor.",
+            "v",
+            "The sensors will record the water level every hour.",
+        ])
+    );
+}

@@ -105,15 +105,38 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         }
         let blank_around =
             (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
-        if is_page_number(&raw.raw[l.start..l.end], blank_around)
+        let text = &raw.raw[l.start..l.end];
+        let arabic = is_page_number(text, blank_around)
             && !(blank_around
                 && (numbers_heading(raw, infos, &pages, i)
-                    || in_figure_column(raw, infos, &pages, i)))
-        {
+                    || in_figure_column(raw, infos, &pages, i)));
+        if arabic || (is_roman_number(text) && at_page_edge(infos, &pages, i)) {
             furniture.lines[i] = Some(ArtifactKind::PageNumber);
         }
     }
     furniture
+}
+
+/// A page number in lower-case roman figures (`ii`, `xiv`), as a paper's
+/// pages before its main text are numbered.
+fn is_roman_number(text: &str) -> bool {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    const TENS: [&str; 4] = ["", "x", "xx", "xxx"];
+    let text = text.trim();
+    !text.is_empty()
+        && TENS.iter().any(|tens| {
+            text.strip_prefix(tens)
+                .is_some_and(|ones| ONES.contains(&ones))
+        })
+}
+
+/// Whether line `i` is the first or the last line of text on its page,
+/// where a page's number stands (a roman figure elsewhere, `v` or `x`
+/// alone, may be a table's mark).
+fn at_page_edge(infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+    let before = (0..i).rev().find(|&k| !infos[k].blank);
+    let after = (i + 1..infos.len()).find(|&k| !infos[k].blank);
+    before.is_none_or(|k| pages[k] != pages[i]) || after.is_none_or(|k| pages[k] != pages[i])
 }
 
 /// A lone number that numbers the heading after it
