@@ -912,3 +912,26 @@ fn a_roman_page_number_at_a_pages_foot_is_furniture() {
         ])
     );
 }
+
+/// On a `-layout` first page a field's row (`Datum   28 maart 2024`) may
+/// share its line with the side column's text far right of it: the side
+/// column's lines standing alone right of the gutter bear the gutter out,
+/// so each label keeps its value and the side column its own fields.
+#[test]
+fn layout_side_column_beside_a_fields_row_is_read_apart() {
+    let side = " ".repeat(70);
+    let text = format!(
+        "De Voorzitter van de Tweede Kamer{gap}Parnassusplein 5\nder Staten-Generaal\n\n{side}Contactpersoon\n{side}drs. W.F. Prins\n\n{side}E-mail\n Datum            28 maart 2024{gap2}w.prins@example-vws.nl\n\n Betreft          Respijtzorg voor mantelzorgers\n{side}Uw brief van\n{side}11 januari 2024\n\n\nGeachte voorzitter,\n\nIn Nederland geven ruim vijf miljoen mensen mantelzorg aan een naaste.\n",
+        gap = " ".repeat(37),
+        gap2 = " ".repeat(39),
+    );
+    let found = texts(&text);
+    for field in [
+        "E-mail w.prins@example-vws.nl",
+        "Datum 28 maart 2024",
+        "Betreft Respijtzorg voor mantelzorgers",
+        "Uw brief van 11 januari 2024",
+    ] {
+        assert!(found.iter().any(|t| t == field), "{field} in {found:#?}");
+    }
+}

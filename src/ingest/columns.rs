@@ -31,6 +31,11 @@ const COLUMN_GAP: usize = 3;
 /// line with a wide gap may be a justified line of body text.
 const CROSSING_LINES: usize = 2;
 
+/// Lines a column right of a gutter has on its own at least, its text
+/// standing alone there (a side column's fields), to bear out a gutter
+/// that only one line crosses with a wide gap.
+const COLUMN_LINES: usize = 3;
+
 /// Words a table cell has at most; longer text beside a gutter is
 /// running text in columns, left as it is.
 const CELL_WORDS: usize = 10;
@@ -429,6 +434,45 @@ fn word_space_around(line: &[Word], (a, b): (usize, usize)) -> bool {
         .any(|w| w[0].end_column <= a && b <= w[1].column && w[1].column == w[0].end_column + 1)
 }
 
+/// The cuts left when a first column of field labels beside their values
+/// (`Datum      28 maart 2024`) gives up its cut, where a side column
+/// stands right of both: a label reads with its value on its line.
+fn labels_joined_to_values(raw: &RawText, lines: &[Vec<Word>], mut cuts: Vec<usize>) -> Vec<usize> {
+    if cuts.len() < 2 {
+        return cuts;
+    }
+    let rows: Vec<Vec<Option<(usize, usize)>>> =
+        lines.iter().map(|l| row_cells(l, &cuts)).collect();
+    if field_label_column(raw, &rows) {
+        cuts.remove(0);
+    }
+    cuts
+}
+
+/// Whether a region's first column holds field labels (`Datum`,
+/// `Kenmerk`), two or more and half its cells at least.
+fn field_label_column(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let labels = letterhead::labels();
+    let first_column: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r[0])
+        .map(|(a, b)| &raw.raw[a..b])
+        .collect();
+    let field_labels = first_column
+        .iter()
+        .filter(|t| letterhead::is_label(t, &labels))
+        .count();
+    field_labels >= 2 && 2 * field_labels >= first_column.len()
+}
+
+/// Whether a line's text all stands right of column `b`: lines of the
+/// column right of a gutter a wide gap wide (a side column's `E-mail`,
+/// `Uw brief van`, around the row whose wide gap parts it from a field's
+/// value) bear the gutter out as lines crossing it with a wide gap do.
+fn starts_right_of(line: &[Word], b: usize) -> bool {
+    line.first().is_some_and(|w| w.column >= b)
+}
+
 /// The cuts left when those that only part phrases are dropped: a cut
 /// where the lines with text in the column right of it, two or more, all
 /// have that text go on a single space after their text left of the cut
@@ -541,11 +585,15 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
         }
         let cuts: Vec<usize> = gutters(&lines)
             .into_iter()
-            .filter(|&(_, crossing)| crossing >= CROSSING_LINES)
+            .filter(|&((a, b), crossing)| {
+                let right = lines.iter().filter(|l| starts_right_of(l, b)).count();
+                crossing >= CROSSING_LINES || (b - a >= COLUMN_GAP && right >= COLUMN_LINES)
+            })
             .map(|((a, _), _)| a)
             .collect();
         let cuts = phrase_cuts_dropped(&words[first..=last], cuts);
         let cuts = lone_word_cuts_dropped(&words[first..=last], cuts);
+        let cuts = labels_joined_to_values(raw, &words[first..=last], cuts);
         // A row of one cell that goes on from a line outside the region,
         // or on into one, belongs to that line's paragraph (a caption's
         // last line, `2025`, over a table).
@@ -623,7 +671,9 @@ fn row_cells(words: &[Word], cuts: &[usize]) -> Vec<Option<(usize, usize)>> {
 }
 
 /// Whether a region reads as columns: two of its rows have text in two
-/// columns or more, and its first column is more than numbers
+/// columns or more (or one, with three rows whose text stands right of
+/// the first column alone, a side column beside a field's row), and its
+/// first column is more than numbers
 /// (`1.      Inleiding`, `1.1     Doel`, `Nr. 19      BRIEF VAN …`, a list
 /// item's label) or field labels beside their values (`Datum      5 maart
 /// 2026`), which read line by line.
@@ -633,15 +683,14 @@ fn reads_as_columns(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool
         .iter()
         .filter(|r| r.iter().flatten().count() >= 2)
         .count();
-    let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
-    let labels = letterhead::labels();
-    let field_labels = first_column
+    let right_only_rows = rows
         .iter()
-        .filter(|t| letterhead::is_label(t, &labels))
+        .filter(|r| r[0].is_none() && r.iter().flatten().count() >= 1)
         .count();
-    wide_rows >= 2
+    let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
+    (wide_rows >= 2 || (wide_rows == 1 && right_only_rows >= COLUMN_LINES))
         && !first_column.iter().all(|t| is_numbering(t))
-        && !(field_labels >= 2 && 2 * field_labels >= first_column.len())
+        && !field_label_column(raw, rows)
 }
 
 /// A number that labels what stands beside it: a list item's label, a
