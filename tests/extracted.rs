@@ -935,3 +935,21 @@ fn layout_side_column_beside_a_fields_row_is_read_apart() {
         assert!(found.iter().any(|t| t == field), "{field} in {found:#?}");
     }
 }
+
+/// Two signers side by side whose offices wrap: where the left office
+/// runs long, `-layout` leaves one space before the right one on their
+/// first line. The line parts where its first word comes again,
+/// capitalised, and each office goes on in its column's cell under it.
+#[test]
+fn layout_signers_with_wrapped_offices_are_parted() {
+    let text = "Wij houden de Kamer op de hoogte via het jaarverslag.\n\nHoogachtend,\n\n\nDe Minister van Landbouw, Natuur en De Minister voor Buitenlandse Handel en\nVoedselkwaliteit,                                 Ontwikkelingssamenwerking,\nP.J. Verhoeven                                    M.L. Kraaij\n";
+    let found = texts(text);
+    for signer in [
+        "De Minister van Landbouw, Natuur en Voedselkwaliteit,",
+        "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,",
+        "P.J. Verhoeven",
+        "M.L. Kraaij",
+    ] {
+        assert!(found.iter().any(|t| t == signer), "{signer} in {found:#?}");
+    }
+}

@@ -97,22 +97,36 @@ pub fn reread(
         .collect();
     let mut units = units;
     let mut cells_made: Vec<(usize, usize, usize)> = Vec::new();
-    for region in regions(raw, &words) {
-        let rows: Vec<Vec<Option<(usize, usize)>>> = (region.first..=region.last)
+    for mut region in regions(raw, &words) {
+        let mut rows: Vec<Vec<Option<(usize, usize)>>> = (region.first..=region.last)
             .map(|i| row_cells(&words[i], &region.cuts))
             .collect();
-        let touched: Vec<usize> = (0..units.len())
-            .filter(|&k| {
-                units[k]
-                    .lines
-                    .iter()
-                    .any(|&i| (region.first..=region.last).contains(&i))
-            })
-            .collect();
+        let touching = |units: &[LineBlock], region: &Region| -> Vec<usize> {
+            (0..units.len())
+                .filter(|&k| {
+                    units[k]
+                        .lines
+                        .iter()
+                        .any(|&i| (region.first..=region.last).contains(&i))
+                })
+                .collect()
+        };
+        let mut touched = touching(&units, &region);
         let touched_units: Vec<&LineBlock> = touched.iter().map(|&k| &units[k]).collect();
         let Some(reading) = reading(raw, &rows, &touched_units) else {
             continue;
         };
+        if reading == Reading::Signers
+            && region.cuts.len() == 1
+            && let Some(head) = region
+                .first
+                .checked_sub(1)
+                .and_then(|above| offices_side_by_side(raw, &words[above]))
+        {
+            region.first -= 1;
+            rows.insert(0, head.map(Some).to_vec());
+            touched = touching(&units, &region);
+        }
         let mut cell_line = |line: usize, (start, end): (usize, usize)| {
             let text = &raw.raw[start..end];
             infos.push(LineInfo {
@@ -211,10 +225,19 @@ fn read(
         }
         Reading::Signers => {
             for c in 0..columns {
+                // A signer's office wrapped after a lower-case word goes
+                // on in the cell under it.
+                let mut wrapped: Option<usize> = None;
                 for (r, row) in rows.iter().enumerate() {
                     if let Some(cell) = row[c] {
                         let line = cell_line(region.first + r, cell);
-                        blocks.push(block(BlockKind::Signature, vec![line]));
+                        match wrapped.take() {
+                            Some(k) => blocks[k].lines.push(line),
+                            None => blocks.push(block(BlockKind::Signature, vec![line])),
+                        }
+                        if ends_in_lower_case_word(&raw.raw[cell.0..cell.1]) {
+                            wrapped = Some(blocks.len() - 1);
+                        }
                     }
                 }
             }
@@ -261,6 +284,30 @@ fn read(
         }
     }
     blocks
+}
+
+/// The two signers' offices on the line over signers side by side, when
+/// the left one runs so long that `-layout` leaves a single space before
+/// the right one (`The Minister of Agriculture, Nature and The Minister
+/// for Foreign Trade and`): parted where the line's first word comes
+/// again, capitalised, as the right office's first word.
+fn offices_side_by_side(raw: &RawText, line: &[Word]) -> Option<[(usize, usize); 2]> {
+    let text = |w: &Word| &raw.raw[w.start..w.end];
+    let first = line.first()?;
+    if !wide_gaps(line).is_empty() || !text(first).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let at = (2..line.len()).find(|&k| text(&line[k]) == text(first))?;
+    let last = line.last()?;
+    Some([(first.start, line[at - 1].end), (line[at].start, last.end)])
+}
+
+/// Whether a text ends in a word in lower case (`and`, `en`, `van`): an
+/// office's line wrapped mid-phrase; a name or an office's end does not.
+fn ends_in_lower_case_word(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().all(char::is_lowercase))
 }
 
 /// `units` with the region's lines taken out of the units that held
