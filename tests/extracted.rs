@@ -953,3 +953,24 @@ fn layout_signers_with_wrapped_offices_are_parted() {
         assert!(found.iter().any(|t| t == signer), "{signer} in {found:#?}");
     }
 }
+
+/// `-layout` sets a letter's last page of short lines narrower: the side
+/// column stands nearer the text there (`Hoogachtend,      Ministerie van
+/// …`), and is cut off by the middle of that page's own widest line.
+#[test]
+fn layout_side_column_on_a_narrow_last_page_is_furniture() {
+    let side = |text: &str, at: usize| format!("{}{text}", " ".repeat(at));
+    let body = "Ik wil dat iedere mantelzorger die dat nodig heeft binnen vier weken respijtzorg kan krijgen.";
+    let text = format!(
+        "{body}{gap}Ministerie van Volksgezondheid,\n{w}\n\n{body}\n\n{p1}\n\u{c}{body}{gap}Ministerie van Volksgezondheid,\n{w}\n\n{body}\n\n{p2}\n\u{c}Hoogachtend,{gap3}Ministerie van Volksgezondheid,\n{w3}\n\n\n\nde Staatssecretaris van Volksgezondheid, Welzijn en Sport,\nmr. dr. A.E. van Leeuwen\n\n{p3}\n\u{c}",
+        gap = " ".repeat(8),
+        w = side("Welzijn en Sport", body.len() + 8),
+        p1 = side("Pagina 1", body.len() + 8),
+        p2 = side("Pagina 2", body.len() + 8),
+        gap3 = " ".repeat(49),
+        w3 = side("Welzijn en Sport", 61),
+        p3 = side("Pagina 3", 61),
+    );
+    let found = texts(&text);
+    assert!(found.iter().any(|t| t == "Hoogachtend,"), "{found:#?}");
+}

@@ -483,17 +483,25 @@ struct Piece {
 }
 
 /// Every line's text as pieces: the whole line, or its body part and the
-/// part behind a wide gap far to the right.
+/// part behind a wide gap far to the right. Where a line's middle is
+/// counts by its own page's widest line: `-layout` sets a page of short
+/// lines (a letter's last, with its closing) narrower, the side column
+/// nearer the text (`Hoogachtend,      Ministerie van …`).
 fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
     // Pages are counted on the whole line: the trimmed content leaves out
     // a form feed at either end.
     let pages = line_pages(raw);
+    let mut page_widest = vec![0usize; pages.last().map_or(0, |&p| p + 1)];
+    for (i, l) in infos.iter().enumerate().take(pages.len()) {
+        page_widest[pages[i]] = page_widest[pages[i]].max(l.chars);
+    }
     let mut pieces = Vec::new();
     for (i, (l, line)) in infos.iter().zip(&raw.lines).enumerate() {
         let page = pages[i];
         if l.blank {
             continue;
         }
+        let widest = page_widest[page].min(widest);
         let content = &raw.raw[l.start..l.end];
         let indent = raw.raw[line.start..l.start]
             .chars()
