@@ -807,3 +807,170 @@ fn a_particle_inside_a_place_name_is_no_piece_of_a_word() {
         lines(&["body\t\t\tThe embassy in Dar es Salaam prepared the visit."])
     );
 }
+
+/// A printed paper's imprint (`kst-… ISSN …`) stands under the first
+/// page's text with only the running footer beneath it, however that
+/// footer is wrapped; a later page's first line that names the paper by
+/// the number its document code gives is its running header, even where
+/// it stands on that page only.
+#[test]
+fn a_papers_imprint_footer_and_own_number_header_are_furniture() {
+    let text = "De gemeenten hebben in het afgelopen jaar samen met de aanbieders van deelfietsen\ngewerkt aan betere afspraken over het parkeren in de binnensteden van het land.\n\nkst-36100-4 ISSN 0921 - 7371 ’s-Gravenhage 2025\nTweede Kamer, vergaderjaar 2024–2025,\n1 36 100, nr. 4\n\n\u{c}Kamerstuk 36 100, nr. 4 – Regels voor deelfietsen\n\nDie afspraken worden in het najaar geëvalueerd door de gemeenten en de aanbieders.\n\n2\n\u{c}";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De gemeenten hebben in het afgelopen jaar samen met de aanbieders van deelfietsen gewerkt aan betere afspraken over het parkeren in de binnensteden van het land.",
+            "Die afspraken worden in het najaar geëvalueerd door de gemeenten en de aanbieders.",
+        ])
+    );
+}
+
+/// A letter's text ends with its closing formula and signature: what
+/// follows the page's notes and furniture, an annex's column, starts
+/// anew even in lower case.
+#[test]
+fn text_after_a_signature_and_notes_starts_anew() {
+    let text = "The ships must cut their emissions at sea by at least 50%.1 The fares for islanders will be capped.\nYours sincerely,\nThe Minister of Infrastructure and Water Management,\nJ.W. Rosendaal\n\n1\nThis is in line with the agreements in the Green Deal on Maritime and Inland Shipping.\n\nkst-31409-428 ISSN 0921 - 7371 The Hague 2024\n\n-1-\n\n\u{c}House of Representatives, session 2023–2024, 31 409, no. 428\n\nfor a faster connection for commuters, such as nurses and teachers\nwho live on the mainland.\n\n-2-\n\u{c}";
+    let found: Vec<String> = segment_text(text, "en", Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(
+        found,
+        lines(&[
+            "The ships must cut their emissions at sea by at least 50%.",
+            "The fares for islanders will be capped.",
+            "Yours sincerely,",
+            "The Minister of Infrastructure and Water Management,",
+            "J.W. Rosendaal",
+            "This is in line with the agreements in the Green Deal on Maritime and Inland Shipping.",
+            "for a faster connection for commuters, such as nurses and teachers who live on the mainland.",
+        ])
+    );
+}
+
+/// A `-layout` table's row label of several words leaves single spaces
+/// that the shorter labels above it leave free: such a space is no
+/// gutter, so a row whose label fills it stays in the table, and a
+/// column that holds only the ends of such labels (`24 uur`, `NCSC`) is
+/// no column of cells.
+#[test]
+fn layout_table_row_labels_of_several_words_stay_whole() {
+    let text = "De tabel hieronder geeft de belangrijkste cijfers van het nieuwe meetnet.\n\nOnderdeel                        Nu                               Straks\nPeilbuizen                       3.400                            2.100\nMetingen per buis per            4                                8.760\nJaarlijkse kosten totaal         € 4,1 miljoen                    € 3,6 miljoen\n\nDe oefening liet zien hoe snel de deelnemers een aanval opmerkten.\n\nThema                            Resultaat 2023                   Doel 2025\nMelden binnen 24 uur             21 van 38                        alle\nBack-ups                         74%                              100%\nMelden aan de NCSC               binnen 4 uur                     binnen 2 uur\n\nDe eenmalige investering wordt geraamd op € 18 miljoen.\n";
+    assert_eq!(
+        texts(text),
+        lines(&[
+            "De tabel hieronder geeft de belangrijkste cijfers van het nieuwe meetnet.",
+            "Onderdeel",
+            "Nu",
+            "Straks",
+            "Peilbuizen",
+            "3.400",
+            "2.100",
+            "Metingen per buis per",
+            "4",
+            "8.760",
+            "Jaarlijkse kosten totaal",
+            "€ 4,1 miljoen",
+            "€ 3,6 miljoen",
+            "De oefening liet zien hoe snel de deelnemers een aanval opmerkten.",
+            "Thema",
+            "Resultaat 2023",
+            "Doel 2025",
+            "Melden binnen 24 uur",
+            "21 van 38",
+            "alle",
+            "Back-ups",
+            "74%",
+            "100%",
+            "Melden aan de NCSC",
+            "binnen 4 uur",
+            "binnen 2 uur",
+            "De eenmalige investering wordt geraamd op € 18 miljoen.",
+        ])
+    );
+}
+
+/// A page numbered in lower-case roman figures (`ii`) at the foot of its
+/// page is furniture; a roman figure inside the page's text is not.
+#[test]
+fn a_roman_page_number_at_a_pages_foot_is_furniture() {
+    let text = "The provinces, the water boards and the drinking water companies each run networks\nof their own and store their data in different formats.\n\ni\n\u{c}The new network will have fewer wells, but each well will be fitted with a sensor.\n\nv\n\nThe sensors will record the water level every hour.\n\nii\n\u{c}";
+    let found: Vec<String> = segment_text(text, "en", Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(
+        found,
+        lines(&[
+            "The provinces, the water boards and the drinking water companies each run networks of their own and store their data in different formats.",
+            "The new network will have fewer wells, but each well will be fitted with a sensor.",
+            "v",
+            "The sensors will record the water level every hour.",
+        ])
+    );
+}
+
+/// On a `-layout` first page a field's row (`Datum   28 maart 2024`) may
+/// share its line with the side column's text far right of it: the side
+/// column's lines standing alone right of the gutter bear the gutter out,
+/// so each label keeps its value and the side column its own fields.
+#[test]
+fn layout_side_column_beside_a_fields_row_is_read_apart() {
+    let side = " ".repeat(70);
+    let text = format!(
+        "De Voorzitter van de Tweede Kamer{gap}Parnassusplein 5\nder Staten-Generaal\n\n{side}Contactpersoon\n{side}drs. W.F. Prins\n\n{side}E-mail\n Datum            28 maart 2024{gap2}w.prins@example-vws.nl\n\n Betreft          Respijtzorg voor mantelzorgers\n{side}Uw brief van\n{side}11 januari 2024\n\n\nGeachte voorzitter,\n\nIn Nederland geven ruim vijf miljoen mensen mantelzorg aan een naaste.\n",
+        gap = " ".repeat(37),
+        gap2 = " ".repeat(39),
+    );
+    let found = texts(&text);
+    for field in [
+        "E-mail w.prins@example-vws.nl",
+        "Datum 28 maart 2024",
+        "Betreft Respijtzorg voor mantelzorgers",
+        "Uw brief van 11 januari 2024",
+    ] {
+        assert!(found.iter().any(|t| t == field), "{field} in {found:#?}");
+    }
+}
+
+/// Two signers side by side whose offices wrap: where the left office
+/// runs long, `-layout` leaves one space before the right one on their
+/// first line. The line parts where its first word comes again,
+/// capitalised, and each office goes on in its column's cell under it.
+#[test]
+fn layout_signers_with_wrapped_offices_are_parted() {
+    let text = "Wij houden de Kamer op de hoogte via het jaarverslag.\n\nHoogachtend,\n\n\nDe Minister van Landbouw, Natuur en De Minister voor Buitenlandse Handel en\nVoedselkwaliteit,                                 Ontwikkelingssamenwerking,\nP.J. Verhoeven                                    M.L. Kraaij\n";
+    let found = texts(text);
+    for signer in [
+        "De Minister van Landbouw, Natuur en Voedselkwaliteit,",
+        "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,",
+        "P.J. Verhoeven",
+        "M.L. Kraaij",
+    ] {
+        assert!(found.iter().any(|t| t == signer), "{signer} in {found:#?}");
+    }
+}
+
+/// `-layout` sets a letter's last page of short lines narrower: the side
+/// column stands nearer the text there (`Hoogachtend,      Ministerie van
+/// …`), and is cut off by the middle of that page's own widest line.
+#[test]
+fn layout_side_column_on_a_narrow_last_page_is_furniture() {
+    let side = |text: &str, at: usize| format!("{}{text}", " ".repeat(at));
+    let body = "Ik wil dat iedere mantelzorger die dat nodig heeft binnen vier weken respijtzorg kan krijgen.";
+    let text = format!(
+        "{body}{gap}Ministerie van Volksgezondheid,\n{w}\n\n{body}\n\n{p1}\n\u{c}{body}{gap}Ministerie van Volksgezondheid,\n{w}\n\n{body}\n\n{p2}\n\u{c}Hoogachtend,{gap3}Ministerie van Volksgezondheid,\n{w3}\n\n\n\nde Staatssecretaris van Volksgezondheid, Welzijn en Sport,\nmr. dr. A.E. van Leeuwen\n\n{p3}\n\u{c}",
+        gap = " ".repeat(8),
+        w = side("Welzijn en Sport", body.len() + 8),
+        p1 = side("Pagina 1", body.len() + 8),
+        p2 = side("Pagina 2", body.len() + 8),
+        gap3 = " ".repeat(49),
+        w3 = side("Welzijn en Sport", 61),
+        p3 = side("Pagina 3", 61),
+    );
+    let found = texts(&text);
+    assert!(found.iter().any(|t| t == "Hoogachtend,"), "{found:#?}");
+}

@@ -31,6 +31,11 @@ const COLUMN_GAP: usize = 3;
 /// line with a wide gap may be a justified line of body text.
 const CROSSING_LINES: usize = 2;
 
+/// Lines a column right of a gutter has on its own at least, its text
+/// standing alone there (a side column's fields), to bear out a gutter
+/// that only one line crosses with a wide gap.
+const COLUMN_LINES: usize = 3;
+
 /// Words a table cell has at most; longer text beside a gutter is
 /// running text in columns, left as it is.
 const CELL_WORDS: usize = 10;
@@ -92,22 +97,36 @@ pub fn reread(
         .collect();
     let mut units = units;
     let mut cells_made: Vec<(usize, usize, usize)> = Vec::new();
-    for region in regions(raw, &words) {
-        let rows: Vec<Vec<Option<(usize, usize)>>> = (region.first..=region.last)
+    for mut region in regions(raw, &words) {
+        let mut rows: Vec<Vec<Option<(usize, usize)>>> = (region.first..=region.last)
             .map(|i| row_cells(&words[i], &region.cuts))
             .collect();
-        let touched: Vec<usize> = (0..units.len())
-            .filter(|&k| {
-                units[k]
-                    .lines
-                    .iter()
-                    .any(|&i| (region.first..=region.last).contains(&i))
-            })
-            .collect();
+        let touching = |units: &[LineBlock], region: &Region| -> Vec<usize> {
+            (0..units.len())
+                .filter(|&k| {
+                    units[k]
+                        .lines
+                        .iter()
+                        .any(|&i| (region.first..=region.last).contains(&i))
+                })
+                .collect()
+        };
+        let mut touched = touching(&units, &region);
         let touched_units: Vec<&LineBlock> = touched.iter().map(|&k| &units[k]).collect();
         let Some(reading) = reading(raw, &rows, &touched_units) else {
             continue;
         };
+        if reading == Reading::Signers
+            && region.cuts.len() == 1
+            && let Some(head) = region
+                .first
+                .checked_sub(1)
+                .and_then(|above| offices_side_by_side(raw, &words[above]))
+        {
+            region.first -= 1;
+            rows.insert(0, head.map(Some).to_vec());
+            touched = touching(&units, &region);
+        }
         let mut cell_line = |line: usize, (start, end): (usize, usize)| {
             let text = &raw.raw[start..end];
             infos.push(LineInfo {
@@ -206,10 +225,19 @@ fn read(
         }
         Reading::Signers => {
             for c in 0..columns {
+                // A signer's office wrapped after a lower-case word goes
+                // on in the cell under it.
+                let mut wrapped: Option<usize> = None;
                 for (r, row) in rows.iter().enumerate() {
                     if let Some(cell) = row[c] {
                         let line = cell_line(region.first + r, cell);
-                        blocks.push(block(BlockKind::Signature, vec![line]));
+                        match wrapped.take() {
+                            Some(k) => blocks[k].lines.push(line),
+                            None => blocks.push(block(BlockKind::Signature, vec![line])),
+                        }
+                        if ends_in_lower_case_word(&raw.raw[cell.0..cell.1]) {
+                            wrapped = Some(blocks.len() - 1);
+                        }
                     }
                 }
             }
@@ -256,6 +284,30 @@ fn read(
         }
     }
     blocks
+}
+
+/// The two signers' offices on the line over signers side by side, when
+/// the left one runs so long that `-layout` leaves a single space before
+/// the right one (`The Minister of Agriculture, Nature and The Minister
+/// for Foreign Trade and`): parted where the line's first word comes
+/// again, capitalised, as the right office's first word.
+fn offices_side_by_side(raw: &RawText, line: &[Word]) -> Option<[(usize, usize); 2]> {
+    let text = |w: &Word| &raw.raw[w.start..w.end];
+    let first = line.first()?;
+    if !wide_gaps(line).is_empty() || !text(first).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let at = (2..line.len()).find(|&k| text(&line[k]) == text(first))?;
+    let last = line.last()?;
+    Some([(first.start, line[at - 1].end), (line[at].start, last.end)])
+}
+
+/// Whether a text ends in a word in lower case (`and`, `en`, `van`): an
+/// office's line wrapped mid-phrase; a name or an office's end does not.
+fn ends_in_lower_case_word(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().all(char::is_lowercase))
 }
 
 /// `units` with the region's lines taken out of the units that held
@@ -408,14 +460,86 @@ fn gutters(lines: &[&[Word]]) -> Vec<((usize, usize), usize)> {
 }
 
 /// The gutters that hold a region together: those crossed by a wide gap
-/// on two lines, or, while no gutter is, on one.
+/// on two lines, or, while no gutter is, on one. A run that one of the
+/// lines crosses between two words of a phrase (`Readings per well per`
+/// beside shorter cells) is that phrase's space, no gutter: a line below
+/// may well have a word there.
 fn main_gutters(lines: &[&[Word]]) -> Vec<(usize, usize)> {
     let all = gutters(lines);
     let most = all.iter().map(|&(_, n)| n).max().unwrap_or(0);
     all.into_iter()
         .filter(|&(_, n)| n >= most.min(CROSSING_LINES))
         .map(|(run, _)| run)
+        .filter(|&run| !lines.iter().any(|l| word_space_around(l, run)))
         .collect()
+}
+
+/// Whether two words of a line stand a single space apart around a run
+/// of columns (`a..b`): the run is that space.
+fn word_space_around(line: &[Word], (a, b): (usize, usize)) -> bool {
+    line.windows(2)
+        .any(|w| w[0].end_column <= a && b <= w[1].column && w[1].column == w[0].end_column + 1)
+}
+
+/// The cuts left when a first column of field labels beside their values
+/// (`Datum      28 maart 2024`) gives up its cut, where a side column
+/// stands right of both: a label reads with its value on its line.
+fn labels_joined_to_values(raw: &RawText, lines: &[Vec<Word>], mut cuts: Vec<usize>) -> Vec<usize> {
+    if cuts.len() < 2 {
+        return cuts;
+    }
+    let rows: Vec<Vec<Option<(usize, usize)>>> =
+        lines.iter().map(|l| row_cells(l, &cuts)).collect();
+    if field_label_column(raw, &rows) {
+        cuts.remove(0);
+    }
+    cuts
+}
+
+/// Whether a region's first column holds field labels (`Datum`,
+/// `Kenmerk`), two or more and half its cells at least.
+fn field_label_column(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    let labels = letterhead::labels();
+    let first_column: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r[0])
+        .map(|(a, b)| &raw.raw[a..b])
+        .collect();
+    let field_labels = first_column
+        .iter()
+        .filter(|t| letterhead::is_label(t, &labels))
+        .count();
+    field_labels >= 2 && 2 * field_labels >= first_column.len()
+}
+
+/// Whether a line's text all stands right of column `b`: lines of the
+/// column right of a gutter a wide gap wide (a side column's `E-mail`,
+/// `Uw brief van`, around the row whose wide gap parts it from a field's
+/// value) bear the gutter out as lines crossing it with a wide gap do.
+fn starts_right_of(line: &[Word], b: usize) -> bool {
+    line.first().is_some_and(|w| w.column >= b)
+}
+
+/// The cuts left when those that only part phrases are dropped: a cut
+/// where the lines with text in the column right of it, two or more, all
+/// have that text go on a single space after their text left of the cut
+/// (`Detection within` `24 hours`, `Reporting to the` `NCSC`, beside a
+/// table's figures): that column holds no cell of its own. A column with
+/// text on one line is [`lone_word_cuts_dropped`]'s to judge.
+fn phrase_cuts_dropped(lines: &[Vec<Word>], mut cuts: Vec<usize>) -> Vec<usize> {
+    while let Some(k) = (0..cuts.len()).find(|&k| {
+        let right: Vec<&Vec<Word>> = lines
+            .iter()
+            .filter(|l| row_cells(l, &cuts)[k + 1].is_some())
+            .collect();
+        right.len() >= 2
+            && right
+                .iter()
+                .all(|l| word_space_around(l, (cuts[k], cuts[k] + 1)))
+    }) {
+        cuts.remove(k);
+    }
+    cuts
 }
 
 /// Whether `line` may join a region whose lines are `lines`: it leaves
@@ -508,10 +632,15 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
         }
         let cuts: Vec<usize> = gutters(&lines)
             .into_iter()
-            .filter(|&(_, crossing)| crossing >= CROSSING_LINES)
+            .filter(|&((a, b), crossing)| {
+                let right = lines.iter().filter(|l| starts_right_of(l, b)).count();
+                crossing >= CROSSING_LINES || (b - a >= COLUMN_GAP && right >= COLUMN_LINES)
+            })
             .map(|((a, _), _)| a)
             .collect();
+        let cuts = phrase_cuts_dropped(&words[first..=last], cuts);
         let cuts = lone_word_cuts_dropped(&words[first..=last], cuts);
+        let cuts = labels_joined_to_values(raw, &words[first..=last], cuts);
         // A row of one cell that goes on from a line outside the region,
         // or on into one, belongs to that line's paragraph (a caption's
         // last line, `2025`, over a table).
@@ -589,7 +718,9 @@ fn row_cells(words: &[Word], cuts: &[usize]) -> Vec<Option<(usize, usize)>> {
 }
 
 /// Whether a region reads as columns: two of its rows have text in two
-/// columns or more, and its first column is more than numbers
+/// columns or more (or one, with three rows whose text stands right of
+/// the first column alone, a side column beside a field's row), and its
+/// first column is more than numbers
 /// (`1.      Inleiding`, `1.1     Doel`, `Nr. 19      BRIEF VAN …`, a list
 /// item's label) or field labels beside their values (`Datum      5 maart
 /// 2026`), which read line by line.
@@ -599,15 +730,14 @@ fn reads_as_columns(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool
         .iter()
         .filter(|r| r.iter().flatten().count() >= 2)
         .count();
-    let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
-    let labels = letterhead::labels();
-    let field_labels = first_column
+    let right_only_rows = rows
         .iter()
-        .filter(|t| letterhead::is_label(t, &labels))
+        .filter(|r| r[0].is_none() && r.iter().flatten().count() >= 1)
         .count();
-    wide_rows >= 2
+    let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
+    (wide_rows >= 2 || (wide_rows == 1 && right_only_rows >= COLUMN_LINES))
         && !first_column.iter().all(|t| is_numbering(t))
-        && !(field_labels >= 2 && 2 * field_labels >= first_column.len())
+        && !field_label_column(raw, rows)
 }
 
 /// A number that labels what stands beside it: a list item's label, a

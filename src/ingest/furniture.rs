@@ -42,6 +42,8 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     let imprint_words = imprint_words();
     let foot = page_feet(raw, infos, &pieces, &counts, &imprint_words);
     let head = first_page_header(raw, infos, &pieces, &counts);
+    let imprint_tail = imprint_tails(raw, infos, &pieces);
+    let own_header = own_number_headers(raw, infos, &pieces);
     let mut furniture = Furniture {
         lines: vec![None; infos.len()],
         cuts: Vec::new(),
@@ -55,6 +57,8 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
             && !inside_page_text(raw, &pieces, &counts, n))
             || (piece.page > 0 && counts.halves_repeat(piece))
             || head[piece.line]
+            || imprint_tail[piece.line]
+            || own_header[piece.line]
             || (foot[piece.line]
                 && (is_imprint(&piece.key, &imprint_words)
                     || (piece.page == 0 && counts.often(&piece.key).is_some())));
@@ -101,15 +105,38 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         }
         let blank_around =
             (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
-        if is_page_number(&raw.raw[l.start..l.end], blank_around)
+        let text = &raw.raw[l.start..l.end];
+        let arabic = is_page_number(text, blank_around)
             && !(blank_around
                 && (numbers_heading(raw, infos, &pages, i)
-                    || in_figure_column(raw, infos, &pages, i)))
-        {
+                    || in_figure_column(raw, infos, &pages, i)));
+        if arabic || (is_roman_number(text) && at_page_edge(infos, &pages, i)) {
             furniture.lines[i] = Some(ArtifactKind::PageNumber);
         }
     }
     furniture
+}
+
+/// A page number in lower-case roman figures (`ii`, `xiv`), as a paper's
+/// pages before its main text are numbered.
+fn is_roman_number(text: &str) -> bool {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    const TENS: [&str; 4] = ["", "x", "xx", "xxx"];
+    let text = text.trim();
+    !text.is_empty()
+        && TENS.iter().any(|tens| {
+            text.strip_prefix(tens)
+                .is_some_and(|ones| ONES.contains(&ones))
+        })
+}
+
+/// Whether line `i` is the first or the last line of text on its page,
+/// where a page's number stands (a roman figure elsewhere, `v` or `x`
+/// alone, may be a table's mark).
+fn at_page_edge(infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+    let before = (0..i).rev().find(|&k| !infos[k].blank);
+    let after = (i + 1..infos.len()).find(|&k| !infos[k].blank);
+    before.is_none_or(|k| pages[k] != pages[i]) || after.is_none_or(|k| pages[k] != pages[i])
 }
 
 /// A lone number that numbers the heading after it
@@ -311,6 +338,106 @@ fn first_page_header(
     head
 }
 
+/// The lines of each page in order, by page (pieces hold no blank line).
+fn page_lines(pieces: &[Piece]) -> Vec<Vec<usize>> {
+    let mut pages: Vec<Vec<usize>> = Vec::new();
+    for p in pieces {
+        if pages.len() <= p.page {
+            pages.resize_with(p.page + 1, Vec::new);
+        }
+        let lines = &mut pages[p.page];
+        if lines.last() != Some(&p.line) {
+            lines.push(p.line);
+        }
+    }
+    pages
+}
+
+/// The foot of a printed paper's page from its imprint line down: the
+/// imprint, which opens with the paper's document code
+/// (`kst-27625-655 ISSN 0921 - 7371 The Hague 2024`), is set under the
+/// text with only the running footer beneath it, so every line after it
+/// on its page (among the page's last four) is footer, even one that
+/// repeats nowhere: a footer wrapped over two lines, or one with the
+/// page's number set inside it (`…, 27 i 625, no. 655`).
+fn imprint_tails(raw: &RawText, infos: &[LineInfo], pieces: &[Piece]) -> Vec<bool> {
+    const FOOT_LINES: usize = 4;
+    let mut tail = vec![false; infos.len()];
+    for lines in page_lines(pieces) {
+        let last = &lines[lines.len().saturating_sub(FOOT_LINES)..];
+        let opens_with_code = |&i: &usize| {
+            raw.raw[infos[i].start..infos[i].end]
+                .split_whitespace()
+                .next()
+                .is_some_and(is_document_code)
+        };
+        if let Some(at) = last.iter().position(opens_with_code) {
+            for &i in &last[at..] {
+                tail[i] = true;
+            }
+        }
+    }
+    tail
+}
+
+/// The running header atop a later page of a printed paper that names
+/// the paper by its own number (`Kamerstuk 32 813, nr. 1402 – …`,
+/// `House of Representatives, session 2023–2024, 27 625, no. 655`), the
+/// number its document code gives (`kst-32813-1402`). Such a header may
+/// stand on one page only, where repetition cannot tell it.
+fn own_number_headers(raw: &RawText, infos: &[LineInfo], pieces: &[Piece]) -> Vec<bool> {
+    let mut header = vec![false; infos.len()];
+    let Some((dossier, number)) = pieces
+        .iter()
+        .flat_map(|p| p.key.split(' '))
+        .find_map(dossier_and_number)
+    else {
+        return header;
+    };
+    for lines in page_lines(pieces).iter().skip(1) {
+        if let Some(&first) = lines.first()
+            && cites_number(
+                &raw.raw[infos[first].start..infos[first].end],
+                dossier,
+                number,
+            )
+        {
+            header[first] = true;
+        }
+    }
+    header
+}
+
+/// The dossier and the paper's number in a document code
+/// (`kst-32813-1402` → `32813`, `1402`).
+fn dossier_and_number(word: &str) -> Option<(&str, &str)> {
+    if !is_document_code(word) {
+        return None;
+    }
+    let mut parts = word.split('-').skip(1);
+    Some((parts.next()?, parts.next()?))
+}
+
+/// Whether a text cites a paper by its dossier, written in groups of
+/// digits or not (`32 813`, `32813`), and its number right after it
+/// (`32 813, nr. 1402`).
+fn cites_number(text: &str, dossier: &str, number: &str) -> bool {
+    let runs: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    (0..runs.len()).any(|from| {
+        let mut joined = String::new();
+        for (to, run) in runs.iter().enumerate().skip(from) {
+            joined.push_str(run);
+            if joined.len() >= dossier.len() {
+                return joined == dossier && runs.get(to + 1) == Some(&number);
+            }
+        }
+        false
+    })
+}
+
 /// The words that mark a printer's imprint line in every language brug
 /// knows (`ISSN`).
 pub fn imprint_words() -> Vec<&'static str> {
@@ -356,17 +483,25 @@ struct Piece {
 }
 
 /// Every line's text as pieces: the whole line, or its body part and the
-/// part behind a wide gap far to the right.
+/// part behind a wide gap far to the right. Where a line's middle is
+/// counts by its own page's widest line: `-layout` sets a page of short
+/// lines (a letter's last, with its closing) narrower, the side column
+/// nearer the text (`Hoogachtend,      Ministerie van …`).
 fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
     // Pages are counted on the whole line: the trimmed content leaves out
     // a form feed at either end.
     let pages = line_pages(raw);
+    let mut page_widest = vec![0usize; pages.last().map_or(0, |&p| p + 1)];
+    for (i, l) in infos.iter().enumerate().take(pages.len()) {
+        page_widest[pages[i]] = page_widest[pages[i]].max(l.chars);
+    }
     let mut pieces = Vec::new();
     for (i, (l, line)) in infos.iter().zip(&raw.lines).enumerate() {
         let page = pages[i];
         if l.blank {
             continue;
         }
+        let widest = page_widest[page].min(widest);
         let content = &raw.raw[l.start..l.end];
         let indent = raw.raw[line.start..l.start]
             .chars()

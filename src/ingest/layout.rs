@@ -469,7 +469,8 @@ impl Planner<'_> {
                     // signature's last line, then the page's notes) only
                     // when it goes on in lower case.
                     let set_apart = notes_set_apart && !self.is_full(prev);
-                    (self.line_closes(prev) || set_apart) && !self.starts_lower(i)
+                    ((self.line_closes(prev) || set_apart) && !self.starts_lower(i))
+                        || self.ends_signed(&current)
                 } else {
                     pending_break
                 };
@@ -1167,6 +1168,18 @@ impl Planner<'_> {
             && is_name(self.content(*name))
             && opens_at(k))
         .then_some(k)
+    }
+
+    /// Whether a paragraph ends with a closing formula and the signature
+    /// under it (`Yours sincerely,`, `The Minister …,`, a name): the
+    /// letter's text ends there, so text after the page's notes starts
+    /// anew even in lower case (an annex's column set after the letter).
+    fn ends_signed(&self, para: &[usize]) -> bool {
+        let from = para.len().saturating_sub(4);
+        (from..para.len().saturating_sub(1)).any(|k| {
+            letterhead::is_closing(self.content(para[k]))
+                && para[k + 1..].iter().all(|&i| self.signature_line(i))
+        })
     }
 
     /// Whether line `i` may stand in a signature: short of a full line
