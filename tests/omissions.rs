@@ -21,11 +21,11 @@ use crate::common::{repo, scratch_dir};
 /// second translation the checks were not tuned on): omissions found,
 /// additions found (of one per body sentence each), as measured.
 const FLOORS: [(&str, &str, usize, usize); 8] = [
-    ("rusland", "target.txt", 77, 74),
+    ("rusland", "target.txt", 78, 78),
     ("stikstof", "target.txt", 26, 25),
     ("waterbeheer", "target.txt", 22, 23),
     ("woningbouw", "target.txt", 31, 36),
-    ("rusland", "independent.txt", 76, 77),
+    ("rusland", "independent.txt", 76, 78),
     ("stikstof", "independent.txt", 25, 26),
     ("waterbeheer", "independent.txt", 25, 24),
     ("woningbouw", "independent.txt", 32, 35),

@@ -120,6 +120,12 @@ impl Pair<'_> {
         } else {
             MIXED_KINDS_COST
         };
+        cost + kinds + MISSING_COST * self.lost(source, target).min(MOST_MISSING) as f32
+    }
+
+    /// The numbers and glossary terms one side of a bead has and the
+    /// other lacks.
+    fn lost(&self, source: &[usize], target: &[usize]) -> usize {
         let bare = |side: PairSide, ids: &[usize]| {
             ids.iter().all(|&i| {
                 let e = self.evidence(side, i);
@@ -127,7 +133,7 @@ impl Pair<'_> {
             })
         };
         if bare(PairSide::Source, source) && bare(PairSide::Target, target) {
-            return cost + kinds;
+            return 0;
         }
         let gather = |side: PairSide, ids: &[usize]| -> (Vec<Number>, Vec<usize>) {
             let numbers = ids
@@ -149,12 +155,28 @@ impl Pair<'_> {
             a.dedup();
             a.iter().filter(|t| !b.contains(t)).count()
         };
-        let lost = (missing.len()
+        missing.len()
             + extra.len()
             + unmatched_terms(&source_terms, &target_terms)
-            + unmatched_terms(&target_terms, &source_terms))
-        .min(MOST_MISSING);
-        cost + kinds + MISSING_COST * lost as f32
+            + unmatched_terms(&target_terms, &source_terms)
+    }
+
+    /// A bead of several sentences on a side, with an empty side, or of
+    /// two sentences whose lengths differ by more than
+    /// [`super::omission::SHORTER_BY`] standard deviations at the measured
+    /// variance and whose numbers or terms differ (the next sentence's
+    /// translation paired with a sentence whose own is gone).
+    fn doubtful(&self, bead: &Bead) -> bool {
+        if bead.source.len() != 1 || bead.target.len() != 1 {
+            return true;
+        }
+        let (l1, l2) = (
+            self.source_features[bead.source[0]].len,
+            self.target_features[bead.target[0]].len,
+        );
+        let mean = (l1 + l2 / self.ratio) / 2.0;
+        let delta = (l2 - l1 * self.ratio) / (mean.max(1.0) * self.options.variance).sqrt();
+        delta.abs() > super::omission::SHORTER_BY && self.lost(&bead.source, &bead.target) > 0
     }
 
     /// The confidence of a new bead, as the aligner gives it.
@@ -168,9 +190,6 @@ impl Pair<'_> {
 /// `alignment` with its doubtful windows aligned again where that is
 /// clearly cheaper at the pair's measured variance.
 pub fn refine(cx: &CheckContext<'_>, alignment: &Alignment) -> Alignment {
-    if !alignment.beads.iter().any(doubtful) {
-        return alignment.clone();
-    }
     let pair = Pair {
         cx,
         source: cx.source.document,
@@ -189,10 +208,13 @@ pub fn refine(cx: &CheckContext<'_>, alignment: &Alignment) -> Alignment {
             ..AlignOptions::default()
         },
     };
+    if !alignment.beads.iter().any(|b| pair.doubtful(b)) {
+        return alignment.clone();
+    }
     let mut beads = alignment.beads.clone();
     let mut b = 0;
     while b < beads.len() {
-        if !doubtful(&beads[b]) || !running(&pair, &beads[b]) {
+        if !pair.doubtful(&beads[b]) || !running(&pair, &beads[b]) {
             b += 1;
             continue;
         }
@@ -215,11 +237,6 @@ pub fn refine(cx: &CheckContext<'_>, alignment: &Alignment) -> Alignment {
         }
     }
     Alignment { beads }
-}
-
-/// A bead of several sentences on a side, or with an empty side.
-fn doubtful(bead: &Bead) -> bool {
-    bead.source.len() != 1 || bead.target.len() != 1
 }
 
 /// Whether a bead holds running text only (body sentences and list
