@@ -1,7 +1,8 @@
 //! A second look at the alignment where it is in doubt, before the checks
-//! read it: the beads around a bead of several sentences on a side, or
-//! with an empty side, aligned again with the length variance measured on
-//! this pair of documents.
+//! read it: the beads around a bead of several sentences on a side, with an
+//! empty side, or of two sentences far apart in length whose numbers or
+//! terms differ, aligned again with the length variance measured on this
+//! pair of documents.
 //!
 //! The aligner's length model is loose enough for free translations; on a
 //! close translation with a sentence left out, it would rather pair each of
