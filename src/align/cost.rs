@@ -544,13 +544,21 @@ pub(super) fn bead_score(
     )
 }
 
+/// Gale & Church's δ: how many standard deviations a target length `l2`
+/// stands from what source length `l1` leads one to expect at the
+/// target-per-source `ratio` and `variance` per character (negative: the
+/// target is shorter).
+pub(super) fn length_deviation(l1: f64, l2: f64, ratio: f64, variance: f64) -> f64 {
+    let mean = (l1 + l2 / ratio) / 2.0;
+    (l2 - l1 * ratio) / (mean.max(1.0) * variance).sqrt()
+}
+
 /// A bead's confidence from its lengths and its anchors' shared and total
 /// weight: length agreement with a doubled tolerance (a correct bead's
 /// lengths are rarely more than two standard deviations apart), or the
 /// anchors' Dice overlap, whichever speaks for it.
 fn confidence(l1: f64, l2: f64, ratio: f64, variance: f64, shared: f32, total: f32) -> f64 {
-    let mean = (l1 + l2 / ratio) / 2.0;
-    let delta = (l2 - l1 * ratio) / (mean.max(1.0) * variance).sqrt();
+    let delta = length_deviation(l1, l2, ratio, variance);
     let length = 2.0 * (1.0 - normal_cdf(delta.abs() / 2.0));
     let anchors = if total > 0.0 {
         f64::from(2.0 * shared / total)

@@ -313,6 +313,13 @@ pub fn bead_cost(
     cost::bead_cost(source, target, ratio, options)
 }
 
+/// Gale & Church's δ of a bead's lengths in characters: standard
+/// deviations the target length `l2` stands from what the source length
+/// `l1` leads one to expect at `ratio` and `variance` (negative: shorter).
+pub fn length_deviation(l1: f64, l2: f64, ratio: f64, variance: f64) -> f64 {
+    cost::length_deviation(l1, l2, ratio, variance)
+}
+
 /// The confidence the aligner gives one bead out of context, at
 /// `options`' variance ([`bead_cost`]'s companion; the module documents
 /// what it means).

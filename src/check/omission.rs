@@ -71,8 +71,7 @@ pub const SHORTER_BY: f64 = 3.5;
 pub fn shortened(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<Finding>) -> bool {
     let length = |joined: &Joined| joined.text.chars().count() as f64;
     let (l1, l2) = (length(&pair.source), length(&pair.target));
-    let mean = (l1 + l2 / cx.ratio) / 2.0;
-    let delta = (l2 - l1 * cx.ratio) / (mean.max(1.0) * cx.variance).sqrt();
+    let delta = crate::align::length_deviation(l1, l2, cx.ratio, cx.variance);
     if delta > -SHORTER_BY || lost(cx, pair) == 0 {
         return false;
     }

@@ -106,8 +106,7 @@ impl Pair<'_> {
     /// glossary term one side has and the other lacks, and
     /// [`MIXED_KINDS_COST`] for a list item on one side only.
     fn cost(&self, source: &[usize], target: &[usize]) -> f32 {
-        let sf: Vec<&Features> = source.iter().map(|&i| &self.source_features[i]).collect();
-        let tf: Vec<&Features> = target.iter().map(|&j| &self.target_features[j]).collect();
+        let (sf, tf) = self.features(source, target);
         let cost = crate::align::bead_cost(&sf, &tf, self.ratio, &self.options);
         if source.is_empty() || target.is_empty() {
             return cost;
@@ -175,15 +174,21 @@ impl Pair<'_> {
             self.source_features[bead.source[0]].len,
             self.target_features[bead.target[0]].len,
         );
-        let mean = (l1 + l2 / self.ratio) / 2.0;
-        let delta = (l2 - l1 * self.ratio) / (mean.max(1.0) * self.options.variance).sqrt();
+        let delta = crate::align::length_deviation(l1, l2, self.ratio, self.options.variance);
         delta.abs() > super::omission::SHORTER_BY && self.lost(&bead.source, &bead.target) > 0
+    }
+
+    /// The aligner's view of a bead's source and target sentences.
+    fn features(&self, source: &[usize], target: &[usize]) -> (Vec<&Features>, Vec<&Features>) {
+        (
+            source.iter().map(|&i| &self.source_features[i]).collect(),
+            target.iter().map(|&j| &self.target_features[j]).collect(),
+        )
     }
 
     /// The confidence of a new bead, as the aligner gives it.
     fn score(&self, source: &[usize], target: &[usize]) -> f64 {
-        let sf: Vec<&Features> = source.iter().map(|&i| &self.source_features[i]).collect();
-        let tf: Vec<&Features> = target.iter().map(|&j| &self.target_features[j]).collect();
+        let (sf, tf) = self.features(source, target);
         crate::align::bead_score(&sf, &tf, self.ratio, &AlignOptions::default())
     }
 }
@@ -269,19 +274,9 @@ fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
     if !contiguous(&source) || !contiguous(&target) {
         return None;
     }
-    let (i0, j0) = (
-        source.first().copied().unwrap_or(0),
-        target.first().copied().unwrap_or(0),
-    );
-    let ids = |i: usize, di: usize, j: usize, dj: usize| {
-        let s: Vec<usize> = (i0 + i..i0 + i + di).collect();
-        let t: Vec<usize> = (j0 + j..j0 + j + dj).collect();
-        (s, t)
-    };
     let old: f32 = window.iter().map(|b| pair.cost(&b.source, &b.target)).sum();
     let (new, path) = cheapest(source.len(), target.len(), |i, di, j, dj| {
-        let (s, t) = ids(i, di, j, dj);
-        pair.cost(&s, &t)
+        pair.cost(&source[i..i + di], &target[j..j + dj])
     })?;
     if new > old - MARGIN {
         return None;
@@ -289,12 +284,11 @@ fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
     Some(
         path.into_iter()
             .map(|(i, di, j, dj)| {
-                let (source, target) = ids(i, di, j, dj);
-                let score = pair.score(&source, &target);
+                let (source, target) = (&source[i..i + di], &target[j..j + dj]);
                 Bead {
-                    source,
-                    target,
-                    score,
+                    score: pair.score(source, target),
+                    source: source.to_vec(),
+                    target: target.to_vec(),
                 }
             })
             .collect(),

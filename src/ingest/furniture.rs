@@ -253,8 +253,12 @@ fn inside_page_text(raw: &RawText, pieces: &[Piece], counts: &PageCounts, n: usi
         && indent(piece) <= indent(before[0]).min(indent(after[0])) + 4
 }
 
+/// Lines at most that a page's foot (its footer and a printer's imprint)
+/// takes up.
+const FOOT_LINES: usize = 4;
+
 /// Lines at a page's foot that a footer or a printer's imprint is made
-/// of: the run of lines at the end of the page (at most four) that each
+/// of: the run of lines at the end of the page (at most [`FOOT_LINES`]) that each
 /// are a page number, an imprint line or text that stands on other pages
 /// too. On the first page too, whose top is the letterhead.
 fn page_feet(
@@ -264,7 +268,6 @@ fn page_feet(
     counts: &PageCounts,
     imprint_words: &[&str],
 ) -> Vec<bool> {
-    const FOOT_LINES: usize = 4;
     let mut foot = vec![false; infos.len()];
     // A piece of a footer line: a page number, an imprint or text that
     // stands on other pages too. A `-layout` footer line may carry its
@@ -357,11 +360,10 @@ fn page_lines(pieces: &[Piece]) -> Vec<Vec<usize>> {
 /// imprint, which opens with the paper's document code
 /// (`kst-27625-655 ISSN 0921 - 7371 The Hague 2024`), is set under the
 /// text with only the running footer beneath it, so every line after it
-/// on its page (among the page's last four) is footer, even one that
+/// on its page (among the page's last [`FOOT_LINES`]) is footer, even one that
 /// repeats nowhere: a footer wrapped over two lines, or one with the
 /// page's number set inside it (`…, 27 i 625, no. 655`).
 fn imprint_tails(raw: &RawText, infos: &[LineInfo], pieces: &[Piece]) -> Vec<bool> {
-    const FOOT_LINES: usize = 4;
     let mut tail = vec![false; infos.len()];
     for lines in page_lines(pieces) {
         let last = &lines[lines.len().saturating_sub(FOOT_LINES)..];
