@@ -18,6 +18,23 @@ pub fn token_end(s: &str, at: usize) -> usize {
         .map_or(s.len(), |i| at + i)
 }
 
+/// Folds a few common accented Latin letters to their base letter, for
+/// cognates across languages (`expédition` = `Expedition`).
+pub fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ÿ' | 'ý' => 'y',
+        'ß' => 's',
+        _ => c,
+    }
+}
+
 /// A `HashMap` with the small, fast, non-cryptographic Fx hash used by
 /// rustc, for the short keys of brug's internal maps. Not for untrusted keys
 /// chosen to collide; brug's keys come from rule files and line numbers.

@@ -7,6 +7,8 @@
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
+use crate::text::fold;
+
 /// One segment as the aligner sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlignUnit<'a> {
@@ -70,23 +72,6 @@ fn key(kind: u8, text: &str) -> u64 {
     h.write_u8(kind);
     h.write(text.as_bytes());
     h.finish()
-}
-
-/// Folds a few common accented Latin letters to their base letter, for
-/// cognates across languages (`expédition` = `Expedition`).
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ÿ' | 'ý' => 'y',
-        'ß' => 's',
-        _ => c,
-    }
 }
 
 /// Normalizes a number written with either convention: `1.000` and

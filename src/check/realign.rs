@@ -17,6 +17,7 @@
 use super::CheckContext;
 use super::numbers::{Number, differences, numbers};
 use crate::align::{AlignOptions, Features, SHAPES};
+use crate::lang::{Bilingual, Words};
 use crate::model::{Alignment, Bead, Document, PairSide, SegmentKind};
 use std::cell::OnceCell;
 
@@ -44,16 +45,27 @@ const MOST_MISSING: usize = 4;
 /// is translated by a list item.
 const MIXED_KINDS_COST: f32 = 4.0;
 
+/// What a content word one side of a bead has and the other lacks costs
+/// the bead, when the word's translation or cognate is elsewhere in the
+/// window (so the word is in the window's translation, just not in this
+/// bead): weaker evidence than a number, as a free translation rewords.
+/// Half the cost at which correct treaty pairs first came apart (1.5).
+const WORD_COST: f32 = 0.75;
+
+/// Most of [`WORD_COST`] one bead pays.
+const MOST_WORDS: usize = 8;
+
 /// What a segment has that its translation must carry over: its numbers,
-/// and the glossary terms found in it.
+/// the glossary terms found in it, and its words.
 struct Evidence {
     numbers: Vec<Number>,
     terms: Vec<usize>,
+    words: Words,
 }
 
 impl Evidence {
     /// The evidence of segment `i` of `side`.
-    fn of(cx: &CheckContext<'_>, side: PairSide, i: usize) -> Evidence {
+    fn of(cx: &CheckContext<'_>, bilingual: &Bilingual, side: PairSide, i: usize) -> Evidence {
         let text = &cx.text(side).document.segments[i].text;
         let rules = match side {
             PairSide::Source => cx.source_rules,
@@ -74,6 +86,7 @@ impl Evidence {
         Evidence {
             numbers: numbers(text, rules),
             terms: terms.unwrap_or_default(),
+            words: bilingual.words(text, rules.code),
         }
     }
 }
@@ -90,6 +103,7 @@ struct Pair<'a> {
     target_evidence: Vec<OnceCell<Evidence>>,
     ratio: f64,
     options: AlignOptions,
+    bilingual: Bilingual,
 }
 
 impl Pair<'_> {
@@ -98,7 +112,7 @@ impl Pair<'_> {
             PairSide::Source => &self.source_evidence,
             PairSide::Target => &self.target_evidence,
         };
-        cells[i].get_or_init(|| Evidence::of(self.cx, side, i))
+        cells[i].get_or_init(|| Evidence::of(self.cx, &self.bilingual, side, i))
     }
 
     /// The aligner's cost of the bead of `source` and `target` sentences
@@ -213,6 +227,7 @@ pub fn refine(cx: &CheckContext<'_>, alignment: &Alignment) -> Alignment {
             variance: cx.variance,
             ..AlignOptions::default()
         },
+        bilingual: Bilingual::between(cx.source_rules.code, cx.target_rules.code),
     };
     if !alignment.beads.iter().any(|b| pair.doubtful(b)) {
         return alignment.clone();
@@ -274,9 +289,11 @@ fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
     if !contiguous(&source) || !contiguous(&target) {
         return None;
     }
-    let old: f32 = window.iter().map(|b| pair.cost(&b.source, &b.target)).sum();
+    let words = WindowWords::of(pair, &source, &target);
+    let cost = |s: &[usize], t: &[usize]| pair.cost(s, t) + words.cost(s, t);
+    let old: f32 = window.iter().map(|b| cost(&b.source, &b.target)).sum();
     let (new, path) = cheapest(source.len(), target.len(), |i, di, j, dj| {
-        pair.cost(&source[i..i + di], &target[j..j + dj])
+        cost(&source[i..i + di], &target[j..j + dj])
     })?;
     if new > old - MARGIN {
         return None;
@@ -293,6 +310,84 @@ fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
             })
             .collect(),
     )
+}
+
+/// The content words of a window's sentences whose translation or
+/// cognate is in the window's other side: what a bead of the window should
+/// carry over. Per sentence (from the window's first on its side), per
+/// such word, the sentences of the other side that match it, as bits from
+/// the other side's first: a window has far fewer than 64 sentences a side
+/// (beyond that, words are left out of its costs).
+struct WindowWords {
+    source_first: usize,
+    target_first: usize,
+    source: Vec<Vec<u64>>,
+    target: Vec<Vec<u64>>,
+}
+
+impl WindowWords {
+    /// The words of the window of contiguous `source` and `target`
+    /// sentences.
+    fn of(pair: &Pair<'_>, source: &[usize], target: &[usize]) -> WindowWords {
+        let mut words = WindowWords {
+            source_first: source.first().copied().unwrap_or(0),
+            target_first: target.first().copied().unwrap_or(0),
+            source: Vec::new(),
+            target: Vec::new(),
+        };
+        if source.len() > 64 || target.len() > 64 {
+            return words;
+        }
+        let matching = |side: PairSide, ids: &[usize], other: &[usize]| -> Vec<Vec<u64>> {
+            ids.iter()
+                .map(|&i| {
+                    pair.evidence(side, i)
+                        .words
+                        .units
+                        .iter()
+                        .map(|unit| {
+                            other.iter().enumerate().fold(0u64, |bits, (k, &j)| {
+                                let keys = &pair.evidence(side.other(), j).words.keys;
+                                bits | u64::from(Words::matches(unit, keys)) << k
+                            })
+                        })
+                        .filter(|&bits| bits != 0)
+                        .collect()
+                })
+                .collect()
+        };
+        words.source = matching(PairSide::Source, source, target);
+        words.target = matching(PairSide::Target, target, source);
+        words
+    }
+
+    /// [`WORD_COST`] for each word of a bead that the window's other side
+    /// matches but the bead's other side does not.
+    fn cost(&self, source: &[usize], target: &[usize]) -> f32 {
+        if source.is_empty() || target.is_empty() || self.source.is_empty() {
+            return 0.0;
+        }
+        let bits =
+            |ids: &[usize], first: usize| ids.iter().fold(0u64, |bits, &i| bits | 1 << (i - first));
+        let unmatched = |words: &[Vec<u64>], ids: &[usize], first: usize, other: u64| {
+            ids.iter()
+                .flat_map(|&i| &words[i - first])
+                .filter(|&&matches| matches & other == 0)
+                .count()
+        };
+        let lost = unmatched(
+            &self.source,
+            source,
+            self.source_first,
+            bits(target, self.target_first),
+        ) + unmatched(
+            &self.target,
+            target,
+            self.target_first,
+            bits(source, self.source_first),
+        );
+        WORD_COST * lost.min(MOST_WORDS) as f32
+    }
 }
 
 /// The cheapest way to cover `n` source and `m` target sentences with
