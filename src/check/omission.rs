@@ -147,11 +147,6 @@ fn left_out(cx: &CheckContext<'_>, pair: &BeadText<'_>, side: PairSide) -> Optio
     let (best, gain) = (0..many_features.len())
         .map(|k| (k, whole - split(k)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if gain > 0.0 {
-        return Some((best, gain));
-    }
-    // Numbers or acronyms of one sentence only missing on the other side,
-    // when the lengths do not speak against leaving it out.
     let texts: Vec<&str> = many
         .parts
         .iter()
@@ -161,6 +156,14 @@ fn left_out(cx: &CheckContext<'_>, pair: &BeadText<'_>, side: PairSide) -> Optio
         PairSide::Source => (cx.source_rules, cx.target_rules),
         PairSide::Target => (cx.target_rules, cx.source_rules),
     };
+    if gain > 0.0 {
+        // The lengths tell that a sentence is left out; its words, when
+        // they are clear, which one.
+        let k = without_words(&texts, rules, &other.text, other_rules).unwrap_or(best);
+        return Some((k, gain));
+    }
+    // Numbers or acronyms of one sentence only missing on the other side,
+    // when the lengths do not speak against leaving it out.
     let k = without_anchors(&texts, rules, &other.text, other_rules)?;
     Some((k, whole - split(k)))
 }
@@ -234,6 +237,50 @@ pub fn untranslated_in_record(record: &Record) -> Vec<&str> {
         .filter(|b| b.status == BeadStatus::Untranslated)
         .flat_map(|b| b.source.iter().map(String::as_str))
         .collect()
+}
+
+/// Fewest content words a sentence must have for its words to say that
+/// it is not translated.
+const TELLING_WORDS: usize = 3;
+
+/// Fewest of its words the other side must match for a sentence to count
+/// as translated.
+const MATCHED_WORDS: usize = 2;
+
+/// Of several sentences in one bead, the one none of whose words
+/// ([`crate::lang::Bilingual`]: translations in the word list, cognates)
+/// the other side matches, while it matches several words of each of the
+/// others.
+fn without_words(
+    texts: &[&str],
+    rules: &crate::lang::Rules,
+    other: &str,
+    other_rules: &crate::lang::Rules,
+) -> Option<usize> {
+    let bilingual = crate::lang::Bilingual::between(rules.code, other_rules.code);
+    let keys = bilingual.words(other, other_rules.code).keys;
+    let matched: Vec<(usize, usize)> = texts
+        .iter()
+        .map(|text| {
+            let units = bilingual.words(text, rules.code).units;
+            let matched = units
+                .iter()
+                .filter(|u| crate::lang::Words::matches(u, &keys))
+                .count();
+            (units.len(), matched)
+        })
+        .collect();
+    let mut bare = matched
+        .iter()
+        .enumerate()
+        .filter(|&(_, &(units, matched))| units >= TELLING_WORDS && matched == 0);
+    let (k, _) = bare.next()?;
+    let alone = bare.next().is_none();
+    let others_matched = matched
+        .iter()
+        .enumerate()
+        .all(|(j, &(_, m))| j == k || m >= MATCHED_WORDS);
+    (alone && others_matched).then_some(k)
 }
 
 /// Of several sentences in one bead, the one whose numbers and acronyms
