@@ -1916,3 +1916,30 @@ fn glossary_lint_compares_the_files_read_together() {
     assert_eq!(run.code, Some(0), "{}", run.stdout);
     assert!(run.stdout.contains("house-style.json"), "{}", run.stdout);
 }
+
+/// `brug glossary lint` refuses a `level` or `match` it does not know,
+/// naming the file, line and column, as loading does.
+#[test]
+fn glossary_lint_refuses_unknown_levels_and_scopes() {
+    let dir = scratch("lint-values");
+    for (name, field) in [
+        ("level.json", r#""level": "mandatory""#),
+        ("match.json", r#""match": "prefix""#),
+    ] {
+        std::fs::write(
+            dir.join(name),
+            format!(
+                "{{\"source_lang\": \"nl\", \"target_lang\": \"en\", \"terms\": [\n  {{\"source\": \"motie\", \"target\": \"motion\", {field}}}]}}\n"
+            ),
+        )
+        .expect("write");
+        let run = brug_in(&dir, ["glossary", "lint", name]);
+        assert_eq!(run.code, Some(2), "{name}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(&format!("error: {name}:2:"))
+                && run.stderr.contains("unknown variant"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+}
