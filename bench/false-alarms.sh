@@ -7,6 +7,8 @@
 # paragraph pairs.
 #
 #   bash bench/false-alarms.sh DIR     (DIR holds NAME.nl.txt and NAME.en.txt)
+#   GLOSSARY="glossary/glossary.json glossary/house-style.json" \
+#     bash bench/false-alarms.sh DIR   (checked with these glossary files)
 #
 # The texts are not shipped with brug; e.g. the treaties of the Dutch
 # treaty database (statengeneraal/laws-markdown) paired by paragraph.
@@ -17,13 +19,18 @@ cargo build --release --quiet
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 brug=$PWD/target/release/brug
+glossary=()
+for g in ${GLOSSARY:-}; do
+  case $g in /*) ;; *) g=$PWD/$g ;; esac
+  glossary+=(--glossary "$g")
+done
 for nl in "$dir"/*.nl.txt; do
   name=$(basename "$nl" .nl.txt)
   # One paragraph per line → paragraphs separated by blank lines.
   sed 's/$/\n/' "$nl" > "$scratch/$name.nl.txt"
   sed 's/$/\n/' "$dir/$name.en.txt" > "$scratch/$name.en.txt"
   (cd "$scratch" && "$brug" check --source "$name.nl.txt" --target "$name.en.txt" \
-    --format json > "$name.json" || true)
+    ${glossary[@]+"${glossary[@]}"} --format json > "$name.json" || true)
 done
 python3 - "$scratch" <<'PY'
 import collections, glob, json, sys

@@ -271,7 +271,9 @@ pub enum GlossaryCommand {
     /// Find problems in glossary files.
     ///
     /// Duplicates, conflicting targets, forbidden forms that are also
-    /// allowed, empty fields, variants that can never match.
+    /// allowed, empty fields, variants that can never match, common words
+    /// forbidden without a context. The files given are also compared with
+    /// each other, as the checks read them as one.
     #[command(after_help = concat!(
         "Examples:\n",
         "  brug glossary lint\n",

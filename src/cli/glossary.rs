@@ -37,19 +37,35 @@ fn lint(args: GlossaryLintArgs) -> Result<Outcome, brug::Error> {
         problem: &'a brug::glossary::Problem,
         source: &'a str,
     }
-    let mut found: Vec<(PathBuf, Glossary, Vec<brug::glossary::Problem>)> = Vec::new();
+    let mut found: Vec<(PathBuf, Glossary, Vec<brug::glossary::Problem>, String)> = Vec::new();
     for path in files(&args.files)? {
         let text = brug::ingest::read_text(&path)?;
         let glossary = Glossary::read(&path, &text)?;
         let problems = glossary.problems(&text);
-        found.push((path, glossary, problems));
+        found.push((path, glossary, problems, text));
+    }
+    // Files read together are merged for the checks: what one forbids,
+    // another may allow.
+    let names: Vec<String> = found.iter().map(|f| f.0.display().to_string()).collect();
+    let across = Glossary::problems_across(
+        &found
+            .iter()
+            .zip(&names)
+            .map(|(f, name)| (name.as_str(), &f.1, f.3.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    for (i, p) in across {
+        found[i].2.push(p);
+    }
+    for f in &mut found {
+        f.2.sort_by_key(|p| (p.term, p.kind.as_str()));
     }
     let count: usize = found.iter().map(|f| f.2.len()).sum();
     to_stdout(|out| match args.format {
         LintFormat::Json => {
             let entries: Vec<LintEntry<'_>> = found
                 .iter()
-                .flat_map(|(path, g, problems)| {
+                .flat_map(|(path, g, problems, _)| {
                     problems.iter().map(move |p| LintEntry {
                         file: path.display().to_string(),
                         problem: p,
@@ -61,7 +77,7 @@ fn lint(args: GlossaryLintArgs) -> Result<Outcome, brug::Error> {
             writeln!(out)
         }
         LintFormat::Human => {
-            for (path, g, problems) in &found {
+            for (path, g, problems, _) in &found {
                 for p in problems {
                     writeln!(
                         out,

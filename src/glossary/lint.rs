@@ -61,6 +61,13 @@ pub struct Problem {
     pub message: String,
 }
 
+fn level_name(level: super::Level) -> &'static str {
+    match level {
+        super::Level::Required => "required",
+        super::Level::Preferred => "preferred",
+    }
+}
+
 fn key(text: &str, case_sensitive: bool) -> String {
     let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if case_sensitive {
@@ -179,6 +186,80 @@ impl Glossary {
         out
     }
 
+    /// Problems between glossary files read together (the checks merge a
+    /// project's `glossary/*.json` into one glossary): a forbidden form of
+    /// one file that another file allows as a target or variant (the
+    /// checks would then flag a rendering the other file asks for), and a
+    /// source that two files list (only one of the two entries is ever
+    /// found). `files` holds each file's name, glossary and text; the
+    /// result pairs each problem with the index of the file it is placed
+    /// in.
+    pub fn problems_across(files: &[(&str, &Glossary, &str)]) -> Vec<(usize, Problem)> {
+        let mut out = Vec::new();
+        for (i, (_, glossary, text)) in files.iter().enumerate() {
+            let mut found = Vec::new();
+            for (j, (other_name, other, _)) in files.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let mut allowed: std::collections::HashMap<String, usize> = Default::default();
+                for (k, t) in other.terms.iter().enumerate() {
+                    for a in t.target_forms() {
+                        allowed.entry(key(a, false)).or_insert(k);
+                    }
+                }
+                let sources: std::collections::HashMap<String, usize> = other
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| (key(&t.source, false), k))
+                    .collect();
+                for (k, term) in glossary.terms.iter().enumerate() {
+                    let mut add = |kind: ProblemKind, message: String| {
+                        found.push(Problem {
+                            kind,
+                            term: k,
+                            line: 1,
+                            column: 1,
+                            message,
+                        })
+                    };
+                    for forbidden in term.forbidden_forms() {
+                        if let Some(&t) = allowed.get(&key(forbidden, false)) {
+                            add(
+                                ProblemKind::ForbiddenAllowed,
+                                format!(
+                                    "forbidden form `{forbidden}` of `{}` is an allowed rendering of `{}` in {other_name}",
+                                    term.source, other.terms[t].source
+                                ),
+                            );
+                        }
+                    }
+                    // Placed in the later file only, once per pair.
+                    if j < i
+                        && let Some(&t) = sources.get(&key(&term.source, false))
+                    {
+                        let first = &other.terms[t];
+                        add(
+                            ProblemKind::Duplicate,
+                            format!(
+                                "term `{}` → `{}` ({}) is in {other_name} already as `{}` → `{}` ({}): only one of the two is found",
+                                term.source,
+                                term.target,
+                                level_name(term.level),
+                                first.source,
+                                first.target,
+                                level_name(first.level)
+                            ),
+                        );
+                    }
+                }
+            }
+            out.extend(glossary.place(text, found).into_iter().map(|p| (i, p)));
+        }
+        out
+    }
+
     /// Forbidden forms that are one common word without a context, and
     /// context phrases without their form. A word is common when the
     /// target language's word list holds it.
@@ -225,7 +306,9 @@ impl Glossary {
     }
 
     /// Variants the matcher can never attribute to their own term: the
-    /// same as another form of the entry, or found as something else.
+    /// same as another form of the entry, a source variant found as another
+    /// entry's form, or a form that does not start and end at word
+    /// boundaries.
     fn unmatchable_variants(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let (Ok(source_rules), Ok(target_rules)) = (
@@ -255,6 +338,10 @@ impl Glossary {
                         let whole = found.iter().find(|m| m.start == 0 && m.end == v.len());
                         match whole {
                             Some(m) if m.term == k => None,
+                            // The check looks for each term's renderings on
+                            // their own: a rendering two entries share
+                            // (`committee debate`) counts for both.
+                            Some(_) if side == "target" => None,
                             Some(m) => Some(format!(
                                 "{side} variant `{v}` of `{}` is found as `{}` (same form)",
                                 term.source, self.terms[m.term].source
@@ -293,7 +380,7 @@ mod tests {
 {"source":"motie","target":"motion","forbidden":["motion"]},
 {"source":"motie","target":"motion"},
 {"source":"kabinet","target":"government","target_variants":["government"]},
-{"source":"regering","target":"administration","target_variants":["government"]}]}"#;
+{"source":"regering","target":"administration","source_variants":["kabinet"],"target_variants":["government"]}]}"#;
         let g = Glossary::read(Path::new("g.json"), text).unwrap();
         let kinds: Vec<ProblemKind> = g.problems(text).into_iter().map(|p| p.kind).collect();
         assert_eq!(
@@ -307,6 +394,22 @@ mod tests {
             ]
         );
         assert!(kinds.iter().all(|k| !k.is_fatal()));
+        // The shared target `government` is no problem: each term's
+        // renderings are looked for on their own. The source variant
+        // `kabinet` is: it is always found as the entry before.
+        let messages: Vec<String> = g.problems(text).into_iter().map(|p| p.message).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("source variant `kabinet`")),
+            "{messages:?}"
+        );
+        assert!(
+            !messages
+                .iter()
+                .any(|m| m.contains("`government` of `regering`")),
+            "{messages:?}"
+        );
     }
 
     #[test]
