@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Glossary findings on correct translations: the second (and third)
 # translations of the letters in tests/fixtures/check/, made by
-# translators who had not seen the first ones, checked with the glossary
+# translators who had not seen the first ones, and the four documents of
+# tests/fixtures/translations/ (translated without the glossary after it
+# was written), checked with the glossary
 # files given (default: the bundled glossary/*.json) instead of each
 # letter's own. Every glossary error there is a false alarm unless the
 # translation is wrong. Prints glossary errors and warnings per document
@@ -24,6 +26,12 @@ for dir in tests/fixtures/check/*/; do
     "$brug" check --source "$dir/source.txt" --target "$t" "${args[@]}" \
       --format json > "$scratch/$name.json" || true
   done
+done
+# Four more documents translated without the glossary, after it was written.
+for nl in tests/fixtures/translations/*.nl.txt; do
+  name=unseen-$(basename "$nl" .nl.txt)
+  "$brug" check --source "$nl" --target "${nl%.nl.txt}.en.txt" "${args[@]}" \
+    --format json > "$scratch/$name.json" || true
 done
 python3 - "$scratch" <<'PY'
 import collections, glob, json, os, sys

@@ -1785,6 +1785,35 @@ fn the_bundled_glossary_accepts_independent_translations() {
     );
 }
 
+/// Four more documents translated from the Dutch alone, after the bundled
+/// glossary was written and without it (`tests/fixtures/translations/`):
+/// no error of any check with the bundled glossary and house style.
+#[test]
+fn translations_made_without_the_glossary_get_no_errors() {
+    let dir = scratch("unseen-translations");
+    let mut pairs = 0;
+    for name in [
+        "Kamerbrief_aed_dekking_dorpen",
+        "Kamerbrief_herstel_palingstand",
+        "Kamerbrief_verdeling_gemeentefonds",
+        "nl_nota_deelscooters",
+    ] {
+        let folder = repo("tests/fixtures/translations");
+        let output = check_bundled(
+            &dir,
+            &folder.join(format!("{name}.nl.txt")),
+            &folder.join(format!("{name}.en.txt")),
+        );
+        let errors: Vec<&Value> = findings(&output)
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        pairs += output["summary"]["pairs"].as_u64().expect("a count");
+    }
+    assert!(pairs >= 200, "{pairs} segment pairs");
+}
+
 /// Real terminology errors are still errors with the bundled glossary:
 /// `motie` as "resolution", `kennisveiligheid` as "knowledge safety",
 /// `Tweede Kamer` as "Second Chamber"; the right renderings pass.

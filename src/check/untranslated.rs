@@ -14,13 +14,16 @@ fn reads_as_source(cx: &CheckContext<'_>, text: &str) -> bool {
 }
 
 /// Whether a text holds only names, numbers, addresses and symbols
-/// (`S.A. Blok`, `Erasmus+`, a URL), which stay the same in a translation.
-fn names_only(text: &str, particles: &crate::text::FastSet<&'static str>) -> bool {
+/// (`S.A. Blok`, `Erasmus+`, a URL), with their particles and the titles
+/// before them (`drs. R.J. van Ommeren`), which stay the same in a
+/// translation.
+fn names_only(text: &str, rules: &crate::lang::Rules) -> bool {
     let rest = super::references::without_addresses(text);
     !rest.split(|c: char| !c.is_alphabetic()).any(|w| {
         w.chars().count() >= 3
             && w.chars().next().is_some_and(char::is_lowercase)
-            && !particles.contains(w)
+            && !rules.name_particles.contains(w)
+            && !rules.prepositive.contains(w)
     })
 }
 
@@ -51,7 +54,7 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Fi
         return;
     }
     if same_normalized(&source.text, &target.text)
-        && !names_only(&source.text, &cx.source_rules.name_particles)
+        && !names_only(&source.text, cx.source_rules)
         && reads_as_source(cx, &source.text)
     {
         out.push(cx.finding(
@@ -61,7 +64,7 @@ pub fn check(cx: &CheckContext<'_>, pair: &BeadText<'_>, out: &mut Vec<super::Fi
         ));
         return;
     }
-    if !names_only(&target.text, &cx.source_rules.name_particles)
+    if !names_only(&target.text, cx.source_rules)
         && language::is_in(&target.text, cx.source_rules, cx.target_rules)
     {
         out.push(cx.finding(
@@ -95,13 +98,12 @@ mod tests {
 
     #[test]
     fn names_only_segments() {
-        let particles = &crate::lang::Rules::for_language("nl")
-            .unwrap()
-            .name_particles;
-        assert!(names_only("S.A. Blok", particles));
-        assert!(names_only("Erasmus+ en NESO", particles));
-        assert!(names_only("C. van der Wal", particles));
-        assert!(names_only("https://www.nuffic.nl/over-ons", particles));
-        assert!(!names_only("Het kabinet", particles));
+        let rules = crate::lang::Rules::for_language("nl").unwrap();
+        assert!(names_only("S.A. Blok", rules));
+        assert!(names_only("Erasmus+ en NESO", rules));
+        assert!(names_only("C. van der Wal", rules));
+        assert!(names_only("drs. R.J. van Ommeren-Kalpoe", rules));
+        assert!(names_only("https://www.nuffic.nl/over-ons", rules));
+        assert!(!names_only("Het kabinet", rules));
     }
 }

@@ -269,7 +269,7 @@ impl TermMatcher {
             .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .map_or(rest.len(), |(k, _)| k);
         let tail = &rest[..tail_len];
-        let inflected = tail.is_empty() || self.is_inflection(&text[start..end], tail);
+        let inflected = tail.is_empty() || self.is_inflection(form.term, &text[start..end], tail);
         let inside = word_start < start;
         // A form of several words opens with a word of its own (`de leden`
         // is not in `benoemde leden`).
@@ -297,15 +297,24 @@ impl TermMatcher {
         Some(span)
     }
 
-    /// Whether `tail`, right after `form` in a word, is an inflection
-    /// ending: one of the language's, or one before which the form's last
-    /// consonant is doubled (`plan` + `nen`).
-    fn is_inflection(&self, form: &str, tail: &str) -> bool {
+    /// Whether `tail`, right after `form` of `term` in a word, is an
+    /// inflection ending: one of the language's, or one before which the
+    /// form's last consonant is doubled (`plan` + `nen`). A term that lists
+    /// its form with the last consonant doubled before an ending (`wet`,
+    /// `wetten`) does not take the ending undoubled (`weten` is another
+    /// word).
+    fn is_inflection(&self, term: usize, form: &str, tail: &str) -> bool {
+        let last = form.chars().next_back().map(|c| c.to_ascii_lowercase());
         crate::lang::with_lowercase(tail, |tail| {
             if self.rules.inflection_suffixes.contains(tail) {
-                return true;
+                let Some(last) = last else {
+                    return true;
+                };
+                let doubled = format!("{form}{last}{tail}");
+                return !self.by_term[term]
+                    .iter()
+                    .any(|&f| self.forms[f].text.eq_ignore_ascii_case(&doubled));
             }
-            let last = form.chars().next_back().map(|c| c.to_ascii_lowercase());
             let mut chars = tail.chars();
             let doubled = chars.next();
             // A consonant: a letter that is no vowel letter.
@@ -355,7 +364,8 @@ mod tests {
 {"source":"gewijzigde motie","target":"amended motion"},
 {"source":"kennisveiligheid","target":"knowledge security","forbidden":["knowledge safety"]},
 {"source":"Raad Buitenlandse Zaken","target":"Foreign Affairs Council"},
-{"source":"NESO","target":"NESO","case_sensitive":true}]}"#,
+{"source":"NESO","target":"NESO","case_sensitive":true},
+{"source":"wet","target":"Act","source_variants":["wetten"],"match":"head"}]}"#,
         )
         .unwrap()
     }
@@ -396,6 +406,19 @@ mod tests {
         );
         assert_eq!(found(Side::Source, "nl", "het NESO-kantoor")[0].1, "NESO");
         assert!(found(Side::Source, "nl", "het neso-kantoor").is_empty());
+    }
+
+    #[test]
+    fn an_ending_the_term_takes_with_a_doubled_consonant_is_not_taken_undoubled() {
+        // `wet` lists `wetten`: `weten` (to know) is another word.
+        assert!(found(Side::Source, "nl", "Zij laten weten dat het klopt.").is_empty());
+        assert_eq!(
+            found(Side::Source, "nl", "Twee wetten en de Omgevingswet."),
+            [
+                (5, "wetten".into(), false),
+                (5, "Omgevingswet".into(), false)
+            ]
+        );
     }
 
     #[test]
