@@ -25,8 +25,9 @@ use std::cell::OnceCell;
 const REACH: usize = 4;
 
 /// How much cheaper (in the cost model's units, nats) the window's new
-/// beads must be than its old ones to replace them: a new alignment that is
-/// only as likely as the old one leaves the aligner's.
+/// beads must be than its old ones to replace them, for each sentence the
+/// new beads leave alone that the old ones did not (at least once): a new
+/// alignment that is only as likely as the old one leaves the aligner's.
 const MARGIN: f32 = 2.0;
 
 /// Most sentences on one side of a new bead: a window aligned again is
@@ -275,7 +276,8 @@ fn running(pair: &Pair<'_>, bead: &Bead) -> bool {
 }
 
 /// The window's beads aligned again, when they are contiguous on both
-/// sides and the new beads are cheaper by [`MARGIN`].
+/// sides and the new beads are cheaper by [`MARGIN`] for each sentence they
+/// newly leave alone.
 fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
     let source: Vec<usize> = window
         .iter()
@@ -295,7 +297,19 @@ fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
     let (new, path) = cheapest(source.len(), target.len(), |i, di, j, dj| {
         cost(&source[i..i + di], &target[j..j + dj])
     })?;
-    if new > old - MARGIN {
+    // Each sentence the new beads leave alone must pay for itself: a
+    // window that leaves a source and a target sentence alone (an omission
+    // and an addition) needs twice the margin of one that leaves one.
+    let alone = |shapes: &mut dyn Iterator<Item = (usize, usize)>| -> usize {
+        shapes
+            .filter(|&(di, dj)| di == 0 || dj == 0)
+            .map(|(di, dj)| di + dj)
+            .sum()
+    };
+    let newly_alone = alone(&mut path.iter().map(|&(_, di, _, dj)| (di, dj))).saturating_sub(
+        alone(&mut window.iter().map(|b| (b.source.len(), b.target.len()))),
+    );
+    if new > old - MARGIN * newly_alone.max(1) as f32 {
         return None;
     }
     Some(
@@ -362,7 +376,8 @@ impl WindowWords {
     }
 
     /// [`WORD_COST`] for each word of a bead that the window's other side
-    /// matches but the bead's other side does not.
+    /// matches but the bead's other side does not. A sentence left alone
+    /// pays nothing here: its words are what an omission loses.
     fn cost(&self, source: &[usize], target: &[usize]) -> f32 {
         if source.is_empty() || target.is_empty() || self.source.is_empty() {
             return 0.0;
