@@ -581,3 +581,13 @@ fn eighth_heldout_documents_rebuild_and_read_like_their_gold() {
     let f1 = corpus_pdf_f1(&dir);
     assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt eighth held-out set");
 }
+
+#[test]
+fn ninth_heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout9");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.96, "F1 {f1:.3} on the rebuilt ninth held-out set");
+}
