@@ -974,3 +974,87 @@ fn layout_side_column_on_a_narrow_last_page_is_furniture() {
     let found = texts(&text);
     assert!(found.iter().any(|t| t == "Hoogachtend,"), "{found:#?}");
 }
+
+/// A bill as `pdftotext` prints it: an article's heading under the last
+/// item of the article before it, no blank line between, is a heading of
+/// its own; the text under it is not joined to it.
+#[test]
+fn an_articles_heading_after_a_list_item_stands_alone() {
+    let text = "In deze wet en de daarop berustende bepalingen wordt verstaan onder:\na. aanbieder: degene die deelvoertuigen tegen betaling ter beschikking stelt\naan gebruikers;\nb. stallingsgebied: een door het college aangewezen deel van de openbare\nruimte waar deelvoertuigen mogen worden geparkeerd.\nArtikel 1.2 (reikwijdte)\nDeze wet is niet van toepassing op deelvoertuigen die uitsluitend worden\nverhuurd op een terrein dat niet voor het openbaar verkeer openstaat.\n";
+    let found = texts(text);
+    assert!(
+        found.iter().any(|t| t == "Artikel 1.2 (reikwijdte)"),
+        "{found:#?}"
+    );
+    // A long line after an item is the next paragraph's first line, not a
+    // heading.
+    let filler = "De provincies hebben hun programma's op tijd ingediend bij het ministerie\nen de waterschappen hebben daarop gereageerd met een gezamenlijke brief.\n";
+    let text = filler.repeat(4)
+        + "De provincies werken samen met:\n- de waterschappen en de gemeenten in het stroomgebied van de Rijn.\nOver de PFAS-problematiek in het algemeen heeft de Staatssecretaris van\nInfrastructuur en Waterstaat uw Kamer op 8 februari 2023 afzonderlijk geïnformeerd.\n";
+    let found = texts(&text);
+    assert!(
+        found
+            .iter()
+            .any(|t| t.starts_with("Over de PFAS-problematiek")
+                && t.ends_with("afzonderlijk geïnformeerd.")),
+        "{found:#?}"
+    );
+}
+
+/// The clauses of a formula set as paragraphs of their own, ending in a
+/// colon or a semicolon with room left on the line for the next one's
+/// first word, are segments of their own.
+#[test]
+fn a_formulas_clauses_broken_off_at_a_colon_or_semicolon_stand_apart() {
+    let text = "Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden, Prins van\nOranje-Nassau, enz. enz. enz.\nAllen, die deze zullen zien of horen lezen, saluut! doen te weten:\nAlzo Wij in overweging genomen hebben, dat het wenselijk is gemeenten de\nbevoegdheid te geven het aanbieden van deelfietsen aan een vergunning te\nbinden en regels te stellen over de gegevens die aanbieders verstrekken;\nZo is het, dat Wij, de Afdeling advisering van de Raad van State gehoord,\nen met gemeen overleg der Staten-Generaal, hebben goedgevonden en verstaan,\ngelijk Wij goedvinden en verstaan bij deze:\n";
+    let found = texts(text);
+    for clause in [
+        "Allen, die deze zullen zien of horen lezen, saluut! doen te weten:",
+        "Alzo Wij in overweging genomen hebben, dat het wenselijk is gemeenten de bevoegdheid te geven het aanbieden van deelfietsen aan een vergunning te binden en regels te stellen over de gegevens die aanbieders verstrekken;",
+    ] {
+        assert!(found.iter().any(|t| t == clause), "{clause} in {found:#?}");
+    }
+}
+
+/// The number after a word it belongs to (`bijlage 1`, `vraag 2`) is no
+/// footnote marker, also at a sentence's end; a heading's roman number
+/// (`II.`) opens its title, a question too.
+#[test]
+fn a_references_number_is_no_marker_and_a_roman_number_opens_its_title() {
+    let text = "Er zijn 1.792 aanvragen toegekend. Samen leveren die ongeveer 610 kilometer\nnieuwe heggen en houtwallen en 380 poelen op. Een overzicht per provincie vindt u\nin bijlage 1.\nII.\n\nWat leren we van de eerste ronde?\n\nDe regeling is goed ontvangen, maar de uitvoering kan eenvoudiger.\n";
+    let found = texts(text);
+    for segment in [
+        "Een overzicht per provincie vindt u in bijlage 1.",
+        "II. Wat leren we van de eerste ronde?",
+    ] {
+        assert!(
+            found.iter().any(|t| t == segment),
+            "{segment} in {found:#?}"
+        );
+    }
+}
+
+/// `pdftotext` prints the labels of a list whose items hold sub-items one
+/// under another before the first item (`(a)`⏎⏎`(b)`⏎⏎`the application
+/// …:`⏎`i.`⏎⏎`the average …;`): each label opens the next item that has
+/// none of its own, in order; labels of no one series stay as they are.
+#[test]
+fn labels_stacked_before_their_items_open_them_in_order() {
+    let text = "De evaluatoren zijn positief over het effect van het fonds op de eerste exporteurs\nen over het bereik onder kleine bedrijven. Zij zien ook twee zwakke punten:\n(a)\n\n(b)\n\nde aanvraag is traag en duur voor kleine bedrijven:\ni.\n\nde gemiddelde tijd tussen aanvraag en besluit was 9,5 week;\n\nii.\n\neen op de drie bedrijven huurde een adviseur in;\n\nhet fonds is buiten de netwerken van de kamers van koophandel nauwelijks\nbekend.\n\nHet kabinet reageert in het voorjaar van volgend jaar op deze bevindingen.\n";
+    let found = texts(text);
+    for item in [
+        "(a) de aanvraag is traag en duur voor kleine bedrijven:",
+        "i. de gemiddelde tijd tussen aanvraag en besluit was 9,5 week;",
+        "ii. een op de drie bedrijven huurde een adviseur in;",
+        "(b) het fonds is buiten de netwerken van de kamers van koophandel nauwelijks bekend.",
+    ] {
+        assert!(found.iter().any(|t| t == item), "{item} in {found:#?}");
+    }
+    // `3.` then `a.`: no one series, no stack.
+    let text = "De Europese Commissie heeft de steun voor het Nederlandse deel goedgekeurd,\nonder twee voorwaarden:\n\n3.\n\na.\n\nde capaciteit wordt aan alle gebruikers op gelijke voorwaarden aangeboden;\n\nb.\n\nde steun wordt deels terugbetaald als de opbrengsten hoger zijn dan verwacht.\n";
+    let found = texts(text);
+    assert!(
+        !found.iter().any(|t| t.starts_with("3. de capaciteit")),
+        "{found:#?}"
+    );
+}

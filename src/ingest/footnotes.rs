@@ -13,7 +13,7 @@
 //! acronym (`MH17`, `D66`), which are taken only when nothing better is
 //! there and the body exists.
 
-use crate::lang::rules::caption_words;
+use crate::lang::rules::numbered_words;
 use crate::lang::{Rules, with_lowercase};
 use std::collections::HashMap;
 
@@ -484,12 +484,13 @@ fn separate_word_marker(
         year.is_some_and(|y| (1800..2100).contains(&y)) && words.next().is_some_and(is_month)
     };
     let date_closes = after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
-    // `Tabel 1.`, `Table 1:`: a caption's own number.
-    let caption = word
+    // `Tabel 1.`, `Table 1:`, `in bijlage 1.`: the number of a caption
+    // or a reference.
+    let numbered = word
         .rsplit(' ')
         .next()
-        .is_some_and(|w| with_lowercase(w, |w| caption_words().contains(w)));
-    !caption
+        .is_some_and(|w| with_lowercase(w, |w| numbered_words().contains(w)));
+    !numbered
         && digits.len() <= 2
         && !digits.starts_with('0')
         && ((word_ends && closes) || after_stop || (after_date && date_closes))

@@ -390,6 +390,25 @@ impl Planner<'_> {
     /// fitted on line `i` (`… schreef in haar reactie:`⏎`Gemeenten …`).
     fn introduces(&self, i: usize, next: usize) -> bool {
         self.content(i).trim_end().ends_with(':') && self.broken_before_capital(i, next)
+            || self.clause_broken_off(i, next)
+    }
+
+    /// Whether line `i` ends in a colon or a semicolon with room left for
+    /// the first word of `next`, which opens with a capital: the clauses of
+    /// a formula set as paragraphs of their own (`… saluut! doen te
+    /// weten:`⏎`Alzo Wij …`, `… verstrekken;`⏎`Zo is het, …`). A
+    /// punctuation mark there is a break the writer made, so the word only
+    /// has to fit, with no room kept for wide letters.
+    fn clause_broken_off(&self, i: usize, next: usize) -> bool {
+        let content = self.content(i).trim_end();
+        let next_content = self.content(next);
+        let first_word = next_content
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        (content.ends_with(':') || content.ends_with(';'))
+            && next_content.starts_with(char::is_uppercase)
+            && self.infos[i].chars + 1 + first_word <= self.width
     }
 
     /// Whether line `i` is the wrapped end of a short text, one or two
@@ -641,11 +660,35 @@ impl Planner<'_> {
     /// A paragraph that is only a label (`1.`, `1.1`, `•`) opens the
     /// paragraph after it: `pdftotext` prints a heading's or an item's
     /// label apart from its text when a tab stands between them.
+    ///
+    /// Labels stacked one under another (`(a)`⏎⏎`(b)`, printed apart from
+    /// a list whose items hold sub-items) open the next paragraphs that
+    /// have no label of their own, one each, in order.
     fn label_paragraphs_joined(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
         let mut out: Vec<Vec<usize>> = Vec::with_capacity(paras.len());
         let mut pending: Option<usize> = None;
+        let mut stacked: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+        let lone_label = |line: usize| {
+            let content = self.content(line);
+            is_lone_label(content) && !is_lone_bullet(content)
+        };
         for mut para in paras {
+            let last_stacked = stacked.back().copied().or(pending);
+            if para.len() == 1
+                && lone_label(para[0])
+                && let Some(before) = last_stacked.filter(|&l| lone_label(l))
+                && label_follows(self.content(before), self.content(para[0]))
+            {
+                stacked.extend(pending.take());
+                stacked.push_back(para[0]);
+                continue;
+            }
             if let Some(label) = pending.take() {
+                para.insert(0, label);
+            } else if list_marker_len(self.content(para[0])).is_none()
+                && !is_lone_label(self.content(para[0]))
+                && let Some(label) = stacked.pop_front()
+            {
                 para.insert(0, label);
             }
             // The label may also end the paragraph before its text
@@ -662,9 +705,7 @@ impl Planner<'_> {
             }
             out.push(para);
         }
-        if let Some(label) = pending {
-            out.push(vec![label]);
-        }
+        out.extend(pending.into_iter().chain(stacked).map(|label| vec![label]));
         out
     }
 
@@ -884,10 +925,15 @@ impl Planner<'_> {
                             u.kind == BlockKind::Heading && u.lines == [p]
                         })
                 });
+                // After a list item only a short line, when the item has
+                // ended (`… worden geparkeerd.`⏎`Artikel 1.2 (reikwijdte)`):
+                // a long one is the next paragraph's first line.
+                let item_ended = prev.is_some_and(|p| self.line_closes(p))
+                    && content.split_whitespace().count() <= 6;
                 if opens
                     && current
                         .as_ref()
-                        .is_none_or(|u| u.kind != BlockKind::ListItem)
+                        .is_none_or(|u| u.kind != BlockKind::ListItem || item_ended)
                     && (paras.len() > 1 || k > 0)
                     && self.heading_like(i)
                 {
@@ -1287,6 +1333,58 @@ fn is_lone_label(content: &str) -> bool {
     numbered || roman || letter
 }
 
+/// Whether lone label `next` comes right after `label` in one series
+/// (`(a)` `(b)`, `1.` `2.`, `ii.` `iii.`), written the same way.
+fn label_follows(label: &str, next: &str) -> bool {
+    fn parts(label: &str) -> (bool, &str, char) {
+        let t = label.trim();
+        let open = t.starts_with('(');
+        let t = t.trim_start_matches('(');
+        let close = t.chars().next_back().unwrap_or(' ');
+        (open, &t[..t.len() - close.len_utf8()], close)
+    }
+    // A label's places in the series it may belong to: a number, a roman
+    // number, a letter (`i` and `v` may be either of the last two).
+    fn places(core: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        if let Ok(n) = core.parse::<u32>() {
+            out.push(n);
+        }
+        let roman: Option<Vec<i32>> = core
+            .chars()
+            .map(|c| match c.to_ascii_lowercase() {
+                'i' => Some(1),
+                'v' => Some(5),
+                'x' => Some(10),
+                _ => None,
+            })
+            .collect();
+        if let Some(digits) = roman.filter(|d| !d.is_empty()) {
+            let total: i32 = digits
+                .iter()
+                .enumerate()
+                .map(|(k, &d)| {
+                    if digits.get(k + 1).is_some_and(|&after| after > d) {
+                        -d
+                    } else {
+                        d
+                    }
+                })
+                .sum();
+            out.extend(u32::try_from(total).ok().map(|n| n + 1000));
+        }
+        let mut chars = core.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_ascii_alphabetic()
+        {
+            out.push(u32::from(c.to_ascii_lowercase()) + 2000);
+        }
+        out
+    }
+    let (a, b) = (parts(label), parts(next));
+    a.0 == b.0 && a.2 == b.2 && places(a.1).iter().any(|x| places(b.1).contains(&(x + 1)))
+}
+
 /// A parliamentary paper's number: a dossier's number in groups of
 /// digits (`36 780`, `31 409`) or a paper's number after `Nr.` or `No.`.
 fn is_paper_number(content: &str) -> bool {
@@ -1472,6 +1570,18 @@ mod tests {
         assert!(!is_page_number("12", false));
         assert!(!is_page_number("Pagina's vol tekst", false));
         assert!(!is_page_number("1 tot maximaal 5 jaar", true));
+    }
+
+    #[test]
+    fn labels_in_one_series() {
+        assert!(label_follows("(a)", "(b)"));
+        assert!(label_follows("1.", "2."));
+        assert!(label_follows("ii.", "iii."));
+        assert!(label_follows("iv.", "v."));
+        assert!(label_follows("(h)", "(i)"));
+        assert!(!label_follows("3.", "a."));
+        assert!(!label_follows("(a)", "b."));
+        assert!(!label_follows("a.", "c."));
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub struct Rules {
     pub imprint_words: FastSet<&'static str>,
     /// Words that open a numbered caption (`tabel` in `Tabel 1:`).
     pub caption_words: FastSet<&'static str>,
+    /// Words whose number follows them in a reference (`bijlage` in
+    /// `bijlage 1`).
+    pub numbered_words: FastSet<&'static str>,
 }
 
 /// A unit of measure: a value in it is `value × factor + offset` in the
@@ -197,6 +200,18 @@ pub fn page_words() -> &'static PageWords {
             .flat_map(|c| c.to_uppercase().chain(c.to_lowercase()))
             .collect();
         words
+    })
+}
+
+/// The words of all languages whose number follows them: caption words
+/// (`tabel`) and words of a reference (`bijlage`, `annex`), merged once.
+pub fn numbered_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Rules::every_language(|r| &r.numbered_words)
+            .into_iter()
+            .chain(caption_words().iter().copied())
+            .collect()
     })
 }
 
@@ -331,6 +346,7 @@ impl Rules {
             letterhead_labels: take("letterhead_label"),
             imprint_words: take("imprint_word"),
             caption_words: take("caption_word"),
+            numbered_words: take("numbered_word"),
         }
     }
 }

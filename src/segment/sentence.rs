@@ -573,6 +573,12 @@ fn inline_lists(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
         follow_list(text, start + len, label, suffix, &mut cuts, &mut marks);
         return (cuts, marks);
     }
+    // A heading's roman number (`II. Wat leren we …?`): its stop ends no
+    // sentence.
+    if let Some(len) = roman_label(head) {
+        marks.push((start, start + len));
+        return (cuts, marks);
+    }
     // A numbered list inside a paragraph (`… this. 1. The first item 2. The
     // second item`): `1` and `2` in order, each before a capital.
     for suffix in [".)", ".", ")"] {
@@ -633,6 +639,16 @@ fn next_label(l: Label) -> Option<Label> {
         Label::Letter(c) if c < b'z' => Some(Label::Letter(c + 1)),
         Label::Letter(_) => None,
     }
+}
+
+/// A roman number in capitals with a stop at the start, before a space
+/// (`IV. `): its length with the stop.
+fn roman_label(s: &str) -> Option<usize> {
+    let (core, rest) = s.split_once(". ")?;
+    ((1..=5).contains(&core.len())
+        && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && rest.starts_with(|c: char| !c.is_whitespace()))
+    .then_some(core.len() + 1)
 }
 
 /// A numbered or lettered marker at the start: `1.` `1)` `1.)` `a.` `a)`.

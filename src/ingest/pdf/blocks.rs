@@ -129,6 +129,13 @@ pub(super) fn blocks(
                     || (line.x0 - x0).abs() <= 2.5
                     || (count == 1 && (line.x0 - after_gap).abs() <= 2.5)
                     || (count == 1 && line.x0 < x0 - 2.5 && !prev.bullet && !prev.label)
+                    // A numbered paragraph with its first line indented (a
+                    // member quoted in an amendment) goes on in lower case.
+                    || (count == 1
+                        && line.x0 < x0 - 2.5
+                        && prev.label
+                        && !prev.closes()
+                        && starts_lower(&line))
                     || (count == 1 && line.x0 > x0 + 2.5 && hangs(prev, &line, right));
                 // Where a line ends short or closes a sentence, a change of
                 // style starts a block (a heading before it or after it);
@@ -238,6 +245,11 @@ fn hangs(first: &Line, next: &Line, right: f32) -> bool {
     !first.closes() && !ends_early(first, next, right)
 }
 
+/// Whether a line's text starts in lower case.
+fn starts_lower(line: &Line) -> bool {
+    line.text().chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Whether a line's text starts with a capital.
 fn starts_upper(line: &Line) -> bool {
     line.text().chars().next().is_some_and(char::is_uppercase)
@@ -277,7 +289,10 @@ pub(super) fn demote_long_headings(out: &mut [(Line, LineRole)]) {
             Some((first, rest)) if is_label(first) || is_section_number(first) => rest.to_owned(),
             _ => text,
         };
-        let sentences = text.matches(". ").count();
+        let sentences = [". ", "? ", "! "]
+            .iter()
+            .map(|end| text.matches(end).count())
+            .sum::<usize>();
         let lines = end - k;
         let all_styled = out[k..end]
             .iter()
