@@ -597,3 +597,13 @@ fn ninth_heldout_documents_rebuild_and_read_like_their_gold() {
     let f1 = corpus_pdf_f1(&dir);
     assert!(f1 >= 0.96, "F1 {f1:.3} on the rebuilt ninth held-out set");
 }
+
+#[test]
+fn tenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout10");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt tenth held-out set");
+}

@@ -1058,3 +1058,45 @@ fn labels_stacked_before_their_items_open_them_in_order() {
         "{found:#?}"
     );
 }
+
+/// The report of a debate: a speaker's name before a colon (`De heer Van
+/// Dijk (PVV):`, `De voorzitter:`) is a segment of its own, also where the
+/// extractor ran the turns together; a list of who was present
+/// (`Voorzitter: Hoekstra`) is not cut.
+#[test]
+fn a_speakers_name_in_a_debates_report_is_a_segment() {
+    let text = "Voorzitter: Hoekstra\nGriffier: Verbeek\nDe vergadering wordt geopend om 10.00 uur.\nDe voorzitter: Goedemorgen. Ik heet de staatssecretaris en de leden welkom.\nDe heer Van Dijk (PVV): Dank u wel, voorzitter. In vijf jaar is een op de zes\nbushaltes op het platteland zijn laatste avondbus kwijtgeraakt.\nStaatssecretaris Van Loon: Ik dank de leden voor hun vragen.\n";
+    let found = texts(text);
+    assert!(!found.iter().any(|t| t == "Voorzitter:"), "{found:#?}");
+    for segment in [
+        "De voorzitter:",
+        "Goedemorgen.",
+        "De heer Van Dijk (PVV):",
+        "Dank u wel, voorzitter.",
+        "Staatssecretaris Van Loon:",
+        "Ik dank de leden voor hun vragen.",
+    ] {
+        assert!(
+            found.iter().any(|t| t == segment),
+            "{segment} in {found:#?}"
+        );
+    }
+}
+
+/// A section's number opening a line (`2.1.2 Tarieven`) holds no footnote
+/// marker, also when the next note's number is its last digit; the marker
+/// glued to a year at a line's end is the note's.
+#[test]
+fn a_section_number_holds_no_marker() {
+    let text = "2.1.1 Heffingplichtigen\nDe heffing wordt geheven van degene die met een eigen installatie grondwater\nonttrekt. Onttrekkingen van minder dan 10.000 kubieke meter per jaar zijn\nvrijgesteld.1\n2.1.2 Tarieven\nHet tarief bedraagt € 0,045 per kubieke meter voor onttrekkingen voor de\ndrinkwatervoorziening en € 0,09 per kubieke meter voor alle andere.\nArtikel III\nDe wet treedt in werking op 1 januari 2028.2\n\n1\nKamerstuk 36 804, nr. 3, blz. 12.\n2\nDe datum staat in het regeerakkoord.\n";
+    let found = texts(text);
+    for segment in [
+        "2.1.2 Tarieven",
+        "De wet treedt in werking op 1 januari 2028.",
+    ] {
+        assert!(
+            found.iter().any(|t| t == segment),
+            "{segment} in {found:#?}"
+        );
+    }
+}

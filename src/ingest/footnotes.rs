@@ -351,7 +351,12 @@ fn digit_run(
         } else {
             let decimal =
                 matches!(prev, '.' | ',' | ':') && prev2.is_some_and(|c| c.is_ascii_digit());
-            if prev2.is_none_or(char::is_whitespace) {
+            // `2.1.2 Tarieven`: a section's number opening the line.
+            let section_number = before
+                .trim_start()
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.');
+            if prev2.is_none_or(char::is_whitespace) || section_number {
                 None
             } else if decimal {
                 // `2022.1 I also`: a year, a period and a marker, when a

@@ -111,6 +111,9 @@ pub struct Rules {
     /// Words whose number follows them in a reference (`bijlage` in
     /// `bijlage 1`).
     pub numbered_words: FastSet<&'static str>,
+    /// How a speaker is named in the report of a debate (`de heer`, `the
+    /// chair`), lower case.
+    pub speaker_titles: FastSet<&'static str>,
 }
 
 /// A unit of measure: a value in it is `value × factor + offset` in the
@@ -347,6 +350,7 @@ impl Rules {
             imprint_words: take("imprint_word"),
             caption_words: take("caption_word"),
             numbered_words: take("numbered_word"),
+            speaker_titles: take("speaker_title"),
         }
     }
 }

@@ -85,6 +85,16 @@ pub fn split(text: &str, rules: &Rules, hints: &[usize]) -> Vec<(usize, usize)> 
             cuts.push(cut);
         }
     }
+    // A speaker's name opens a sentence (an extractor may have run the
+    // speakers' turns together).
+    let speakers: Vec<usize> = std::iter::once(0)
+        .chain(cuts.iter().copied())
+        .filter_map(|start| {
+            let lead = text[start..].len() - text[start..].trim_start().len();
+            speaker_label_end(&text[start + lead..], rules).map(|end| start + lead + end)
+        })
+        .collect();
+    cuts.extend(speakers);
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -639,6 +649,43 @@ fn next_label(l: Label) -> Option<Label> {
         Label::Letter(c) if c < b'z' => Some(Label::Letter(c + 1)),
         Label::Letter(_) => None,
     }
+}
+
+/// Where a speaker's name ends in the report of a debate: a speaker's
+/// title (`De heer`, `The chair`, `Minister`), up to five words of a name
+/// (each with a capital, or a particle such as `van`) and a party in
+/// brackets, then a colon and the words spoken (two at least): `Mevrouw
+/// Bakker (CDA): Dank u wel.` The name and the colon are a segment of
+/// their own; `Voorzitter: Hoekstra` (a list of who was present) is not.
+/// A title alone needs its article.
+fn speaker_label_end(text: &str, rules: &Rules) -> Option<usize> {
+    let mut reach = text.len().min(122);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let colon = text[..reach].find(": ")?;
+    let label = &text[..colon];
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let title = (1..=words.len().min(3)).rev().find(|&n| {
+        rules
+            .speaker_titles
+            .contains(words[..n].join(" ").trim_end_matches('.'))
+    })?;
+    let name: Vec<&str> = label.split_whitespace().skip(title).collect();
+    // A title alone names a speaker with its article (`De voorzitter:`);
+    // `Voorzitter: Hoekstra` lists who chaired.
+    let named = !name.is_empty() || title > 1;
+    let name_ok = named
+        && name.len() <= 5
+        && name.iter().enumerate().all(|(k, w)| {
+            let party = w.starts_with('(') && w.ends_with(')') && k + 1 == name.len();
+            party
+                || w.starts_with(char::is_uppercase) && !w.ends_with([',', ';', '.', '!', '?'])
+                || rules.name_particles.contains(*w)
+        });
+    let spoken = text[colon + 1..].split_whitespace().count() >= 2;
+    (name_ok && spoken).then_some(colon + 1)
 }
 
 /// A roman number in capitals with a stop at the start, before a space

@@ -249,6 +249,9 @@ struct Flow {
     next_note: u32,
     /// The last footnote of the page before ended inside a sentence.
     note_open: bool,
+    /// The cells of the first row of the last table seen (its header),
+    /// which a table running on over a page break may repeat.
+    table_head: Option<Vec<String>>,
 }
 
 /// The first pass's summary of a page: what the document-wide layout
@@ -502,6 +505,7 @@ impl Layout {
                 open_sentence: None,
                 next_note: 1,
                 note_open: false,
+                table_head: None,
             },
             done: 0,
             held: None,
@@ -689,14 +693,19 @@ fn running_text(
     page: &PageGlyphs,
     body: Vec<Line>,
 ) -> Vec<(Line, LineRole)> {
-    let (body, tables) = table_text(body, page);
+    let (body, mut tables) = table_text(body, page);
     let (body, figure) = figure_text(body, facts.body_size);
+    repeated_head(&mut tables, text_top(&body), &mut flow.table_head);
     let mut roles = Vec::with_capacity(body.len());
     for stretch in reading_order(body) {
         let right = stretch
             .right
             .unwrap_or(facts.right[(page.number as usize + 1) % 2]);
-        let (lines, unruled) = unruled_table_text(stretch.lines);
+        let (lines, mut unruled) = unruled_table_text(stretch.lines);
+        if !unruled.is_empty() {
+            let above = text_top(&lines).min(text_top(roles.iter().map(|(l, _)| l)));
+            repeated_head(&mut unruled, above, &mut flow.table_head);
+        }
         let before = flow
             .open_sentence
             .as_ref()
@@ -712,6 +721,55 @@ fn running_text(
     put_inset(&mut roles, figure);
     put_inset(&mut roles, tables);
     roles
+}
+
+/// The top of the highest line with ink.
+fn text_top<'a>(lines: impl IntoIterator<Item = &'a Line>) -> f32 {
+    lines
+        .into_iter()
+        .filter(|l| !l.blank)
+        .map(|l| l.top)
+        .fold(f32::MAX, f32::min)
+}
+
+/// A table's header row repeated at the top of a page, where the table
+/// runs on from the page before (its first row's cells the same as the
+/// last table's, and no text above it on the page: `first_text` is the
+/// top of the page's highest line of text), is page furniture;
+/// otherwise the table's first row is remembered as the header.
+fn repeated_head(
+    cells: &mut [(Line, LineRole)],
+    first_text: f32,
+    last_head: &mut Option<Vec<String>>,
+) {
+    let Some(top) = cells
+        .iter()
+        .filter(|(l, _)| !l.blank)
+        .map(|(l, _)| l.top)
+        .reduce(f32::min)
+    else {
+        return;
+    };
+    let in_head = |l: &Line| !l.blank && (l.top - top).abs() < 1.0;
+    let mut head: Vec<String> = cells
+        .iter()
+        .filter(|(l, _)| in_head(l))
+        .map(|(l, _)| l.text().trim().to_owned())
+        .collect();
+    head.sort();
+    let runs_on = first_text >= top - 1.0;
+    if !(runs_on && last_head.as_ref() == Some(&head)) {
+        *last_head = Some(head);
+        return;
+    }
+    // The header's cells, with the lines of a cell wrapped under them.
+    let mut dropping = false;
+    for (line, role) in cells.iter_mut() {
+        dropping = in_head(line) || (dropping && *role == LineRole::Continue);
+        if dropping {
+            *role = LineRole::Furniture(ArtifactKind::PageFurniture);
+        }
+    }
 }
 
 /// Puts the blocks of an inset (a figure, a table) before the first line
