@@ -1100,3 +1100,23 @@ fn a_section_number_holds_no_marker() {
         );
     }
 }
+
+/// An English motion's fixed clauses (`The House,`, `having heard the
+/// deliberations,`, `noting that`, `requests the government:`) open
+/// segments of their own, as the Dutch ones do.
+#[test]
+fn an_english_motions_clauses_are_segments() {
+    let text = "The House,\nhaving heard the deliberations,\nnoting that the number of mid-rent homes offered for rent fell by approx. 9% in\n2025, while the number of households looking for such a home rose to 212,000;\nconsidering that municipalities need reliable figures to decide whether to use\nthe powers the bill gives them;\nrequests the government to publish every six months the number of homes sold,\nand proceeds to the order of the day.\n";
+    let found = gold_lines(&segment_text(text, "en", Layout::Auto))
+        .into_iter()
+        .map(|l| l.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect::<Vec<_>>();
+    for clause in [
+        "The House,",
+        "having heard the deliberations,",
+        "considering that municipalities need reliable figures to decide whether to use the powers the bill gives them;",
+        "and proceeds to the order of the day.",
+    ] {
+        assert!(found.iter().any(|t| t == clause), "{clause} in {found:#?}");
+    }
+}

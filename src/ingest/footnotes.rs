@@ -351,11 +351,13 @@ fn digit_run(
         } else {
             let decimal =
                 matches!(prev, '.' | ',' | ':') && prev2.is_some_and(|c| c.is_ascii_digit());
-            // `2.1.2 Tarieven`: a section's number opening the line.
-            let section_number = before
-                .trim_start()
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.');
+            // `2.1.2 Tarieven`: a section's number opening the line (not a
+            // year at a line's start, `2022.1 I also`).
+            let section_number = before.trim_start().strip_suffix('.').is_some_and(|groups| {
+                groups
+                    .split('.')
+                    .all(|g| (1..=2).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+            });
             if prev2.is_none_or(char::is_whitespace) || section_number {
                 None
             } else if decimal {

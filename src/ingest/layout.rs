@@ -1131,20 +1131,10 @@ impl Planner<'_> {
     /// clause is a segment of its own, as the motion prints it on its own
     /// line.
     fn opens_motion_clause(&self, prev: usize, i: usize) -> bool {
-        const CLAUSES: [&str; 9] = [
-            "gehoord de beraadslaging",
-            "overwegende dat",
-            "constaterende dat",
-            "van mening dat",
-            "overwegende,",
-            "verzoekt de regering",
-            "roept de regering op",
-            "spreekt uit dat",
-            "en gaat over tot de orde van de dag",
-        ];
-        let content = self.content(i).trim_end();
-        let lower = content.to_lowercase();
-        let opens = lower == "de kamer," || CLAUSES.iter().any(|c| lower.starts_with(c));
+        let lower = self.content(i).trim_end().to_lowercase();
+        let opens = crate::lang::rules::motion_clauses()
+            .iter()
+            .any(|c| lower.starts_with(c));
         opens && self.content(prev).trim_end().ends_with([',', ';', ':'])
     }
 

@@ -114,6 +114,9 @@ pub struct Rules {
     /// How a speaker is named in the report of a debate (`de heer`, `the
     /// chair`), lower case.
     pub speaker_titles: FastSet<&'static str>,
+    /// How the fixed clauses of a motion open (`constaterende dat`), lower
+    /// case.
+    pub motion_clauses: FastSet<&'static str>,
 }
 
 /// A unit of measure: a value in it is `value × factor + offset` in the
@@ -203,6 +206,17 @@ pub fn page_words() -> &'static PageWords {
             .flat_map(|c| c.to_uppercase().chain(c.to_lowercase()))
             .collect();
         words
+    })
+}
+
+/// The openings of a motion's clauses in all languages, merged once: a
+/// motion's language need not be the document's.
+pub fn motion_clauses() -> &'static Vec<&'static str> {
+    static CLAUSES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CLAUSES.get_or_init(|| {
+        Rules::every_language(|r| &r.motion_clauses)
+            .into_iter()
+            .collect()
     })
 }
 
@@ -351,6 +365,7 @@ impl Rules {
             caption_words: take("caption_word"),
             numbered_words: take("numbered_word"),
             speaker_titles: take("speaker_title"),
+            motion_clauses: take("motion_clause"),
         }
     }
 }
