@@ -1120,3 +1120,59 @@ fn an_english_motions_clauses_are_segments() {
         assert!(found.iter().any(|t| t == clause), "{clause} in {found:#?}");
     }
 }
+
+/// A report's closing: offices and names one under another (`The chair of
+/// the committee,`, `Postma`, `The clerk of the committee,`, `Verbeek`)
+/// are signature lines, one segment each.
+#[test]
+fn offices_and_names_one_under_another_are_signature_lines() {
+    let filler = "The committee has put a number of questions and comments to the Minister\nof Education about the letter on the teacher shortage in secondary schools.\n";
+    let text = filler.repeat(3)
+        + "The Minister answered these questions by letter of 20 April 2026.\nThe chair of the committee,\nPostma-Hadžić\nThe clerk of the committee,\nVan den Heuvel\n\nQuestions and comments from the members of the committee\n";
+    let found = texts(&text);
+    for line in [
+        "The chair of the committee,",
+        "Postma-Hadžić",
+        "The clerk of the committee,",
+        "Van den Heuvel",
+    ] {
+        assert!(found.iter().any(|t| t == line), "{line} in {found:#?}");
+    }
+}
+
+/// A question numbered by a label alone on its line, with a party's long
+/// heading over the label and a heading after the answer's text, no blank
+/// lines between: the label opens the question, the headings stand apart.
+#[test]
+fn a_labelled_paragraph_ends_where_a_heading_follows() {
+    let text = "Questions and comments from the members of the GroenLinks-PvdA parliamentary party\n1.\n\nThe members of the GroenLinks-PvdA parliamentary party have read the letter\nwith concern. Would a right to work fewer hours from the age of 60 help the\nolder teachers who leave early because of the workload?\nII Response of the Minister\nResponse to the members of the GroenLinks-PvdA parliamentary party\n\nQuestion 1. The figures for the 2024/25 school year are given in table 1.\n";
+    let found = texts(text);
+    for segment in [
+        "1. The members of the GroenLinks-PvdA parliamentary party have read the letter with concern.",
+        "II Response of the Minister",
+    ] {
+        assert!(
+            found.iter().any(|t| t == segment),
+            "{segment} in {found:#?}"
+        );
+    }
+}
+
+/// A URL broken after its scheme (`https:`⏎`//www.…`) is joined without a
+/// space; a school year (`2021/22`) alone on its line is a table's cell,
+/// not a page number `2/7`.
+#[test]
+fn a_url_broken_after_its_scheme_and_school_years_in_a_table() {
+    let filler = "De provincies hebben hun programma's op tijd ingediend bij het ministerie\nen de waterschappen hebben daarop gereageerd met een gezamenlijke brief.\n";
+    let text = filler.repeat(4)
+        + "Zie voor de cijfers het rapport van DUO en CentERdata van maart 2026, https:\n//www.example-duo.nl/open-data/lessen-2025.\n";
+    let found = texts(&text);
+    assert!(
+        found
+            .iter()
+            .any(|t| t.ends_with("https://www.example-duo.nl/open-data/lessen-2025.")),
+        "{found:#?}"
+    );
+    assert!(!brug::ingest::is_page_number("2021/22", true));
+    assert!(brug::ingest::is_page_number("2/7", true));
+}

@@ -430,6 +430,16 @@ impl Planner<'_> {
             && self.broken_before_capital(i, next)
     }
 
+    /// Whether line `i` is a table's cell printed alone between blank
+    /// lines, as `pdftotext` prints a header row (`Schooljaar`⏎⏎
+    /// `Leerlingen`): three words at most, no punctuation at its end.
+    fn lone_cell(&self, i: usize) -> bool {
+        let content = self.content(i);
+        content.split_whitespace().count() <= 3
+            && last_char(content).is_some_and(char::is_alphanumeric)
+            && self.infos.get(i + 1).is_some_and(|l| l.blank)
+    }
+
     fn line_closes(&self, i: usize) -> bool {
         last_char(self.content(i)).is_some_and(ends_sentence)
     }
@@ -509,7 +519,39 @@ impl Planner<'_> {
             paras.push(current);
         }
         let paras = self.paper_heads_paired(self.label_paragraphs_joined(paras));
+        let paras = self.labelled_paragraphs_split(paras);
         self.paper_numbers_joined(paras)
+    }
+
+    /// A paragraph opened by a label alone on its line is one item: where
+    /// a heading follows its text with no blank line between (`… help?`⏎
+    /// `II Response of the Minister`⏎`Response to …`), the heading opens
+    /// a paragraph of its own.
+    fn labelled_paragraphs_split(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut out = Vec::with_capacity(paras.len());
+        for mut para in paras {
+            let labelled = para.len() >= 3 && is_lone_label(self.content(para[0]));
+            let heading_at = labelled
+                .then(|| {
+                    (2..para.len()).find(|&k| {
+                        self.line_closes(para[k - 1])
+                            && self.heading_like(para[k])
+                            && self.content(para[k]).split_whitespace().count() <= 8
+                            && para
+                                .get(k + 1)
+                                .is_none_or(|&n| self.broken_before_capital(para[k], n))
+                    })
+                })
+                .flatten();
+            if let Some(k) = heading_at {
+                let rest = para.split_off(k);
+                out.push(para);
+                out.push(rest);
+            } else {
+                out.push(para);
+            }
+        }
+        out
     }
 
     /// A parliamentary paper's head as `pdftotext` prints it when the
@@ -672,7 +714,8 @@ impl Planner<'_> {
             let content = self.content(line);
             is_lone_label(content) && !is_lone_bullet(content)
         };
-        for mut para in paras {
+        let mut paras = paras.into_iter().peekable();
+        while let Some(mut para) = paras.next() {
             let last_stacked = stacked.back().copied().or(pending);
             if para.len() == 1
                 && lone_label(para[0])
@@ -693,10 +736,24 @@ impl Planner<'_> {
             }
             // The label may also end the paragraph before its text
             // (`toelicht:`, `i.`, ``, `de hoge rente …`).
+            // Also under a long heading's line (a capital, no punctuation
+            // at its end) when the text after the blank line opens with a
+            // capital: `… parliamentary party`⏎`1.`⏎⏎`The members …`.
+            let capital_next = paras
+                .peek()
+                .is_some_and(|next| self.content(next[0]).starts_with(char::is_uppercase));
+            let under_title = |line: usize| {
+                let content = self.content(line);
+                capital_next
+                    && content.starts_with(char::is_uppercase)
+                    && last_char(content).is_some_and(char::is_alphabetic)
+                    && content.split_whitespace().count() <= 14
+            };
             let ends_in_label = para.len() >= 2
                 && para.last().is_some_and(|&l| is_lone_label(self.content(l)))
                 && (self.line_closes(para[para.len() - 2])
-                    || self.heading_like(para[para.len() - 2]));
+                    || self.heading_like(para[para.len() - 2])
+                    || under_title(para[para.len() - 2]));
             if ends_in_label || (para.len() == 1 && is_lone_label(self.content(para[0]))) {
                 pending = para.pop();
                 if para.is_empty() {
@@ -849,9 +906,10 @@ impl Planner<'_> {
                         }
                     }
                     in_caption = current.as_ref().is_some_and(|u| u.lines.len() < 3)
-                        && para
-                            .get(k + 1)
-                            .is_some_and(|&n| !self.broken_before_capital(i, n));
+                        && para.get(k + 1).is_some_and(|&n| {
+                            !self.broken_before_capital(i, n)
+                                && (content.trim_end().ends_with(',') || !self.lone_cell(n))
+                        });
                     if !in_caption && let Some(u) = current.take() {
                         units.push(u);
                     }
@@ -1177,7 +1235,8 @@ impl Planner<'_> {
     /// it): after a sentence's end or at the paragraph's start, a closing
     /// formula (`Hoogachtend,`) with at most three signature lines after
     /// it, or an office ending with a comma (`De Minister van …,`) and
-    /// the name under it as the paragraph's last line.
+    /// the name under it as the paragraph's last line, or several such
+    /// pairs one under another.
     fn inner_signature(&self, para: &[usize]) -> Option<usize> {
         let opens_at = |k: usize| {
             k == 0 || {
@@ -1194,16 +1253,23 @@ impl Planner<'_> {
         if closing.is_some() {
             return closing;
         }
-        let [.., office, name] = para else {
-            return None;
+        // One office and name under another (`The chair of the
+        // committee,`, `Postma`, `The clerk of the committee,`, `Verbeek`).
+        let signs = |k: usize| {
+            let (office, name) = (para[k], para[k + 1]);
+            self.content(office).trim_end().ends_with(',')
+                && self.signature_line(office)
+                && !self.is_full(office)
+                && is_name(self.content(name))
         };
-        let k = para.len() - 2;
-        (self.content(*office).trim_end().ends_with(',')
-            && self.signature_line(*office)
-            && !self.is_full(*office)
-            && is_name(self.content(*name))
-            && opens_at(k))
-        .then_some(k)
+        let mut k = para.len().checked_sub(2)?;
+        if !signs(k) {
+            return None;
+        }
+        while k >= 2 && signs(k - 2) {
+            k -= 2;
+        }
+        opens_at(k).then_some(k)
     }
 
     /// Whether a paragraph ends with a closing formula and the signature
@@ -1434,6 +1500,15 @@ pub fn is_figure_cell(content: &str) -> bool {
     }
     let figure = figure.trim_start_matches(['€', '$', '£', '-', '−', '+']);
     let figure = figure.strip_suffix('%').unwrap_or(figure);
+    // A school or budget year (`2021/22`).
+    let school_year = figure.split_once('/').is_some_and(|(year, next)| {
+        year.len() == 4
+            && next.len() == 2
+            && (year.to_owned() + next).bytes().all(|b| b.is_ascii_digit())
+    });
+    if school_year {
+        return true;
+    }
     figure.starts_with(|c: char| c.is_ascii_digit())
         && figure.ends_with(|c: char| c.is_ascii_digit())
         && figure
@@ -1488,7 +1563,8 @@ pub fn is_page_number(content: &str, blank_around: bool) -> bool {
         ["-" | "–", a, "-" | "–"] => number(a),
         [one] => {
             if let Some((a, b)) = one.split_once('/') {
-                number(a) && number(b)
+                // Page `2/7`, never past the count (`2021/22` is a year).
+                number(a) && number(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok()
             } else if let Some(inner) = one
                 .strip_prefix(['-', '–'])
                 .and_then(|r| r.strip_suffix(['-', '–']))

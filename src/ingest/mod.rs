@@ -1310,7 +1310,10 @@ fn join_lines(
         Some(Hyphen::KeepWithSpace) => b.push_space(infos[a].end),
         None => {
             let prev_token = last_token(&b.text);
-            let url_open = is_url_token(prev_token);
+            // A URL broken after its scheme (`https:`⏎`//www.…`) too.
+            let url_open = is_url_token(prev_token)
+                || (prev_token.ends_with("http:") || prev_token.ends_with("https:"))
+                    && next_text.starts_with("//");
             let next_single = !next_text.contains(char::is_whitespace);
             let glue = url_open
                 && (prev_token.ends_with(['/', '-', '_', '.', '=', '&', '?', '#', '%'])
