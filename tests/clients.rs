@@ -620,3 +620,13 @@ fn eleventh_heldout_documents_rebuild_and_read_like_their_gold() {
         "F1 {f1:.3} on the rebuilt eleventh held-out set"
     );
 }
+
+#[test]
+fn twelfth_heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout12");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt twelfth held-out set");
+}

@@ -1176,3 +1176,29 @@ fn a_url_broken_after_its_scheme_and_school_years_in_a_table() {
     assert!(!brug::ingest::is_page_number("2021/22", true));
     assert!(brug::ingest::is_page_number("2/7", true));
 }
+
+/// A date's day opening a line (`by`⏎`1 July 2028.`) is no footnote's
+/// number; a contact person's phone and e-mail lines are that field's,
+/// though `T` is a label.
+#[test]
+fn a_dates_day_opens_no_note_and_a_contact_person_keeps_phone_and_mail() {
+    let filler = "The provinces submitted their programmes to the ministry on time, and the\nwater authorities responded to them with a joint letter to the Minister.\n";
+    let text = filler.repeat(4)
+        + "I will ask the Authority to report on the effects of the new structure by\n1 July 2028.\n\n1 Parliamentary Paper 36 850 XXIII, No. 4.\n";
+    let found: Vec<String> = segment_text(&text, "en", Layout::Auto)
+        .segments
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert!(
+        found.iter().any(|t| t == "I will ask the Authority to report on the effects of the new structure by 1 July 2028."),
+        "{found:#?}"
+    );
+    let letter = "> Retouradres Postbus 20901 2500 EX Den Haag\n\nDe Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\nContactpersoon\ning. M.J. Oosterbroek\nT 070 456 1832\nm.oosterbroek@example-rws.nl\n\nDatum\n2 juli 2026\nBetreft\nBijstelling budget vaarwegen\n\nGeachte voorzitter,\n\nHierbij informeer ik u over de bijstelling van het budget voor de vaarwegen.\n";
+    let found = texts(letter);
+    assert!(
+        found.iter().any(|t| t
+            == "Contactpersoon ing. M.J. Oosterbroek T 070 456 1832 m.oosterbroek@example-rws.nl"),
+        "{found:#?}"
+    );
+}

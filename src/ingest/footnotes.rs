@@ -168,6 +168,10 @@ pub fn label_candidate(line: usize, content: &str, content_start: usize) -> Opti
     if first.is_lowercase() && !(text.starts_with("http") || text.starts_with("www.")) {
         return None;
     }
+    // `1 July 2028.`: a date's day opening the line, not a note's number.
+    if label_len == content.len() - rest.len() && opens_dated(text) {
+        return None;
+    }
     Some(LabelCandidate {
         line,
         number,
@@ -429,6 +433,17 @@ fn digit_run(
             });
         }
     }
+}
+
+/// Whether text opens with a month's name and a year (`July 2028.`,
+/// `juni 2026:`): after a number, a date.
+pub(super) fn opens_dated(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(is_month)
+        && words.next().is_some_and(|year| {
+            let digits = year.trim_end_matches(|c: char| !c.is_ascii_digit());
+            digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Whether a line opens with a month's name (`september 2025 …`): a

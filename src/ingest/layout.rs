@@ -1451,6 +1451,19 @@ fn is_paper_number(content: &str) -> bool {
     match words.as_slice() {
         [label, n] if matches!(*label, "Nr." | "No." | "nr." | "no.") => digits(n, 5),
         [first, rest @ ..] if !rest.is_empty() => {
+            // A budget's chapter after the number (`36 850 XXIII`).
+            let rest = match rest {
+                [groups @ .., chapter]
+                    if !groups.is_empty()
+                        && chapter.len() <= 6
+                        && chapter
+                            .chars()
+                            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) =>
+                {
+                    groups
+                }
+                _ => rest,
+            };
             digits(first, 3) && rest.iter().all(|w| w.len() == 3 && digits(w, 3))
         }
         _ => false,
@@ -1621,6 +1634,8 @@ mod tests {
         assert!(!is_paper_number("2024"));
         assert!(!is_paper_number("Nr. 2 en 3"));
         assert!(!is_paper_number("36 7800"));
+        assert!(is_paper_number("36 850 XXIII"));
+        assert!(!is_paper_number("XXIII"));
     }
 
     #[test]

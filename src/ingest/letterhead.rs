@@ -22,6 +22,19 @@ pub fn labels() -> Vec<&'static str> {
     labels
 }
 
+/// Whether a line's text opens a contact person's field (`Contactpersoon
+/// mr. L.A. Brouwer`, or the label alone): the phone and e-mail lines
+/// under it are that field's.
+pub fn opens_contact_field(text: &str) -> bool {
+    static LABELS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let mut labels = Rules::every_language(|r| &r.contact_labels);
+        labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        labels
+    });
+    starts_with_label(text, labels)
+}
+
 /// Whether a line's text opens with a letterhead field's label.
 pub fn starts_with_label(text: &str, labels: &[&str]) -> bool {
     label_len(text, labels).is_some()
@@ -152,10 +165,17 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
             }
         }
         let l = &lines[k];
+        let text = |line: usize| lines.iter().find(|f| f.line == line).map_or("", |f| f.text);
         let continues = k > 0 && {
             let prev = &lines[k - 1];
+            // A contact person's phone and e-mail lines go on with the
+            // name, though `T` is a label.
+            let contact = is_contact(l.text)
+                && blocks
+                    .last()
+                    .is_some_and(|b| opens_contact_field(text(b.lines[0])));
             !l.after_blank
-                && !starts_with_label(l.text, labels)
+                && (!starts_with_label(l.text, labels) || contact)
                 && prev.repeats == l.repeats
                 && blocks
                     .last()
@@ -211,7 +231,7 @@ fn sender_fields<'a>(top: &[usize], text: impl Fn(usize) -> &'a str) -> Vec<Line
 /// A line of contact details: an e-mail address, a web address, or a
 /// phone number after a one-letter label (`T 070-333 4444`, `E
 /// postbus@…`).
-fn is_contact(text: &str) -> bool {
+pub fn is_contact(text: &str) -> bool {
     let text = text.trim();
     let mut words = text.split_whitespace();
     let lettered = matches!(

@@ -117,6 +117,9 @@ pub struct Rules {
     /// How the fixed clauses of a motion open (`constaterende dat`), lower
     /// case.
     pub motion_clauses: FastSet<&'static str>,
+    /// Letterhead labels of a contact person (`contactpersoon`), lower
+    /// case.
+    pub contact_labels: FastSet<&'static str>,
 }
 
 /// A unit of measure: a value in it is `value × factor + offset` in the
@@ -366,6 +369,7 @@ impl Rules {
             numbered_words: take("numbered_word"),
             speaker_titles: take("speaker_title"),
             motion_clauses: take("motion_clause"),
+            contact_labels: take("contact_label"),
         }
     }
 }

@@ -23,6 +23,8 @@ pub(super) fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)>
     let mut out = Vec::with_capacity(lines.len());
     let mut previous: Option<(Line, bool)> = None; // line, opens with a label
     let mut gap = true;
+    // The field so far opened with a contact person's label.
+    let mut in_contact = false;
     let mut lines = side_by_side(lines).into_iter().peekable();
     while let Some(line) = lines.next() {
         if line.blank {
@@ -36,7 +38,10 @@ pub(super) fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)>
             gap = true;
             continue;
         }
-        let label = starts_with_label(&line, labels) || opens_with_bold_label(&line);
+        // A contact person's phone and e-mail lines go on with the name.
+        let contact_line = in_contact && letterhead::is_contact(&line.text());
+        let label =
+            !contact_line && (starts_with_label(&line, labels) || opens_with_bold_label(&line));
         let new = gap
             || label
             || previous.as_ref().is_none_or(|(prev, was_label)| {
@@ -44,8 +49,11 @@ pub(super) fn fields(lines: Vec<Line>, labels: &[&str]) -> Vec<(Line, LineRole)>
                     || (line.size - prev.size).abs() > 0.5
                     || (prev.bold != line.bold && !(prev.bold && *was_label))
                     || centred_apart(prev, &line)
-                    || (is_email(&line) && !is_bare_label(prev, labels))
+                    || (is_email(&line) && !is_bare_label(prev, labels) && !contact_line)
             });
+        if new {
+            in_contact = letterhead::opens_contact_field(&line.text());
+        }
         let role = if new {
             LineRole::Start(HintKind::Letterhead)
         } else {

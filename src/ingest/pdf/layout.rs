@@ -988,7 +988,19 @@ fn note_number(line: &Line, next_note: u32) -> Option<u32> {
     let small = ink[..digits]
         .iter()
         .all(|g| g.size <= ink[digits].size * 0.85);
-    ((small || gap > line.size * 0.2) && number >= next_note.max(1) && number <= next_note + 5)
+    // `1 July 2028.` at a page's foot: a date's day, set as large as the
+    // text after it.
+    let dated = !small && {
+        let text = line.text();
+        let rest = text
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit());
+        crate::ingest::footnotes::opens_dated(rest)
+    };
+    ((small || gap > line.size * 0.2)
+        && !dated
+        && number >= next_note.max(1)
+        && number <= next_note + 5)
         .then_some(number)
 }
 
