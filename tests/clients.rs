@@ -630,3 +630,16 @@ fn twelfth_heldout_documents_rebuild_and_read_like_their_gold() {
     let f1 = corpus_pdf_f1(&dir);
     assert!(f1 >= 0.97, "F1 {f1:.3} on the rebuilt twelfth held-out set");
 }
+
+#[test]
+fn thirteenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    client("soffice", LIBREOFFICE);
+    client("pdflatex", TEXLIVE);
+    client("pdftotext", POPPLER);
+    let dir = rebuilt_corpus("heldout13");
+    let f1 = corpus_pdf_f1(&dir);
+    assert!(
+        f1 >= 0.97,
+        "F1 {f1:.3} on the rebuilt thirteenth held-out set"
+    );
+}
