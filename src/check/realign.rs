@@ -300,15 +300,15 @@ fn realigned(pair: &Pair<'_>, window: &[Bead]) -> Option<Vec<Bead>> {
     // Each sentence the new beads leave alone must pay for itself: a
     // window that leaves a source and a target sentence alone (an omission
     // and an addition) needs twice the margin of one that leaves one.
-    let alone = |shapes: &mut dyn Iterator<Item = (usize, usize)>| -> usize {
+    fn alone(shapes: impl Iterator<Item = (usize, usize)>) -> usize {
         shapes
             .filter(|&(di, dj)| di == 0 || dj == 0)
             .map(|(di, dj)| di + dj)
             .sum()
-    };
-    let newly_alone = alone(&mut path.iter().map(|&(_, di, _, dj)| (di, dj))).saturating_sub(
-        alone(&mut window.iter().map(|b| (b.source.len(), b.target.len()))),
-    );
+    }
+    let newly_alone = alone(path.iter().map(|&(_, di, _, dj)| (di, dj))).saturating_sub(alone(
+        window.iter().map(|b| (b.source.len(), b.target.len())),
+    ));
     if new > old - MARGIN * newly_alone.max(1) as f32 {
         return None;
     }
