@@ -96,13 +96,17 @@ fn a_marker_printed_as_a_word_of_its_own_is_taken_for_its_footnote() {
 
 /// A marker printed as a word of its own after a sentence's stop, before
 /// the next sentence's capital, is its note's marker; when the sentence
-/// ends on the same number (`niveau 1 en 2. 2`), the one after the stop is.
+/// ends on the same number (`niveau 1 en 2. 2`), the one after the stop is;
+/// so after a year closing the sentence (`tot 30 juni 2027. 3 Een`).
 #[test]
 fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
     let text = "Het advies is eerder door het kabinet overgenomen. 1 Ik verwacht dat\n\
-                het aantal studenten op niveau 1 en 2. 2 Daarna volgt meer.\n\n\
+                het aantal studenten op niveau 1 en 2. 2 Daarna volgt meer.\n\
+                De regeling staat open tot 30 juni 2027. 3 Een schipper die stopt\n\
+                ontvangt een vergoeding.\n\n\
                 1 Kamerstukken II 2021/22, 30175, nr. 414.\n\
-                2 Kamerstukken II 2022/23, 31524, nr. 12.\n";
+                2 Kamerstukken II 2022/23, 31524, nr. 12.\n\
+                3 Staatscourant 2026, nr. 18812.\n";
     let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
     let first = &doc.segments[0];
     assert_eq!(
@@ -116,6 +120,13 @@ fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
         "Ik verwacht dat het aantal studenten op niveau 1 en 2."
     );
     assert_eq!(second.footnote_refs, [2]);
+    let fourth = &doc.segments[3];
+    assert_eq!(fourth.text, "De regeling staat open tot 30 juni 2027.");
+    assert_eq!(fourth.footnote_refs, [3]);
+    assert_eq!(
+        doc.segments[4].text,
+        "Een schipper die stopt ontvangt een vergoeding."
+    );
 }
 
 /// A marker the extractor set alone on its line, between two lines of one

@@ -495,15 +495,17 @@ fn separate_word_marker(
     let before_capital = after == Some(' ') && next_after.is_some_and(char::is_uppercase);
     let after_stop = (after.is_none() || before_capital)
         && word.strip_suffix(['.', '!', '?']).is_some_and(|w| {
-            // `niveau 1 en 2. 2`: the same number again after the stop.
+            let last_word = w.rsplit(' ').next();
+            // `niveau 1 en 2. 2`: the same number again after the stop;
+            // `tot en met 2025. 2`: a year closing the sentence.
             w.chars().next_back().is_some_and(char::is_lowercase)
-                || w.rsplit(' ').next() == Some(digits)
+                || last_word == Some(digits)
+                || last_word.is_some_and(is_year)
         });
     // `van 24 juni 2022 2 is`: a marker after a date.
     let after_date = {
         let mut words = word.rsplit(' ');
-        let year = words.next().and_then(|y| y.parse::<u32>().ok());
-        year.is_some_and(|y| (1800..2100).contains(&y)) && words.next().is_some_and(is_month)
+        words.next().is_some_and(is_year) && words.next().is_some_and(is_month)
     };
     let date_closes = after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     // `Tabel 1.`, `Table 1:`, `in bijlage 1.`: the number of a caption
@@ -516,6 +518,11 @@ fn separate_word_marker(
         && digits.len() <= 2
         && !digits.starts_with('0')
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
+}
+
+/// Whether a word is a year of four digits (`2025`).
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y))
 }
 
 /// A number of one or two digits alone on its line, right under a line
