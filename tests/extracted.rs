@@ -1213,3 +1213,30 @@ fn a_dates_day_opens_no_note_and_a_contact_person_keeps_phone_and_mail() {
         "{found:#?}"
     );
 }
+
+/// A table's amounts printed one cell a paragraph (`22.5`, `30.0`) read
+/// like a section's number, but one under another figure is a cell of its
+/// own, not the label of the row name after it.
+#[test]
+fn a_figure_under_a_figure_is_no_label() {
+    let text = "The table below shows the funds available for new housing, in € million.\n\
+                \n\
+                Housing Boost for municipalities\n\n22.5\n\n30.0\n\nFlexible housing fund\n\n\
+                15.0\n\n15.0\n\nConversion of vacant offices\n\n\
+                With these funds municipalities can build about 6,500 extra rooms.\n";
+    let doc = crate::common::segment_text(text, "en", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts[1..9],
+        [
+            "Housing Boost for municipalities",
+            "22.5",
+            "30.0",
+            "Flexible housing fund",
+            "15.0",
+            "15.0",
+            "Conversion of vacant offices",
+            "With these funds municipalities can build about 6,500 extra rooms.",
+        ]
+    );
+}

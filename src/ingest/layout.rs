@@ -715,16 +715,24 @@ impl Planner<'_> {
             is_lone_label(content) && !is_lone_bullet(content)
         };
         let mut paras = paras.into_iter().peekable();
+        let mut previous: Option<usize> = None;
         while let Some(mut para) = paras.next() {
+            let figure_cell = para.len() == 1
+                && previous.is_some_and(|before| self.figure_after_figure(before, para[0]));
+            previous = para.last().copied();
             let last_stacked = stacked.back().copied().or(pending);
             if para.len() == 1
                 && lone_label(para[0])
+                && !figure_cell
                 && let Some(before) = last_stacked.filter(|&l| lone_label(l))
                 && label_follows(self.content(before), self.content(para[0]))
             {
                 stacked.extend(pending.take());
                 stacked.push_back(para[0]);
                 continue;
+            }
+            if figure_cell {
+                out.extend(pending.take().map(|label| vec![label]));
             }
             if let Some(label) = pending.take() {
                 para.insert(0, label);
@@ -754,7 +762,9 @@ impl Planner<'_> {
                 && (self.line_closes(para[para.len() - 2])
                     || self.heading_like(para[para.len() - 2])
                     || under_title(para[para.len() - 2]));
-            if ends_in_label || (para.len() == 1 && is_lone_label(self.content(para[0]))) {
+            if ends_in_label
+                || (para.len() == 1 && is_lone_label(self.content(para[0])) && !figure_cell)
+            {
                 pending = para.pop();
                 if para.is_empty() {
                     continue;
@@ -764,6 +774,17 @@ impl Planner<'_> {
         }
         out.extend(pending.into_iter().chain(stacked).map(|label| vec![label]));
         out
+    }
+
+    /// Whether a line that reads as a section's number (`30.0`, `52.2`)
+    /// is a table's figure: it stands under another figure of the table's
+    /// column (`22.5`), not the label before it in a series (`2.1` `2.2`).
+    fn figure_after_figure(&self, before: usize, line: usize) -> bool {
+        let (before, content) = (self.content(before), self.content(line));
+        content.contains('.')
+            && !content.ends_with(['.', ')'])
+            && is_figure_cell(before)
+            && !label_follows(before, content)
     }
 
     /// Whether a label's lines are a heading's title: one heading-like
