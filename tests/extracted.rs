@@ -1240,3 +1240,35 @@ fn a_figure_under_a_figure_is_no_label() {
         ]
     );
 }
+
+/// A committee's chair and clerk sign a report before its text, then the
+/// lines naming the chair and the clerk and the sentence of those present
+/// follow with no blank line between: each is a segment of its own.
+#[test]
+fn signers_before_more_text_stand_apart_from_it() {
+    let text = "Van dit overleg brengt de commissie bijgaand geredigeerd woordelijk verslag\nuit.\n\
+                De voorzitter van de commissie,\nVan der Meulen-Osei\n\
+                De griffier van de commissie,\nSchouten\n\
+                Voorzitter: Van der Meulen-Osei\nGriffier: Schouten\n\
+                Aanwezig zijn vier leden der Kamer, te weten: El Hamdaoui, Kuipers, Van der\n\
+                Meulen-Osei en Wolters, en staatssecretaris Brandsma-Achterberg van VWS.\n\
+                Aanvang 14.00 uur.\n";
+    let texts: Vec<String> = segments(text)
+        .iter()
+        .map(|s| s.rsplit('\t').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Van dit overleg brengt de commissie bijgaand geredigeerd woordelijk verslag uit.",
+            "De voorzitter van de commissie,",
+            "Van der Meulen-Osei",
+            "De griffier van de commissie,",
+            "Schouten",
+            "Voorzitter: Van der Meulen-Osei",
+            "Griffier: Schouten",
+            "Aanwezig zijn vier leden der Kamer, te weten: El Hamdaoui, Kuipers, Van der Meulen-Osei en Wolters, en staatssecretaris Brandsma-Achterberg van VWS.",
+            "Aanvang 14.00 uur.",
+        ]
+    );
+}

@@ -520,7 +520,56 @@ impl Planner<'_> {
         }
         let paras = self.paper_heads_paired(self.label_paragraphs_joined(paras));
         let paras = self.labelled_paragraphs_split(paras);
+        let paras = self.signers_split(paras);
         self.paper_numbers_joined(paras)
+    }
+
+    /// Offices and names one under another after a sentence's end, with
+    /// more text under them (`De voorzitter van de commissie,`⏎`Van der
+    /// Meulen`⏎`De griffier van de commissie,`⏎`Schouten`⏎`Voorzitter: Van
+    /// der Meulen`⏎`Aanwezig zijn …`): the signers are a paragraph of
+    /// their own, and so is each line under them that names one person
+    /// after a label (`Griffier: Schouten`).
+    fn signers_split(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut out = Vec::with_capacity(paras.len());
+        for para in paras {
+            let pair_at = |k: usize| k + 1 < para.len() && self.office_and_name(para[k], para[k + 1]);
+            let opens = |k: usize| k == 0 || self.line_closes(para[k - 1]);
+            let Some(start) = (0..para.len()).find(|&k| opens(k) && pair_at(k)) else {
+                out.push(para);
+                continue;
+            };
+            let mut end = start;
+            while pair_at(end) {
+                end += 2;
+            }
+            if end == para.len() {
+                out.push(para);
+                continue;
+            }
+            let mut rest = para;
+            let mut tail = rest.split_off(end);
+            let signers = rest.split_off(start);
+            if !rest.is_empty() {
+                out.push(rest);
+            }
+            out.push(signers);
+            while tail.len() > 1 && is_labelled_name(self.content(tail[0])) {
+                let after = tail.split_off(1);
+                out.push(std::mem::replace(&mut tail, after));
+            }
+            out.push(tail);
+        }
+        out
+    }
+
+    /// Whether line `office` is an office ending with a comma and `name`
+    /// a person's name under it (`The clerk of the committee,`⏎`Verbeek`).
+    fn office_and_name(&self, office: usize, name: usize) -> bool {
+        self.content(office).trim_end().ends_with(',')
+            && self.signature_line(office)
+            && !self.is_full(office)
+            && is_name(self.content(name))
     }
 
     /// A paragraph opened by a label alone on its line is one item: where
@@ -1276,13 +1325,7 @@ impl Planner<'_> {
         }
         // One office and name under another (`The chair of the
         // committee,`, `Postma`, `The clerk of the committee,`, `Verbeek`).
-        let signs = |k: usize| {
-            let (office, name) = (para[k], para[k + 1]);
-            self.content(office).trim_end().ends_with(',')
-                && self.signature_line(office)
-                && !self.is_full(office)
-                && is_name(self.content(name))
-        };
+        let signs = |k: usize| self.office_and_name(para[k], para[k + 1]);
         let mut k = para.len().checked_sub(2)?;
         if !signs(k) {
             return None;
@@ -1633,6 +1676,16 @@ fn is_name(content: &str) -> bool {
         && !last_char(content).is_some_and(|c| matches!(c, ',' | ';' | ':' | '!' | '?'))
         && (!content.trim_end().ends_with('.') || ends_with_initials(content))
         && words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+/// A label of one or two words and a person's name after its colon
+/// (`Griffier: Schouten`, `Chair: Hoekstra-Ambani`).
+fn is_labelled_name(content: &str) -> bool {
+    content.split_once(": ").is_some_and(|(label, name)| {
+        label.starts_with(char::is_uppercase)
+            && (1..=2).contains(&label.split_whitespace().count())
+            && is_name(name)
+    })
 }
 
 /// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials.
