@@ -1272,3 +1272,22 @@ fn signers_before_more_text_stand_apart_from_it() {
         ]
     );
 }
+
+/// `-layout` prints a table of years and counts row by row; a year before
+/// the wide gap is a cell, not a number labelling the row's text.
+#[test]
+fn a_layout_table_of_years_keeps_its_cells_apart() {
+    let text = "De tabel hieronder geeft de cijfers voor de jaren 2022 tot en met 2025.\n\n\
+Jaar                          Woningbranden                Gewonden                      Doden\n\
+2022                          6.912                        1.184                         37\n\
+2023                          6.745                        1.203                         41\n\
+2024                          6.530                        1.150                         39\n\n\n\
+Bij ruim de helft van de dodelijke branden was geen werkende rookmelder aanwezig.\n";
+    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts[1..10],
+        ["Jaar", "Woningbranden", "Gewonden", "Doden", "2022", "6.912", "1.184", "37", "2023"]
+    );
+    assert_eq!(texts.len(), 18);
+}

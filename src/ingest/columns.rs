@@ -392,10 +392,14 @@ fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
             end: info.end,
         });
     }
+    // A number before a wide gap labels the text after it (`1.      Inleiding`,
+    // `Nr. 19      BRIEF`), but a table's figure stands beside another
+    // figure (`2022      6.912`).
     if let Some(gap) = words
         .windows(2)
         .position(|w| w[1].column - w[0].end_column >= COLUMN_GAP)
         && is_numbering(&raw.raw[words[0].start..words[gap].end])
+        && !raw.raw[words[gap + 1].start..words[gap + 1].end].starts_with(|c: char| c.is_ascii_digit())
     {
         words[gap].label = true;
     }
