@@ -187,7 +187,52 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
         }
         k += 1;
     }
-    continuations_joined(blocks, lines, labels)
+    let blocks = continuations_joined(blocks, lines, labels);
+    broken_values_joined(blocks, lines, labels)
+}
+
+/// A field's value that breaks off after a function word (`Betreft
+/// Uitvoering motie-Terpstra c.s. over de garnalenvisserij in de`) goes on
+/// in the first line after it that no label opens, printed after the
+/// fields beside it (`Bijlage(n)`, `1`, `Waddenzee`).
+fn broken_values_joined(
+    mut blocks: Vec<LineBlock>,
+    lines: &[FieldLine<'_>],
+    labels: &[&str],
+) -> Vec<LineBlock> {
+    let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
+    let function_words = Rules::every_language(|r| &r.function_words);
+    let breaks_off = |b: &LineBlock| {
+        starts_with_label(text(b.lines[0]), labels)
+            && b.lines.len() >= 2
+            && b.lines.last().is_some_and(|&l| {
+                text(l)
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| function_words.contains(&w))
+            })
+    };
+    let mut j = 0;
+    while j < blocks.len() {
+        let rest = (j + 1..blocks.len().min(j + 4)).find(|&k| {
+            let first = text(blocks[k].lines[0]);
+            !starts_with_label(first, labels) && !is_contact(first)
+        });
+        match rest {
+            Some(k)
+                if breaks_off(&blocks[j])
+                    && blocks[k].lines.len() == 1
+                    && blocks[j + 1..k].iter().all(|b| {
+                        starts_with_label(text(b.lines[0]), labels)
+                    }) =>
+            {
+                let tail = blocks.remove(k);
+                blocks[j].lines.extend(tail.lines);
+            }
+            _ => j += 1,
+        }
+    }
+    blocks
 }
 
 /// The fields of a letter's top letterhead region ([`fields`]), with the
@@ -333,6 +378,21 @@ mod tests {
         let blocks = fields(&lines, &labels);
         let got: Vec<&[usize]> = blocks.iter().map(|b| b.lines.as_slice()).collect();
         assert_eq!(got, [&[0, 1][..], &[2][..], &[3, 4][..]]);
+    }
+
+    #[test]
+    fn a_value_broken_off_after_a_function_word_goes_on_after_the_next_field() {
+        let labels = labels();
+        let lines = [
+            line(0, "Betreft", true),
+            line(2, "Uitvoering motie-Terpstra over de visserij in de", true),
+            line(4, "Bijlage(n)", true),
+            line(5, "1", false),
+            line(7, "Waddenzee", true),
+        ];
+        let blocks = fields(&lines, &labels);
+        let got: Vec<&[usize]> = blocks.iter().map(|b| b.lines.as_slice()).collect();
+        assert_eq!(got, [&[0, 2, 7][..], &[4, 5][..]]);
     }
 
     #[test]
