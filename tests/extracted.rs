@@ -707,6 +707,19 @@ fn stacked_paper_numbers_open_their_own_texts() {
             "De regering dankt de leden van de fracties die aan het verslag hebben bijgedragen voor hun inbreng.",
         ])
     );
+    // A kind of two long words in capitals (`EXPLANATORY MEMORANDUM`),
+    // under a title of four lines, in English.
+    let english = "House of Representatives of the States General\nSession 2026–2027\n36 912\n\nNo. 3\n\nAmendment of the Environmental Management Act in\nconnection with the extension of the deposit scheme to\ncartons and glass bottles (Deposit Scheme Extension\nAct)\nEXPLANATORY MEMORANDUM\n\nThis bill extends the deposit on drinks packaging to drinks cartons and glass bottles.\n";
+    let doc = crate::common::segment_text(english, "en", Layout::Auto);
+    let got: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        got[2..5],
+        [
+            "36 912 Amendment of the Environmental Management Act in connection with the extension of the deposit scheme to cartons and glass bottles (Deposit Scheme Extension Act)",
+            "No. 3 EXPLANATORY MEMORANDUM",
+            "This bill extends the deposit on drinks packaging to drinks cartons and glass bottles.",
+        ]
+    );
 }
 
 /// A table's caption (`Tabel 1.`, `Table 1:`) keeps its number, which is

@@ -107,11 +107,12 @@ pub fn is_place_date(text: &str) -> bool {
 }
 
 /// A line set in capitals: three words of three letters or
-/// more, with no lower-case letter in any of them (`BRIEF VAN DE
-/// MINISTER`, `No. 4 LETTER FROM THE MINISTER`; a label such as `Nr.`
-/// is too short to count).
+/// more, or two of fourteen letters together, with no lower-case letter
+/// in any of them (`BRIEF VAN DE MINISTER`, `No. 4 LETTER FROM THE
+/// MINISTER`, `EXPLANATORY MEMORANDUM`; a label such as `Nr.` is too short
+/// to count).
 pub fn is_capitals(text: &str) -> bool {
-    let mut long = 0;
+    let (mut long, mut total) = (0, 0);
     for word in text.split_whitespace() {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < 3 {
@@ -121,8 +122,9 @@ pub fn is_capitals(text: &str) -> bool {
             return false;
         }
         long += 1;
+        total += letters;
     }
-    long >= 3
+    long >= 3 || (long == 2 && total >= 14)
 }
 
 /// What the text path knows of one line of the letterhead region.
@@ -409,6 +411,8 @@ mod tests {
         assert!(!is_place_date("Zie de brief van 9 april 2024"));
         assert!(!is_place_date("Den Haag, 9 april 2024 en later"));
         assert!(is_capitals("No. 4 LETTER FROM THE MINISTER"));
+        assert!(is_capitals("No. 3 EXPLANATORY MEMORANDUM"));
+        assert!(!is_capitals("RIVM CBS"));
         assert!(!is_capitals("NOC*NSF en de VSG"));
     }
 }
