@@ -1300,7 +1300,17 @@ Bij ruim de helft van de dodelijke branden was geen werkende rookmelder aanwezig
     let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(
         texts[1..10],
-        ["Jaar", "Woningbranden", "Gewonden", "Doden", "2022", "6.912", "1.184", "37", "2023"]
+        [
+            "Jaar",
+            "Woningbranden",
+            "Gewonden",
+            "Doden",
+            "2022",
+            "6.912",
+            "1.184",
+            "37",
+            "2023"
+        ]
     );
     assert_eq!(texts.len(), 18);
 }

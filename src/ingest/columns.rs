@@ -399,7 +399,8 @@ fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
         .windows(2)
         .position(|w| w[1].column - w[0].end_column >= COLUMN_GAP)
         && is_numbering(&raw.raw[words[0].start..words[gap].end])
-        && !raw.raw[words[gap + 1].start..words[gap + 1].end].starts_with(|c: char| c.is_ascii_digit())
+        && !raw.raw[words[gap + 1].start..words[gap + 1].end]
+            .starts_with(|c: char| c.is_ascii_digit())
     {
         words[gap].label = true;
     }

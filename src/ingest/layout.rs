@@ -533,7 +533,8 @@ impl Planner<'_> {
     fn signers_split(&self, paras: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
         let mut out = Vec::with_capacity(paras.len());
         for para in paras {
-            let pair_at = |k: usize| k + 1 < para.len() && self.office_and_name(para[k], para[k + 1]);
+            let pair_at =
+                |k: usize| k + 1 < para.len() && self.office_and_name(para[k], para[k + 1]);
             let opens = |k: usize| k == 0 || self.line_closes(para[k - 1]);
             let Some(start) = (0..para.len()).find(|&k| opens(k) && pair_at(k)) else {
                 out.push(para);

@@ -224,9 +224,9 @@ fn broken_values_joined(
             Some(k)
                 if breaks_off(&blocks[j])
                     && blocks[k].lines.len() == 1
-                    && blocks[j + 1..k].iter().all(|b| {
-                        starts_with_label(text(b.lines[0]), labels)
-                    }) =>
+                    && blocks[j + 1..k]
+                        .iter()
+                        .all(|b| starts_with_label(text(b.lines[0]), labels)) =>
             {
                 let tail = blocks.remove(k);
                 blocks[j].lines.extend(tail.lines);

@@ -8,7 +8,7 @@ use super::blocks::{blocks, figure_text, is_salutation};
 use super::columns::reading_order;
 use super::fields::{fields, starts_with_label};
 use super::lines::{Line, RUN_GAP, mark_underlines, runs, symbol_number};
-use super::tables::table_text;
+use super::tables::{ruled_row_text, table_text};
 use super::unruled::unruled_table_text;
 use super::{Glyph, HintKind, PageGlyphs};
 use crate::error::Result;
@@ -694,6 +694,7 @@ fn running_text(
     body: Vec<Line>,
 ) -> Vec<(Line, LineRole)> {
     let (body, mut tables) = table_text(body, page);
+    let (body, rows) = ruled_row_text(body, page);
     let (body, figure) = figure_text(body, facts.body_size);
     repeated_head(&mut tables, text_top(&body), &mut flow.table_head);
     let mut roles = Vec::with_capacity(body.len());
@@ -720,6 +721,7 @@ fn running_text(
     }
     put_inset(&mut roles, figure);
     put_inset(&mut roles, tables);
+    put_inset(&mut roles, rows);
     roles
 }
 

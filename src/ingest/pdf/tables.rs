@@ -1,11 +1,13 @@
 //! Ruled tables: a grid of vertical and horizontal rules makes cells, and
 //! a cell's text is a block of its own, cells row by row, left to right,
-//! instead of lines read across the columns.
+//! instead of lines read across the columns. A row alone between two
+//! horizontal rules (a header row that a page's end cut from the rows
+//! under it) is cut into cells at its wide gaps.
 
 use super::HintKind;
 use super::PageGlyphs;
 use super::layout::LineRole;
-use super::lines::{Line, joined_rules};
+use super::lines::{Line, joined_rules, runs_at};
 
 /// A table's grid: the x of its vertical rules and the y of its horizontal
 /// rules, both sorted.
@@ -152,6 +154,66 @@ pub(super) fn table_text(
         };
         previous = Some((g, row, column));
         out.push((line, role));
+    }
+    (body, out)
+}
+
+/// The gap, in a line's size, between two cells of a row alone: wider
+/// than any word space of justified text.
+const CELL_GAP: f32 = 1.5;
+
+/// A row that stands alone between two horizontal rules as the running
+/// text's last line on its page, each rule running across the whole row,
+/// set close above and under it, with a wide gap between its words
+/// (`Scheme      2026      2027` at a page's foot, the table's other rows
+/// on the next page): taken out of the running text as one block per
+/// cell, left to right. Rows with rows under them are the table readers'.
+pub(super) fn ruled_row_text(
+    lines: Vec<Line>,
+    page: &PageGlyphs,
+) -> (Vec<Line>, Vec<(Line, LineRole)>) {
+    let rules = joined_rules(&page.rules);
+    if rules.len() < 2 {
+        return (lines, Vec::new());
+    }
+    let ruled = |line: &Line, y_from: f32, y_to: f32| {
+        rules.iter().any(|&(x0, x1, y)| {
+            y >= y_from && y <= y_to && x0 <= line.x0 + 2.0 && x1 >= line.x1 - 2.0
+        })
+    };
+    let lowest = lines
+        .iter()
+        .filter(|l| !l.blank)
+        .map(|l| l.top)
+        .fold(f32::MIN, f32::max);
+    let mut body = Vec::with_capacity(lines.len());
+    let mut out = Vec::new();
+    for line in lines {
+        let cells = runs_at(&line, CELL_GAP);
+        let alone = !line.blank
+            && line.top >= lowest
+            && cells.len() >= 2
+            && ruled(&line, line.top - line.size, line.top + 0.5)
+            && ruled(&line, line.bottom - 0.5, line.bottom + line.size);
+        if !alone {
+            body.push(line);
+            continue;
+        }
+        let mut pieces = Vec::with_capacity(cells.len());
+        let mut rest = Some(line);
+        for &(x, _) in cells[1..].iter().rev() {
+            let Some(line) = rest.take() else { break };
+            let (left, right) = line.split_at(x - 0.5);
+            pieces.extend(right.filter(|p| !p.blank));
+            rest = left;
+        }
+        pieces.extend(rest.filter(|p| !p.blank));
+        out.extend(
+            pieces
+                .into_iter()
+                .rev()
+                .map(|piece| (piece, LineRole::Start(HintKind::Cell))),
+        );
     }
     (body, out)
 }
