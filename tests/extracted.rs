@@ -1314,3 +1314,38 @@ Bij ruim de helft van de dodelijke branden was geen werkende rookmelder aanwezig
     );
     assert_eq!(texts.len(), 18);
 }
+
+/// The side column's first line printed alone at the top of the next
+/// page, over its text (`pdftotext` sets it before the page's body), is
+/// page furniture, though it stands on two pages only.
+#[test]
+fn a_side_column_line_opening_the_next_page_is_furniture() {
+    let text = "Ministry of Social Affairs and Employment\n\n\
+                Labour Market Directorate\n\
+                Parnassusplein 5\n\n\
+                Date 16 October 2026\n\
+                Subject Housing of seasonal workers\n\n\
+                Dear Madam Speaker,\n\
+                Some 780,000 migrant workers are employed in the Netherlands each year, most\n\
+                of them through an employment agency.\n\
+                Page 1 of 2\n\n\
+                \u{c}Labour Market Directorate\n\n\
+                With these funds municipalities can build about 6,500 extra rooms by the end of\n\
+                2027.\n\
+                Page 2 of 2\n";
+    let doc = crate::common::segment_text(text, "en", Layout::Auto);
+    let body: Vec<&str> = doc
+        .segments
+        .iter()
+        .skip_while(|s| s.text != "Dear Madam Speaker,")
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "Dear Madam Speaker,",
+            "Some 780,000 migrant workers are employed in the Netherlands each year, most of them through an employment agency.",
+            "With these funds municipalities can build about 6,500 extra rooms by the end of 2027.",
+        ]
+    );
+}

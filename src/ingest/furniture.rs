@@ -655,7 +655,8 @@ impl PageCounts {
     /// on three pages or more, or on two with a neighbour that repeats too
     /// or is a page number (a side column or header is a block of lines,
     /// or a line in halves, or a line over its page number, where a single
-    /// line repeated once may be a coincidence of the text). The first
+    /// line repeated once may be a coincidence of the text), or on two as a
+    /// page's first line, of words only, at the page's top edge. The first
     /// page's copies are left alone: there the same words are the
     /// letterhead.
     fn repeated(&self, raw: &RawText, infos: &[LineInfo], pieces: &[Piece], n: usize) -> bool {
@@ -667,6 +668,15 @@ impl PageCounts {
             return false;
         };
         if all >= 3 {
+            return true;
+        }
+        // A line of words that opens its page alone, at the page's edge
+        // (a side column's first line over the next page's text).
+        let page_top = pieces[..n].last().is_none_or(|p| p.page != piece.page)
+            && pieces.get(n + 1).is_none_or(|p| p.line != piece.line)
+            && piece.key.split(' ').count() >= 2
+            && piece.key.split(' ').all(|w| w.chars().all(char::is_alphabetic));
+        if page_top {
             return true;
         }
         let near = |p: &&Piece| {
