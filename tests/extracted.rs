@@ -1349,3 +1349,27 @@ fn a_side_column_line_opening_the_next_page_is_furniture() {
         ]
     );
 }
+
+/// Bullets that `pdftotext` stacked one under another, apart from their
+/// items, are no items of their own: the first opens no second, and each
+/// is left out as an artifact.
+#[test]
+fn stacked_bullets_make_no_empty_items() {
+    let text = "Since 1 January 2026 the following rules apply to employment agencies:\n\
+                ▪\n\n▪\n\n\
+                They must register every address where they house workers.\n\n\
+                They may charge no more than 25% of the minimum wage for housing.\n\
+                Page 1 of 1\n\u{c}";
+    let doc = crate::common::segment_text(text, "en", Layout::Auto);
+    assert!(
+        doc.segments.iter().all(|s| !s.text.contains('▪')),
+        "{:?}",
+        doc.segments.iter().map(|s| &s.text).collect::<Vec<_>>()
+    );
+    let bullets = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == brug::model::ArtifactKind::Bullet)
+        .count();
+    assert_eq!(bullets, 2);
+}

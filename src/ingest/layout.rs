@@ -781,7 +781,12 @@ impl Planner<'_> {
                 stacked.push_back(para[0]);
                 continue;
             }
-            if figure_cell {
+            // Bullets stacked one under another (`▪`⏎⏎`▪`, printed apart
+            // from their items) each stand alone: a bullet opens no bullet.
+            let bullets = para.len() == 1
+                && is_lone_bullet(self.content(para[0]))
+                && pending.is_some_and(|l| is_lone_bullet(self.content(l)));
+            if figure_cell || bullets {
                 out.extend(pending.take().map(|label| vec![label]));
             }
             if let Some(label) = pending.take() {
