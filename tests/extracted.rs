@@ -1373,3 +1373,26 @@ fn stacked_bullets_make_no_empty_items() {
         .count();
     assert_eq!(bullets, 2);
 }
+
+/// A marker glued to the stop after a number that ends a sentence and its
+/// line (`De jongste was 14.1`), a capital opening the next line, is its
+/// note's marker; a decimal going on in lower case stays a number.
+#[test]
+fn a_marker_glued_to_a_number_closing_the_sentence_is_taken() {
+    let text = "Bijna een derde van hen was jonger dan 21\njaar. De jongste was 14.1\n\n\
+                Stand van de maatregelen\n\n\
+                De software kreeg versie 2.1\nvan de leverancier.\n\n\
+                1 Openbaar Ministerie, Jaarbericht havens 2026.\n";
+    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts[..4],
+        [
+            "Bijna een derde van hen was jonger dan 21 jaar.",
+            "De jongste was 14.",
+            "Stand van de maatregelen",
+            "De software kreeg versie 2.1 van de leverancier.",
+        ]
+    );
+    assert_eq!(doc.segments[1].footnote_refs, [1]);
+}

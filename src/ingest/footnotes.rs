@@ -520,6 +520,39 @@ fn separate_word_marker(
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
 }
 
+/// A number of one or two digits glued to the stop after a number that
+/// ends its line (`De jongste was 14.1`), with the next line opening with a
+/// capital: a marker after a sentence that ends on a number, which a
+/// decimal (`versie 2.1` going on in lower case) is not.
+pub fn marker_after_number_stop(
+    line: usize,
+    content: &str,
+    next: &str,
+    content_start: usize,
+) -> Option<MarkerCandidate> {
+    let trimmed = content.trim_end();
+    let digits = trimmed.len() - trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = trimmed.len() - digits;
+    let stop_after_number = trimmed[..start].strip_suffix('.').is_some_and(|before| {
+        before.ends_with(|c: char| c.is_ascii_digit())
+            && !before
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .is_empty()
+    });
+    let capital_next = next.trim_start().starts_with(char::is_uppercase);
+    if !(1..=2).contains(&digits) || !stop_after_number || !capital_next || in_url(content, start)
+    {
+        return None;
+    }
+    parse_number(&trimmed[start..]).map(|number| MarkerCandidate {
+        start: content_start + start,
+        end: content_start + trimmed.len(),
+        number,
+        strength: Strength::Weak,
+        line,
+    })
+}
+
 /// Whether a word is a year of four digits (`2025`).
 fn is_year(word: &str) -> bool {
     word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y))

@@ -522,8 +522,15 @@ fn find_footnotes(
         }
         let found_from = markers.len();
         footnotes::marker_candidates(i, content, l.start, &mut markers);
-        // `van 1`⏎`september`: a date's day at the line's end.
         let next = infos.get(i + 1).map_or("", |n| &raw.raw[n.start..n.end]);
+        if markers.len() == found_from || markers.last().is_some_and(|m| m.end < l.end) {
+            let below = infos[i + 1..]
+                .iter()
+                .find(|n| !n.blank)
+                .map_or("", |n| &raw.raw[n.start..n.end]);
+            markers.extend(footnotes::marker_after_number_stop(i, content, below, l.start));
+        }
+        // `van 1`⏎`september`: a date's day at the line's end.
         if footnotes::opens_with_month(next) {
             let on_line = markers.split_off(found_from);
             markers.extend(on_line.into_iter().filter(|m| m.end != l.end));
