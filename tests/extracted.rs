@@ -720,6 +720,15 @@ fn stacked_paper_numbers_open_their_own_texts() {
             "This bill extends the deposit on drinks packaging to drinks cartons and glass bottles.",
         ]
     );
+    // Two papers printed together (`Nrs. 2–3`), their kind over two lines.
+    let together = "Tweede Kamer der Staten-Generaal\nVergaderjaar 2026–2027\n36 958\n\nNrs. 2–3\n\nWijziging van de Wet op de kansspelen in verband met\nhet verhogen van de leeftijdsgrens\nVOORSTEL VAN WET EN MEMORIE VAN\nTOELICHTING\n\nVOORSTEL VAN WET\n";
+    assert_eq!(
+        texts(together)[2..4],
+        [
+            "36 958 Wijziging van de Wet op de kansspelen in verband met het verhogen van de leeftijdsgrens",
+            "Nrs. 2–3 VOORSTEL VAN WET EN MEMORIE VAN TOELICHTING",
+        ]
+    );
 }
 
 /// A table's caption (`Tabel 1.`, `Table 1:`) keeps its number, which is

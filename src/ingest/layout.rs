@@ -625,9 +625,15 @@ impl Planner<'_> {
                 && title
                     .iter()
                     .all(|&l| !letterhead::is_capitals(self.content(l)) && !self.line_closes(l));
-            let kind_fits = kind
-                .iter()
-                .all(|&l| letterhead::is_capitals(self.content(l)));
+            // The kind in capitals, its last line maybe one word
+            // (`VOORSTEL VAN WET EN MEMORIE VAN`⏎`TOELICHTING`).
+            let kind_fits = kind.iter().enumerate().all(|(k, &l)| {
+                let content = self.content(l);
+                letterhead::is_capitals(content)
+                    || (k > 0
+                        && content.chars().any(char::is_alphabetic)
+                        && !content.chars().any(char::is_lowercase))
+            });
             if !title_fits || !kind_fits {
                 n += 1;
                 continue;
@@ -1520,6 +1526,10 @@ fn is_paper_number(content: &str) -> bool {
     };
     match words.as_slice() {
         [label, n] if matches!(*label, "Nr." | "No." | "nr." | "no.") => digits(n, 5),
+        // Papers printed together (`Nrs. 2–3`, `Nos. 4-5`).
+        [label, range] if matches!(*label, "Nrs." | "Nos." | "nrs." | "nos.") => range
+            .split_once(['–', '-'])
+            .is_some_and(|(a, b)| digits(a, 5) && digits(b, 5)),
         [first, rest @ ..] if !rest.is_empty() => {
             // A budget's chapter after the number (`36 850 XXIII`).
             let rest = match rest {
@@ -1715,6 +1725,8 @@ mod tests {
         assert!(!is_paper_number("Nr. 2 en 3"));
         assert!(!is_paper_number("36 7800"));
         assert!(is_paper_number("36 850 XXIII"));
+        assert!(is_paper_number("Nrs. 2–3"));
+        assert!(!is_paper_number("Nrs. 2 en 3"));
         assert!(!is_paper_number("XXIII"));
     }
 

@@ -109,13 +109,14 @@ pub fn is_place_date(text: &str) -> bool {
 /// A line set in capitals: three words of three letters or
 /// more, or two of fourteen letters together, with no lower-case letter
 /// in any of them (`BRIEF VAN DE MINISTER`, `No. 4 LETTER FROM THE
-/// MINISTER`, `EXPLANATORY MEMORANDUM`; a label such as `Nr.` is too short
-/// to count).
+/// MINISTER`, `EXPLANATORY MEMORANDUM`; a label such as `Nr.` or `Nrs.` is
+/// too short to count).
 pub fn is_capitals(text: &str) -> bool {
     let (mut long, mut total) = (0, 0);
     for word in text.split_whitespace() {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 3 {
+        // A short abbreviation (`Nr.`, `Nrs.`) is a label, not a word.
+        if letters < 3 || (letters == 3 && word.ends_with('.')) {
             continue;
         }
         if word.chars().any(char::is_lowercase) {
@@ -412,6 +413,7 @@ mod tests {
         assert!(!is_place_date("Den Haag, 9 april 2024 en later"));
         assert!(is_capitals("No. 4 LETTER FROM THE MINISTER"));
         assert!(is_capitals("No. 3 EXPLANATORY MEMORANDUM"));
+        assert!(is_capitals("Nrs. 2–3     VOORSTEL VAN WET EN MEMORIE VAN"));
         assert!(!is_capitals("RIVM CBS"));
         assert!(!is_capitals("NOC*NSF en de VSG"));
     }
