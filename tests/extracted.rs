@@ -1405,3 +1405,27 @@ fn a_marker_glued_to_a_number_closing_the_sentence_is_taken() {
     );
     assert_eq!(doc.segments[1].footnote_refs, [1]);
 }
+
+/// A marker set alone on its line inside a sentence broken off after a
+/// number (`aan 61`⏎`4`⏎⏎`projecten`), the sentence going on in lower case
+/// after a blank line: the marker is its note's, and the sentence one.
+#[test]
+fn a_lone_marker_after_a_number_inside_a_sentence_is_taken() {
+    let filler = "Het kabinet heeft de afgelopen maanden met gemeenten en netbeheerders gesproken\n\
+                  over de aanleg van warmtenetten in bestaande wijken en over de kosten daarvan.\n";
+    let text = filler.repeat(6)
+        + "Het Warmtefonds heeft sinds de start op 1 april 2025 leningen verstrekt aan 61\n4\n\n\
+           projecten, voor een bedrag van in totaal € 412 mln. Een overzicht volgt hierna.\n\n\
+           4 Zie de bijlage bij deze brief.\n";
+    let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
+    let sentence = doc
+        .segments
+        .iter()
+        .find(|s| s.text.starts_with("Het Warmtefonds"))
+        .expect("the sentence");
+    assert_eq!(
+        sentence.text,
+        "Het Warmtefonds heeft sinds de start op 1 april 2025 leningen verstrekt aan 61 projecten, voor een bedrag van in totaal € 412 mln."
+    );
+    assert_eq!(sentence.footnote_refs, [4]);
+}

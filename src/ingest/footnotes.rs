@@ -573,11 +573,14 @@ pub fn lone_line_marker(
 ) -> Option<MarkerCandidate> {
     let digits = content.trim();
     let lead = content.len() - content.trim_start().len();
+    // `verstrekt aan 61`⏎`4`⏎`projecten`: a line broken off after a
+    // number, the sentence going on in lower case under the marker.
+    let lower_below = next.trim_start().starts_with(char::is_lowercase);
     let breaks_off = prev.split_whitespace().count() >= 5
-        && prev
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w.len() >= 2 && w.chars().all(char::is_lowercase));
+        && prev.split_whitespace().next_back().is_some_and(|w| {
+            (w.len() >= 2 && w.chars().all(char::is_lowercase))
+                || (lower_below && w.bytes().all(|b| b.is_ascii_digit()))
+        });
     let number_below = next.trim().starts_with(|c: char| c.is_ascii_digit());
     if !breaks_off
         || number_below

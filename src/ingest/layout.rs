@@ -501,7 +501,11 @@ impl Planner<'_> {
                     ((self.line_closes(prev) || set_apart) && !self.starts_lower(i))
                         || self.ends_signed(&current)
                 } else {
-                    pending_break
+                    // `aan 61`⏎`4`⏎⏎`projecten`: a marker alone on its line
+                    // (taken out, the line is left empty), a blank line under
+                    // it, inside a sentence that goes on in lower case.
+                    let marker_line = current.len() >= 2 && self.content(prev).trim().is_empty();
+                    pending_break && !(marker_line && self.starts_lower(i))
                 };
                 if split {
                     paras.push(std::mem::take(&mut current));

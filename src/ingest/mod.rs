@@ -523,11 +523,11 @@ fn find_footnotes(
         let found_from = markers.len();
         footnotes::marker_candidates(i, content, l.start, &mut markers);
         let next = infos.get(i + 1).map_or("", |n| &raw.raw[n.start..n.end]);
+        // The next line with text, past blank lines and page furniture.
+        let below = (i + 1..infos.len())
+            .find(|&n| !infos[n].blank && !furniture[n])
+            .map_or("", |n| &raw.raw[infos[n].start..infos[n].end]);
         if markers.len() == found_from || markers.last().is_some_and(|m| m.end < l.end) {
-            let below = infos[i + 1..]
-                .iter()
-                .find(|n| !n.blank)
-                .map_or("", |n| &raw.raw[n.start..n.end]);
             markers.extend(footnotes::marker_after_number_stop(i, content, below, l.start));
         }
         // `van 1`⏎`september`: a date's day at the line's end.
@@ -540,8 +540,7 @@ fn find_footnotes(
             .filter(|&p| !infos[p].blank && !furniture[p])
         {
             let prev = &raw.raw[infos[prev].start..infos[prev].end];
-            let next = infos.get(i + 1).map_or("", |n| &raw.raw[n.start..n.end]);
-            markers.extend(footnotes::lone_line_marker(i, prev, content, next, l.start));
+            markers.extend(footnotes::lone_line_marker(i, prev, content, below, l.start));
         }
     }
     if let Some(raised) = raised {
