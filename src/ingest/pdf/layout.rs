@@ -840,7 +840,8 @@ fn body_size(pages: &[PageSummary]) -> f32 {
 }
 
 /// Header and footer lines (digits aside) that stand in a page's top or
-/// bottom margin on at least two pages and half of all pages. Long lines
+/// bottom margin on at least two pages and half of all pages, but a number
+/// with a stop and no letter (`2026.`), a sentence's end. Long lines
 /// that differ only where one has a space and the other a glyph count as
 /// one (a roman page number centred at the foot, printed into the gap of a
 /// footer line on the same baseline).
@@ -866,7 +867,10 @@ fn repeated_margins(pages: &[PageSummary], sides: &[Option<Side>]) -> FastSet<St
                     on.extend(pages.iter().copied());
                 }
             }
-            on.len() >= 2 && on.len() * 2 >= pages.len()
+            // A number closing a sentence (`2026.`, a URL's or a
+            // sentence's end at a page's foot) is text, not a footer.
+            let sentence_end = key.last() == Some(&'.') && !key.iter().any(|c| c.is_alphabetic());
+            on.len() >= 2 && on.len() * 2 >= pages.len() && !sentence_end
         })
         .map(|(key, _)| key.iter().collect())
         .collect()
