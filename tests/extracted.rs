@@ -1429,3 +1429,33 @@ fn a_lone_marker_after_a_number_inside_a_sentence_is_taken() {
     );
     assert_eq!(sentence.footnote_refs, [4]);
 }
+
+/// A side column's line that `pdftotext` prints amid a later page's text
+/// (a list going on over the page break) is furniture too, when the first
+/// page prints it above the salutation: a label the text repeats is not.
+#[test]
+fn a_side_column_line_amid_a_later_pages_text_is_furniture() {
+    let body = "The insurers have agreed to offer cover to every household in the country.\n\
+                The cover applies to damage by water from rivers and from the sea.\n\
+                The premium depends on the risk of the area where the home stands.\n";
+    let text = format!(
+        "Ministry of Finance\n\nFinancial Markets Directorate\nKorte Voorhout 7\n\n\
+         Date 3 November 2026\nSubject Flood insurance\n\nDear Madam Speaker,\n{body}\
+         Page 1 of 3\n\u{c}{body}•\n\nFinancial Markets Directorate\n\n\
+         the Consumers' Association asks that the cover should also apply to tenants'\n\
+         contents, and not only to owner-occupied homes.\n{body}Page 2 of 3\n\n\
+         \u{c}Financial Markets Directorate\n\nYours sincerely,\n\nthe Minister of Finance,\n\nJ. de Vries\nPage 3 of 3\n"
+    );
+    let doc = crate::common::segment_text(&text, "en", Layout::Auto);
+    let directorate = doc
+        .segments
+        .iter()
+        .filter(|s| s.text == "Financial Markets Directorate")
+        .count();
+    assert_eq!(
+        directorate,
+        1,
+        "{:?}",
+        doc.segments.iter().map(|s| &s.text).collect::<Vec<_>>()
+    );
+}

@@ -540,8 +540,7 @@ pub fn marker_after_number_stop(
                 .is_empty()
     });
     let capital_next = next.trim_start().starts_with(char::is_uppercase);
-    if !(1..=2).contains(&digits) || !stop_after_number || !capital_next || in_url(content, start)
-    {
+    if !(1..=2).contains(&digits) || !stop_after_number || !capital_next || in_url(content, start) {
         return None;
     }
     parse_number(&trimmed[start..]).map(|number| MarkerCandidate {

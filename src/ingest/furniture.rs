@@ -49,12 +49,29 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         cuts: Vec::new(),
         first_page_repeats: vec![false; infos.len()],
     };
+    // The first page's text above the salutation: the letterhead, whose
+    // side column's lines on later pages are furniture wherever they stand,
+    // even amid the text (a list running on over the page break).
+    let letterhead: crate::text::FastSet<&str> = pieces
+        .iter()
+        .take_while(|p| {
+            p.page == 0
+                && !super::letterhead::is_salutation(
+                    &raw.raw[infos[p.line].start..infos[p.line].end],
+                )
+        })
+        .map(|p| p.key.as_str())
+        .collect();
+    let salutation = pieces.iter().take_while(|p| p.page == 0).any(|p| {
+        super::letterhead::is_salutation(&raw.raw[infos[p.line].start..infos[p.line].end])
+    });
     for (n, piece) in pieces.iter().enumerate() {
         if piece.page == 0 && counts.often(&piece.key).is_some() {
             furniture.first_page_repeats[piece.line] = true;
         }
+        let side_column = salutation && piece.page > 0 && letterhead.contains(piece.key.as_str());
         let furniture_here = (counts.repeated(raw, infos, &pieces, n)
-            && !inside_page_text(raw, &pieces, &counts, n))
+            && (side_column || !inside_page_text(raw, &pieces, &counts, n)))
             || (piece.page > 0 && counts.halves_repeat(piece))
             || head[piece.line]
             || imprint_tail[piece.line]
@@ -675,7 +692,10 @@ impl PageCounts {
         let page_top = pieces[..n].last().is_none_or(|p| p.page != piece.page)
             && pieces.get(n + 1).is_none_or(|p| p.line != piece.line)
             && piece.key.split(' ').count() >= 2
-            && piece.key.split(' ').all(|w| w.chars().all(char::is_alphabetic));
+            && piece
+                .key
+                .split(' ')
+                .all(|w| w.chars().all(char::is_alphabetic));
         if page_top {
             return true;
         }

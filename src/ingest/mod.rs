@@ -528,7 +528,9 @@ fn find_footnotes(
             .find(|&n| !infos[n].blank && !furniture[n])
             .map_or("", |n| &raw.raw[infos[n].start..infos[n].end]);
         if markers.len() == found_from || markers.last().is_some_and(|m| m.end < l.end) {
-            markers.extend(footnotes::marker_after_number_stop(i, content, below, l.start));
+            markers.extend(footnotes::marker_after_number_stop(
+                i, content, below, l.start,
+            ));
         }
         // `van 1`⏎`september`: a date's day at the line's end.
         if footnotes::opens_with_month(next) {
@@ -540,7 +542,9 @@ fn find_footnotes(
             .filter(|&p| !infos[p].blank && !furniture[p])
         {
             let prev = &raw.raw[infos[prev].start..infos[prev].end];
-            markers.extend(footnotes::lone_line_marker(i, prev, content, below, l.start));
+            markers.extend(footnotes::lone_line_marker(
+                i, prev, content, below, l.start,
+            ));
         }
     }
     if let Some(raised) = raised {
