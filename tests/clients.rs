@@ -602,3 +602,8 @@ fn twelfth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn thirteenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout13", 0.97, "thirteenth held-out set");
 }
+
+#[test]
+fn fourteenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout14", 0.97, "fourteenth held-out set");
+}

@@ -57,8 +57,10 @@
 //! its number, a nota van wijziging) at 0.982; a thirteenth
 //! (`heldout13/`: a Dutch debate's report, a summary box under the
 //! salutation, a table cut after its header row by a page break, an
-//! English explanatory memorandum) at 0.993, its floors still its first
-//! read. brug reads
+//! English explanatory memorandum) at 0.993; a fourteenth (`heldout14/`:
+//! a letter of four pages, a table row cut by a page break inside its text
+//! cell, a bill and its memorie van toelichting in one paper, a table's
+//! header row alone at a page's foot) at 0.989. brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
 //! document that got better cannot hide one that got worse.
@@ -85,51 +87,51 @@ const MODES: [&str; 3] = ["pdf", "pdftotext", "pdftotext-layout"];
 const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (
         ("office", "Kamerbrief_digitale_toegankelijkheid"),
-        [1.00, 0.96, 0.97],
+        [1.00, 0.96, 0.98],
     ),
     (
         ("office", "Kamerbrief_teruggaaf_energiebelasting"),
-        [1.00, 0.97, 0.96],
+        [1.00, 0.98, 0.97],
     ),
     (
         ("office", "Kamerbrief_veenweide_pilots"),
-        [1.00, 0.94, 0.96],
+        [1.00, 0.95, 0.97],
     ),
     (
         ("office", "Kamerbrief_wachttijden_jeugdzorg"),
-        [1.00, 0.94, 0.99],
+        [1.00, 0.95, 1.00],
     ),
-    (("office", "Letter_flood_resilience_en"), [1.00, 0.97, 0.94]),
-    (("latex", "en_inland_shipping"), [1.00, 0.93, 0.97]),
-    (("latex", "nl_deelmobiliteit"), [1.00, 0.97, 1.00]),
-    (("latex", "nl_drinkwaterbronnen"), [1.00, 0.94, 0.97]),
-    (("latex", "nl_energietoeslag"), [1.00, 1.00, 0.97]),
+    (("office", "Letter_flood_resilience_en"), [1.00, 0.98, 0.95]),
+    (("latex", "en_inland_shipping"), [1.00, 0.94, 0.98]),
+    (("latex", "nl_deelmobiliteit"), [1.00, 0.98, 1.00]),
+    (("latex", "nl_drinkwaterbronnen"), [1.00, 0.95, 0.98]),
+    (("latex", "nl_energietoeslag"), [1.00, 1.00, 0.98]),
     (
         ("heldout", "Kamerbrief_laadinfrastructuur"),
-        [1.00, 0.89, 0.89],
+        [1.00, 0.90, 0.90],
     ),
     (
         ("heldout", "Kamerbrief_schuldhulp_jongeren"),
-        [1.00, 0.96, 0.96],
+        [1.00, 0.97, 0.97],
     ),
     (
         ("heldout", "Letter_cyber_resilience_en"),
-        [1.00, 0.97, 0.99],
+        [1.00, 0.97, 1.00],
     ),
-    (("heldout", "en_groundwater_monitoring"), [1.00, 0.99, 0.95]),
-    (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.97, 0.99]),
+    (("heldout", "en_groundwater_monitoring"), [1.00, 1.00, 0.96]),
+    (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.98, 1.00]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
-        [1.00, 0.96, 1.00],
+        [1.00, 0.97, 1.00],
     ),
     (
         ("heldout2", "Kamerbrief_respijtzorg_mantelzorgers"),
-        [1.00, 1.00, 0.99],
+        [1.00, 1.00, 1.00],
     ),
-    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.91, 0.93]),
+    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.92, 0.94]),
     (
         ("heldout2", "en_ferry_services_islands"),
-        [1.00, 0.95, 0.85],
+        [1.00, 0.96, 0.86],
     ),
     (
         ("heldout2", "nl_leesvaardigheid_basisschool"),
@@ -141,16 +143,16 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout3", "Kamerbrief_woningdelen_ouderen"),
-        [1.00, 0.94, 1.00],
+        [1.00, 0.96, 1.00],
     ),
     (
         ("heldout3", "Letter_hydrogen_corridor_en"),
-        [1.00, 0.91, 0.93],
+        [1.00, 0.91, 0.94],
     ),
-    (("heldout3", "en_medicine_shortages"), [1.00, 0.98, 1.00]),
+    (("heldout3", "en_medicine_shortages"), [1.00, 0.99, 1.00]),
     (
         ("heldout3", "nl_zwemvaardigheid_kinderen"),
-        [1.00, 0.96, 0.97],
+        [1.00, 0.97, 0.98],
     ),
     (
         ("heldout4", "Kamerbrief_schoolverzuim_mbo"),
@@ -158,36 +160,36 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout4", "Kamerbrief_zonnedaken_erven"),
-        [1.00, 1.00, 0.97],
+        [1.00, 1.00, 0.98],
     ),
-    (("heldout4", "Letter_river_ferries_en"), [1.00, 0.86, 0.86]),
-    (("heldout4", "en_bridge_inspections"), [1.00, 0.93, 1.00]),
-    (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 0.96, 1.00]),
+    (("heldout4", "Letter_river_ferries_en"), [1.00, 0.87, 0.91]),
+    (("heldout4", "en_bridge_inspections"), [1.00, 0.94, 1.00]),
+    (("heldout4", "nl_erfpacht_gemeenten"), [1.00, 1.00, 1.00]),
     (
         ("heldout5", "Brief_gemeente_parkeervergunningen"),
-        [1.00, 0.94, 0.96],
+        [1.00, 0.95, 0.97],
     ),
     (
         ("heldout5", "Brief_provincie_buurtbussen"),
-        [1.00, 0.94, 0.97],
+        [1.00, 0.95, 0.98],
     ),
     (
         ("heldout5", "Letter_shellfish_exports_en"),
         [1.00, 1.00, 1.00],
     ),
-    (("heldout5", "en_flood_defence_budget"), [1.00, 0.91, 0.96]),
-    (("heldout5", "nl_moties_drinkwater"), [1.00, 0.97, 0.97]),
+    (("heldout5", "en_flood_defence_budget"), [1.00, 0.92, 0.97]),
+    (("heldout5", "nl_moties_drinkwater"), [1.00, 0.98, 0.98]),
     (
         ("heldout6", "Kamerbrief_huisvesting_arbeidsmigranten"),
         [1.00, 0.98, 0.93],
     ),
     (
         ("heldout6", "Kamerbrief_slachtofferloketten"),
-        [1.00, 0.96, 0.96],
+        [1.00, 0.97, 0.97],
     ),
     (
         ("heldout6", "Letter_international_students_en"),
-        [1.00, 1.00, 0.95],
+        [1.00, 1.00, 0.96],
     ),
     (("heldout6", "en_level_crossings"), [1.00, 1.00, 1.00]),
     (
@@ -196,34 +198,34 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout6", "nl_vragen_kortetermijnverhuur"),
-        [1.00, 0.97, 0.97],
+        [1.00, 0.98, 0.98],
     ),
     (
         ("heldout7", "Kamerbrief_herstel_palingstand"),
-        [0.97, 0.94, 0.88],
+        [0.98, 0.95, 0.89],
     ),
     (
         ("heldout7", "Letter_rural_broadband_en"),
-        [1.00, 0.98, 1.00],
+        [1.00, 1.00, 1.00],
     ),
-    (("heldout7", "en_trade_mission_kenya"), [1.00, 0.96, 0.92]),
+    (("heldout7", "en_trade_mission_kenya"), [1.00, 0.97, 0.96]),
     (("heldout7", "nl_nota_deelscooters"), [1.00, 1.00, 1.00]),
     (
         ("heldout8", "Kamerbrief_aed_dekking_dorpen"),
-        [0.96, 0.92, 0.91],
+        [0.97, 0.93, 0.94],
     ),
     (
         ("heldout8", "Kamerbrief_verdeling_gemeentefonds"),
-        [0.97, 0.91, 0.92],
+        [0.98, 0.92, 0.93],
     ),
     (
         ("heldout8", "Letter_offshore_wind_tender_en"),
-        [1.00, 0.90, 0.89],
+        [1.00, 0.91, 0.91],
     ),
-    (("heldout8", "en_motion_rental_homes"), [0.96, 0.49, 0.72]),
+    (("heldout8", "en_motion_rental_homes"), [0.97, 1.00, 1.00]),
     (
         ("heldout8", "nl_mvt_statiegeld_drankkartons"),
-        [1.00, 0.95, 1.00],
+        [1.00, 0.96, 1.00],
     ),
     (
         ("heldout9", "Kamerbrief_antwoorden_keuring_rijbewijs"),
@@ -231,7 +233,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout9", "Kamerbrief_subsidie_landschapselementen"),
-        [1.00, 0.97, 0.96],
+        [1.00, 1.00, 0.96],
     ),
     (
         ("heldout9", "Letter_export_fund_evaluation_en"),
@@ -244,7 +246,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout10", "Kamerbrief_besluiten_monumentenregister"),
-        [1.00, 0.93, 0.96],
+        [1.00, 0.95, 0.96],
     ),
     (
         ("heldout10", "Kamerbrief_verdeling_middelen_acute_zorg"),
@@ -259,7 +261,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout10", "en_report_committee_debate_rural_buses"),
-        [1.00, 0.92, 1.00],
+        [1.00, 1.00, 1.00],
     ),
     (
         ("heldout10", "nl_mvt_grondwaterheffing"),
@@ -271,7 +273,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout11", "Kamerbrief_zwemvaardigheid_basisschool"),
-        [1.00, 0.99, 1.00],
+        [1.00, 1.00, 1.00],
     ),
     (
         ("heldout11", "Letter_vacant_shops_town_centres_en"),
@@ -298,7 +300,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout12", "Letter_smoke_free_generation_progress_en"),
-        [1.00, 0.97, 0.93],
+        [1.00, 1.00, 0.93],
     ),
     (
         ("heldout12", "en_list_of_questions_budget_climate_2027"),
@@ -313,32 +315,64 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
             "heldout13",
             "Kamerbrief_stand_van_zaken_brandveiligheid_huurwoningen",
         ),
-        [1.00, 0.97, 0.85],
+        [1.00, 1.00, 1.00],
     ),
     (
         (
             "heldout13",
             "Kamerbrief_uitvoering_motie_visserij_waddenzee",
         ),
-        [1.00, 0.95, 0.98],
+        [1.00, 1.00, 1.00],
     ),
     (
         ("heldout13", "Letter_housing_for_seasonal_workers_en"),
-        [0.96, 0.87, 0.93],
+        [1.00, 1.00, 0.94],
     ),
     (
         (
             "heldout13",
             "en_explanatory_memorandum_deposit_scheme_bottles",
         ),
-        [1.00, 0.96, 0.97],
+        [1.00, 1.00, 1.00],
     ),
     (
         (
             "heldout13",
             "nl_verslag_commissiedebat_jeugdzorg_wachttijden",
         ),
-        [1.00, 0.91, 1.00],
+        [1.00, 1.00, 1.00],
+    ),
+    (
+        (
+            "heldout14",
+            "Kamerbrief_voortgang_aanpak_drugssmokkel_havens",
+        ),
+        [0.96, 0.93, 0.83],
+    ),
+    (
+        (
+            "heldout14",
+            "Kamerbrief_voortgang_warmtenetten_en_reactie_rekenkamer",
+        ),
+        [1.00, 0.97, 1.00],
+    ),
+    (
+        ("heldout14", "Letter_flood_insurance_households_en"),
+        [1.00, 1.00, 0.96],
+    ),
+    (
+        (
+            "heldout14",
+            "en_memorandum_in_response_to_report_rail_freight_noise",
+        ),
+        [1.00, 0.96, 0.96],
+    ),
+    (
+        (
+            "heldout14",
+            "nl_wetsvoorstel_en_mvt_leeftijdsgrens_online_kansspelen",
+        ),
+        [1.00, 0.99, 1.00],
     ),
 ];
 
