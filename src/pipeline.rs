@@ -4,12 +4,13 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::align::{AlignOptions, AlignUnit, Dictionary, align_with_progress};
 use crate::check::ignore::IgnoreFile;
 use crate::check::{CheckOptions, RecordUse, Text, check_with_record};
 use crate::error::{Error, Result};
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, Matchers};
 use crate::ingest::{IngestOptions, Layout, RawText, ingest_file};
 use crate::lang::Rules;
 use crate::model::{Alignment, Document, Finding, Record};
@@ -129,6 +130,8 @@ pub fn align_with_dictionary(
 #[derive(Debug, Default)]
 pub struct ProjectFiles {
     glossaries: HashMap<PathBuf, Option<Glossary>>,
+    /// Each glossary's matchers, built when a pair first needs them.
+    matchers: HashMap<PathBuf, OnceLock<Matchers>>,
     ignores: HashMap<PathBuf, IgnoreFile>,
     here: PathBuf,
 }
@@ -180,6 +183,7 @@ impl ProjectFiles {
                 None => load_glossary(&project::glossary_files(root)?)?,
             };
             files.glossaries.insert(root.to_owned(), glossary);
+            files.matchers.insert(root.to_owned(), OnceLock::new());
             if !ignores {
                 continue;
             }
@@ -198,6 +202,24 @@ impl ProjectFiles {
         self.glossaries
             .get(pair.root(&self.here))
             .and_then(Option::as_ref)
+    }
+
+    /// The matchers of the glossary that applies to a pair, if any: built
+    /// on first use (its two sides at once when `parallel`) and shared by
+    /// every pair of the project. Fails when brug has no rules for one of
+    /// the glossary's languages.
+    pub fn matchers(&self, pair: &DocumentPair, parallel: bool) -> Result<Option<&Matchers>> {
+        let root = pair.root(&self.here);
+        let (Some(Some(glossary)), Some(built)) =
+            (self.glossaries.get(root), self.matchers.get(root))
+        else {
+            return Ok(None);
+        };
+        let source_rules = Rules::for_language(&glossary.source_lang)?;
+        let target_rules = Rules::for_language(&glossary.target_lang)?;
+        Ok(Some(built.get_or_init(|| {
+            Matchers::with_rules(glossary, source_rules, target_rules, parallel)
+        })))
     }
 
     /// The ignore file that applies to a pair, if any.
@@ -278,15 +300,26 @@ pub fn analyse(
     options: &CheckOptions,
 ) -> Result<Analysis> {
     let glossary = files.glossary(pair);
-    let aligned = load_pair(pair, glossary, options.threads > 1)?;
+    let parallel = options.threads > 1;
+    // The glossary's matchers are built while the documents load.
+    let (aligned, matchers) = crate::parallel::side_by_side(
+        parallel,
+        || load_pair(pair, glossary, parallel),
+        || files.matchers(pair, parallel),
+    );
+    let aligned = aligned?;
     let record_use = match (&aligned.record, aligned.realigned) {
         (Some(r), false) => RecordUse::Current(r),
         (Some(r), true) => RecordUse::Stale(r),
         (None, _) => RecordUse::None,
     };
     let (source, target) = (&aligned.source, &aligned.target);
-    let glossary =
-        glossary.filter(|g| glossary_fits(g, &source.document.lang, &target.document.lang));
+    let fits =
+        glossary.is_some_and(|g| glossary_fits(g, &source.document.lang, &target.document.lang));
+    let glossary = match glossary {
+        Some(g) if fits => matchers?.map(|m| (g, m)),
+        _ => None,
+    };
     let findings = check_with_record(
         Text {
             document: &source.document,

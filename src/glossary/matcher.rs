@@ -28,6 +28,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Glossary, Matching, Term};
+use crate::error::Result;
 use crate::lang::spelling::{spelling_key, spellings};
 use crate::lang::{CompoundParts, Rules};
 
@@ -76,6 +77,43 @@ pub struct TermMatcher {
     compounds: Option<CompoundParts>,
 }
 
+/// Both sides of a glossary ready to search, each with the rules of the
+/// glossary's language on that side: what the checks of every document
+/// pair the glossary applies to share.
+#[derive(Debug, Clone)]
+pub struct Matchers {
+    pub source: TermMatcher,
+    pub target: TermMatcher,
+}
+
+impl Matchers {
+    /// The matchers of `glossary`, its two sides built on two threads when
+    /// `parallel`. Fails when brug has no rules for one of its languages.
+    pub fn new(glossary: &Glossary, parallel: bool) -> Result<Matchers> {
+        Ok(Matchers::with_rules(
+            glossary,
+            Rules::for_language(&glossary.source_lang)?,
+            Rules::for_language(&glossary.target_lang)?,
+            parallel,
+        ))
+    }
+
+    /// [`Matchers::new`] with the rules of the glossary's languages.
+    pub fn with_rules(
+        glossary: &Glossary,
+        source_rules: &'static Rules,
+        target_rules: &'static Rules,
+        parallel: bool,
+    ) -> Matchers {
+        let (source, target) = crate::parallel::side_by_side(
+            parallel,
+            || TermMatcher::new(glossary, Side::Source, source_rules),
+            || TermMatcher::new(glossary, Side::Target, target_rules),
+        );
+        Matchers { source, target }
+    }
+}
+
 /// Forms are searched with a DFA up to this total length…
 const DFA_TOTAL_BYTES: usize = 8192;
 /// …and this length of the longest form.
@@ -89,6 +127,9 @@ fn normalize(form: &str) -> String {
 /// programme`, forbidden `exchange programs`): then it keeps the spellings
 /// it lists.
 fn keeps_its_spelling(term: &Term, rules: &Rules) -> bool {
+    if term.forbidden.is_empty() {
+        return false;
+    }
     let allowed: Vec<String> = term
         .target_forms()
         .map(|f| spelling_key(&normalize(f), rules))
