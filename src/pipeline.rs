@@ -2,6 +2,7 @@
 //! align them (or reuse their alignment record), analyse the aligned pair.
 //! The command line only configures it and reports what it returns.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -249,6 +250,19 @@ pub fn load_pair(
     glossary: Option<&Glossary>,
     parallel: bool,
 ) -> Result<AlignedPair> {
+    load_pair_with(pair, parallel, |source_lang, target_lang| {
+        Ok(dictionary(glossary, source_lang, target_lang, false)?.map(Cow::Owned))
+    })
+}
+
+/// [`load_pair`], with the aligner's dictionary for the documents'
+/// languages from `dictionary(source language, target language)`, asked
+/// only when the pair is aligned.
+pub fn load_pair_with<'d>(
+    pair: &DocumentPair,
+    parallel: bool,
+    dictionary: impl FnOnce(&str, &str) -> Result<Option<Cow<'d, Dictionary>>>,
+) -> Result<AlignedPair> {
     let missing = pair.project.is_some() && !pair.target.exists();
     // The source's error, if any, is reported first.
     let (source, target) = crate::parallel::side_by_side(
@@ -268,7 +282,15 @@ pub fn load_pair(
     let realigned = from_record.is_none() && record.is_some();
     let alignment = match from_record {
         Some(a) => a,
-        None => align_documents(&source.document, &target.document, glossary, &|_, _| {})?,
+        None => {
+            let dictionary = dictionary(&source.document.lang, &target.document.lang)?;
+            align_with_dictionary(
+                &source.document,
+                &target.document,
+                dictionary.as_deref(),
+                &|_, _| {},
+            )
+        }
     };
     Ok(AlignedPair {
         source,
@@ -301,10 +323,18 @@ pub fn analyse(
 ) -> Result<Analysis> {
     let glossary = files.glossary(pair);
     let parallel = options.threads > 1;
-    // The glossary's matchers are built while the documents load.
+    // The glossary's matchers are built while the documents load; the
+    // aligner, when the pair needs aligning, waits for them and uses them
+    // as its dictionary.
+    let dictionary = |source_lang: &str, target_lang: &str| match glossary {
+        Some(g) if glossary_fits(g, source_lang, target_lang) => {
+            Ok(files.matchers(pair, parallel)?.map(Cow::Borrowed))
+        }
+        _ => Ok(None),
+    };
     let (aligned, matchers) = crate::parallel::side_by_side(
         parallel,
-        || load_pair(pair, glossary, parallel),
+        || load_pair_with(pair, parallel, dictionary),
         || files.matchers(pair, parallel),
     );
     let aligned = aligned?;

@@ -227,7 +227,7 @@ pub fn check(
     Rules::for_language(&source.document.lang)?;
     Rules::for_language(&target.document.lang)?;
     let matchers = glossary
-        .map(|g| Matchers::new(g, options.threads > 1))
+        .map(|g| Matchers::for_glossary(g, options.threads > 1))
         .transpose()?;
     check_with_record(
         source,

@@ -78,8 +78,8 @@ pub struct TermMatcher {
 }
 
 /// Both sides of a glossary ready to search, each with the rules of the
-/// glossary's language on that side: what the checks of every document
-/// pair the glossary applies to share.
+/// glossary's language on that side: what the aligner (as its dictionary)
+/// and the checks of every document pair the glossary applies to share.
 #[derive(Debug, Clone)]
 pub struct Matchers {
     pub source: TermMatcher,
@@ -87,9 +87,18 @@ pub struct Matchers {
 }
 
 impl Matchers {
+    /// The matchers of `glossary`, with the rules of its languages.
+    pub fn new(
+        glossary: &Glossary,
+        source_rules: &'static Rules,
+        target_rules: &'static Rules,
+    ) -> Matchers {
+        Matchers::with_rules(glossary, source_rules, target_rules, false)
+    }
+
     /// The matchers of `glossary`, its two sides built on two threads when
     /// `parallel`. Fails when brug has no rules for one of its languages.
-    pub fn new(glossary: &Glossary, parallel: bool) -> Result<Matchers> {
+    pub fn for_glossary(glossary: &Glossary, parallel: bool) -> Result<Matchers> {
         Ok(Matchers::with_rules(
             glossary,
             Rules::for_language(&glossary.source_lang)?,
@@ -98,7 +107,7 @@ impl Matchers {
         ))
     }
 
-    /// [`Matchers::new`] with the rules of the glossary's languages.
+    /// [`Matchers::new`], the two sides on two threads when `parallel`.
     pub fn with_rules(
         glossary: &Glossary,
         source_rules: &'static Rules,
