@@ -2,14 +2,16 @@
 //! align them (or reuse their alignment record), analyse the aligned pair.
 //! The command line only configures it and reports what it returns.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::align::{AlignOptions, AlignUnit, Dictionary, align_with_progress};
 use crate::check::ignore::IgnoreFile;
 use crate::check::{CheckOptions, RecordUse, Text, check_with_record};
 use crate::error::{Error, Result};
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, Matchers};
 use crate::ingest::{IngestOptions, Layout, RawText, ingest_file};
 use crate::lang::Rules;
 use crate::model::{Alignment, Document, Finding, Record};
@@ -129,6 +131,8 @@ pub fn align_with_dictionary(
 #[derive(Debug, Default)]
 pub struct ProjectFiles {
     glossaries: HashMap<PathBuf, Option<Glossary>>,
+    /// Each glossary's matchers, built when a pair first needs them.
+    matchers: HashMap<PathBuf, OnceLock<Matchers>>,
     ignores: HashMap<PathBuf, IgnoreFile>,
     here: PathBuf,
 }
@@ -180,6 +184,7 @@ impl ProjectFiles {
                 None => load_glossary(&project::glossary_files(root)?)?,
             };
             files.glossaries.insert(root.to_owned(), glossary);
+            files.matchers.insert(root.to_owned(), OnceLock::new());
             if !ignores {
                 continue;
             }
@@ -198,6 +203,24 @@ impl ProjectFiles {
         self.glossaries
             .get(pair.root(&self.here))
             .and_then(Option::as_ref)
+    }
+
+    /// The matchers of the glossary that applies to a pair, if any: built
+    /// on first use (its two sides at once when `parallel`) and shared by
+    /// every pair of the project. Fails when brug has no rules for one of
+    /// the glossary's languages.
+    pub fn matchers(&self, pair: &DocumentPair, parallel: bool) -> Result<Option<&Matchers>> {
+        let root = pair.root(&self.here);
+        let (Some(Some(glossary)), Some(built)) =
+            (self.glossaries.get(root), self.matchers.get(root))
+        else {
+            return Ok(None);
+        };
+        let source_rules = Rules::for_language(&glossary.source_lang)?;
+        let target_rules = Rules::for_language(&glossary.target_lang)?;
+        Ok(Some(built.get_or_init(|| {
+            Matchers::with_rules(glossary, source_rules, target_rules, parallel)
+        })))
     }
 
     /// The ignore file that applies to a pair, if any.
@@ -227,6 +250,19 @@ pub fn load_pair(
     glossary: Option<&Glossary>,
     parallel: bool,
 ) -> Result<AlignedPair> {
+    load_pair_with(pair, parallel, |source_lang, target_lang| {
+        Ok(dictionary(glossary, source_lang, target_lang, false)?.map(Cow::Owned))
+    })
+}
+
+/// [`load_pair`], with the aligner's dictionary for the documents'
+/// languages from `dictionary(source language, target language)`, asked
+/// only when the pair is aligned.
+pub fn load_pair_with<'d>(
+    pair: &DocumentPair,
+    parallel: bool,
+    dictionary: impl FnOnce(&str, &str) -> Result<Option<Cow<'d, Dictionary>>>,
+) -> Result<AlignedPair> {
     let missing = pair.project.is_some() && !pair.target.exists();
     // The source's error, if any, is reported first.
     let (source, target) = crate::parallel::side_by_side(
@@ -246,7 +282,15 @@ pub fn load_pair(
     let realigned = from_record.is_none() && record.is_some();
     let alignment = match from_record {
         Some(a) => a,
-        None => align_documents(&source.document, &target.document, glossary, &|_, _| {})?,
+        None => {
+            let dictionary = dictionary(&source.document.lang, &target.document.lang)?;
+            align_with_dictionary(
+                &source.document,
+                &target.document,
+                dictionary.as_deref(),
+                &|_, _| {},
+            )
+        }
     };
     Ok(AlignedPair {
         source,
@@ -278,15 +322,34 @@ pub fn analyse(
     options: &CheckOptions,
 ) -> Result<Analysis> {
     let glossary = files.glossary(pair);
-    let aligned = load_pair(pair, glossary, options.threads > 1)?;
+    let parallel = options.threads > 1;
+    // The glossary's matchers are built while the documents load; the
+    // aligner, when the pair needs aligning, waits for them and uses them
+    // as its dictionary.
+    let dictionary = |source_lang: &str, target_lang: &str| match glossary {
+        Some(g) if glossary_fits(g, source_lang, target_lang) => {
+            Ok(files.matchers(pair, parallel)?.map(Cow::Borrowed))
+        }
+        _ => Ok(None),
+    };
+    let (aligned, matchers) = crate::parallel::side_by_side(
+        parallel,
+        || load_pair_with(pair, parallel, dictionary),
+        || files.matchers(pair, parallel),
+    );
+    let aligned = aligned?;
     let record_use = match (&aligned.record, aligned.realigned) {
         (Some(r), false) => RecordUse::Current(r),
         (Some(r), true) => RecordUse::Stale(r),
         (None, _) => RecordUse::None,
     };
     let (source, target) = (&aligned.source, &aligned.target);
-    let glossary =
-        glossary.filter(|g| glossary_fits(g, &source.document.lang, &target.document.lang));
+    let fits =
+        glossary.is_some_and(|g| glossary_fits(g, &source.document.lang, &target.document.lang));
+    let glossary = match glossary {
+        Some(g) if fits => matchers?.map(|m| (g, m)),
+        _ => None,
+    };
     let findings = check_with_record(
         Text {
             document: &source.document,

@@ -151,27 +151,10 @@ pub fn align(
 }
 
 /// A bilingual dictionary for the aligner: a glossary's terms, found on
-/// each side with that side's language rules. A term found on both sides
-/// of a bead is an anchor, as hunalign uses its dictionary.
-#[derive(Debug, Clone)]
-pub struct Dictionary {
-    source: crate::glossary::TermMatcher,
-    target: crate::glossary::TermMatcher,
-}
-
-impl Dictionary {
-    pub fn new(
-        glossary: &crate::glossary::Glossary,
-        source_rules: &'static crate::lang::Rules,
-        target_rules: &'static crate::lang::Rules,
-    ) -> Dictionary {
-        use crate::glossary::{Side, TermMatcher};
-        Dictionary {
-            source: TermMatcher::new(glossary, Side::Source, source_rules),
-            target: TermMatcher::new(glossary, Side::Target, target_rules),
-        }
-    }
-}
+/// each side with that side's language rules (the glossary's matchers,
+/// which the checks use too). A term found on both sides of a bead is an
+/// anchor, as hunalign uses its dictionary.
+pub type Dictionary = crate::glossary::Matchers;
 
 /// [`align`] with an optional dictionary, calling `progress(rows done,
 /// rows)` now and then while the full-resolution table is filled.

@@ -23,7 +23,7 @@ mod untranslated;
 
 use crate::align::{AlignUnit, Features};
 use crate::error::Result;
-use crate::glossary::{Glossary, Side as GlossarySide, TermMatcher};
+use crate::glossary::{Glossary, Matchers, TermMatcher};
 use crate::ingest::RawText;
 use crate::lang::Rules;
 use crate::model::{
@@ -111,7 +111,7 @@ struct CheckContext<'a> {
     target: Text<'a>,
     source_rules: &'static Rules,
     target_rules: &'static Rules,
-    glossary: Option<(&'a Glossary, TermMatcher, TermMatcher)>,
+    glossary: Option<(&'a Glossary, &'a TermMatcher, &'a TermMatcher)>,
     options: &'a CheckOptions,
     /// Target characters per source character over the whole document.
     ratio: f64,
@@ -222,39 +222,37 @@ pub fn check(
     glossary: Option<&Glossary>,
     options: &CheckOptions,
 ) -> Result<Vec<Finding>> {
+    // An unknown language of the documents is reported before one of the
+    // glossary.
+    Rules::for_language(&source.document.lang)?;
+    Rules::for_language(&target.document.lang)?;
+    let matchers = glossary
+        .map(|g| Matchers::for_glossary(g, options.threads > 1))
+        .transpose()?;
     check_with_record(
         source,
         target,
         alignment,
-        glossary,
+        glossary.zip(matchers.as_ref()),
         options,
         RecordUse::None,
     )
 }
 
-/// [`check`], with change tracking against an alignment record.
+/// [`check`], with change tracking against an alignment record, and the
+/// glossary's matchers built by the caller (once for every pair it
+/// applies to).
 pub fn check_with_record(
     source: Text<'_>,
     target: Text<'_>,
     alignment: &Alignment,
-    glossary: Option<&Glossary>,
+    glossary: Option<(&Glossary, &Matchers)>,
     options: &CheckOptions,
     record: RecordUse<'_>,
 ) -> Result<Vec<Finding>> {
     let source_rules = Rules::for_language(&source.document.lang)?;
     let target_rules = Rules::for_language(&target.document.lang)?;
-    let glossary = match glossary {
-        Some(g) => {
-            let g_source = Rules::for_language(&g.source_lang)?;
-            let g_target = Rules::for_language(&g.target_lang)?;
-            Some((
-                g,
-                TermMatcher::new(g, GlossarySide::Source, g_source),
-                TermMatcher::new(g, GlossarySide::Target, g_target),
-            ))
-        }
-        None => None,
-    };
+    let glossary = glossary.map(|(g, m)| (g, &m.source, &m.target));
     let lengths = |d: &Document| -> Vec<f64> {
         d.segments
             .iter()
@@ -284,8 +282,8 @@ pub fn check_with_record(
             })
             .collect()
     };
-    let source_features = features(source.document, glossary.as_ref().map(|g| &g.1));
-    let target_features = features(target.document, glossary.as_ref().map(|g| &g.2));
+    let source_features = features(source.document, glossary.map(|g| g.1));
+    let target_features = features(target.document, glossary.map(|g| g.2));
     let context = CheckContext {
         source,
         target,

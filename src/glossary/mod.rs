@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 pub use lint::{Problem, ProblemKind};
-pub use matcher::{Side, TermMatch, TermMatcher};
+pub use matcher::{Matchers, Side, TermMatch, TermMatcher};
 
 /// Where in a word a term's form may stand, in a language that writes
 /// compounds closed.

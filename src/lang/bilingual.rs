@@ -17,10 +17,12 @@ use std::sync::OnceLock;
 
 use crate::text::{FastMap, fold};
 
-/// The word list: each line a Dutch word's forms (comma-separated, the
-/// lemma first), a tab, and its English translations (`|`-separated);
-/// lines opening with `#` are comments.
-const DUTCH_ENGLISH: &str = include_str!("lexicon/nl-en.tsv");
+/// The word list (`lexicon/nl-en.tsv`: each line a Dutch word's forms,
+/// comma-separated, the lemma first, a tab, and its English translations,
+/// `|`-separated) as `build.rs` stems it: each line a Dutch stem, a tab,
+/// and the space-separated English stems of its translations' content
+/// words.
+const DUTCH_ENGLISH_STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/nl-en.stems"));
 
 /// Letters that make a cognate key; a shorter word has none.
 const COGNATE_CHARS: usize = 5;
@@ -33,11 +35,6 @@ const MIN_MODIFIER_CHARS: usize = 3;
 
 /// What may stand between the parts of a Dutch compound.
 const LINKS: [&str; 3] = ["s", "en", "e"];
-
-/// English words of a translation that say nothing on their own.
-const ENGLISH_FILLERS: [&str; 12] = [
-    "a", "an", "the", "of", "to", "be", "in", "on", "for", "with", "and", "or",
-];
 
 /// The lexical view of one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,7 +84,12 @@ fn hashed(kind: u8, text: &str) -> u64 {
 
 /// The key an English word (lower case) is matched by: its stem.
 fn english_key(lower: &str) -> u64 {
-    hashed(b'e', &english_stemmer().stem(lower))
+    english_stem_key(&english_stemmer().stem(lower))
+}
+
+/// The key of an English stem.
+fn english_stem_key(stem: &str) -> u64 {
+    hashed(b'e', stem)
 }
 
 /// The cognate key of a word (lower case, folded): its first letters.
@@ -100,31 +102,16 @@ fn cognate_key(lower: &str) -> Option<u64> {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut dutch: FastMap<String, Vec<u64>> = FastMap::default();
-        for line in DUTCH_ENGLISH.lines().filter(|l| !l.starts_with('#')) {
-            let Some((forms, english)) = line.split_once('\t') else {
-                continue;
-            };
-            let keys: Vec<u64> = english
-                .split('|')
-                .flat_map(str::split_whitespace)
-                .map(str::to_lowercase)
-                .filter(|w| !ENGLISH_FILLERS.contains(&w.as_str()))
-                .map(|w| english_key(&w))
-                .collect();
-            for form in forms.split(',') {
-                let form = lower_folded(form.trim());
-                if form.is_empty() {
-                    continue;
-                }
-                let entry = dutch
-                    .entry(dutch_stemmer().stem(&form).into_owned())
-                    .or_default();
-                entry.extend(&keys);
-                entry.sort_unstable();
-                entry.dedup();
-            }
-        }
+        let dutch = DUTCH_ENGLISH_STEMS
+            .lines()
+            .filter_map(|line| {
+                let (stem, english) = line.split_once('\t')?;
+                let mut keys: Vec<u64> = english.split_whitespace().map(english_stem_key).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                Some((stem.to_owned(), keys))
+            })
+            .collect();
         Table { dutch }
     })
 }

@@ -1,77 +1,64 @@
 //! Word lists shipped as data, used to decide whether a hyphen at a line end
-//! is a typesetting artifact or part of a compound.
+//! is a typesetting artifact or part of a compound, whether a piece of a
+//! word is a compound part, and which language a text is in.
 //!
-//! Each list is a sorted (by bytes), lower-case, one-word-per-line file; a
-//! lookup is a binary search straight over the embedded text, so nothing is
-//! loaded or allocated at start-up.
+//! Each list is a sorted (by bytes), lower-case, one-word-per-line file,
+//! `lexicon/<code>.words`. The build (`build.rs`) turns it into a
+//! finite-state set (the `fst` crate) that is embedded in the binary; a
+//! lookup walks the set's bytes in place, so nothing is parsed, hashed or
+//! allocated at start-up, and the lists take a fifth of the room.
 
-/// A sorted word list.
-#[derive(Debug, Clone, Copy)]
+use std::fmt;
+use std::sync::LazyLock;
+
+use fst::Set;
+
+/// A word list.
+#[derive(Clone, Copy)]
 pub struct Lexicon {
-    words: &'static str,
-    set: &'static std::sync::OnceLock<crate::text::FastSet<&'static str>>,
+    code: &'static str,
+    set: &'static Set<&'static [u8]>,
 }
 
-static DUTCH_SET: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
-    std::sync::OnceLock::new();
-static ENGLISH_SET: std::sync::OnceLock<crate::text::FastSet<&'static str>> =
-    std::sync::OnceLock::new();
+/// The embedded set of one language: checking its header is all that
+/// happens on first use.
+fn embedded(bytes: &'static [u8]) -> Set<&'static [u8]> {
+    Set::new(bytes).expect("build.rs writes a valid set")
+}
 
-const DUTCH: &str = include_str!("lexicon/nl.words");
-const ENGLISH: &str = include_str!("lexicon/en.words");
+static DUTCH: LazyLock<Set<&'static [u8]>> =
+    LazyLock::new(|| embedded(include_bytes!(concat!(env!("OUT_DIR"), "/nl.fst"))));
+static ENGLISH: LazyLock<Set<&'static [u8]>> =
+    LazyLock::new(|| embedded(include_bytes!(concat!(env!("OUT_DIR"), "/en.fst"))));
 
 impl Lexicon {
     /// The built-in word list for a language code, if brug ships one.
     pub fn builtin(lang: &str) -> Option<Lexicon> {
-        match lang {
-            "nl" => Some(Lexicon {
-                words: DUTCH,
-                set: &DUTCH_SET,
-            }),
-            "en" => Some(Lexicon {
-                words: ENGLISH,
-                set: &ENGLISH_SET,
-            }),
-            _ => None,
-        }
+        let (code, set): (&'static str, &'static LazyLock<_>) = match lang {
+            "nl" => ("nl", &DUTCH),
+            "en" => ("en", &ENGLISH),
+            _ => return None,
+        };
+        Some(Lexicon { code, set })
     }
 
-    /// Whether `lower` (already lower case) is in the list, through a hash
-    /// set built on first use: for callers that look up many words.
+    /// Whether `lower` (already lower case) is in the list.
     pub fn contains_lower(&self, lower: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.lines().collect())
-            .contains(lower)
+        self.set.contains(lower)
     }
 
     /// Whether `word` (any case) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        if word.is_empty() {
-            return false;
-        }
-        let lower = word.to_lowercase();
-        let key = lower.as_bytes();
-        let text = self.words.as_bytes();
-        // Binary search over byte positions; each probe snaps to the start
-        // of the line it falls in.
-        let (mut lo, mut hi) = (0usize, text.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = text[..mid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let end = text[start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(text.len(), |i| start + i);
-            match text[start..end].cmp(key) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = end + 1,
-                std::cmp::Ordering::Greater => hi = start,
-            }
-        }
-        false
+        !word.is_empty() && self.contains_lower(&word.to_lowercase())
+    }
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("code", &self.code)
+            .field("words", &self.set.len())
+            .finish()
     }
 }
 
@@ -86,19 +73,25 @@ mod tests {
         assert!(nl.contains("Samenwerking"));
         assert!(!nl.contains("samen-werking"));
         assert!(!nl.contains("landse"));
+        assert!(!nl.contains(""));
         let en = Lexicon::builtin("en").unwrap();
         assert!(en.contains("government"));
         assert!(!en.contains("govern-ment"));
     }
 
     #[test]
-    fn first_and_last_entries_are_found() {
-        for lang in ["nl", "en"] {
+    fn every_word_of_the_lists_is_found_and_no_other() {
+        let lists = [
+            ("nl", include_str!("lexicon/nl.words")),
+            ("en", include_str!("lexicon/en.words")),
+        ];
+        for (lang, words) in lists {
             let lex = Lexicon::builtin(lang).unwrap();
-            let first = lex.words.lines().next().unwrap();
-            let last = lex.words.lines().last().unwrap();
-            assert!(lex.contains(first), "{lang} {first}");
-            assert!(lex.contains(last), "{lang} {last}");
+            assert_eq!(lex.set.len(), words.lines().count(), "{lang}");
+            for word in words.lines() {
+                assert!(lex.contains_lower(word), "{lang} {word}");
+                assert!(!lex.contains_lower(&format!("{word}\n")), "{lang} {word}");
+            }
         }
     }
 }

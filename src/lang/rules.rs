@@ -284,17 +284,17 @@ fn pairs(set: FastSet<&'static str>) -> Vec<(&'static str, &'static str)> {
 impl Rules {
     /// The rules for a language code; an error lists the codes available.
     pub fn for_language(code: &str) -> Result<&'static Rules> {
-        static CACHE: OnceLock<HashMap<&'static str, Rules>> = OnceLock::new();
-        let all = CACHE.get_or_init(|| {
-            BUILTIN
-                .iter()
-                .map(|&(code, text)| (code, Rules::parse(code, text)))
-                .collect()
-        });
-        all.get(code).ok_or_else(|| Error::UnknownLanguage {
-            code: code.to_owned(),
-            available: Rules::languages().join(", "),
-        })
+        // Each language's file is parsed when it is first asked for.
+        static CACHE: [OnceLock<Rules>; BUILTIN.len()] = [const { OnceLock::new() }; BUILTIN.len()];
+        let k = BUILTIN
+            .iter()
+            .position(|&(c, _)| c == code)
+            .ok_or_else(|| Error::UnknownLanguage {
+                code: code.to_owned(),
+                available: Rules::languages().join(", "),
+            })?;
+        let (code, text) = BUILTIN[k];
+        Ok(CACHE[k].get_or_init(|| Rules::parse(code, text)))
     }
 
     /// The language codes brug has rules for.

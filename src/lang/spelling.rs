@@ -46,28 +46,37 @@ fn in_case_of(original: &str, respelled: String) -> String {
 
 /// The other spellings of one word, in either direction of every rule.
 fn word_spellings(word: &str, rules: &Rules) -> Vec<String> {
-    let lower = word.to_lowercase();
-    let mut out: Vec<String> = Vec::new();
-    for &(british, american) in &rules.spelling_variants {
-        for (from, to) in [(british, american), (american, british)] {
-            if let Some(respelled) = respell(&lower, from, to) {
-                let respelled = in_case_of(word, respelled);
-                if respelled != word && !out.contains(&respelled) {
-                    out.push(respelled);
+    super::with_lowercase(word, |lower| {
+        let mut out: Vec<String> = Vec::new();
+        for &(british, american) in &rules.spelling_variants {
+            for (from, to) in [(british, american), (american, british)] {
+                if let Some(respelled) = respell(lower, from, to) {
+                    let respelled = in_case_of(word, respelled);
+                    if respelled != word && !out.contains(&respelled) {
+                        out.push(respelled);
+                    }
                 }
             }
         }
-    }
-    out
+        out
+    })
 }
 
 /// Every spelling of `form` (words separated by spaces), `form` first:
 /// each word in each of its spellings, at most [`MAX_SPELLINGS`].
 pub fn spellings(form: &str, rules: &Rules) -> Vec<String> {
+    let others: Vec<Vec<String>> = form
+        .split(' ')
+        .map(|word| word_spellings(word, rules))
+        .collect();
+    if others.iter().all(Vec::is_empty) {
+        // Most forms: no word has another spelling.
+        return vec![form.to_owned()];
+    }
     let mut out = vec![String::new()];
-    for (k, word) in form.split(' ').enumerate() {
+    for (k, (word, others)) in form.split(' ').zip(others).enumerate() {
         let mut choices = vec![word.to_owned()];
-        choices.extend(word_spellings(word, rules));
+        choices.extend(others);
         let mut next = Vec::new();
         for head in &out {
             for choice in &choices {
