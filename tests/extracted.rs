@@ -1459,3 +1459,31 @@ fn a_side_column_line_amid_a_later_pages_text_is_furniture() {
         doc.segments.iter().map(|s| &s.text).collect::<Vec<_>>()
     );
 }
+
+/// A signer's office over the signer's name is no furniture, though a bill
+/// prints the same office under `Gegeven` on an earlier page and the last
+/// page holds little else than the running header.
+#[test]
+fn a_signers_office_printed_twice_is_no_furniture() {
+    let text = "Tweede Kamer, vergaderjaar 2026–2027, 36 958, nrs. 2–3\n\n\
+        Deze wet regelt de leeftijdsgrens voor deelname aan kansspelen op afstand en\n\
+        de maximale inleg per maand voor spelers tot vierentwintig jaar.\n\
+        Gegeven\nDe Staatssecretaris van Justitie en Veiligheid,\n\n\
+        MEMORIE VAN TOELICHTING\n\
+        Sinds 1 oktober 2021 mogen aanbieders met een vergunning online kansspelen\n\
+        aanbieden in Nederland, en deelname is nu toegestaan vanaf achttien jaar.\n\n1\n\n\
+        \u{c}Tweede Kamer, vergaderjaar 2026–2027, 36 958, nrs. 2–3\n\n\
+        Voor de inwerkingtreding is gekozen voor een vaste datum, zodat aanbieders\n\
+        ruim een jaar hebben om zich voor te bereiden op de nieuwe regels.\n\n2\n\n\
+        \u{c}Tweede Kamer, vergaderjaar 2026–2027, 36 958, nrs. 2–3\n\n\
+        De Staatssecretaris van Justitie en Veiligheid,\nM.L. Feenstra-Çelik\n\n3\n\n\u{c}";
+    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts[texts.len() - 2..],
+        [
+            "De Staatssecretaris van Justitie en Veiligheid,",
+            "M.L. Feenstra-Çelik"
+        ]
+    );
+}

@@ -684,6 +684,15 @@ impl PageCounts {
         let Some((all, _)) = self.often(&piece.key) else {
             return false;
         };
+        // A signer's office over the signer's name (`De Staatssecretaris
+        // van …,`⏎`M.L. Feenstra`), which a bill prints under `Gegeven` too.
+        let signer = piece.key.ends_with(',')
+            && pieces
+                .get(n + 1)
+                .is_some_and(|next| next.line > piece.line && super::layout::is_name(&next.key));
+        if signer {
+            return false;
+        }
         if all >= 3 {
             return true;
         }

@@ -1680,7 +1680,7 @@ pub fn is_page_number(content: &str, blank_around: bool) -> bool {
 /// `ir. B.F. Oudshoorn`, `Van der Linde-Adjei`): one to six words, no
 /// digits, no punctuation at its end but an initial's stop, every word a
 /// capital's, a title's (`mr.`, `drs.`) or a name's particle (`van`).
-fn is_name(content: &str) -> bool {
+pub(super) fn is_name(content: &str) -> bool {
     let words: Vec<&str> = content.split_whitespace().collect();
     let particles = crate::lang::Rules::every_language(|r| &r.name_particles);
     let word_fits = |w: &&str| {
