@@ -18,6 +18,7 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
     for l in infos.iter().filter(|l| !l.blank) {
         let content = &raw.raw[l.start..l.end];
         let tokens: Vec<(usize, &str)> = tokens(content).collect();
+        spaces.extend(spaced_figures(&tokens).into_iter().map(|at| l.start + at));
         for (i, pair) in tokens.windows(2).enumerate() {
             let ((start, before), (at, token)) = (pair[0], pair[1]);
             let end = start + before.len();
@@ -31,6 +32,79 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
         }
     }
     spaces
+}
+
+/// The spaces inside a postcode or a phone number that letter spacing
+/// split (`2 5 15 XP`, `2 5 00 E X`, `T 0 7 0-456 0000`): a postcode's
+/// four digits in pieces, one of them a single digit, before its two
+/// capitals (maybe apart); a phone number's single digits after its
+/// one-letter label, before the piece with its dash. Offsets are into the
+/// line's content, sorted.
+fn spaced_figures(tokens: &[(usize, &str)]) -> Vec<usize> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let capitals = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_uppercase());
+    // The space after token `k`, when the next token follows one space on.
+    let space_after = |k: usize| {
+        let (start, token) = tokens[k];
+        let end = start + token.len();
+        (tokens.get(k + 1).map(|&(at, _)| at) == Some(end + 1)).then_some(end)
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        // A postcode: digit pieces of four digits together.
+        let run = tokens[k..].iter().take_while(|(_, t)| digits(t)).count();
+        let mut taken = 0;
+        let mut total = 0;
+        for (_, t) in &tokens[k..k + run] {
+            total += t.len();
+            taken += 1;
+            if total >= 4 {
+                break;
+            }
+        }
+        let pieces = &tokens[k..k + taken];
+        let after = tokens.get(k + taken).map(|&(_, t)| t);
+        let letters_split = after.is_some_and(|t| capitals(t, 1))
+            && tokens
+                .get(k + taken + 1)
+                .is_some_and(|&(_, t)| capitals(t, 1));
+        let postcode = total == 4
+            && taken >= 2
+            && pieces.iter().any(|(_, t)| t.len() == 1)
+            && (after.is_some_and(|t| capitals(t, 2)) || letters_split);
+        let joined: Vec<usize> = (k..k + taken - usize::from(taken > 0))
+            .filter_map(space_after)
+            .collect();
+        if postcode && joined.len() + 1 == taken {
+            out.extend(joined);
+            if letters_split {
+                out.extend(space_after(k + taken));
+            }
+            k += taken + 1;
+            continue;
+        }
+        // A phone number after its label (`T`, `F`): single digits, then
+        // the piece with the dash.
+        let labelled = k > 0 && capitals(tokens[k - 1].1, 1);
+        let singles = tokens[k..]
+            .iter()
+            .take_while(|(_, t)| t.len() == 1 && digits(t))
+            .count();
+        let dashed = tokens
+            .get(k + singles)
+            .is_some_and(|&(_, t)| t.starts_with(|c: char| c.is_ascii_digit()) && t.contains('-'));
+        if labelled && singles >= 1 && dashed {
+            let joined: Vec<usize> = (k..k + singles).filter_map(space_after).collect();
+            if joined.len() == singles {
+                out.extend(joined);
+            }
+            k += singles + 1;
+            continue;
+        }
+        k += 1;
+    }
+    out
 }
 
 /// Whether `piece` is a short lower-case word between two capitalised
@@ -159,6 +233,23 @@ mod tests {
         assert!(!nl("u", "ook"));
         assert!(!nl("B", "en"));
         assert!(!nl("b", "en"));
+    }
+
+    fn figure_spaces(line: &str) -> Vec<usize> {
+        spaced_figures(&tokens(line).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn postcodes_and_phone_numbers_split_by_letter_spacing_are_joined() {
+        assert_eq!(figure_spaces("Rijnstraat 8 2 5 15 XP Den Haag"), [14, 16]);
+        assert_eq!(
+            figure_spaces("Postbus 20901 2 5 00 E X Den Haag"),
+            [15, 17, 22]
+        );
+        assert_eq!(figure_spaces("T 0 7 0-456 0000"), [3, 5]);
+        assert!(figure_spaces("2500 EX Den Haag").is_empty());
+        assert!(figure_spaces("in 2 5 gevallen en 15 XP").is_empty());
+        assert!(figure_spaces("artikel 2 5 van de wet").is_empty());
     }
 
     #[test]
