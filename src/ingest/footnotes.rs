@@ -250,8 +250,9 @@ pub fn marker_candidates(
     }
 }
 
-/// Whether a superscript `²` or `³` is the power of a unit of length
-/// before it (`160 km²`, `m³`), not a footnote marker.
+/// Whether a `²` or `³` (or a plain `2` or `3` glued on) is the power of
+/// a unit of length before it (`160 km²`, `m³`, `38 miljoen m2`), not a
+/// footnote marker.
 fn is_unit_power(before: &str, n: u32) -> bool {
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
@@ -328,6 +329,10 @@ fn digit_run(
     if glued {
         let Some(prev) = prev else { return };
         if in_url(content, start) {
+            return;
+        }
+        // `38 miljoen m2`, `km2`: a unit's power printed as a plain digit.
+        if prev.is_alphabetic() && is_unit_power(before, parse_number(digits).unwrap_or(0)) {
             return;
         }
         let strength = if prev.is_alphabetic() {
@@ -834,6 +839,7 @@ mod tests {
         assert!(cands("ongeveer 1.000 studenten, 2,5 miljoen om 17:00 in 2019.").is_empty());
         assert!(cands("(Kamerstuk 21 501-02, nr. 2224 en Covid-19 3e").is_empty());
         assert!(cands("https://www.example.nl/2020-09/a1.pdf").is_empty());
+        assert!(cands("nog ongeveer 38 miljoen m2 asbestdak en 12 km3 water").is_empty());
     }
 
     #[test]
