@@ -729,6 +729,16 @@ fn stacked_paper_numbers_open_their_own_texts() {
             "Nrs. 2–3 VOORSTEL VAN WET EN MEMORIE VAN TOELICHTING",
         ]
     );
+    // A kind of one word (`VERSLAG`), the date it was settled under it.
+    let report = "Tweede Kamer der Staten-Generaal\nVergaderjaar 2026–2027\n36 977\n\nNr. 5\n\nWijziging van de Warenwet in verband met een verbod\nop de verkoop van energiedranken\nVERSLAG\nVastgesteld 22 januari 2027\n\nDe vaste commissie heeft de eer als volgt verslag uit te brengen.\n";
+    assert_eq!(
+        texts(report)[2..5],
+        [
+            "36 977 Wijziging van de Warenwet in verband met een verbod op de verkoop van energiedranken",
+            "Nr. 5 VERSLAG",
+            "Vastgesteld 22 januari 2027",
+        ]
+    );
 }
 
 /// A table's caption (`Tabel 1.`, `Table 1:`) keeps its number, which is

@@ -107,10 +107,11 @@ pub fn is_place_date(text: &str) -> bool {
 }
 
 /// A line set in capitals: three words of three letters or
-/// more, or two of fourteen letters together, with no lower-case letter
-/// in any of them (`BRIEF VAN DE MINISTER`, `No. 4 LETTER FROM THE
-/// MINISTER`, `EXPLANATORY MEMORANDUM`; a label such as `Nr.` or `Nrs.` is
-/// too short to count).
+/// more, or two of fourteen letters together, or one word alone of six
+/// letters or more, with no lower-case letter in any of them (`BRIEF VAN
+/// DE MINISTER`, `No. 4 LETTER FROM THE MINISTER`, `EXPLANATORY
+/// MEMORANDUM`, `VERSLAG`; a label such as `Nr.` or `Nrs.` is too short to
+/// count, and so is an abbreviation alone, `NOVEX`).
 pub fn is_capitals(text: &str) -> bool {
     let (mut long, mut total) = (0, 0);
     for word in text.split_whitespace() {
@@ -125,7 +126,8 @@ pub fn is_capitals(text: &str) -> bool {
         long += 1;
         total += letters;
     }
-    long >= 3 || (long == 2 && total >= 14)
+    let one_word = text.split_whitespace().count() == 1;
+    long >= 3 || (long == 2 && total >= 14) || (one_word && long == 1 && total >= 6)
 }
 
 /// What the text path knows of one line of the letterhead region.
@@ -415,6 +417,8 @@ mod tests {
         assert!(is_capitals("No. 3 EXPLANATORY MEMORANDUM"));
         assert!(is_capitals("Nrs. 2–3     VOORSTEL VAN WET EN MEMORIE VAN"));
         assert!(!is_capitals("RIVM CBS"));
+        assert!(is_capitals("VERSLAG"));
+        assert!(!is_capitals("NOVEX"));
         assert!(!is_capitals("NOC*NSF en de VSG"));
     }
 }
