@@ -607,3 +607,8 @@ fn thirteenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn fourteenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout14", 0.97, "fourteenth held-out set");
 }
+
+#[test]
+fn fifteenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout15", 0.97, "fifteenth held-out set");
+}
