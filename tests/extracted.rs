@@ -1497,3 +1497,37 @@ fn a_signers_office_printed_twice_is_no_furniture() {
         ]
     );
 }
+
+/// `-layout` leaves a blank line inside a paragraph where the side
+/// column's lines beside it are spaced wider: a full line that ends no
+/// sentence goes on over it in lower case; a wrapped heading's last word
+/// so continued still ends the heading before the capital under it; a
+/// lettered item after such a line is an item of its own.
+#[test]
+fn a_sentence_goes_on_in_lower_case_over_a_blank_line() {
+    let filler = "Het kabinet heeft de afgelopen maanden met gemeenten en bibliotheken gesproken\n\
+                  over de openingstijden van vestigingen in kleine kernen en over de kosten.\n\n";
+    let text = filler.repeat(5)
+        + "De kosten van deze wijzigingen, naar schatting € 1,3 mln. per jaar, worden gedekt\n\n\
+           binnen de begroting van mijn ministerie. Daarnaast verken ik met de gemeenten of de\n\n\
+           open uren ook in andere vestigingen kunnen worden ingevoerd.\n\n\
+           Wachttijden in de jeugd-ggz en de zorg voor jeugdigen met een complexe hulpvraag\n\n\
+           zorgvraag\nGemeenten zijn verantwoordelijk voor het tijdig inzetten van passende jeugdhulp.\n\n\
+           Een gastouder beschikt over de volgende papieren, die de gemeente controleert:\n\
+           a. een diploma of certificaat als bedoeld in artikel 1.56a, eerste lid, onder\n\n\
+           b. een geldig certificaat eerste hulp aan kinderen.\n";
+    let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts[5..],
+        [
+            "De kosten van deze wijzigingen, naar schatting € 1,3 mln. per jaar, worden gedekt binnen de begroting van mijn ministerie.",
+            "Daarnaast verken ik met de gemeenten of de open uren ook in andere vestigingen kunnen worden ingevoerd.",
+            "Wachttijden in de jeugd-ggz en de zorg voor jeugdigen met een complexe hulpvraag zorgvraag",
+            "Gemeenten zijn verantwoordelijk voor het tijdig inzetten van passende jeugdhulp.",
+            "Een gastouder beschikt over de volgende papieren, die de gemeente controleert:",
+            "a. een diploma of certificaat als bedoeld in artikel 1.56a, eerste lid, onder",
+            "b. een geldig certificaat eerste hulp aan kinderen.",
+        ]
+    );
+}

@@ -476,6 +476,8 @@ impl Planner<'_> {
         let mut saw_notes = false;
         let mut notes_set_apart = false;
         let mut in_capitals = false;
+        // The line went on over a blank line (see `runs_on` below).
+        let mut rejoined = false;
         for i in 0..self.infos.len() {
             if self.aside[i] {
                 if !saw_notes {
@@ -489,6 +491,7 @@ impl Planner<'_> {
                 continue;
             }
             let unwrapped = self.layout == Layout::Unwrapped;
+            let after_rejoin = std::mem::take(&mut rejoined);
             if let Some(&prev) = current.last() {
                 let split = if unwrapped || self.stands_apart(prev, i, in_capitals) {
                     true
@@ -505,7 +508,21 @@ impl Planner<'_> {
                     // (taken out, the line is left empty), a blank line under
                     // it, inside a sentence that goes on in lower case.
                     let marker_line = current.len() >= 2 && self.content(prev).trim().is_empty();
-                    pending_break && !(marker_line && self.starts_lower(i))
+                    // A full line that ends no sentence, a blank line, then
+                    // the sentence going on in lower case: `-layout` leaves
+                    // a blank line where a side column's lines beside the
+                    // text are spaced wider than the text's.
+                    let runs_on = self.is_full(prev)
+                        && !self.line_closes(prev)
+                        && list_marker_len(self.content(i)).is_none()
+                        && lower_item_label(self.content(i)).is_none();
+                    let went_on = pending_break && (marker_line || runs_on) && self.starts_lower(i);
+                    // The line that went on ends early before a capital: the
+                    // end of a wrapped heading (`… met een complexe`⏎⏎
+                    // `zorgvraag`⏎`Gemeenten zijn …`).
+                    rejoined = went_on;
+                    let ends_early = after_rejoin && self.broken_before_capital(prev, i);
+                    (pending_break && !went_on) || ends_early
                 };
                 if split {
                     paras.push(std::mem::take(&mut current));
