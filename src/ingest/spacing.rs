@@ -24,8 +24,9 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
             let end = start + before.len();
             let next = tokens.get(i + 2).map(|&(_, t)| t);
             if at == end + 1
-                && split_word(before, token, lang, &lexicon)
-                && !name_particle(before, token, next)
+                && ((split_word(before, token, lang, &lexicon)
+                    && !name_particle(before, token, next))
+                    || split_name_start(before, token, next, &lexicon))
             {
                 spaces.push(l.start + end);
             }
@@ -105,6 +106,23 @@ fn spaced_figures(tokens: &[(usize, &str)]) -> Vec<usize> {
         k += 1;
     }
     out
+}
+
+/// Whether a capital alone and a short lower-case piece after it are the
+/// first word of a name that a capitalised word goes on (`D en Haag`,
+/// `D en Helder`): joined they make a word, and the word after them is
+/// one of three letters or more, so that `B en W` keeps its spaces.
+fn split_name_start(capital: &str, piece: &str, next: Option<&str>, lexicon: &Lexicon) -> bool {
+    let mut letters = capital.chars();
+    let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    let name_goes_on = next.is_some_and(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    });
+    single_capital
+        && (1..=3).contains(&piece.chars().count())
+        && piece.chars().all(char::is_lowercase)
+        && name_goes_on
+        && lexicon.contains(&format!("{capital}{piece}"))
 }
 
 /// Whether `piece` is a short lower-case word between two capitalised
@@ -250,6 +268,15 @@ mod tests {
         assert!(figure_spaces("2500 EX Den Haag").is_empty());
         assert!(figure_spaces("in 2 5 gevallen en 15 XP").is_empty());
         assert!(figure_spaces("artikel 2 5 van de wet").is_empty());
+    }
+
+    #[test]
+    fn a_capital_split_from_a_name_is_joined() {
+        let lexicon = Lexicon::builtin("nl").expect("Dutch list");
+        assert!(split_name_start("D", "en", Some("Haag"), &lexicon));
+        assert!(!split_name_start("B", "en", Some("W"), &lexicon));
+        assert!(!split_name_start("B", "en", None, &lexicon));
+        assert!(!split_name_start("De", "en", Some("Haag"), &lexicon));
     }
 
     #[test]
