@@ -352,7 +352,12 @@ fn labels_with_a_colon_or_a_short_form_start_their_own_fields() {
 }
 
 fn texts(text: &str) -> Vec<String> {
-    segment_text(text, "nl", Layout::Auto)
+    texts_in(text, "nl")
+}
+
+/// The segments' texts of `text` read in language `lang`.
+fn texts_in(text: &str, lang: &str) -> Vec<String> {
+    segment_text(text, lang, Layout::Auto)
         .segments
         .into_iter()
         .map(|s| s.text)
@@ -534,8 +539,7 @@ fn a_sentence_runs_on_over_the_notes_at_a_page_break() {
                 2\n\n\
                 Pagina 1 van 2\n\
                 \u{c}de jaren negentig. De minister neemt de aanbeveling over.\n";
-    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_in(text, "nl");
     assert_eq!(
         texts,
         [
@@ -1256,8 +1260,7 @@ fn a_figure_under_a_figure_is_no_label() {
                 Housing Boost for municipalities\n\n22.5\n\n30.0\n\nFlexible housing fund\n\n\
                 15.0\n\n15.0\n\nConversion of vacant offices\n\n\
                 With these funds municipalities can build about 6,500 extra rooms.\n";
-    let doc = crate::common::segment_text(text, "en", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_in(text, "en");
     assert_eq!(
         texts[1..9],
         [
@@ -1315,8 +1318,7 @@ Jaar                          Woningbranden                Gewonden             
 2023                          6.745                        1.203                         41\n\
 2024                          6.530                        1.150                         39\n\n\n\
 Bij ruim de helft van de dodelijke branden was geen werkende rookmelder aanwezig.\n";
-    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_in(text, "nl");
     assert_eq!(
         texts[1..10],
         [
@@ -1487,8 +1489,7 @@ fn a_signers_office_printed_twice_is_no_furniture() {
         ruim een jaar hebben om zich voor te bereiden op de nieuwe regels.\n\n2\n\n\
         \u{c}Tweede Kamer, vergaderjaar 2026–2027, 36 958, nrs. 2–3\n\n\
         De Staatssecretaris van Justitie en Veiligheid,\nM.L. Feenstra-Çelik\n\n3\n\n\u{c}";
-    let doc = crate::common::segment_text(text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_in(text, "nl");
     assert_eq!(
         texts[texts.len() - 2..],
         [
@@ -1516,8 +1517,7 @@ fn a_sentence_goes_on_in_lower_case_over_a_blank_line() {
            Een gastouder beschikt over de volgende papieren, die de gemeente controleert:\n\
            a. een diploma of certificaat als bedoeld in artikel 1.56a, eerste lid, onder\n\n\
            b. een geldig certificaat eerste hulp aan kinderen.\n";
-    let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_in(&text, "nl");
     assert_eq!(
         texts[5..],
         [

@@ -378,8 +378,7 @@ fn digit_run(
                 let year_before = content[..start - 1]
                     .rsplit(|c: char| !c.is_ascii_digit())
                     .next()
-                    .and_then(|y| (y.len() == 4).then(|| y.parse::<u32>().ok()).flatten())
-                    .is_some_and(|y| (1800..2100).contains(&y));
+                    .is_some_and(is_year);
                 let line_end = content[end..].trim().is_empty();
                 (prev == '.' && (capital || (year_before && line_end))).then_some(Strength::Weak)
             } else {
@@ -417,7 +416,6 @@ fn digit_run(
         // `rapportage 20194 van`, `in 201913.`: after a month, before a
         // clause's end or before a word, so that `Postbus 20901 2500 EX`
         // keeps its number.
-        let year: u32 = digits[..4].parse().unwrap_or(0);
         let word_after = content[end..]
             .split_whitespace()
             .next()
@@ -425,10 +423,7 @@ fn digit_run(
         let dated = before.split_whitespace().next_back().is_some_and(is_month)
             || after.is_some_and(is_closing_punct)
             || word_after;
-        if let (true, Some(n)) = (
-            dated && (1800..2100).contains(&year),
-            parse_number(&digits[4..]),
-        ) {
+        if let (true, Some(n)) = (dated && is_year(&digits[..4]), parse_number(&digits[4..])) {
             out.push(MarkerCandidate {
                 start: content_start + start + 4,
                 end: content_start + end,

@@ -52,24 +52,19 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     // The first page's text above the salutation: the letterhead, whose
     // side column's lines on later pages are furniture wherever they stand,
     // even amid the text (a list running on over the page break).
-    let letterhead: crate::text::FastSet<&str> = pieces
-        .iter()
-        .take_while(|p| {
-            p.page == 0
-                && !super::letterhead::is_salutation(
-                    &raw.raw[infos[p.line].start..infos[p.line].end],
-                )
-        })
-        .map(|p| p.key.as_str())
-        .collect();
-    let salutation = pieces.iter().take_while(|p| p.page == 0).any(|p| {
+    // Empty when the first page has no salutation.
+    let salutation = pieces.iter().take_while(|p| p.page == 0).position(|p| {
         super::letterhead::is_salutation(&raw.raw[infos[p.line].start..infos[p.line].end])
     });
+    let letterhead: crate::text::FastSet<&str> = pieces[..salutation.unwrap_or(0)]
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect();
     for (n, piece) in pieces.iter().enumerate() {
         if piece.page == 0 && counts.often(&piece.key).is_some() {
             furniture.first_page_repeats[piece.line] = true;
         }
-        let side_column = salutation && piece.page > 0 && letterhead.contains(piece.key.as_str());
+        let side_column = piece.page > 0 && letterhead.contains(piece.key.as_str());
         let furniture_here = (counts.repeated(raw, infos, &pieces, n)
             && (side_column || !inside_page_text(raw, &pieces, &counts, n)))
             || (piece.page > 0 && counts.halves_repeat(piece))

@@ -189,13 +189,16 @@ pub(super) fn ruled_row_text(
     let mut body = Vec::with_capacity(lines.len());
     let mut out = Vec::new();
     for line in lines {
-        let cells = runs_at(&line, CELL_GAP);
-        let alone = !line.blank
+        let between_rules = !line.blank
             && line.top >= lowest
-            && cells.len() >= 2
             && ruled(&line, line.top - line.size, line.top + 0.5)
             && ruled(&line, line.bottom - 0.5, line.bottom + line.size);
-        if !alone {
+        let cells = if between_rules {
+            runs_at(&line, CELL_GAP)
+        } else {
+            Vec::new()
+        };
+        if cells.len() < 2 {
             body.push(line);
             continue;
         }
