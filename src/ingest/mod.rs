@@ -360,27 +360,46 @@ fn numbers_before_text(
     (0..infos.len())
         .map(|i| {
             let l = infos[i];
-            let bare = raw.raw[l.start..l.end].bytes().all(|b| b.is_ascii_digit());
+            if furniture[i] != Some(ArtifactKind::PageNumber)
+                || !raw.raw[l.start..l.end].bytes().all(|b| b.is_ascii_digit())
+            {
+                return false;
+            }
             let prev = (0..i).rev().find(|&j| !infos[j].blank);
             let next = (i + 1..infos.len()).find(|&j| !infos[j].blank);
             let text_at = |from: usize, to: usize, j: usize| {
                 furniture[j].is_none() && !raw.raw[from..to].contains('\u{c}')
             };
-            // A page's top: its first three lines (a running header).
-            let page_start = raw.raw[..l.start].rfind('\u{c}').unwrap_or(0);
-            let top = (0..i)
-                .rev()
-                .take_while(|&j| infos[j].end > page_start)
-                .filter(|&j| !infos[j].blank)
-                .count()
-                < 3;
-            furniture[i] == Some(ArtifactKind::PageNumber)
-                && bare
-                && !top
+            !near_page_top(raw, infos, i)
                 && prev.is_some_and(|j| text_at(infos[j].end, l.start, j))
                 && next.is_some_and(|j| text_at(l.end, infos[j].start, j))
         })
         .collect()
+}
+
+/// Whether line `i` is among its page's first three lines of text (a
+/// running header's place). Walks back only to the page's start (the last
+/// form feed) or the third line of text, whichever comes first.
+fn near_page_top(raw: &RawText, infos: &[LineInfo], i: usize) -> bool {
+    let mut bound = infos[i].start;
+    let mut above = 0;
+    for j in (0..i).rev() {
+        let line = infos[j];
+        if raw.raw[line.end..bound].contains('\u{c}') {
+            break;
+        }
+        if !line.blank {
+            above += 1;
+            if above >= 3 {
+                return false;
+            }
+        }
+        if raw.raw[line.start..line.end].contains('\u{c}') {
+            break;
+        }
+        bound = line.start;
+    }
+    true
 }
 
 /// A heading's number alone between blank lines that the page furniture
