@@ -227,6 +227,37 @@ fn signature_before_more_text_keeps_office_and_name_apart() {
     );
 }
 
+/// A motion's closing words end in a short word with a stop (`… van de
+/// dag.`): a sentence's end, not a signer's initials, so the clause above
+/// them, ending in a comma, is no signer's office; the names under them
+/// are.
+#[test]
+fn a_motions_closing_words_are_no_signature() {
+    let text = "De Kamer,\n\ngehoord de beraadslaging,\n\n\
+                constaterende dat het aantal ongevallen met snelle fietsen in twee jaar\n\
+                is verdubbeld en dat de handhaving in de meeste gemeenten achterblijft;\n\n\
+                overwegende dat gemeenten al met de handhaving willen beginnen, bijv.\n\
+                door controles bij scholen en op drukke fietspaden in de binnensteden;\n\n\
+                verzoekt de regering het wetsvoorstel uiterlijk op 1 januari 2028 bij de\n\
+                Kamer in te dienen, en vooruitlopend daarop met de politie afspraken\n\
+                te maken over de handhaving van de bestaande regels,\n\n\
+                en gaat over tot de orde van de dag.\n\nDe Graaf-Yilmaz\n\nBosman\n";
+    let got = segments(text);
+    assert!(
+        got.contains(&"body\t\t\tverzoekt de regering het wetsvoorstel uiterlijk op 1 januari 2028 bij de Kamer in te dienen, en vooruitlopend daarop met de politie afspraken te maken over de handhaving van de bestaande regels,".to_owned()),
+        "{got:#?}"
+    );
+    assert!(
+        got.contains(&"body\t\t\ten gaat over tot de orde van de dag.".to_owned()),
+        "{got:#?}"
+    );
+    // The submitters' names under them are the motion's signature.
+    assert_eq!(
+        got[got.len() - 2..],
+        lines(&["signature\t\t\tDe Graaf-Yilmaz", "signature\t\t\tBosman"])
+    );
+}
+
 /// A short label that the text repeats on every page (`Antwoord` over
 /// each answer) is no running header when it stands inside the page's
 /// text, aligned with the lines around it: it stays a segment.

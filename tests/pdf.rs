@@ -166,6 +166,47 @@ fn markers_bullets_and_footnotes_come_out_of_the_text() {
     );
 }
 
+/// A paper of one page: the running footer that names the paper and its
+/// page stands under the printer's imprint and repeats on no other page;
+/// it is furniture all the same. The motion's last clause ends in a comma
+/// and its closing words in a stop: neither is a signer's office.
+#[test]
+fn a_one_page_papers_footer_under_the_imprint_is_furniture() {
+    let (_, doc) =
+        read("tests/fixtures/corpus/heldout16/nl_motie_snelheid_elektrische_fietsen.pdf");
+    assert!(
+        doc.segments
+            .iter()
+            .all(|s| !s.text.contains("vergaderjaar")),
+        "the footer reached a segment"
+    );
+    assert!(
+        doc.artifacts
+            .iter()
+            .any(|a| a.kind == ArtifactKind::PageFurniture && a.text.contains("vergaderjaar")),
+        "the footer is no artifact"
+    );
+    let clause = doc
+        .segments
+        .iter()
+        .find(|s| s.text.starts_with("verzoekt de regering"))
+        .expect("the request clause");
+    assert!(
+        clause
+            .text
+            .ends_with("de handhaving van de bestaande regels,"),
+        "{}",
+        clause.text
+    );
+    let signed: Vec<&str> = doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Signature)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(signed, ["De Graaf-Yilmaz", "Bosman", "Van der Wal"]);
+}
+
 #[test]
 fn commands_take_a_pdf_by_its_content_not_its_name() {
     let dir = scratch_dir("pdf-commands");

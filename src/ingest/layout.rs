@@ -1306,6 +1306,7 @@ impl Planner<'_> {
     /// Minister …,`, a name), no blank line between.
     pub fn signature_start(&self, paras: &[Vec<usize>]) -> Option<usize> {
         let mut region: Vec<usize> = Vec::new();
+        let mut above = None;
         for para in paras.iter().rev() {
             let signature_like = para.len() <= 6 && para.iter().all(|&i| self.signature_line(i));
             let lines = if signature_like {
@@ -1316,6 +1317,9 @@ impl Planner<'_> {
             if region.len() + lines.len() > 8 {
                 break;
             }
+            if !signature_like && lines.is_empty() {
+                above = para.last().copied();
+            }
             region.splice(0..0, lines);
             if !signature_like {
                 break;
@@ -1323,13 +1327,19 @@ impl Planner<'_> {
         }
         // A signature has a closing line and a name, after some text.
         let body_lines: usize = paras.iter().map(Vec::len).sum();
-        if region.len() < 2 || region.len() >= body_lines {
+        if region.is_empty() || region.len() >= body_lines {
             return None;
+        }
+        // A motion's submitters, one name a line, under its closing words.
+        if above.is_some_and(|i| letterhead::is_motion_closing(self.content(i)))
+            && region.iter().all(|&i| is_name(self.content(i)))
+        {
+            return region.first().copied();
         }
         region
             .iter()
             .copied()
-            .take(region.len() - 1)
+            .take(region.len().saturating_sub(1))
             .find(|&i| self.content(i).trim_end().ends_with(','))
     }
 
@@ -1725,11 +1735,16 @@ fn is_labelled_name(content: &str) -> bool {
     })
 }
 
-/// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials.
+/// `J.A. Jansen` ends with a name, but `drs. J.A.` ends with initials;
+/// a short word in lower case with a stop (`… van de dag.`) ends a
+/// sentence.
 fn ends_with_initials(content: &str) -> bool {
     content.split_whitespace().last().is_some_and(|w| {
-        w.chars().filter(|c| *c == '.').count() >= 1
+        let dots = w.chars().filter(|c| *c == '.').count();
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        dots >= 1
             && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            && (dots >= 2 || letters.all(char::is_uppercase))
     })
 }
 

@@ -86,6 +86,19 @@ pub fn is_closing(text: &str) -> bool {
         .any(|w| lower.starts_with(w))
 }
 
+/// The words that close a motion, before its submitters' names (`en gaat
+/// over tot de orde van de dag.`, `and proceeds to the order of the day.`).
+pub fn is_motion_closing(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    [
+        "gaat over tot de orde van de dag.",
+        "proceeds to the order of the day.",
+        "moves on to the order of the day.",
+    ]
+    .iter()
+    .any(|w| lower.ends_with(w))
+}
+
 /// A place and a date on a line of their own, as a letter or a
 /// parliamentary paper is dated (`Den Haag, 9 april 2024`, `The Hague,
 /// 14 March 2022`): up to three words, a comma, a day, a month's name and

@@ -600,14 +600,29 @@ fn furniture(facts: &DocumentFacts, line: &Line, page: &PageGlyphs) -> Option<Ar
 /// bottom margin set close over a furniture line, at its size, and set
 /// apart from the text above it by more than a line, is a line of that
 /// footer (a paper's number over its first page's footer, without the
-/// imprint words that would tell it alone).
+/// imprint words that would tell it alone). The lines set close under a
+/// printer's imprint in the bottom margin are footer too (a paper's one
+/// page names the paper and its page under the imprint, repeated nowhere).
 fn footer_blocks(
     lines: &[Line],
     page: &PageGlyphs,
     furniture: impl Fn(&Line) -> Option<ArtifactKind>,
+    imprint: impl Fn(&Line) -> bool,
 ) -> Vec<Option<ArtifactKind>> {
     let mut kinds: Vec<Option<ArtifactKind>> = lines.iter().map(&furniture).collect();
     let ink: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].blank).collect();
+    let mut under_imprint = false;
+    for w in 1..ink.len() {
+        let (line, under) = (&lines[ink[w - 1]], &lines[ink[w]]);
+        under_imprint = kinds[ink[w - 1]] == Some(ArtifactKind::PageFurniture)
+            && (under_imprint || imprint(line))
+            && zone(under, page.height) == Zone::Bottom
+            && under.top >= line.bottom - line.size * 0.3
+            && under.top - line.bottom <= line.size * 0.5;
+        if under_imprint && kinds[ink[w]].is_none() {
+            kinds[ink[w]] = Some(ArtifactKind::PageFurniture);
+        }
+    }
     for w in (1..ink.len()).rev() {
         let (line, under) = (&lines[ink[w - 1]], &lines[ink[w]]);
         let apart = w < 2 || line.top - lines[ink[w - 2]].bottom > line.size;
@@ -650,7 +665,12 @@ fn page_roles(
     let mut roles: Vec<(Line, LineRole)> = Vec::new();
     let mut aside: Vec<(Line, LineRole)> = Vec::new();
     let mut body: Vec<Line> = Vec::new();
-    let kinds = footer_blocks(&main, page, |line| furniture(facts, line, page));
+    let kinds = footer_blocks(
+        &main,
+        page,
+        |line| furniture(facts, line, page),
+        |line| furniture::is_imprint(&line.text(), &facts.imprint_words),
+    );
     for (line, kind) in main.into_iter().zip(kinds) {
         match kind {
             Some(kind) if !line.blank => aside.push((line, LineRole::Furniture(kind))),
