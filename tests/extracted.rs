@@ -258,6 +258,51 @@ fn a_motions_closing_words_are_no_signature() {
     );
 }
 
+/// A page that opens an annex: its title, set larger so that it holds
+/// fewer characters than a line of text, over a heading and a
+/// sub-heading, no blank line between them (`pdftotext`), or a blank line
+/// after the title's heading (`-layout`). A long heading wrapped before a
+/// word with a capital stays one.
+#[test]
+fn a_title_over_a_heading_stands_alone() {
+    let filler = "Hierbij stuur ik u de geannoteerde agenda van de Raad van volgende maand\n\
+                  in Brussel, met de stand van zaken van de onderhandelingen en de inzet.\n\n";
+    let text = filler.repeat(6)
+        + "Geannoteerde agenda Landbouw- en Visserijraad 22 en 23 maart 2027\n\
+           Verordening dierenwelzijn tijdens transport\n\
+           Doel van de Raadsbehandeling\n\
+           Het voorzitterschap zal de Raad informeren over de voortgang van de\n\
+           onderhandelingen en een beleidsdebat houden over de duur van transporten.\n";
+    assert_eq!(
+        segments(&text)[6..],
+        lines(&[
+            "heading\t\t\tGeannoteerde agenda Landbouw- en Visserijraad 22 en 23 maart 2027",
+            "heading\t\t\tVerordening dierenwelzijn tijdens transport",
+            "heading\t\t\tDoel van de Raadsbehandeling",
+            "body\t\t\tHet voorzitterschap zal de Raad informeren over de voortgang van de onderhandelingen en een beleidsdebat houden over de duur van transporten.",
+        ])
+    );
+    let text = filler.repeat(6)
+        + "Geannoteerde agenda Landbouw- en Visserijraad 22 en 23 maart 2027\n\
+           Verordening dierenwelzijn tijdens transport\n\n\
+           Het voorzitterschap zal de Raad informeren over de voortgang van de\n\
+           onderhandelingen en een beleidsdebat houden over de duur van transporten.\n";
+    assert_eq!(
+        segments(&text)[6..8],
+        lines(&[
+            "heading\t\t\tGeannoteerde agenda Landbouw- en Visserijraad 22 en 23 maart 2027",
+            "heading\t\t\tVerordening dierenwelzijn tijdens transport",
+        ])
+    );
+    let text = filler.repeat(6)
+        + "To the Speaker of the House of Representatives of the States\nGeneral\n\n"
+        + &filler.repeat(2);
+    assert_eq!(
+        segments(&text)[6],
+        "body\t\t\tTo the Speaker of the House of Representatives of the States General"
+    );
+}
+
 /// A short label that the text repeats on every page (`Antwoord` over
 /// each answer) is no running header when it stands inside the page's
 /// text, aligned with the lines around it: it stays a segment.

@@ -335,6 +335,34 @@ impl Planner<'_> {
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
     }
 
+    /// Whether line `para[k]` is a title over a heading (a page that opens
+    /// an annex: `Geannoteerde agenda … 22 en 23 maart 2027`⏎`Verordening
+    /// dierenwelzijn tijdens transport`⏎`Doel van de Raadsbehandeling`⏎
+    /// `Het voorzitterschap …`): a line of twelve words at most that opens
+    /// with a capital and ends in a letter or a figure, not in a function
+    /// word, over a heading of two words or more (one word is a wrapped
+    /// line's end: `… of the States`⏎`General`) that ends the paragraph
+    /// or is broken early before a capital. A title set larger holds fewer characters, so
+    /// its own length tells nothing.
+    fn title_over_heading(&self, para: &[usize], k: usize) -> bool {
+        let content = self.content(para[k]).trim_end();
+        let Some(&under) = para.get(k + 1) else {
+            return false;
+        };
+        let function_words = crate::lang::Rules::every_language(|r| &r.function_words);
+        let last_word = content.split_whitespace().next_back().unwrap_or_default();
+        content.starts_with(char::is_uppercase)
+            && content.split_whitespace().count() <= 12
+            && last_char(content).is_some_and(char::is_alphanumeric)
+            && ![". ", "! ", "? "].iter().any(|p| content.contains(p))
+            && !with_lowercase(last_word, |lower| function_words.contains(&lower))
+            && self.heading_like(under)
+            && (2..=8).contains(&self.content(under).split_whitespace().count())
+            && para
+                .get(k + 2)
+                .is_none_or(|&n| self.broken_before_capital(under, n))
+    }
+
     /// Whether line `para[k]` is one word that ends its paragraph with
     /// no punctuation (`… of the States`, `General`): after a line of six
     /// words or more, the end of a wrapped line, not the text under a
@@ -1091,14 +1119,18 @@ impl Planner<'_> {
                 // a long one is the next paragraph's first line.
                 let item_ended = prev.is_some_and(|p| self.line_closes(p))
                     && content.split_whitespace().count() <= 6;
+                let title = self.title_over_heading(para, k);
                 if opens
                     && current
                         .as_ref()
                         .is_none_or(|u| u.kind != BlockKind::ListItem || item_ended)
                     && (paras.len() > 1 || k > 0)
-                    && self.heading_like(i)
+                    && (self.heading_like(i) || title)
                 {
-                    let alone = para.len() == 1;
+                    // The heading under such a title may end its paragraph.
+                    let alone = para.len() == 1
+                        || title
+                        || (k + 1 == para.len() && k > 0 && self.title_over_heading(para, k - 1));
                     // A line after a heading opens the text under it: a
                     // second heading there is short (`2.1 Doel`), where a
                     // long first line may just look short beside the long
