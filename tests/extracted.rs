@@ -1607,3 +1607,44 @@ fn a_sentence_goes_on_in_lower_case_over_a_blank_line() {
         ]
     );
 }
+
+/// A footnote's number printed as a word after a bracket closing the
+/// sentence (`(ICES). 2 Voor …`) is its marker; the note's label alone on
+/// its line, the page's own number, with the side column's repeated lines
+/// between it and the note's text (`2`⏎`Directie …`⏎`ICES Advice …`), is
+/// the note's label, not the page's number, and the text is the note's.
+#[test]
+fn a_marker_after_a_bracket_and_a_label_over_the_side_column() {
+    let body = |n: usize| {
+        format!(
+            "De Raad spreekt in ronde {n} over de vangstmogelijkheden voor diepzeesoorten\n\
+             in de komende {n} jaar, op basis van het advies van de wetenschappers.\n"
+        )
+    };
+    let text = format!(
+        "Ministerie van Landbouw\n\nDirectie Europese\nAangelegenheden\n\nDatum 9 maart 2027\n\
+         Betreft Geannoteerde agenda\n\nGeachte voorzitter,\n{}{}\n\
+         Pagina 1 van 2\n\n\x0cDirectie Europese\nAangelegenheden\n\n{}\
+         Dit volgt het advies van de Internationale Raad voor het Onderzoek van de Zee\n\
+         (ICES). 2 Voor de Nederlandse vissers zijn de gevolgen beperkt: zij vingen\n\
+         in 2026 ongeveer 1.200 ton diepzeesoorten.\n{}\n2\n\n\
+         Directie Europese\nAangelegenheden\n\nICES Advice 2026, bsf.27.nea, p. 4.\n\
+         Pagina 2 van 2\n\n\x0c",
+        body(1),
+        body(2),
+        body(3),
+        body(4)
+    );
+    let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        texts.contains(&"Voor de Nederlandse vissers zijn de gevolgen beperkt: zij vingen in 2026 ongeveer 1.200 ton diepzeesoorten."),
+        "{texts:#?}"
+    );
+    let note = doc
+        .segments
+        .iter()
+        .find(|s| s.footnote == Some(2))
+        .unwrap_or_else(|| panic!("no note 2: {texts:#?}"));
+    assert_eq!(note.text, "ICES Advice 2026, bsf.27.nea, p. 4.");
+}

@@ -497,8 +497,11 @@ fn separate_word_marker(
         && word.strip_suffix(['.', '!', '?']).is_some_and(|w| {
             let last_word = w.rsplit(' ').next();
             // `niveau 1 en 2. 2`: the same number again after the stop;
-            // `tot en met 2025. 2`: a year closing the sentence.
-            w.chars().next_back().is_some_and(char::is_lowercase)
+            // `tot en met 2025. 2`: a year closing the sentence; `(ICES). 3`:
+            // a bracket or a quotation mark closing it.
+            w.chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || matches!(c, ')' | '’' | '”' | '"'))
                 || last_word == Some(digits)
                 || last_word.is_some_and(is_year)
         });

@@ -348,7 +348,7 @@ impl Footnotes {
 
 /// The lines taken for page numbers that may be footnote labels: a bare
 /// number between blank lines with text before and after it on its page,
-/// no furniture next to it and not among the page's first three lines (a
+/// no furniture before it and not among the page's first three lines (a
 /// raised label printed on a line of its own, `4`, ``, `Algemene
 /// Rekenkamer, …`), where a page's number stands at the page's top or
 /// foot, by its running header or footer.
@@ -366,7 +366,9 @@ fn numbers_before_text(
                 return false;
             }
             let prev = (0..i).rev().find(|&j| !infos[j].blank);
-            let next = (i + 1..infos.len()).find(|&j| !infos[j].blank);
+            // The text after it on its page, past a side column's lines
+            // that the page repeats (`3`⏎`Directie …`⏎`ICES Advice …`).
+            let next = (i + 1..infos.len()).find(|&j| !infos[j].blank && furniture[j].is_none());
             let text_at = |from: usize, to: usize, j: usize| {
                 furniture[j].is_none() && !raw.raw[from..to].contains('\u{c}')
             };
@@ -992,8 +994,16 @@ fn footnote_extents(
             let last_text = &raw.raw[infos[last].start..infos[last].end];
             let url_open = is_url_token(last_token(last_text))
                 || (url_part && last_text.ends_with(['-', '/', '_', '=', '&', '?', '#', '%']));
-            // Skip one blank line only to reach a URL continuation.
-            let (j, crossed_blank) = if infos[i].blank {
+            // Skip one blank line only to reach a URL continuation; a lone
+            // label's text may stand past the side column's repeated lines
+            // too (`3`⏎⏎`Directie …`⏎⏎`ICES Advice …`).
+            let (j, crossed_blank) = if label.lone && lines.len() == 1 {
+                let j = (i..infos.len())
+                    .find(|&x| !infos[x].blank && !furniture[x])
+                    .filter(|&x| pages[x] == pages[last])
+                    .unwrap_or(i);
+                (j, j > i)
+            } else if infos[i].blank {
                 (i + 1, true)
             } else {
                 (i, false)
