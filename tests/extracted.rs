@@ -1648,3 +1648,36 @@ fn a_marker_after_a_bracket_and_a_label_over_the_side_column() {
         .unwrap_or_else(|| panic!("no note 2: {texts:#?}"));
     assert_eq!(note.text, "ICES Advice 2026, bsf.27.nea, p. 4.");
 }
+
+/// `-layout`: a table of two columns whose left cells label the sentences
+/// beside them, both wrapping, is read cell by cell: each label a segment,
+/// each sentence one, not a label joined to the sentence beside it.
+#[test]
+fn layout_a_table_of_labels_and_sentences_is_read_by_cell() {
+    let filler = "Het programma loopt sinds 2024 en de meeste maatregelen liggen op schema, zo\n\
+                  blijkt uit de rapportages van de gemeenten en de provincies over dit jaar.\n\n";
+    let text = filler.repeat(6)
+        + "Maatregel                                        Stand van zaken\n\
+           Veilige inrichting van                           Van de 1.000 kruispunten die als gevaarlijk zijn\n\
+           kruispunten                                      aangemerkt, zijn er 412 aangepast of in\n\
+          \x20                                                uitvoering.\n\
+           Verbreding van fietspaden                        De provincies hebben 180 kilometer fietspad\n\
+          \x20                                                verbreed tot ten minste 2,5 meter.\n\
+           Verwijderen van paaltjes                         Ruim 4.300 overbodige paaltjes zijn verwijderd.\n\n"
+        + &filler;
+    let texts = texts_in(&text, "nl");
+    assert_eq!(
+        texts[6..14],
+        [
+            "Maatregel",
+            "Stand van zaken",
+            "Veilige inrichting van kruispunten",
+            "Van de 1.000 kruispunten die als gevaarlijk zijn aangemerkt, zijn er 412 aangepast of in uitvoering.",
+            "Verbreding van fietspaden",
+            "De provincies hebben 180 kilometer fietspad verbreed tot ten minste 2,5 meter.",
+            "Verwijderen van paaltjes",
+            "Ruim 4.300 overbodige paaltjes zijn verwijderd.",
+        ],
+        "{texts:#?}"
+    );
+}

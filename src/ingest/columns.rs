@@ -170,7 +170,7 @@ fn reading(
     } else if kind_of(BlockKind::Letterhead) {
         Some(Reading::Letterhead)
     } else {
-        is_table(raw, rows).then_some(Reading::Table)
+        (is_table(raw, rows) || is_label_sentence_table(raw, rows)).then_some(Reading::Table)
     }
 }
 
@@ -867,4 +867,51 @@ fn is_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
             .flatten()
             .flatten()
             .all(|&(a, b)| raw.raw[a..b].split_whitespace().count() <= CELL_WORDS)
+}
+
+/// Whether a region is a table of two columns whose left cells label the
+/// sentences beside them (`Verbreding van fietspaden      De provincies
+/// hebben …`⏎`…      verbreed tot ten minste 2,5 meter.`): every left
+/// cell a short label that ends no sentence, every right cell under the
+/// header row one or more sentences, wrapped in lower case; one label
+/// per sentence cell.
+fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+    if rows.first().is_none_or(|r| r.len() != 2) {
+        return false;
+    }
+    // The cells of a column, wrapped lines joined.
+    let cells = |c: usize| {
+        let mut cells: Vec<String> = Vec::new();
+        let mut above: Option<(usize, usize)> = None;
+        for row in rows {
+            match row[c] {
+                Some(cell) => {
+                    let text = &raw.raw[cell.0..cell.1];
+                    match cells.last_mut() {
+                        Some(open) if continues_cell(raw, above, cell) => {
+                            open.push(' ');
+                            open.push_str(text);
+                        }
+                        _ => cells.push(text.to_owned()),
+                    }
+                    above = Some(cell);
+                }
+                None => {}
+            }
+        }
+        cells
+    };
+    let labels = cells(0);
+    let texts = cells(1);
+    let sentence_end = |t: &str| t.trim_end().ends_with(['.', '!', '?']);
+    labels.len() == texts.len()
+        && texts.len() >= 3
+        && labels.iter().all(|t| {
+            t.split_whitespace().count() <= 6 && !t.trim_end().ends_with(['.', ',', ';', ':'])
+        })
+        && texts[1..].iter().all(|t| sentence_end(t))
+        && rows.iter().all(|r| {
+            r[0].is_some()
+                || r[1].is_none_or(|cell| raw.raw[cell.0..cell.1].starts_with(char::is_lowercase))
+        })
 }
