@@ -1681,3 +1681,38 @@ fn layout_a_table_of_labels_and_sentences_is_read_by_cell() {
         "{texts:#?}"
     );
 }
+
+/// `-layout` sets the addressee's postcode line a blank line below the
+/// rest of the address when the side column beside it is spaced wider:
+/// the address is still one segment.
+#[test]
+fn layout_an_addressees_postcode_below_a_blank_line_stays_in_the_address() {
+    let side = " ".repeat(60);
+    let text = format!(
+        "> Return address PO Box 20350 2500 EJ The Hague\n\
+         {side}      Youth Directorate\n\n\
+         {side}      Parnassusplein 5\n\
+         The Speaker of the House of Representatives      2511 VX The Hague\n\
+         {side}      PO Box 20350\n\
+         of the States General{}2500 EJ The Hague\n\
+         PO Box 20018{}www.example-vws.nl\n\n\
+         2500 EA THE HAGUE\n\
+         {side}      Our reference\n\
+         {side}      4127735-1069821-J\n\n\n\
+         Date             28 September 2027\n\
+         Subject          Waiting times in youth mental health care\n\n\n\
+         Dear Madam Speaker,\n\n\
+         During the debate on youth care of 1 June 2027, I promised to inform your\n\
+         House before the budget debate about the waiting times in youth mental health.\n",
+        " ".repeat(45),
+        " ".repeat(54)
+    );
+    let texts = texts_in(&text, "en");
+    assert!(
+        texts.contains(
+            &"The Speaker of the House of Representatives of the States General PO Box 20018 2500 EA THE HAGUE"
+                .to_owned()
+        ),
+        "{texts:#?}"
+    );
+}

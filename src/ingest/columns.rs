@@ -570,6 +570,20 @@ fn fits(lines: &[&[Word]], line: &[Word]) -> bool {
         })
 }
 
+/// Whether a line opens with a Dutch postcode and a place (`2500 EA THE
+/// HAGUE`): an address's last line, which `-layout` may set a blank line
+/// below the rest of the address when the side column beside it is
+/// spaced wider. The region goes on over the blank line to it.
+fn opens_with_postcode(raw: &RawText, line: &[Word]) -> bool {
+    let text = |w: &Word| &raw.raw[w.start..w.end];
+    matches!(line, [digits, letters, _, ..]
+        if text(digits).len() == 4
+            && text(digits).bytes().all(|b| b.is_ascii_digit())
+            && !text(digits).starts_with('0')
+            && text(letters).len() == 2
+            && text(letters).bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 /// Whether a page break stands between line `i` and the line before it.
 fn page_break_before(raw: &RawText, i: usize) -> bool {
     i > 0
@@ -599,7 +613,8 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
         while j < words.len() && !page_break_before(raw, j) {
             if words[j].is_empty() {
                 if j + 1 < words.len()
-                    && !wide_gaps(&words[j + 1]).is_empty()
+                    && (!wide_gaps(&words[j + 1]).is_empty()
+                        || opens_with_postcode(raw, &words[j + 1]))
                     && !page_break_before(raw, j + 1)
                 {
                     j += 1;
