@@ -1651,7 +1651,8 @@ fn a_marker_after_a_bracket_and_a_label_over_the_side_column() {
 
 /// `-layout`: a table of two columns whose left cells label the sentences
 /// beside them, both wrapping, is read cell by cell: each label a segment,
-/// each sentence one, not a label joined to the sentence beside it.
+/// each sentence one, not a label joined to the sentence beside it; a
+/// sentence goes on beside no label also with a capital (a name).
 #[test]
 fn layout_a_table_of_labels_and_sentences_is_read_by_cell() {
     let filler = "Het programma loopt sinds 2024 en de meeste maatregelen liggen op schema, zo\n\
@@ -1663,11 +1664,13 @@ fn layout_a_table_of_labels_and_sentences_is_read_by_cell() {
           \x20                                                uitvoering.\n\
            Verbreding van fietspaden                        De provincies hebben 180 kilometer fietspad\n\
           \x20                                                verbreed tot ten minste 2,5 meter.\n\
-           Verwijderen van paaltjes                         Ruim 4.300 overbodige paaltjes zijn verwijderd.\n\n"
+           Verwijderen van paaltjes                         Ruim 4.300 overbodige paaltjes zijn verwijderd.\n\
+           Toezicht op de verkoop                           De controle ligt bij de Inspectie\n\
+          \x20                                                Leefomgeving en Transport, die boetes oplegt.\n\n"
         + &filler;
     let texts = texts_in(&text, "nl");
     assert_eq!(
-        texts[6..14],
+        texts[6..16],
         [
             "Maatregel",
             "Stand van zaken",
@@ -1677,6 +1680,8 @@ fn layout_a_table_of_labels_and_sentences_is_read_by_cell() {
             "De provincies hebben 180 kilometer fietspad verbreed tot ten minste 2,5 meter.",
             "Verwijderen van paaltjes",
             "Ruim 4.300 overbodige paaltjes zijn verwijderd.",
+            "Toezicht op de verkoop",
+            "De controle ligt bij de Inspectie Leefomgeving en Transport, die boetes oplegt.",
         ],
         "{texts:#?}"
     );

@@ -170,7 +170,11 @@ fn reading(
     } else if kind_of(BlockKind::Letterhead) {
         Some(Reading::Letterhead)
     } else {
-        (is_table(raw, rows) || is_label_sentence_table(raw, rows)).then_some(Reading::Table)
+        if is_table(raw, rows) {
+            Some(Reading::Table)
+        } else {
+            is_label_sentence_table(raw, rows).then_some(Reading::LabelledSentences)
+        }
     }
 }
 
@@ -185,6 +189,11 @@ enum Reading {
     Letterhead,
     /// A table: one block per cell, row by row.
     Table,
+    /// A table of labels and sentences beside them: as a table, but a
+    /// line with no label goes on with the sentence above it, also when
+    /// it opens with a capital (`The Human Environment and`⏎`Transport
+    /// Inspectorate checks`).
+    LabelledSentences,
 }
 
 /// The blocks of a region's cells, each cell made a line by `cell_line`.
@@ -205,11 +214,12 @@ fn read(
     };
     let mut blocks: Vec<LineBlock> = Vec::new();
     match reading {
-        Reading::Table => {
+        Reading::Table | Reading::LabelledSentences => {
             // `open[c]`: the block of the cell last started in column `c`.
             let mut open: Vec<Option<usize>> = vec![None; columns];
             for (r, row) in rows.iter().enumerate() {
-                let wraps = r > 0 && continues_row(raw, &rows[r - 1], row);
+                let unlabelled = reading == Reading::LabelledSentences && row[0].is_none();
+                let wraps = r > 0 && (unlabelled || continues_row(raw, &rows[r - 1], row));
                 for (c, cell) in row.iter().enumerate() {
                     let Some(cell) = *cell else { continue };
                     let line = cell_line(region.first + r, cell);
@@ -888,13 +898,14 @@ fn is_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
 /// sentences beside them (`Verbreding van fietspaden      De provincies
 /// hebben …`⏎`…      verbreed tot ten minste 2,5 meter.`): every left
 /// cell a short label that ends no sentence, every right cell under the
-/// header row one or more sentences, wrapped in lower case; one label
-/// per sentence cell.
+/// header row one or more sentences; one label per sentence cell.
 fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
     if rows.first().is_none_or(|r| r.len() != 2) {
         return false;
     }
-    // The cells of a column, wrapped lines joined.
+    // The cells of a column, wrapped lines joined; a sentence goes on
+    // beside no label until it ends.
+    let sentence_end = |t: &str| t.trim_end().ends_with(['.', '!', '?']);
     let cells = |c: usize| {
         let mut cells: Vec<String> = Vec::new();
         let mut above: Option<(usize, usize)> = None;
@@ -902,8 +913,12 @@ fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) 
             match row[c] {
                 Some(cell) => {
                     let text = &raw.raw[cell.0..cell.1];
+                    let unlabelled = c == 1 && row[0].is_none();
                     match cells.last_mut() {
-                        Some(open) if continues_cell(raw, above, cell) => {
+                        Some(open)
+                            if continues_cell(raw, above, cell)
+                                || (unlabelled && !sentence_end(open)) =>
+                        {
                             open.push(' ');
                             open.push_str(text);
                         }
@@ -918,15 +933,10 @@ fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) 
     };
     let labels = cells(0);
     let texts = cells(1);
-    let sentence_end = |t: &str| t.trim_end().ends_with(['.', '!', '?']);
     labels.len() == texts.len()
         && texts.len() >= 3
         && labels.iter().all(|t| {
             t.split_whitespace().count() <= 6 && !t.trim_end().ends_with(['.', ',', ';', ':'])
         })
         && texts[1..].iter().all(|t| sentence_end(t))
-        && rows.iter().all(|r| {
-            r[0].is_some()
-                || r[1].is_none_or(|cell| raw.raw[cell.0..cell.1].starts_with(char::is_lowercase))
-        })
 }
