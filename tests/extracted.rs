@@ -1721,3 +1721,40 @@ fn layout_an_addressees_postcode_below_a_blank_line_stays_in_the_address() {
         "{texts:#?}"
     );
 }
+
+/// A note's label alone between blank lines, the side column's repeated
+/// line and the note's text under it (`3`⏎⏎`Youth Directorate`⏎⏎`NZa,
+/// Monitor …, https://….`): a label, not a heading's number.
+#[test]
+fn a_lone_label_over_the_side_column_is_no_heading_number() {
+    let body = |n: usize| {
+        format!(
+            "The waiting times in region {n} fell from 17 weeks to 14 weeks this year,\n\
+             but they remain above the standard that was agreed in {n} regions.\n"
+        )
+    };
+    let text = format!(
+        "Ministry of Health\n\nYouth Directorate\n\nDate 28 September 2027\n\
+         Subject Waiting times\n\nDear Madam Speaker,\n{}{}\nPage 1 of 2\n\n\x0c\
+         Youth Directorate\n\n{}The NZa has found that care providers in the cities treat more\n\
+         children than those in the rest of the country.3\n{}\n3\n\nYouth Directorate\n\n\
+         NZa, Monitor on waiting times, August 2027, https://www.example-nza.nl/monitor.\n\
+         Page 2 of 2\n\n\x0c",
+        body(1),
+        body(2),
+        body(3),
+        body(4)
+    );
+    let doc = crate::common::segment_text(&text, "en", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert!(!texts.contains(&"3"), "{texts:#?}");
+    let note = doc
+        .segments
+        .iter()
+        .find(|s| s.footnote == Some(3))
+        .unwrap_or_else(|| panic!("no note 3: {texts:#?}"));
+    assert_eq!(
+        note.text,
+        "NZa, Monitor on waiting times, August 2027, https://www.example-nza.nl/monitor."
+    );
+}

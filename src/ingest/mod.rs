@@ -406,10 +406,27 @@ fn near_page_top(raw: &RawText, infos: &[LineInfo], i: usize) -> bool {
 
 /// A heading's number alone between blank lines that the page furniture
 /// left in (a page number there would be furniture): no footnote label.
-fn numbers_heading(infos: &[LineInfo], i: usize, content: &str) -> bool {
+/// The text after it, past the page's furniture, is a title, not a
+/// sentence with its stop (`3`⏎⏎`Youth Directorate`⏎⏎`NZa, Monitor …,
+/// August 2027, https://….`: a note's label and text).
+fn numbers_heading(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[bool],
+    i: usize,
+    content: &str,
+) -> bool {
+    let title_after = (i + 1..infos.len())
+        .find(|&k| !infos[k].blank && !furniture[k])
+        .is_none_or(|k| {
+            !raw.raw[infos[k].start..infos[k].end]
+                .trim_end()
+                .ends_with('.')
+        });
     (i == 0 || infos[i - 1].blank)
         && infos.get(i + 1).is_none_or(|n| n.blank)
         && layout::is_heading_number(content)
+        && title_after
 }
 
 /// A heading's number set close under a sentence's end (a note's marker
@@ -532,7 +549,7 @@ fn find_footnotes(
             .filter(|c| !(superscript_only && c.lone))
             .filter(|_| {
                 !heading(i)
-                    && !numbers_heading(infos, i, content)
+                    && !numbers_heading(raw, infos, furniture, i, content)
                     && !number_under_sentence(raw, infos, &pages, i)
             })
             .filter(|_| {
