@@ -1758,3 +1758,61 @@ fn a_lone_label_over_the_side_column_is_no_heading_number() {
         "NZa, Monitor on waiting times, August 2027, https://www.example-nza.nl/monitor."
     );
 }
+
+/// A page's note labels stacked after a bullet (`•`⏎`6`⏎`7`), then one
+/// line of the item going on in lower case, then the notes' texts: the
+/// notes take the lines that open with a capital, and the item goes on
+/// over the page break.
+#[test]
+fn stacked_labels_before_a_line_of_running_text_and_the_notes() {
+    let body = |n: usize| {
+        format!(
+            "In regio {n} hebben de gemeenten de fietspaden verbreed en de kruispunten\n\
+             aangepast, zodat er in {n} jaar minder ongevallen gebeuren met fietsers.\n"
+        )
+    };
+    let text = format!(
+        "Ministerie van Infrastructuur\n\nDirectoraat-generaal Mobiliteit\n\nDatum 1 oktober 2027\n\
+         Betreft Veilig fietsen\n\nGeachte voorzitter,\n{}{}\
+         Uit onderzoek blijkt dat de trainingen voor ouderen goed werken.1 De richtlijnen\n\
+         voor fietspaden staan in de handboeken van het kennisplatform.2 Dat is niet genoeg.\n\
+         Ik kies er daarom voor om eerst in te zetten op de volgende maatregelen:\n\
+         •\n1\n2\n\n\
+         een verbod op het aanpassen van de motor of de software van elektrische\n\
+         Universiteit Twente, Effectmeting fietstrainingen, mei 2027.\n\
+         CROW is het kennisplatform voor verkeer en vervoer van de wegbeheerders.\n\
+         Pagina 1 van 2\n\nDirectoraat-generaal Mobiliteit\n\n\x0c\
+         fietsen, met een boete voor zowel de verkoper als de gebruiker;\n•\n\n\
+         een minimumleeftijd van 14 jaar voor het rijden op een fatbike.\n\n{}{}\
+         Pagina 2 van 2\n\nDirectoraat-generaal Mobiliteit\n\n\x0c",
+        body(1),
+        body(2),
+        body(3),
+        body(4)
+    );
+    let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        texts.contains(&"een verbod op het aanpassen van de motor of de software van elektrische fietsen, met een boete voor zowel de verkoper als de gebruiker;"),
+        "{texts:#?}"
+    );
+    let notes: Vec<(Option<u32>, &str)> = doc
+        .segments
+        .iter()
+        .filter(|s| s.footnote.is_some())
+        .map(|s| (s.footnote, s.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                Some(1),
+                "Universiteit Twente, Effectmeting fietstrainingen, mei 2027."
+            ),
+            (
+                Some(2),
+                "CROW is het kennisplatform voor verkeer en vervoer van de wegbeheerders."
+            )
+        ]
+    );
+}

@@ -1144,7 +1144,12 @@ fn stacked_label_bodies(
                 })
                 .collect()
         };
-        if starts.len() == stack.len() && starts.first() == Some(&0) {
+        // `pdftotext` may print one line of the running text, going on in
+        // lower case, between the stack and the notes' texts (`•`⏎`6`⏎`7`⏎⏎
+        // `een verbod op …`⏎`Universiteit Twente, …`⏎`CROW is …`).
+        let text_first = starts.first() == Some(&1)
+            && raw.raw[infos[lines[0]].start..infos[lines[0]].end].starts_with(char::is_lowercase);
+        if starts.len() == stack.len() && (starts.first() == Some(&0) || text_first) {
             for (n, &from) in starts.iter().enumerate() {
                 let to = starts.get(n + 1).copied().unwrap_or(lines.len());
                 bodies.insert(k + n, lines[from..to].to_vec());
