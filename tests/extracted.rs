@@ -1816,3 +1816,27 @@ fn stacked_labels_before_a_line_of_running_text_and_the_notes() {
         ]
     );
 }
+
+/// A short line that ends in a function word (`The Human Environment
+/// and`, a table's narrow cell) goes on with the next line, though that
+/// opens with a capital and would have fitted: no heading ends so.
+#[test]
+fn a_line_ending_in_a_function_word_is_no_heading() {
+    let filler = "The police have indicated that they can carry out about a thousand checks\n\
+                  a month with the test benches now available in the larger municipalities.\n\n";
+    let text = filler.repeat(6)
+        + "Enforcement\n\
+           The Human Environment and\n\
+           Transport Inspectorate checks\n\
+           online shops and can impose a fine.\n\n"
+        + &filler;
+    let texts = texts_in(&text, "en");
+    assert_eq!(
+        texts[6..8],
+        [
+            "Enforcement",
+            "The Human Environment and Transport Inspectorate checks online shops and can impose a fine."
+        ],
+        "{texts:#?}"
+    );
+}

@@ -333,6 +333,7 @@ impl Planner<'_> {
             && words <= 12
             && (first.is_uppercase() || first.is_ascii_digit())
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
+            && !ends_in_function_word(content)
     }
 
     /// Whether line `para[k]` is a title over a heading (a page that opens
@@ -349,13 +350,11 @@ impl Planner<'_> {
         let Some(&under) = para.get(k + 1) else {
             return false;
         };
-        let function_words = crate::lang::Rules::every_language(|r| &r.function_words);
-        let last_word = content.split_whitespace().next_back().unwrap_or_default();
         content.starts_with(char::is_uppercase)
             && content.split_whitespace().count() <= 12
             && last_char(content).is_some_and(char::is_alphanumeric)
             && ![". ", "! ", "? "].iter().any(|p| content.contains(p))
-            && !with_lowercase(last_word, |lower| function_words.contains(&lower))
+            && !ends_in_function_word(content)
             && self.heading_like(under)
             && (2..=8).contains(&self.content(under).split_whitespace().count())
             && para
@@ -1764,6 +1763,19 @@ fn is_labelled_name(content: &str) -> bool {
         label.starts_with(char::is_uppercase)
             && (1..=2).contains(&label.split_whitespace().count())
             && is_name(name)
+    })
+}
+
+/// Whether a line ends in a function word in lower case (`… Environment
+/// and`, `… de`): a phrase going on on the next line, which a heading or a
+/// title does not do.
+fn ends_in_function_word(content: &str) -> bool {
+    use crate::lang::Rules;
+    content.split_whitespace().next_back().is_some_and(|w| {
+        w.chars().all(char::is_lowercase)
+            && Rules::languages()
+                .into_iter()
+                .any(|code| Rules::for_language(code).is_ok_and(|r| r.function_words.contains(w)))
     })
 }
 
