@@ -612,3 +612,8 @@ fn fourteenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn fifteenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout15", 0.97, "fifteenth held-out set");
 }
+
+#[test]
+fn sixteenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout16", 0.97, "sixteenth held-out set");
+}

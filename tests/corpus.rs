@@ -62,7 +62,10 @@
 //! cell, a bill and its memorie van toelichting in one paper, a table's
 //! header row alone at a page's foot) at 0.989; a fifteenth (`heldout15/`:
 //! two ministers signing one letter, a table cut after its first row, a
-//! committee's report on a bill, an annotated Council agenda) at 1.000.
+//! committee's report on a bill, an annotated Council agenda) at 1.000;
+//! a sixteenth (`heldout16/`: a letter of five pages, a table of labels
+//! and sentences, a Dutch annotated agenda after a cover letter, a motion
+//! of one page, an English explanatory memorandum) at 0.993.
 //! brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
@@ -122,7 +125,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         [1.00, 0.97, 1.00],
     ),
     (("heldout", "en_groundwater_monitoring"), [1.00, 1.00, 0.96]),
-    (("heldout", "nl_bodemdaling_veenweide"), [0.98, 0.98, 1.00]),
+    (("heldout", "nl_bodemdaling_veenweide"), [0.99, 0.98, 1.00]),
     (
         ("heldout2", "Kamerbrief_collectieve_warmte"),
         [1.00, 0.97, 1.00],
@@ -150,7 +153,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout3", "Letter_hydrogen_corridor_en"),
-        [1.00, 0.91, 0.94],
+        [1.00, 0.93, 0.94],
     ),
     (("heldout3", "en_medicine_shortages"), [1.00, 0.99, 1.00]),
     (
@@ -184,7 +187,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout5", "nl_moties_drinkwater"), [1.00, 0.98, 0.98]),
     (
         ("heldout6", "Kamerbrief_huisvesting_arbeidsmigranten"),
-        [1.00, 0.98, 0.97],
+        [1.00, 0.98, 1.00],
     ),
     (
         ("heldout6", "Kamerbrief_slachtofferloketten"),
@@ -215,7 +218,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout7", "nl_nota_deelscooters"), [1.00, 1.00, 1.00]),
     (
         ("heldout8", "Kamerbrief_aed_dekking_dorpen"),
-        [0.97, 0.93, 0.94],
+        [0.97, 0.93, 0.97],
     ),
     (
         ("heldout8", "Kamerbrief_verdeling_gemeentefonds"),
@@ -223,9 +226,9 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout8", "Letter_offshore_wind_tender_en"),
-        [1.00, 0.91, 1.00],
+        [1.00, 0.94, 1.00],
     ),
-    (("heldout8", "en_motion_rental_homes"), [0.97, 1.00, 1.00]),
+    (("heldout8", "en_motion_rental_homes"), [1.00, 1.00, 1.00]),
     (
         ("heldout8", "nl_mvt_statiegeld_drankkartons"),
         [1.00, 0.96, 1.00],
@@ -236,7 +239,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout9", "Kamerbrief_subsidie_landschapselementen"),
-        [1.00, 1.00, 0.96],
+        [1.00, 1.00, 0.98],
     ),
     (
         ("heldout9", "Letter_export_fund_evaluation_en"),
@@ -249,11 +252,11 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout10", "Kamerbrief_besluiten_monumentenregister"),
-        [1.00, 0.95, 0.96],
+        [1.00, 0.95, 1.00],
     ),
     (
         ("heldout10", "Kamerbrief_verdeling_middelen_acute_zorg"),
-        [1.00, 0.94, 0.98],
+        [1.00, 0.97, 0.98],
     ),
     (
         (
@@ -272,7 +275,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout11", "Kamerbrief_netcongestie_bedrijventerreinen"),
-        [1.00, 0.95, 0.96],
+        [1.00, 0.95, 1.00],
     ),
     (
         ("heldout11", "Kamerbrief_zwemvaardigheid_basisschool"),
@@ -280,7 +283,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout11", "Letter_vacant_shops_town_centres_en"),
-        [1.00, 0.95, 1.00],
+        [1.00, 0.97, 1.00],
     ),
     (
         (
@@ -307,7 +310,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout12", "en_list_of_questions_budget_climate_2027"),
-        [1.00, 0.92, 0.97],
+        [1.00, 0.92, 1.00],
     ),
     (
         ("heldout12", "nl_nota_van_wijziging_kinderopvang_gastouders"),
@@ -361,7 +364,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout14", "Letter_flood_insurance_households_en"),
-        [1.00, 1.00, 0.96],
+        [1.00, 1.00, 1.00],
     ),
     (
         (
@@ -393,7 +396,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout15", "Letter_bluetongue_vaccination_campaign_en"),
-        [1.00, 0.99, 1.00],
+        [1.00, 1.00, 1.00],
     ),
     (
         (
@@ -408,6 +411,32 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
             "nl_verslag_wetsvoorstel_verkoopverbod_energiedranken",
         ),
         [1.00, 1.00, 0.97],
+    ),
+    (
+        (
+            "heldout16",
+            "Kamerbrief_geannoteerde_agenda_landbouw_en_visserijraad",
+        ),
+        [1.00, 0.97, 1.00],
+    ),
+    (
+        ("heldout16", "Kamerbrief_voortgang_programma_veilig_fietsen"),
+        [1.00, 0.98, 1.00],
+    ),
+    (
+        (
+            "heldout16",
+            "Letter_waiting_times_youth_mental_health_care_en",
+        ),
+        [1.00, 0.97, 1.00],
+    ),
+    (
+        ("heldout16", "en_explanatory_memorandum_bicycle_tampering"),
+        [1.00, 0.94, 1.00],
+    ),
+    (
+        ("heldout16", "nl_motie_snelheid_elektrische_fietsen"),
+        [1.00, 1.00, 1.00],
     ),
 ];
 
