@@ -1840,3 +1840,24 @@ fn a_line_ending_in_a_function_word_is_no_heading() {
         "{texts:#?}"
     );
 }
+
+/// The number after `Antwoord` (`Answer`) is the answer's, no note's
+/// marker: the note's marker is the number after the year that closes
+/// a sentence further on (`in 2020. 2 In …`).
+#[test]
+fn an_answers_number_is_no_marker() {
+    let filler = "Gemeenten sluiten zwembaden vooral vanwege de hoge kosten van energie en\n\
+                  onderhoud, zo blijkt uit de gegevens van de gemeenten over de afgelopen jaren.\n";
+    let text = format!(
+        "{filler}Vraag 2\nHoeveel zwembaden zijn er gesloten?\nAntwoord 2\n\
+         Uit de monitor blijkt dat 93% van de kinderen een zwemdiploma heeft, tegen 95%\n\
+         in 2020. 2 In gemeenten zonder eigen zwembad ligt dat percentage lager.\n{filler}\n\
+         2\n\nMonitor Zwemvaardigheid 2026, p. 4.\nPagina 1 van 1\n\n\x0c"
+    );
+    let texts = texts_in(&text, "nl");
+    assert!(texts.contains(&"Antwoord 2".to_owned()), "{texts:#?}");
+    assert!(
+        texts.contains(&"In gemeenten zonder eigen zwembad ligt dat percentage lager.".to_owned()),
+        "{texts:#?}"
+    );
+}
