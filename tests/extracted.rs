@@ -1861,3 +1861,29 @@ fn an_answers_number_is_no_marker() {
         "{texts:#?}"
     );
 }
+
+/// A note's number printed as a word at a line's end after a sentence
+/// that a word in capitals closes (`… Nederwiek II. 2`): the marker, and
+/// the heading on the next line stands alone.
+#[test]
+fn a_marker_after_a_roman_numeral_closing_the_line() {
+    let filler = "The roadmap aims at twenty-one gigawatts of offshore wind capacity in 2032\n\
+                  and about fifty gigawatts in 2040, as the previous letters set out.\n";
+    let text = format!(
+        "{filler}I also respond to the questions on the delays in the tenders for the wind\n\
+         farms IJmuiden Ver Gamma and Nederwiek II. 2\n\
+         Tenders and delays\n\
+         In 2027 the tender for IJmuiden Ver Gamma received only one bid, which did not\n\
+         meet the conditions.\n{filler}\n\
+         2\n\nParliamentary Paper 33 561, No. 75.\nPage 1 of 1\n\n\x0c"
+    );
+    let texts = texts_in(&text, "en");
+    assert!(
+        texts.contains(&"I also respond to the questions on the delays in the tenders for the wind farms IJmuiden Ver Gamma and Nederwiek II.".to_owned()),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"Tenders and delays".to_owned()),
+        "{texts:#?}"
+    );
+}

@@ -499,10 +499,13 @@ fn separate_word_marker(
             // `niveau 1 en 2. 2`: the same number again after the stop;
             // `tot en met 2025. 2`: a year closing the sentence; `(ICES). 3`:
             // a bracket or a quotation mark closing it.
-            w.chars()
-                .next_back()
-                .is_some_and(|c| c.is_lowercase() || matches!(c, ')' | '’' | '”' | '"'))
-                || last_word == Some(digits)
+            // At the line's end any word may close the sentence
+            // (`Nederwiek II. 2`).
+            w.chars().next_back().is_some_and(|c| {
+                c.is_lowercase()
+                    || matches!(c, ')' | '’' | '”' | '"')
+                    || (after.is_none() && c.is_alphabetic())
+            }) || last_word == Some(digits)
                 || last_word.is_some_and(is_year)
         });
     // `van 24 juni 2022 2 is`: a marker after a date.
