@@ -1887,3 +1887,26 @@ fn a_marker_after_a_roman_numeral_closing_the_line() {
         "{texts:#?}"
     );
 }
+
+/// An item's line that ends in a word a number follows (`… toegezegd in
+/// Kamerstuk`) goes on with the line that opens with that number (`30 234,
+/// nr. 409,`), though the line is short of the text's width.
+#[test]
+fn a_reference_goes_on_over_the_line_break_in_an_item() {
+    let filler = "De Kamer heeft in het debat over het onderwijs uitgebreid gesproken over het schoolzwemmen in alle gemeenten\n\
+                  en over de kosten daarvan voor de gemeenten die geen eigen zwembad meer hebben in de kleine kernen.\n\n";
+    let text = filler.repeat(5)
+        + "verzoekt de regering:\n\
+           a. een plan op te stellen voor het schoolzwemmen;\n\
+           b. de Kamer te informeren over de kosten, zoals toegezegd in Kamerstuk\n\
+           30 234, nr. 409,\n\
+           en gaat over tot de orde van de dag.\n";
+    let texts = texts_in(&text, "nl");
+    assert!(
+        texts.contains(
+            &"b. de Kamer te informeren over de kosten, zoals toegezegd in Kamerstuk 30 234, nr. 409,"
+                .to_owned()
+        ),
+        "{texts:#?}"
+    );
+}

@@ -1171,6 +1171,7 @@ impl Planner<'_> {
                             && prev.is_some_and(|p| {
                                 !self.line_closes(p) && (self.is_full(p) || self.starts_lower(i))
                                     || lower_word && self.content(p).ends_with('.')
+                                    || number_goes_on(self.content(p), content)
                             }))
                             || prev
                                 .is_some_and(|p| u.lines == [p] && is_lone_bullet(self.content(p)));
@@ -1764,6 +1765,23 @@ fn is_labelled_name(content: &str) -> bool {
             && (1..=2).contains(&label.split_whitespace().count())
             && is_name(name)
     })
+}
+
+/// Whether a line ends in a word that a number follows (`… toegezegd in
+/// Kamerstuk`, `zie bijlage`) and `next` opens with that number (`30 234,
+/// nr. 409,`): the reference goes on over the line break.
+fn number_goes_on(line: &str, next: &str) -> bool {
+    use crate::lang::{Rules, rules::numbered_words};
+    let Some(last) = line.split_whitespace().next_back() else {
+        return false;
+    };
+    let refers = with_lowercase(last, |w| {
+        numbered_words().contains(w)
+            || Rules::languages()
+                .into_iter()
+                .any(|code| Rules::for_language(code).is_ok_and(|r| r.reference_words.contains(w)))
+    });
+    refers && next.starts_with(|c: char| c.is_ascii_digit()) && list_marker_len(next).is_none()
 }
 
 /// Whether a line ends in a function word in lower case (`… Environment
