@@ -549,3 +549,36 @@ fn a_unit_power_is_no_footnote_marker() {
     );
     assert_eq!(segments[1], "Dat is veel.");
 }
+
+/// A letter or a unit closed by a bracket before the stop (`(E, F of G).`,
+/// `(5 g).`) was read as an initial or an abbreviation, and the sentence
+/// ran on into the next; a letter with its own stop (`label G.`) still may.
+#[test]
+fn a_bracket_closed_before_the_stop_ends_the_sentence() {
+    assert_eq!(
+        texts(
+            "Het geldt voor woningen met een laag label (E, F of G). Particuliere verhuurders hebben er meer.",
+            "nl"
+        ),
+        [
+            "Het geldt voor woningen met een laag label (E, F of G).",
+            "Particuliere verhuurders hebben er meer."
+        ]
+    );
+    assert_eq!(
+        texts(
+            "Een zak bevat weinig zout (ca. 5 g). Particuliere merken bevatten meer.",
+            "nl"
+        )
+        .len(),
+        2
+    );
+    assert_eq!(
+        texts(
+            "The problem is worse in homes with a low label (E, F or G). Private landlords own more of them.",
+            "en"
+        )
+        .len(),
+        2
+    );
+}

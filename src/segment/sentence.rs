@@ -357,6 +357,17 @@ impl Period<'_> {
                 class = tail_class;
             }
         }
+        // `(E, F of G). Particuliere`, `(5 g). Daarna`: a bracket closed
+        // after the word, so the stop is the sentence's, not an initial's or
+        // an abbreviation's.
+        if matches!(class, WordClass::Initials | WordClass::Abbreviation)
+            && self
+                .word
+                .trim_end_matches('.')
+                .ends_with([')', ']', '’', '”', '"'])
+        {
+            class = WordClass::Plain;
+        }
         let final_abbreviation = class == WordClass::Abbreviation
             && rules.sentence_final.contains(bare.to_lowercase().as_str());
         if self.marked || final_abbreviation {
