@@ -617,3 +617,8 @@ fn fifteenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn sixteenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout16", 0.97, "sixteenth held-out set");
 }
+
+#[test]
+fn seventeenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout17", 0.97, "seventeenth held-out set");
+}
