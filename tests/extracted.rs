@@ -1667,7 +1667,7 @@ fn layout_a_table_of_labels_and_sentences_is_read_by_cell() {
            Verwijderen van paaltjes                         Ruim 4.300 overbodige paaltjes zijn verwijderd.\n\
            Toezicht op de verkoop                           De controle ligt bij de Inspectie\n\
           \x20                                                Leefomgeving en Transport, die boetes oplegt.\n\n"
-        + &filler;
+        + filler;
     let texts = texts_in(&text, "nl");
     assert_eq!(
         texts[6..16],
@@ -1829,7 +1829,7 @@ fn a_line_ending_in_a_function_word_is_no_heading() {
            The Human Environment and\n\
            Transport Inspectorate checks\n\
            online shops and can impose a fine.\n\n"
-        + &filler;
+        + filler;
     let texts = texts_in(&text, "en");
     assert_eq!(
         texts[6..8],

@@ -910,23 +910,20 @@ fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) 
         let mut cells: Vec<String> = Vec::new();
         let mut above: Option<(usize, usize)> = None;
         for row in rows {
-            match row[c] {
-                Some(cell) => {
-                    let text = &raw.raw[cell.0..cell.1];
-                    let unlabelled = c == 1 && row[0].is_none();
-                    match cells.last_mut() {
-                        Some(open)
-                            if continues_cell(raw, above, cell)
-                                || (unlabelled && !sentence_end(open)) =>
-                        {
-                            open.push(' ');
-                            open.push_str(text);
-                        }
-                        _ => cells.push(text.to_owned()),
+            if let Some(cell) = row[c] {
+                let text = &raw.raw[cell.0..cell.1];
+                let unlabelled = c == 1 && row[0].is_none();
+                match cells.last_mut() {
+                    Some(open)
+                        if continues_cell(raw, above, cell)
+                            || (unlabelled && !sentence_end(open)) =>
+                    {
+                        open.push(' ');
+                        open.push_str(text);
                     }
-                    above = Some(cell);
+                    _ => cells.push(text.to_owned()),
                 }
-                None => {}
+                above = Some(cell);
             }
         }
         cells
