@@ -38,16 +38,9 @@ echo
 echo "== segmentation (Dutch text built from the bundled letter)"
 (cd bench/peers/sentencex-rs && CARGO_TARGET_DIR="$PWD/../../.peers/target" cargo build --release --quiet)
 sentencex=$work/target/release/sentencex-bench
-letter=source_nl/kamerbrief-rusland-2021.txt
+source bench/lib.sh
 for mb in 1 4; do
-  input="$work/quick-${mb}mb.txt"
-  if [ ! -s "$input" ]; then
-    : > "$input"
-    while [ "$(stat -c %s "$input")" -lt $((mb * 1024 * 1024)) ]; do
-      cat "$letter" "$letter" "$letter" "$letter" >> "$input"
-      printf '\n\n' >> "$input"
-    done
-  fi
+  letter_text "$mb" "$work/quick-${mb}mb.txt"
 done
 # Sets `secs` (wall, to the millisecond: a peer takes a few of them) and
 # `peak_kb` from one run of the command given.

@@ -16,15 +16,9 @@ size_mb=${1:-10}
 work=bench/.peers
 mkdir -p "$work"
 
-letter=source_nl/kamerbrief-rusland-2021.txt
+source bench/lib.sh
 input="$work/input-${size_mb}mb.txt"
-if [ ! -s "$input" ]; then
-  : > "$input"
-  while [ "$(stat -c %s "$input")" -lt $((size_mb * 1024 * 1024)) ]; do
-    cat "$letter" "$letter" "$letter" "$letter" >> "$input"
-    printf '\n\n' >> "$input"
-  done
-fi
+letter_text "$size_mb" "$input"
 bytes=$(stat -c %s "$input")
 mb=$(echo "scale=3; $bytes / 1048576" | bc)
 echo "input: $input ($mb MB)"

@@ -440,6 +440,26 @@ fn texts_in(text: &str, lang: &str) -> Vec<String> {
         .collect()
 }
 
+/// The segment texts of a document.
+fn texts_of(doc: &brug::model::Document) -> Vec<&str> {
+    doc.segments.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// Paragraph `n` of running text, two lines, that no other paragraph
+/// shares: a line that two pages print alike is taken for furniture.
+fn numbered_paragraph(lang: &str, n: usize) -> String {
+    match lang {
+        "en" => format!(
+            "The waiting times in region {n} fell from 17 weeks to 14 weeks this year,\n\
+             but they remain above the standard that was agreed in {n} regions.\n"
+        ),
+        _ => format!(
+            "In regio {n} hebben de gemeenten de fietspaden verbreed en de kruispunten\n\
+             aangepast, zodat er in {n} jaar minder ongevallen gebeuren met fietsers.\n"
+        ),
+    }
+}
+
 /// `pdftotext -layout` sets a table's cells on one line each row, parted
 /// by wide gaps (a header cell by one space where the rows under it
 /// leave the gap): each cell is a segment of its own.
@@ -1481,7 +1501,7 @@ fn a_marker_glued_to_a_number_closing_the_sentence_is_taken() {
                 De software kreeg versie 2.1\nvan de leverancier.\n\n\
                 1 Openbaar Ministerie, Jaarbericht havens 2026.\n";
     let doc = crate::common::segment_text(text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_of(&doc);
     assert_eq!(
         texts[..4],
         [
@@ -1615,12 +1635,7 @@ fn a_sentence_goes_on_in_lower_case_over_a_blank_line() {
 /// the note's label, not the page's number, and the text is the note's.
 #[test]
 fn a_marker_after_a_bracket_and_a_label_over_the_side_column() {
-    let body = |n: usize| {
-        format!(
-            "De Raad spreekt in ronde {n} over de vangstmogelijkheden voor diepzeesoorten\n\
-             in de komende {n} jaar, op basis van het advies van de wetenschappers.\n"
-        )
-    };
+    let body = |n: usize| numbered_paragraph("nl", n);
     let text = format!(
         "Ministerie van Landbouw\n\nDirectie Europese\nAangelegenheden\n\nDatum 9 maart 2027\n\
          Betreft Geannoteerde agenda\n\nGeachte voorzitter,\n{}{}\n\
@@ -1636,7 +1651,7 @@ fn a_marker_after_a_bracket_and_a_label_over_the_side_column() {
         body(4)
     );
     let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_of(&doc);
     assert!(
         texts.contains(&"Voor de Nederlandse vissers zijn de gevolgen beperkt: zij vingen in 2026 ongeveer 1.200 ton diepzeesoorten."),
         "{texts:#?}"
@@ -1727,12 +1742,7 @@ fn layout_an_addressees_postcode_below_a_blank_line_stays_in_the_address() {
 /// Monitor …, https://….`): a label, not a heading's number.
 #[test]
 fn a_lone_label_over_the_side_column_is_no_heading_number() {
-    let body = |n: usize| {
-        format!(
-            "The waiting times in region {n} fell from 17 weeks to 14 weeks this year,\n\
-             but they remain above the standard that was agreed in {n} regions.\n"
-        )
-    };
+    let body = |n: usize| numbered_paragraph("en", n);
     let text = format!(
         "Ministry of Health\n\nYouth Directorate\n\nDate 28 September 2027\n\
          Subject Waiting times\n\nDear Madam Speaker,\n{}{}\nPage 1 of 2\n\n\x0c\
@@ -1746,7 +1756,7 @@ fn a_lone_label_over_the_side_column_is_no_heading_number() {
         body(4)
     );
     let doc = crate::common::segment_text(&text, "en", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_of(&doc);
     assert!(!texts.contains(&"3"), "{texts:#?}");
     let note = doc
         .segments
@@ -1765,12 +1775,7 @@ fn a_lone_label_over_the_side_column_is_no_heading_number() {
 /// over the page break.
 #[test]
 fn stacked_labels_before_a_line_of_running_text_and_the_notes() {
-    let body = |n: usize| {
-        format!(
-            "In regio {n} hebben de gemeenten de fietspaden verbreed en de kruispunten\n\
-             aangepast, zodat er in {n} jaar minder ongevallen gebeuren met fietsers.\n"
-        )
-    };
+    let body = |n: usize| numbered_paragraph("nl", n);
     let text = format!(
         "Ministerie van Infrastructuur\n\nDirectoraat-generaal Mobiliteit\n\nDatum 1 oktober 2027\n\
          Betreft Veilig fietsen\n\nGeachte voorzitter,\n{}{}\
@@ -1791,7 +1796,7 @@ fn stacked_labels_before_a_line_of_running_text_and_the_notes() {
         body(4)
     );
     let doc = crate::common::segment_text(&text, "nl", Layout::Auto);
-    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let texts = texts_of(&doc);
     assert!(
         texts.contains(&"een verbod op het aanpassen van de motor of de software van elektrische fietsen, met een boete voor zowel de verkoper als de gebruiker;"),
         "{texts:#?}"

@@ -169,12 +169,10 @@ fn reading(
         Some(Reading::FieldRow)
     } else if kind_of(BlockKind::Letterhead) {
         Some(Reading::Letterhead)
+    } else if is_table(raw, rows) {
+        Some(Reading::Table)
     } else {
-        if is_table(raw, rows) {
-            Some(Reading::Table)
-        } else {
-            is_label_sentence_table(raw, rows).then_some(Reading::LabelledSentences)
-        }
+        is_label_sentence_table(raw, rows).then_some(Reading::LabelledSentences)
     }
 }
 

@@ -1741,7 +1741,7 @@ pub fn is_page_number(content: &str, blank_around: bool) -> bool {
 /// capital's, a title's (`mr.`, `drs.`) or a name's particle (`van`).
 pub(super) fn is_name(content: &str) -> bool {
     let words: Vec<&str> = content.split_whitespace().collect();
-    let particles = crate::lang::Rules::every_language(|r| &r.name_particles);
+    let particles = crate::lang::rules::name_particles();
     let word_fits = |w: &&str| {
         w.starts_with(char::is_uppercase)
             || particles.contains(w)
@@ -1771,15 +1771,11 @@ fn is_labelled_name(content: &str) -> bool {
 /// Kamerstuk`, `zie bijlage`) and `next` opens with that number (`30 234,
 /// nr. 409,`): the reference goes on over the line break.
 fn number_goes_on(line: &str, next: &str) -> bool {
-    use crate::lang::{Rules, rules::numbered_words};
-    let Some(last) = line.split_whitespace().next_back() else {
-        return false;
-    };
-    let refers = with_lowercase(last, |w| {
-        numbered_words().contains(w)
-            || Rules::languages()
-                .into_iter()
-                .any(|code| Rules::for_language(code).is_ok_and(|r| r.reference_words.contains(w)))
+    use crate::lang::rules::{numbered_words, reference_words};
+    let refers = line.split_whitespace().next_back().is_some_and(|last| {
+        with_lowercase(last, |w| {
+            numbered_words().contains(w) || reference_words().contains(w)
+        })
     });
     refers && next.starts_with(|c: char| c.is_ascii_digit()) && list_marker_len(next).is_none()
 }
@@ -1788,12 +1784,8 @@ fn number_goes_on(line: &str, next: &str) -> bool {
 /// and`, `… de`): a phrase going on on the next line, which a heading or a
 /// title does not do.
 fn ends_in_function_word(content: &str) -> bool {
-    use crate::lang::Rules;
     content.split_whitespace().next_back().is_some_and(|w| {
-        w.chars().all(char::is_lowercase)
-            && Rules::languages()
-                .into_iter()
-                .any(|code| Rules::for_language(code).is_ok_and(|r| r.function_words.contains(w)))
+        w.chars().all(char::is_lowercase) && crate::lang::rules::function_words().contains(w)
     })
 }
 
@@ -1803,10 +1795,10 @@ fn ends_in_function_word(content: &str) -> bool {
 fn ends_with_initials(content: &str) -> bool {
     content.split_whitespace().last().is_some_and(|w| {
         let dots = w.chars().filter(|c| *c == '.').count();
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let letters = w.chars().filter(|c| c.is_alphabetic());
         dots >= 1
-            && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
-            && (dots >= 2 || letters.all(char::is_uppercase))
+            && letters.clone().count() <= 3
+            && (dots >= 2 || letters.clone().all(char::is_uppercase))
     })
 }
 

@@ -219,7 +219,7 @@ fn broken_values_joined(
     labels: &[&str],
 ) -> Vec<LineBlock> {
     let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
-    let function_words = Rules::every_language(|r| &r.function_words);
+    let function_words = crate::lang::rules::function_words();
     let breaks_off = |b: &LineBlock| {
         starts_with_label(text(b.lines[0]), labels)
             && b.lines.len() >= 2

@@ -246,6 +246,38 @@ pub fn caption_words() -> &'static FastSet<&'static str> {
     })
 }
 
+/// The function words of all languages (`de`, `and`), merged once: a line
+/// that ends in one goes on, whatever its language.
+pub fn function_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Rules::every_language(|r| &r.function_words)
+            .into_iter()
+            .collect()
+    })
+}
+
+/// The words of all languages that introduce a paper reference
+/// (`kamerstuk`, `paper`), merged once.
+pub fn reference_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Rules::every_language(|r| &r.reference_words)
+            .into_iter()
+            .collect()
+    })
+}
+
+/// The particles of names in all languages (`van`, `de`), merged once.
+pub fn name_particles() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Rules::every_language(|r| &r.name_particles)
+            .into_iter()
+            .collect()
+    })
+}
+
 /// A section of `word value` lines as a map; lines whose value does not
 /// parse are skipped.
 fn valued<T: std::str::FromStr>(set: FastSet<&'static str>) -> FastMap<&'static str, T> {
