@@ -93,8 +93,14 @@ pub fn run(args: DiffArgs) -> Result<Outcome, brug::Error> {
             message: "compare two documents or two alignment records, not one of each".into(),
         });
     }
-    let old = load(&args.old, args.side)?;
-    let new = load(&args.new, args.side)?;
+    // The two versions are read side by side; an error in the old one is
+    // reported first, as when they were read in turn.
+    let (old, new) = brug::parallel::side_by_side(
+        true,
+        || load(&args.old, args.side),
+        || load(&args.new, args.side),
+    );
+    let (old, new) = (old?, new?);
     let changes = {
         let o: Vec<&str> = old.iter().map(|s| s.text.as_str()).collect();
         let n: Vec<&str> = new.iter().map(|s| s.text.as_str()).collect();

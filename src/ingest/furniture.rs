@@ -7,12 +7,14 @@
 //! such a part is cut off the line when its text repeats on other pages,
 //! so that it never ends up inside a body sentence.
 
+use std::borrow::Cow;
+
 use super::decode::RawText;
 use super::layout::{LineInfo, is_figure_cell, is_heading_number, is_page_number};
 use super::page_breaks::{is_bare_number, line_pages};
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
-use crate::text::{FastMap, FastSet};
+use crate::text::FastMap;
 
 /// Spaces that part a side column from the body on a `-layout` line.
 const COLUMN_GAP: usize = 4;
@@ -58,13 +60,13 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     });
     let letterhead: crate::text::FastSet<&str> = pieces[..salutation.unwrap_or(0)]
         .iter()
-        .map(|p| p.key.as_str())
+        .map(|p| p.key.as_ref())
         .collect();
     for (n, piece) in pieces.iter().enumerate() {
         if piece.page == 0 && counts.often(&piece.key).is_some() {
             furniture.first_page_repeats[piece.line] = true;
         }
-        let side_column = piece.page > 0 && letterhead.contains(piece.key.as_str());
+        let side_column = piece.page > 0 && letterhead.contains(piece.key.as_ref());
         let furniture_here = (counts.repeated(raw, infos, &pieces, n)
             && (side_column || !inside_page_text(raw, &pieces, &counts, n)))
             || (piece.page > 0 && counts.halves_repeat(piece))
@@ -484,16 +486,16 @@ fn is_document_code(text: &str) -> bool {
 /// A run of text on one line that may be furniture: a whole line, or the
 /// part of a line behind a wide gap.
 #[derive(Debug)]
-struct Piece {
+struct Piece<'a> {
     line: usize,
     page: usize,
     start: usize,
     /// The words, single-spaced.
-    key: String,
+    key: Cow<'a, str>,
     /// For a whole line with wide gaps left of its middle: the keys of
     /// its parts (a running header whose halves swap sides on even pages,
     /// `29 477, No. 931      House of Representatives, …`).
-    halves: Vec<String>,
+    halves: Vec<Cow<'a, str>>,
 }
 
 /// Every line's text as pieces: the whole line, or its body part and the
@@ -501,7 +503,7 @@ struct Piece {
 /// counts by its own page's widest line: `-layout` sets a page of short
 /// lines (a letter's last, with its closing) narrower, the side column
 /// nearer the text (`Hoogachtend,      Ministerie van …`).
-fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
+fn pieces<'a>(raw: &'a RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece<'a>> {
     // Pages are counted on the whole line: the trimmed content leaves out
     // a form feed at either end.
     let pages = line_pages(raw);
@@ -526,7 +528,8 @@ fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
             Some(at) => vec![(l.start, l.start + at), (l.start + at, l.end)],
             None => vec![(l.start, l.end)],
         };
-        let halves = match split {
+        // A line in halves is one piece.
+        let mut halves = match split {
             Some(_) => Vec::new(),
             None => halves(content),
         };
@@ -538,7 +541,7 @@ fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
                     page,
                     start,
                     key,
-                    halves: halves.clone(),
+                    halves: std::mem::take(&mut halves),
                 });
             }
         }
@@ -547,10 +550,14 @@ fn pieces(raw: &RawText, infos: &[LineInfo], widest: usize) -> Vec<Piece> {
 }
 
 /// The keys of a line's parts between wide gaps, when it has two or more.
-fn halves(content: &str) -> Vec<String> {
-    let gap = " ".repeat(COLUMN_GAP);
-    let parts: Vec<String> = content
-        .split(gap.as_str())
+fn halves(content: &str) -> Vec<Cow<'_, str>> {
+    const GAP: &str = "    ";
+    const _: () = assert!(GAP.len() == COLUMN_GAP);
+    if !content.contains(GAP) {
+        return Vec::new();
+    }
+    let parts: Vec<Cow<'_, str>> = content
+        .split(GAP)
         .map(key)
         .filter(|k| !k.is_empty())
         .collect();
@@ -615,27 +622,46 @@ fn page_number_part(content: &str) -> Option<usize> {
         .then(|| content.len() - rest.trim_start().len())
 }
 
-fn key(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{c}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The words of a text, single-spaced: the text itself when it is so
+/// already (most lines), without a copy.
+fn key(text: &str) -> Cow<'_, str> {
+    let single_spaced = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.chars().any(|c| c != ' ' && c.is_whitespace());
+    if single_spaced {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.split(|c: char| c.is_whitespace() || c == '\u{c}')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// On which pages each text stands.
-struct PageCounts {
-    pages_of: FastMap<String, FastSet<usize>>,
+struct PageCounts<'a> {
+    /// The pages of each text, in order, each once.
+    pages_of: FastMap<&'a str, Vec<usize>>,
     /// Pages after the first.
     later_pages: usize,
 }
 
-impl PageCounts {
-    fn of(pieces: &[Piece]) -> PageCounts {
-        let mut pages_of: FastMap<String, FastSet<usize>> = FastMap::default();
+impl<'a> PageCounts<'a> {
+    /// Pieces come in page order.
+    fn of(pieces: &'a [Piece<'a>]) -> PageCounts<'a> {
+        let mut pages_of: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut add = |key: &'a str, page: usize| {
+            let pages = pages_of.entry(key).or_default();
+            if pages.last() != Some(&page) {
+                pages.push(page);
+            }
+        };
         for p in pieces {
-            pages_of.entry(p.key.clone()).or_default().insert(p.page);
+            add(&p.key, p.page);
             for half in &p.halves {
-                pages_of.entry(half.clone()).or_default().insert(p.page);
+                add(half, p.page);
             }
         }
         PageCounts {
