@@ -86,6 +86,13 @@ pub fn reread(
     aside: &[bool],
     repeats: &[bool],
 ) -> (Vec<LineBlock>, Vec<(usize, usize, usize)>) {
+    // Columns stand apart by a wide gap somewhere: most texts have none.
+    let gapped = (0..raw.lines.len()).any(|i| {
+        !aside[i] && !infos[i].blank && has_wide_gap(&raw.raw[infos[i].start..infos[i].end])
+    });
+    if !gapped {
+        return (units, Vec::new());
+    }
     let words: Vec<Vec<Word>> = (0..raw.lines.len())
         .map(|i| {
             if aside[i] || infos[i].blank {
@@ -416,6 +423,16 @@ fn line_words(raw: &RawText, i: usize, info: LineInfo) -> Vec<Word> {
 }
 
 /// The wide gaps between a line's words, as character column ranges.
+/// Whether a line has a run of spaces as wide as a column gap, as a line
+/// must for [`wide_gaps`] to find one among its words.
+fn has_wide_gap(content: &str) -> bool {
+    let mut run = 0usize;
+    content.chars().any(|c| {
+        run = if c.is_whitespace() { run + 1 } else { 0 };
+        run >= COLUMN_GAP
+    })
+}
+
 fn wide_gaps(words: &[Word]) -> Vec<(usize, usize)> {
     words
         .windows(2)

@@ -680,12 +680,13 @@ impl<'a> PageCounts<'a> {
     /// two, and on at least half of the pages after the first. Text with
     /// fewer than three letters or digits (a bullet, `1.`) is not.
     fn often(&self, key: &str) -> Option<(usize, usize)> {
-        if key.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        if self.later_pages == 0 || key.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
             return None;
         }
         let pages = self.pages_of.get(key)?;
         let all = pages.len();
-        let later = pages.iter().filter(|&&p| p > 0).count();
+        // Pages in order, each once: only the first may be the first page.
+        let later = all - usize::from(pages.first() == Some(&0));
         (self.later_pages >= 1 && all >= 2 && 2 * later >= self.later_pages).then_some((all, later))
     }
 

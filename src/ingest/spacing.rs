@@ -122,7 +122,7 @@ fn split_name_start(capital: &str, piece: &str, next: Option<&str>, lexicon: &Le
         && (1..=3).contains(&piece.chars().count())
         && piece.chars().all(char::is_lowercase)
         && name_goes_on
-        && lexicon.contains(&format!("{capital}{piece}"))
+        && lexicon.contains_joined(capital, piece)
 }
 
 /// Whether `piece` is a short lower-case word between two capitalised
@@ -173,8 +173,7 @@ fn split_word(before: &str, after: &str, lang: &str, lexicon: &Lexicon) -> bool 
     if after.ends_with('.') && tail.chars().count() >= 2 && is_abbreviation(tail, lang) {
         return false;
     }
-    let joined = format!("{head}{tail}");
-    if !lexicon.contains(&joined) {
+    if !lexicon.contains_joined(head, tail) {
         return false;
     }
     let (head_word, tail_word) = (is_word(head, lang, lexicon), is_word(tail, lang, lexicon));

@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use fst::Set;
 
+use super::with_lowercase;
+
 /// A word list.
 #[derive(Clone, Copy)]
 pub struct Lexicon {
@@ -49,7 +51,21 @@ impl Lexicon {
 
     /// Whether `word` (any case) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        !word.is_empty() && self.contains_lower(&word.to_lowercase())
+        !word.is_empty() && with_lowercase(word, |lower| self.contains_lower(lower))
+    }
+
+    /// Whether `head` and `tail` written together (any case) are a word of
+    /// the list, without building the word on the heap when it is short.
+    pub fn contains_joined(&self, head: &str, tail: &str) -> bool {
+        let len = head.len() + tail.len();
+        let mut buf = [0u8; 64];
+        if len > buf.len() {
+            return self.contains(&format!("{head}{tail}"));
+        }
+        buf[..head.len()].copy_from_slice(head.as_bytes());
+        buf[head.len()..len].copy_from_slice(tail.as_bytes());
+        // Two strings end to end are a string.
+        std::str::from_utf8(&buf[..len]).is_ok_and(|word| self.contains(word))
     }
 }
 
