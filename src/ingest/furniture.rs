@@ -296,17 +296,16 @@ fn page_feet(
     while k > 0 {
         let page = pieces[k - 1].page;
         let mut lines = 0usize;
-        let mut open = true;
         while k > 0 && pieces[k - 1].page == page {
             let line = pieces[k - 1].line;
             let first = pieces[..k].partition_point(|p| p.line < line);
-            let whole = pieces[first..k].iter().all(footer_like);
-            if open && lines < FOOT_LINES && whole {
-                foot[line] = true;
-                lines += 1;
-            } else {
-                open = false;
+            if lines == FOOT_LINES || !pieces[first..k].iter().all(footer_like) {
+                // The foot ends here: on to the page before.
+                k = pieces[..first].partition_point(|p| p.page < page);
+                break;
             }
+            foot[line] = true;
+            lines += 1;
             k = first;
         }
     }
