@@ -582,3 +582,27 @@ fn a_bracket_closed_before_the_stop_ends_the_sentence() {
         2
     );
 }
+
+/// An amount's scale (`mln.`, `mld.`, `mrd.`) ending a sentence was read
+/// as an abbreviation inside it when the next sentence opened with a word
+/// that seldom opens one (`Schippers`); Dutch writes no noun with a
+/// capital after an amount.
+#[test]
+fn an_amounts_scale_ends_the_sentence_before_a_capital() {
+    assert_eq!(
+        texts(
+            "Een dag stremming kost al snel € 1,5 mln. Schippers maken zich zorgen. Het tekort is € 3,7 mrd. Verladers ook.",
+            "nl"
+        ),
+        [
+            "Een dag stremming kost al snel € 1,5 mln.",
+            "Schippers maken zich zorgen.",
+            "Het tekort is € 3,7 mrd.",
+            "Verladers ook."
+        ]
+    );
+    assert_eq!(
+        texts("Daarvoor is € 55,5 mln. nodig in 2028.", "nl").len(),
+        1
+    );
+}
