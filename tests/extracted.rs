@@ -1915,3 +1915,141 @@ fn a_reference_goes_on_over_the_line_break_in_an_item() {
         "{texts:#?}"
     );
 }
+
+/// `count` paragraphs of running text over two lines, each its own
+/// (numbered from `first`), so that no line repeats as furniture does.
+fn paragraphs(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| {
+            format!(
+                "In regio {n} loopt het programma sinds 2024 en liggen de maatregelen op\n\
+                 schema, zo blijkt uit de rapportages van de {n} gemeenten over dit jaar.\n\n"
+            )
+        })
+        .collect()
+}
+
+/// `-layout`: a table of labels and sentences cut by a page break, its
+/// header row repeated atop the next page and the side column's lines set
+/// between the rest of the cut sentence's lines, reads as if it were not
+/// cut: the copy of the header row is furniture, the cut sentence one
+/// segment.
+#[test]
+fn layout_a_table_cut_by_a_page_break_reads_as_one() {
+    let side = |line: &str| format!("{}{line}\n", " ".repeat(96));
+    let page_top =
+        side("Directoraat-Generaal Mobiliteit") + &side("Kenmerk") + &side("IENW/BSK-2027/318804");
+    let text = page_top.clone()
+        + &paragraphs(1, 5)
+        + "                                                       Pagina 1 van 6\n\x0c"
+        + &page_top
+        + &paragraphs(6, 3)
+        + "Project                                Stand van zaken\n\
+           Brug bij Ewijk (A50)                   De aanbesteding is in september 2027 gestart\n\
+          \x20                                      en de gunning volgt in het voorjaar van 2028.\n\
+           Prinses Beatrixsluis                   De renovatie is in maart 2027 afgerond.\n\
+           Volkeraksluizen                        Het onderzoek naar de staat van de\n\n\n\
+          \x20                                                      Pagina 2 van 6\n\x0c"
+        + &side("Directoraat-Generaal Mobiliteit")
+        + "Project                                Stand van zaken\n"
+        + &side("Kenmerk")
+        + "                                       sluisdeuren is afgerond en het ontwerp wordt\n"
+        + &side("IENW/BSK-2027/318804")
+        + "                                       nu gemaakt.\n\
+           Keersluis Limmel                       De vervanging is uitgesteld tot 2031, omdat\n\
+          \x20                                      eerst de dijken worden versterkt.\n\
+           Ketelbrug (A6)                         Het ontwerp voor een nieuwe brug is gereed.\n\n"
+        + &paragraphs(9, 2)
+        + "                                                       Pagina 3 van 6\n\x0c"
+        + &(3..6)
+            .map(|page| {
+                page_top.clone()
+                    + &paragraphs(10 * page, 4)
+                    + &format!("{}Pagina {} van 6\n\x0c", " ".repeat(55), page + 1)
+            })
+            .collect::<String>();
+    let texts = texts_in(&text, "nl");
+    let table: Vec<&str> = texts
+        .iter()
+        .map(String::as_str)
+        .skip_while(|t| *t != "Project")
+        .take(12)
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "Project",
+            "Stand van zaken",
+            "Brug bij Ewijk (A50)",
+            "De aanbesteding is in september 2027 gestart en de gunning volgt in het voorjaar van 2028.",
+            "Prinses Beatrixsluis",
+            "De renovatie is in maart 2027 afgerond.",
+            "Volkeraksluizen",
+            "Het onderzoek naar de staat van de sluisdeuren is afgerond en het ontwerp wordt nu gemaakt.",
+            "Keersluis Limmel",
+            "De vervanging is uitgesteld tot 2031, omdat eerst de dijken worden versterkt.",
+            "Ketelbrug (A6)",
+            "Het ontwerp voor een nieuwe brug is gereed.",
+        ],
+        "{texts:#?}"
+    );
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("Stand van zaken"))
+            .count(),
+        1,
+        "{texts:#?}"
+    );
+}
+
+/// `pdftotext` without `-layout` prints a table's cells one under the
+/// other: the header row repeated atop the next page (amid the side
+/// column's lines) is furniture, and the sentence cut by the page break
+/// goes on under it.
+#[test]
+fn a_tables_header_row_repeated_after_a_page_break_is_furniture() {
+    let page_top = "Directoraat-Generaal Mobiliteit\n\nKenmerk\nIENW/BSK-2027/318804\n\n";
+    let text = page_top.to_owned()
+        + &paragraphs(1, 5)
+        + "Pagina 1 van 6\n\n\x0c"
+        + page_top
+        + &paragraphs(6, 3)
+        + "Project\n\nStand van zaken\n\nBrug bij Ewijk (A50)\n\n\
+           De aanbesteding is in september 2027 gestart\nen de gunning volgt in het voorjaar van 2028.\n\n\
+           Volkeraksluizen\n\nHet onderzoek naar de staat van de\nPagina 2 van 6\n\n\
+           Kenmerk\nIENW/BSK-2027/318804\n\n\x0c\
+           Project\n\nDirectoraat-Generaal Mobiliteit\n\nStand van zaken\n\
+           sluisdeuren is afgerond en het ontwerp wordt\nnu gemaakt.\n\n\
+           Ketelbrug (A6)\n\nHet ontwerp voor een nieuwe brug is gereed.\n\n"
+        + &paragraphs(9, 2)
+        + "Pagina 3 van 6\n\n\x0c"
+        + &(3..6)
+            .map(|page| {
+                page_top.to_owned()
+                    + &paragraphs(10 * page, 4)
+                    + &format!("Pagina {} van 6\n\n\x0c", page + 1)
+            })
+            .collect::<String>();
+    let texts = texts(&text);
+    assert!(
+        texts.contains(
+            &"Het onderzoek naar de staat van de sluisdeuren is afgerond en het ontwerp wordt nu gemaakt."
+                .to_owned()
+        ),
+        "{texts:#?}"
+    );
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("Stand van zaken"))
+            .count(),
+        1,
+        "{texts:#?}"
+    );
+    assert_eq!(
+        texts.iter().filter(|t| t.contains("Project")).count(),
+        1,
+        "{texts:#?}"
+    );
+}

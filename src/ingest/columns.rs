@@ -104,7 +104,11 @@ pub fn reread(
         .collect();
     let mut units = units;
     let mut cells_made: Vec<(usize, usize, usize)> = Vec::new();
-    for mut region in regions(raw, &words) {
+    // The cell line where the region before broke off in mid-sentence at
+    // its page's end.
+    let mut cut_cell: Option<usize> = None;
+    for mut region in regions(raw, &words, aside) {
+        let carried = cut_cell.take();
         let mut rows: Vec<Vec<Option<(usize, usize)>>> = (region.first..=region.last)
             .map(|i| row_cells(&words[i], &region.cuts))
             .collect();
@@ -120,7 +124,21 @@ pub fn reread(
         };
         let mut touched = touching(&units, &region);
         let touched_units: Vec<&LineBlock> = touched.iter().map(|&k| &units[k]).collect();
-        let Some(reading) = reading(raw, &rows, &touched_units) else {
+        // The region's last line closes its page: only furniture and
+        // footnotes stand between it and the page break.
+        let ends_page = (region.last + 1..raw.lines.len())
+            .find(|&i| page_break_before(raw, i) || !(aside[i] || infos[i].blank))
+            .is_none_or(|i| page_break_before(raw, i));
+        // And its first line opens its page.
+        let starts_page = (0..region.first)
+            .rev()
+            .find(|&i| page_break_before(raw, i + 1) || !(aside[i] || infos[i].blank))
+            .is_none_or(|i| page_break_before(raw, i + 1));
+        let page_edges = PageEdges {
+            starts: starts_page,
+            ends: ends_page,
+        };
+        let Some(reading) = reading(raw, &rows, &touched_units, page_edges) else {
             continue;
         };
         if reading == Reading::Signers
@@ -146,7 +164,33 @@ pub fn reread(
             cells_made.push((line, start, end));
             infos.len() - 1
         };
-        let blocks = read(raw, &region, &rows, reading, repeats, &mut cell_line);
+        let mut blocks = read(raw, &region, &rows, reading, repeats, &mut cell_line);
+        if reading == Reading::LabelledSentences {
+            // A sentence cut by the page break goes on beside no label
+            // atop the next page.
+            if page_edges.starts
+                && rows[0][0].is_none()
+                && let Some(line) = carried
+                && let Some(unit) = units.iter_mut().find(|u| u.lines.contains(&line))
+                && !blocks.is_empty()
+            {
+                unit.lines.extend(blocks.remove(0).lines);
+            }
+            let breaks_off = |&line: &usize| {
+                !raw.raw[infos[line].start..infos[line].end]
+                    .trim_end()
+                    .ends_with(['.', '!', '?'])
+            };
+            // Cell lines are made in reading order: the last is the last
+            // row's sentence when it has one.
+            if page_edges.ends && rows.last().is_some_and(|r| r[1].is_some()) {
+                cut_cell = blocks
+                    .iter()
+                    .flat_map(|b| b.lines.iter().copied())
+                    .max()
+                    .filter(breaks_off);
+            }
+        }
         units = replace_lines(units, &touched, &region, blocks);
     }
     (units, cells_made)
@@ -160,6 +204,7 @@ fn reading(
     raw: &RawText,
     rows: &[Vec<Option<(usize, usize)>>],
     touched: &[&LineBlock],
+    page_edges: PageEdges,
 ) -> Option<Reading> {
     let taken_apart = touched.iter().any(|u| {
         u.label.is_some()
@@ -179,8 +224,16 @@ fn reading(
     } else if is_table(raw, rows) {
         Some(Reading::Table)
     } else {
-        is_label_sentence_table(raw, rows).then_some(Reading::LabelledSentences)
+        is_label_sentence_table(raw, rows, page_edges).then_some(Reading::LabelledSentences)
     }
+}
+
+/// Whether a region opens its page and whether it closes it (only
+/// furniture and footnotes beside): there a table may be cut off.
+#[derive(Debug, Clone, Copy)]
+struct PageEdges {
+    starts: bool,
+    ends: bool,
 }
 
 /// How a region's cells make blocks.
@@ -621,9 +674,10 @@ fn page_break_before(raw: &RawText, i: usize) -> bool {
 
 /// The column regions of a text, top to bottom: from a line with a wide
 /// gap, the lines around it (not across a page break, across a single
-/// blank line only to a line with a wide gap) that keep its gutters
-/// free, when two of them cross a gutter with a wide gap.
-fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
+/// blank line only to a line with a wide gap, across the side column's
+/// lines, `aside`, as if they were not there) that keep its gutters free,
+/// when two of them cross a gutter with a wide gap.
+fn regions(raw: &RawText, words: &[Vec<Word>], aside: &[bool]) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut floor = 0usize;
     let mut i = 0usize;
@@ -636,6 +690,10 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
         let mut last = i;
         let mut j = i + 1;
         while j < words.len() && !page_break_before(raw, j) {
+            if aside[j] {
+                j += 1;
+                continue;
+            }
             if words[j].is_empty() {
                 if j + 1 < words.len()
                     && (!wide_gaps(&words[j + 1]).is_empty()
@@ -658,6 +716,10 @@ fn regions(raw: &RawText, words: &[Vec<Word>]) -> Vec<Region> {
         let mut k = i;
         while k > floor && !page_break_before(raw, k) {
             let above = k - 1;
+            if aside[above] {
+                k -= 1;
+                continue;
+            }
             if words[above].is_empty() {
                 if above > floor
                     && !wide_gaps(&words[above - 1]).is_empty()
@@ -913,8 +975,14 @@ fn is_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
 /// sentences beside them (`Verbreding van fietspaden      De provincies
 /// hebben …`⏎`…      verbreed tot ten minste 2,5 meter.`): every left
 /// cell a short label that ends no sentence, every right cell under the
-/// header row one or more sentences; one label per sentence cell.
-fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool {
+/// header row one or more sentences; one label per sentence cell. A
+/// table cut by a page break may end in a sentence cut off at the page's
+/// end, and open the next page with the rest of it, beside no label.
+fn is_label_sentence_table(
+    raw: &RawText,
+    rows: &[Vec<Option<(usize, usize)>>],
+    page_edges: PageEdges,
+) -> bool {
     if rows.first().is_none_or(|r| r.len() != 2) {
         return false;
     }
@@ -945,10 +1013,14 @@ fn is_label_sentence_table(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) 
     };
     let labels = cells(0);
     let texts = cells(1);
-    labels.len() == texts.len()
+    let carried_over = page_edges.starts && rows[0][0].is_none() && rows[0][1].is_some();
+    labels.len() + usize::from(carried_over) == texts.len()
         && texts.len() >= 3
         && labels.iter().all(|t| {
             t.split_whitespace().count() <= 6 && !t.trim_end().ends_with(['.', ',', ';', ':'])
         })
-        && texts[1..].iter().all(|t| sentence_end(t))
+        && texts[1..]
+            .iter()
+            .enumerate()
+            .all(|(k, t)| sentence_end(t) || (page_edges.ends && k + 2 == texts.len()))
 }

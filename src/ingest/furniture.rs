@@ -46,6 +46,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     let head = first_page_header(raw, infos, &pieces, &counts);
     let imprint_tail = imprint_tails(raw, infos, &pieces);
     let own_header = own_number_headers(raw, infos, &pieces);
+    let table_header = repeated_table_headers(raw, infos, &pieces, &counts);
     let mut furniture = Furniture {
         lines: vec![None; infos.len()],
         cuts: Vec::new(),
@@ -67,15 +68,19 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
             furniture.first_page_repeats[piece.line] = true;
         }
         let side_column = piece.page > 0 && letterhead.contains(piece.key.as_ref());
-        let furniture_here = (counts.repeated(raw, infos, &pieces, n)
-            && (side_column || !inside_page_text(raw, &pieces, &counts, n)))
-            || (piece.page > 0 && counts.halves_repeat(piece))
-            || head[piece.line]
-            || imprint_tail[piece.line]
-            || own_header[piece.line]
-            || (foot[piece.line]
-                && (is_imprint(&piece.key, &imprint_words)
-                    || (piece.page == 0 && counts.often(&piece.key).is_some())));
+        // A table's header row is the table's where it first stands, also
+        // when its copies make it stand on many pages.
+        let furniture_here = !table_header.originals[n]
+            && ((counts.repeated(raw, infos, &pieces, n)
+                && (side_column || !inside_page_text(raw, &pieces, &counts, n)))
+                || (piece.page > 0 && counts.halves_repeat(piece))
+                || head[piece.line]
+                || imprint_tail[piece.line]
+                || own_header[piece.line]
+                || table_header.copies[n]
+                || (foot[piece.line]
+                    && (is_imprint(&piece.key, &imprint_words)
+                        || (piece.page == 0 && counts.often(&piece.key).is_some()))));
         if !furniture_here {
             continue;
         }
@@ -367,6 +372,80 @@ fn page_lines(pieces: &[Piece]) -> Vec<Vec<usize>> {
         }
     }
     pages
+}
+
+/// A table's header row that a word processor repeats atop the next page
+/// when the table runs on (`Project      Stand van zaken`, or its cells
+/// on lines of their own): the first lines of a page, past its side
+/// column and header, that repeat lines standing together on the page
+/// before, in the same order, two cells or more, each short and ending no
+/// sentence.
+fn repeated_table_headers(
+    raw: &RawText,
+    infos: &[LineInfo],
+    pieces: &[Piece],
+    counts: &PageCounts,
+) -> TableHeaders {
+    const CELL_WORDS: usize = 6;
+    let mut header = TableHeaders {
+        originals: vec![false; pieces.len()],
+        copies: vec![false; pieces.len()],
+    };
+    // Furniture of another kind: the side column (on the first page
+    // too), a running header (on pages far apart), a page number.
+    let skipped = |p: &Piece| {
+        let pages = counts.pages(&p.key);
+        pages.first() == Some(&0)
+            || pages.iter().any(|&q| q + 1 < p.page || q > p.page + 1)
+            || is_page_number(&raw.raw[p.start..infos[p.line].end.max(p.start)], true)
+    };
+    let cell_like = |p: &Piece| {
+        p.key.split(' ').count() <= CELL_WORDS && !p.key.ends_with(['.', ',', ';', ':', '?', '!'])
+    };
+    let mut page_start = 0;
+    while page_start < pieces.len() {
+        let page = pieces[page_start].page;
+        let page_end = page_start + pieces[page_start..].partition_point(|p| p.page == page);
+        // Indices of the pieces of the page before, and of this page's top.
+        let previous_start = pieces[..page_start].partition_point(|p| p.page + 1 < page);
+        let previous: Vec<usize> = (previous_start..page_start)
+            .filter(|&k| page > 0 && !skipped(&pieces[k]))
+            .collect();
+        let skipped = |k: usize| skipped(&pieces[k]);
+        let top: Vec<usize> = (page_start..page_end)
+            .filter(|&k| !skipped(k))
+            .take_while(|&k| {
+                cell_like(&pieces[k]) && previous.iter().any(|&q| pieces[q].key == pieces[k].key)
+            })
+            .collect();
+        let cells: usize = top.iter().map(|&k| pieces[k].halves.len().max(1)).sum();
+        let original = previous.windows(top.len().max(1)).find(|w| {
+            w.iter()
+                .zip(&top)
+                .all(|(&q, &k)| pieces[q].key == pieces[k].key)
+        });
+        if let Some(original) = original
+            && !top.is_empty()
+            && cells >= 2
+        {
+            for &k in original {
+                // A copy atop the page before is no original.
+                header.originals[k] = !header.copies[k];
+            }
+            for &k in &top {
+                header.copies[k] = true;
+            }
+        }
+        page_start = page_end;
+    }
+    header
+}
+
+/// The pieces of a table's header row (by index) where it first stands,
+/// and its copies atop later pages.
+struct TableHeaders {
+    originals: Vec<bool>,
+    copies: Vec<bool>,
 }
 
 /// The foot of a printed paper's page from its imprint line down: the
@@ -667,6 +746,11 @@ impl<'a> PageCounts<'a> {
             pages_of,
             later_pages: pieces.last().map_or(0, |p| p.page),
         }
+    }
+
+    /// The pages a text stands on, in order.
+    fn pages(&self, key: &str) -> &[usize] {
+        self.pages_of.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Whether every part of a line split by wide gaps stands on other
