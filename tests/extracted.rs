@@ -675,6 +675,45 @@ fn a_note_cut_by_a_page_break_goes_on_at_the_next_pages_foot() {
     );
 }
 
+/// The rest of a note cut off by a page break may come under the next
+/// page's first label, which `pdftotext` prints alone on its line before
+/// it (`2`⏎⏎`zes huisartsen, …`⏎`Kamerstuk …`); `-layout` sets it in
+/// like a note's text, after running text that ends in a colon. It goes
+/// on with the cut note; the label's own text opens with a capital.
+#[test]
+fn a_notes_rest_under_the_next_pages_label_goes_on_with_the_note() {
+    let page_one = "Op de eilanden is buiten kantoortijden één huisarts bereikbaar voor spoedeisende zorg.1\n\
+                    De eilandartsen draaien deze diensten om beurten, waardoor een arts op de kleinere\n\
+                    eilanden gemiddeld één op de drie nachten dienst heeft.\n\n";
+    let expected = lines(&[
+        "footnote\t1\t\tOp Texel, het grootste eiland, zijn de diensten verdeeld over zes huisartsen, zodat een arts daar één op de zes nachten dienst heeft.",
+        "footnote\t2\t\tKamerstuk 29 247, nr. 500.",
+    ]);
+    let notes = |text: &str| -> Vec<String> {
+        segments(text)
+            .into_iter()
+            .filter(|s| s.starts_with("footnote"))
+            .collect()
+    };
+    let text = page_one.to_owned()
+        + "1 Op Texel, het grootste eiland, zijn de diensten verdeeld over\n\
+           Pagina 1 van 2\n\
+           \u{c}Ik deel die zorg en heb met de zorgverzekeraars afspraken gemaakt over de diensten.2\n\
+           2\n\n\
+           zes huisartsen, zodat een arts daar één op de zes nachten dienst heeft.\n\
+           Kamerstuk 29 247, nr. 500.\n\
+           Pagina 2 van 2\n";
+    assert_eq!(notes(&text), expected, "default");
+    let layout = page_one.to_owned()
+        + "1   Op Texel, het grootste eiland, zijn de diensten verdeeld over\n\n\
+          \x20                                                    Pagina 1 van 2\n\
+           \u{c}Ik deel die zorg.2 Met de zorgverzekeraars heb ik de volgende afspraken gemaakt:\n\n\
+          \x20   zes huisartsen, zodat een arts daar één op de zes nachten dienst heeft.\n\
+           2   Kamerstuk 29 247, nr. 500.\n\n\
+          \x20                                                    Pagina 2 van 2\n";
+    assert_eq!(notes(&layout), expected, "-layout");
+}
+
 /// Items labelled `(a)` `(b)` or `i.` `ii.` after a lead-in that ends
 /// with a colon, each ending with a semicolon and the last with a full
 /// stop, are one segment each, also when `-layout` puts spaces after the

@@ -100,7 +100,7 @@ impl PageFoot<'_> {
 /// that page before its notes and footer, after a blank line, opening in
 /// lower case and closing a sentence, with the page's running text before
 /// it (which does not end in a colon or semicolon that would make the
-/// block a list's item).
+/// block a list's item, unless the block is set in from it).
 /// `aside[k]`: line `k` is furniture or a note's. `None` when the note
 /// ends its sentence or is not the last thing on its page.
 pub fn note_continuation(
@@ -130,7 +130,11 @@ pub fn note_continuation(
     let closes = last_char(text(end)).is_some_and(|c| matches!(c, '.' | '!' | '?'));
     let set_apart = infos[start - 1].blank;
     let before = (from..start).rev().find(|&k| body(k))?;
-    let after_list_lead = text(before).trim_end().ends_with([':', ';']);
+    // A list's item may follow a lead-in ending in a colon, but not set in
+    // from it as `-layout` sets a note's text after its label.
+    let indent = |k: usize| infos[k].start - raw.lines[k].start;
+    let after_list_lead =
+        text(before).trim_end().ends_with([':', ';']) && indent(start) <= indent(before);
     (opens_lower && closes && set_apart && !after_list_lead).then(|| (start..=end).collect())
 }
 
@@ -143,13 +147,51 @@ pub fn carry_notes_over_pages(raw: &RawText, foot: &PageFoot<'_>, notes: &mut [N
             aside[i] = true;
         }
     }
-    for note in notes.iter_mut() {
-        let last = *note.lines.last().expect("a note has its label line");
+    for n in 0..notes.len() {
+        let last = *notes[n].lines.last().expect("a note has its label line");
         if let Some(more) = note_continuation(raw, foot, &aside, last) {
             for &i in &more {
                 aside[i] = true;
             }
-            note.lines.extend(more);
+            notes[n].lines.extend(more);
+        } else if let Some(taken) = continuation_under_next_label(raw, foot, notes, n) {
+            let more: Vec<usize> = notes[n + 1].lines.drain(1..=taken).collect();
+            notes[n].lines.extend(more);
         }
     }
+}
+
+/// How many lines of the next note, when that opens the next page's foot
+/// as a label alone on its line, carry on note `n` cut off by the page
+/// break: `pdftotext` may print the label first (`3`⏎⏎`rapport.`⏎
+/// `Marktvisie …`). They open in lower case and run to the line closing
+/// the sentence; the label's own text opens with a capital after them.
+fn continuation_under_next_label(
+    raw: &RawText,
+    foot: &PageFoot<'_>,
+    notes: &[Note],
+    n: usize,
+) -> Option<usize> {
+    let text = |k: usize| &raw.raw[foot.infos[k].start..foot.infos[k].end];
+    let last = *notes[n].lines.last()?;
+    let next = notes.get(n + 1)?;
+    if !ends_mid_phrase(text(last))
+        || !foot.ends_page(last)
+        || !next.label.lone
+        || foot.pages[next.label.line] != foot.pages[last] + 1
+    {
+        return None;
+    }
+    let body = &next.lines[1..];
+    let first = *body.first()?;
+    if !text(first).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let closing = body
+        .iter()
+        .position(|&k| last_char(text(k)).is_some_and(|c| matches!(c, '.' | '!' | '?')))?;
+    let own_text = *body.get(closing + 1)?;
+    text(own_text)
+        .starts_with(char::is_uppercase)
+        .then_some(closing + 1)
 }
