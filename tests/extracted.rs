@@ -2092,3 +2092,29 @@ fn a_tables_header_row_repeated_after_a_page_break_is_furniture() {
         "{texts:#?}"
     );
 }
+
+/// A numbered word with its number alone on a line (`Vraag 1`) under a
+/// title over two lines that ends in no stop is a heading of its own,
+/// not the first words of the question under it.
+#[test]
+fn a_numbered_label_under_a_title_stands_alone() {
+    let text = "Antwoorden op de vragen van het lid Wijnberg-Ouali over wachtlijsten in de\n\
+                jeugd-GGZ\n\
+                Vraag 1\n\
+                Heeft u kennisgenomen van het bericht \"Kinderen met depressie wachten ruim een\n\
+                half jaar op hulp\"?\n\
+                Antwoord 1\n\
+                Ja.\n";
+    let texts = texts(text);
+    assert_eq!(
+        texts,
+        [
+            "Antwoorden op de vragen van het lid Wijnberg-Ouali over wachtlijsten in de jeugd-GGZ",
+            "Vraag 1",
+            "Heeft u kennisgenomen van het bericht \"Kinderen met depressie wachten ruim een half jaar op hulp\"?",
+            "Antwoord 1",
+            "Ja."
+        ],
+        "{texts:#?}"
+    );
+}

@@ -1106,12 +1106,17 @@ impl Planner<'_> {
                     continue;
                 }
                 // Heading: the paragraph's only line, or a line broken early
-                // before a capital, at the start or after a sentence's end.
+                // before a capital, at the start or after a sentence's end;
+                // a numbered word with its number alone (`Vraag 1`) also
+                // under a title that ends in no stop.
                 let opens = prev.is_none_or(|p| {
                     self.line_closes(p)
                         || units.last().is_some_and(|u: &LineBlock| {
                             u.kind == BlockKind::Heading && u.lines == [p]
                         })
+                        || (is_numbered_label(content)
+                            && !ends_in_function_word(self.content(p))
+                            && last_char(self.content(p)).is_some_and(char::is_alphanumeric))
                 });
                 // After a list item only a short line, when the item has
                 // ended (`… worden geparkeerd.`⏎`Artikel 1.2 (reikwijdte)`):
@@ -1778,6 +1783,18 @@ fn number_goes_on(line: &str, next: &str) -> bool {
         })
     });
     refers && next.starts_with(|c: char| c.is_ascii_digit()) && list_marker_len(next).is_none()
+}
+
+/// Whether a line is a numbered word with a capital and its number, and
+/// nothing else (`Vraag 1`, `Question 12`, `Artikel 3`).
+fn is_numbered_label(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let (Some(word), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    word.starts_with(char::is_uppercase)
+        && with_lowercase(word, |w| crate::lang::rules::numbered_words().contains(w))
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a line ends in a function word in lower case (`… Environment
