@@ -2118,3 +2118,34 @@ fn a_numbered_label_under_a_title_stands_alone() {
         "{texts:#?}"
     );
 }
+
+/// A two-page letter's side column: its first line, of hyphened words
+/// (`Directorate-General for Mobility`), opening the second page alone
+/// over a heading, is furniture like the side column's other lines there.
+#[test]
+fn a_side_columns_hyphened_first_line_atop_the_second_page_is_furniture() {
+    let text = "Ministry of Infrastructure\nand Water Management\n\n\
+                > Return address PO Box 20901 2500 EX The Hague\n\
+                Directorate-General for Mobility\nRijnstraat 8\n2515 XP The Hague\n\n\
+                Our reference\nIENW/BSK-2027/322016\n\n\
+                Date 3 December 2027\n\nSubject Accessibility of railway stations\n\n\
+                Dear Madam Speaker,\n\
+                In this letter I inform your House about the progress made in making railway stations\n\
+                accessible. I also respond to the motion by Member Okafor-Smit.\n\
+                Page 1 of 2\n\n\
+                \u{c}Directorate-General for Mobility\n\n\
+                What I will do\n\n\
+                Our reference\nIENW/BSK-2027/322016\n\n\
+                To reach the target of the motion, I will take the following steps.\n\
+                Page 2 of 2\n";
+    let texts = texts_in(text, "en");
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("Directorate-General for Mobility"))
+            .count(),
+        1,
+        "{texts:#?}"
+    );
+    assert!(texts.contains(&"What I will do".to_owned()), "{texts:#?}");
+}

@@ -802,14 +802,15 @@ impl<'a> PageCounts<'a> {
             return true;
         }
         // A line of words that opens its page alone, at the page's edge
-        // (a side column's first line over the next page's text).
+        // (a side column's first line over the next page's text), hyphened
+        // ones too (`Directorate-General for Mobility`).
         let page_top = pieces[..n].last().is_none_or(|p| p.page != piece.page)
             && pieces.get(n + 1).is_none_or(|p| p.line != piece.line)
             && piece.key.split(' ').count() >= 2
-            && piece
-                .key
-                .split(' ')
-                .all(|w| w.chars().all(char::is_alphabetic));
+            && piece.key.split(' ').all(|w| {
+                w.starts_with(char::is_alphabetic)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            });
         if page_top {
             return true;
         }
