@@ -622,3 +622,8 @@ fn sixteenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn seventeenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout17", 0.97, "seventeenth held-out set");
 }
+
+#[test]
+fn eighteenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout18", 0.97, "eighteenth held-out set");
+}
