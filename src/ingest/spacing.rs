@@ -26,7 +26,8 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
             if at == end + 1
                 && ((split_word(before, token, lang, &lexicon)
                     && !name_particle(before, token, next))
-                    || split_name_start(before, token, next, &lexicon))
+                    || split_name_start(before, token, next, &lexicon)
+                    || split_mark(before, token))
             {
                 spaces.push(l.start + end);
             }
@@ -106,6 +107,27 @@ fn spaced_figures(tokens: &[(usize, &str)]) -> Vec<usize> {
         k += 1;
     }
     out
+}
+
+/// Whether a space stands before a mark that letter spacing set apart
+/// from the piece it belongs to: a thousands separator (`3 .000`), a
+/// hyphen between two capitalised parts of a compound (`Take -Off`,
+/// `Noord -Holland`). A hyphen before a part in lower case is Dutch for a
+/// compound's part left out (`watervraag en -aanbod`) and keeps its
+/// space.
+fn split_mark(before: &str, after: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = after.strip_prefix('.') {
+        let group = rest.get(..3).is_some_and(digits)
+            && !rest[3..].starts_with(|c: char| c.is_ascii_digit());
+        return (1..=3).contains(&before.len()) && digits(before) && group;
+    }
+    let mut rest = after.chars();
+    rest.next() == Some('-')
+        && rest.next().is_some_and(char::is_uppercase)
+        && before.chars().count() >= 2
+        && before.starts_with(char::is_uppercase)
+        && before.chars().all(char::is_alphabetic)
 }
 
 /// Whether a capital alone and a short lower-case piece after it are the
@@ -267,6 +289,19 @@ mod tests {
         assert!(figure_spaces("2500 EX Den Haag").is_empty());
         assert!(figure_spaces("in 2 5 gevallen en 15 XP").is_empty());
         assert!(figure_spaces("artikel 2 5 van de wet").is_empty());
+    }
+
+    #[test]
+    fn marks_split_from_their_word_are_joined() {
+        assert!(split_mark("3", ".000"));
+        assert!(split_mark("12", ".500,"));
+        assert!(split_mark("Take", "-Off"));
+        assert!(!split_mark("3", ".0001"));
+        assert!(!split_mark("1234", ".000"));
+        assert!(!split_mark("en", "-"));
+        assert!(!split_mark("en", "-aanbod"));
+        assert!(!split_mark("het", "-aanbod"));
+        assert!(!split_mark("3", "-4"));
     }
 
     #[test]
