@@ -606,3 +606,24 @@ fn an_amounts_scale_ends_the_sentence_before_a_capital() {
         1
     );
 }
+
+/// A one-word answer `No.` was read as the abbreviation of `number` and
+/// joined to the sentence after it; a number's prefix stands before a
+/// number, so a capitalised word after it opens a sentence. Before a
+/// roman number or an acronym it stays a prefix.
+#[test]
+fn a_numbers_prefix_before_a_capitalised_word_ends_the_sentence() {
+    assert_eq!(
+        texts(
+            "Are municipalities allowed to pay a ransom? No. Municipalities have agreed that they will never pay one.",
+            "en"
+        ),
+        [
+            "Are municipalities allowed to pay a ransom?",
+            "No.",
+            "Municipalities have agreed that they will never pay one."
+        ]
+    );
+    assert_eq!(texts("See Art. IV of the Treaty.", "en").len(), 1);
+    assert_eq!(texts("Zie nr. 12 van de reeks.", "nl").len(), 1);
+}

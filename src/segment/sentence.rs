@@ -391,11 +391,26 @@ impl Period<'_> {
             WordClass::Title => false,
             // `U. S. A.`: an initial before another initial goes on.
             WordClass::Initials if next_is_initial(core) => false,
-            WordClass::Abbreviation | WordClass::NumberPrefix | WordClass::Initials => {
-                is_starter(core, rules)
-            }
+            // `No. Municipalities …`: a number's prefix stands before a
+            // number, so a word with a capital after it opens a sentence
+            // (a one-word answer, `No.`).
+            WordClass::NumberPrefix => is_starter(core, rules) || is_capitalised_word(core),
+            WordClass::Abbreviation | WordClass::Initials => is_starter(core, rules),
         }
     }
+}
+
+/// A word of three letters or more with a capital and the rest in lower
+/// case (`Municipalities`), not a roman number or an acronym (`IV`, `VNG`).
+fn is_capitalised_word(core: &str) -> bool {
+    let word: &str = core
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let mut chars = word.chars();
+    word.chars().count() >= 3
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
 }
 
 /// A number that can be an ordinal written with a period: one to three
