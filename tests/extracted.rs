@@ -2149,3 +2149,40 @@ fn a_side_columns_hyphened_first_line_atop_the_second_page_is_furniture() {
     );
     assert!(texts.contains(&"What I will do".to_owned()), "{texts:#?}");
 }
+
+/// A label that the text repeats inside its pages (`Nederlandse positie`
+/// under each agenda item) is the text's own also where one opens a page,
+/// under the running header, where furniture would stand.
+#[test]
+fn a_label_repeated_inside_the_text_opening_a_page_is_no_furniture() {
+    let header = "Tweede Kamer, vergaderjaar 2027–2028, 21 501-07, nr. 2094\n\n";
+    let item = |n: usize| {
+        format!(
+            "Agendapunt {n}\n\
+             Het voorzitterschap streeft naar een akkoord over punt {n} van de agenda, zo\n\
+             blijkt uit de stukken die de Raad op {n} november heeft verspreid onder de leden.\n\
+             Nederlandse positie\n\
+             Nederland steunt het voorstel over punt {n} van de agenda, omdat het bijdraagt\n\
+             aan de doelen die de Raad in {n} oktober heeft afgesproken met de lidstaten.\n\
+             Het kabinet kan met het compromis instemmen onder de voorwaarden die het noemt.\n"
+        )
+    };
+    let text = format!(
+        "{}{}\n1\n\u{c}{header}2\n\n{}\u{c}{header}3\n\nNederlandse positie\n\
+         Nederland heeft in de Raad tegen het akkoord gestemd, omdat de betalingen\n\
+         met 4,8% stijgen ten opzichte van 2027.\n",
+        item(1),
+        item(2),
+        item(3)
+    );
+    let texts = texts(&text);
+    assert_eq!(
+        texts.iter().filter(|t| *t == "Nederlandse positie").count(),
+        4,
+        "{texts:#?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("vergaderjaar")),
+        "{texts:#?}"
+    );
+}

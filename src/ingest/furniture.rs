@@ -63,6 +63,24 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         .iter()
         .map(|p| p.key.as_ref())
         .collect();
+    // Labels that the text repeats, standing inside the text of two pages
+    // or more (`Nederlandse positie` under each agenda item): theirs also
+    // where one opens a page, at the edge where a running header would
+    // stand. (A table's header row stands inside the text once.)
+    let mut inside_on: FastMap<&str, Vec<usize>> = FastMap::default();
+    for n in 0..pieces.len() {
+        if counts.often(&pieces[n].key).is_some() && inside_page_text(raw, &pieces, &counts, n) {
+            let pages = inside_on.entry(pieces[n].key.as_ref()).or_default();
+            if pages.last() != Some(&pieces[n].page) {
+                pages.push(pieces[n].page);
+            }
+        }
+    }
+    let text_labels: crate::text::FastSet<&str> = inside_on
+        .into_iter()
+        .filter(|(_, pages)| pages.len() >= 2)
+        .map(|(key, _)| key)
+        .collect();
     for (n, piece) in pieces.iter().enumerate() {
         if piece.page == 0 && counts.often(&piece.key).is_some() {
             furniture.first_page_repeats[piece.line] = true;
@@ -72,7 +90,9 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         // when its copies make it stand on many pages.
         let furniture_here = !table_header.originals[n]
             && ((counts.repeated(raw, infos, &pieces, n)
-                && (side_column || !inside_page_text(raw, &pieces, &counts, n)))
+                && (side_column
+                    || !(text_labels.contains(piece.key.as_ref())
+                        || inside_page_text(raw, &pieces, &counts, n))))
                 || (piece.page > 0 && counts.halves_repeat(piece))
                 || head[piece.line]
                 || imprint_tail[piece.line]
