@@ -276,3 +276,25 @@ fn a_project_folder_picks_up_pdf_sources() {
     assert!(out.contains("source_nl/brief.pdf:1"), "{out}");
     assert!(Path::new(&dir.join("source_nl/brief.pdf")).exists());
 }
+
+/// A sentence cut by a page break right after an abbreviation's stop
+/// (`… slachtoffers van zgn.`⏎`bankhelpdeskfraude …` on the next page)
+/// goes on over the break, since the next page opens in lower case.
+#[test]
+fn a_sentence_cut_after_an_abbreviation_goes_on_over_the_page_break() {
+    let (_, doc) = read(
+        "tests/fixtures/corpus/heldout19/Kamerbrief_voortgang_verbetering_slachtofferzorg.pdf",
+    );
+    let sentence = doc
+        .segments
+        .iter()
+        .find(|s| s.text.contains("slachtoffers van zgn."))
+        .expect("the cut sentence");
+    assert!(
+        sentence
+            .text
+            .ends_with("zgn. bankhelpdeskfraude sneller schadeloos stellen."),
+        "{}",
+        sentence.text
+    );
+}

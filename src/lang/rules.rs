@@ -257,6 +257,17 @@ pub fn function_words() -> &'static FastSet<&'static str> {
     })
 }
 
+/// The abbreviations of all languages (without their stop), merged once:
+/// a stop after one of them may end no sentence.
+pub fn abbreviations() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Rules::every_language(|r| &r.abbreviations)
+            .into_iter()
+            .collect()
+    })
+}
+
 /// The words of all languages that introduce a paper reference
 /// (`kamerstuk`, `paper`), merged once.
 pub fn reference_words() -> &'static FastSet<&'static str> {

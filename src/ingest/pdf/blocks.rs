@@ -91,6 +91,7 @@ pub(super) fn figure_text(lines: Vec<Line>, body_size: f32) -> (Vec<Line>, Vec<(
 /// line goes on with the last block of the page before, unless it opens a
 /// list item or is styled, or that line ended early: with room for this
 /// line's first word, it ended its paragraph (a quoted motion's line).
+/// After an abbreviation's stop it goes on only in lower case.
 pub(super) fn blocks(
     lines: Vec<Line>,
     body_size: f32,
@@ -117,7 +118,9 @@ pub(super) fn blocks(
             && !styled
             && !line.bullet
             && !line.label
-            && open_sentence.is_some_and(|(before, edge)| !ends_early(before, &line, edge));
+            && open_sentence.is_some_and(|(before, edge)| {
+                !ends_early(before, &line, edge) && (!before.closes() || starts_lower(&line))
+            });
         let start = match (block, last.map(|k| &out[k].0)) {
             _ if carried => false,
             (Some((x0, text_x, after_gap, count)), Some(prev)) => {

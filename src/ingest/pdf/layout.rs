@@ -733,7 +733,11 @@ fn running_text(
             .map(|(line, right)| (line, *right));
         let mut stretch = blocks(lines, facts.body_size, right, before);
         if let Some((last, _)) = stretch.iter().rev().find(|(l, _)| !l.blank) {
-            let open = !(last.closes() || last.bold || last.italic || last.underlined);
+            // A stop after an abbreviation (`… slachtoffers van zgn.`) may
+            // leave the sentence open too: the next page says, by opening
+            // in lower case.
+            let open = !(last.closes() || last.bold || last.italic || last.underlined)
+                || (last.ends_in_abbreviation() && !last.bold && !last.italic);
             flow.open_sentence = open.then(|| (last.clone(), right));
         }
         put_inset(&mut stretch, unruled);

@@ -147,6 +147,20 @@ impl Line {
         let t = text.trim_end_matches(['"', '\'', '’', '”', ')', ']']);
         t.ends_with(['.', '?', '!', ':', ';'])
     }
+
+    /// Whether the line ends in an abbreviation with its stop (`zgn.`,
+    /// `o.a.`), which need not close the sentence.
+    pub(super) fn ends_in_abbreviation(&self) -> bool {
+        let text = self.text();
+        let Some(word) = text.split_whitespace().next_back() else {
+            return false;
+        };
+        word.strip_suffix('.').is_some_and(|bare| {
+            crate::lang::with_lowercase(bare, |lower| {
+                crate::lang::rules::abbreviations().contains(lower)
+            })
+        })
+    }
 }
 
 /// The size most glyphs have (the larger of two equally common sizes).
