@@ -627,3 +627,8 @@ fn seventeenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn eighteenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout18", 0.97, "eighteenth held-out set");
 }
+
+#[test]
+fn nineteenth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout19", 0.97, "nineteenth held-out set");
+}
