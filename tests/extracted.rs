@@ -2186,3 +2186,28 @@ fn a_label_repeated_inside_the_text_opening_a_page_is_no_furniture() {
         "{texts:#?}"
     );
 }
+
+/// A figure glued to a word's capitals (`(BIO2)`, a name's version) is a
+/// note's marker only where the note has no other: a number printed as a
+/// word of its own after a stop (`… solution. 2 I will …`) is surer.
+#[test]
+fn a_figure_after_capitals_yields_to_a_marker_after_a_stop() {
+    let text = "Ransomware hit 14 municipalities in 2027.1 Every municipality must comply with\n\
+                the Baseline Information Security for Government (BIO2), which sets minimum\n\
+                standards for back-ups. I am discussing with the VNG whether a joint fund would\n\
+                be a better solution. 2 I will inform your House of the outcome before 1 April 2028.\n\n\
+                1 Baseline Information Security for Government, version 2, 2027.\n\
+                2 Letter of 3 March 2027, Parliamentary Paper 26 643, No. 1211.\n";
+    let texts = texts_in(text, "en");
+    assert!(
+        texts.contains(
+            &"Every municipality must comply with the Baseline Information Security for Government (BIO2), which sets minimum standards for back-ups."
+                .to_owned()
+        ),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"I will inform your House of the outcome before 1 April 2028.".to_owned()),
+        "{texts:#?}"
+    );
+}

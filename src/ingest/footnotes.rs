@@ -20,7 +20,11 @@ use std::collections::HashMap;
 /// How sure a marker candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
-    /// Digits after an all-capitals word (`MH17`): often part of a name.
+    /// Digits after a capital (`MH17`, `(BIO2)`): often part of a name,
+    /// taken only where the note has no other candidate.
+    Faint,
+    /// A number printed as a word of its own (`aangeboden 1.`), a year's
+    /// stop and a number (`2022.1 I also`).
     Weak,
     /// A year followed by digits (`201913` = 2019 + note 13).
     Medium,
@@ -355,7 +359,7 @@ fn digit_run(
             } else if prev.is_lowercase() && letters >= 2 {
                 Some(Strength::Strong)
             } else {
-                Some(Strength::Weak)
+                Some(Strength::Faint)
             }
         } else {
             let decimal =
@@ -730,7 +734,7 @@ pub fn choose_markers(
     let mut expected = 1u32;
     let pick = |from: usize, until: usize, n: u32, allow_weak: bool| -> Option<MarkerCandidate> {
         let first = candidates.partition_point(|c| c.start < from);
-        let mut weak = None;
+        let (mut weak, mut faint) = (None, None);
         for c in &candidates[first..] {
             if c.start >= until {
                 break;
@@ -738,14 +742,17 @@ pub fn choose_markers(
             if c.number != n {
                 continue;
             }
-            if c.strength >= Strength::Medium {
-                return Some(*c);
-            }
-            if weak.is_none() {
-                weak = Some(*c);
+            match c.strength {
+                Strength::Strong | Strength::Medium => return Some(*c),
+                Strength::Weak => {
+                    weak.get_or_insert(*c);
+                }
+                Strength::Faint => {
+                    faint.get_or_insert(*c);
+                }
             }
         }
-        weak.filter(|_| allow_weak)
+        weak.or(faint).filter(|_| allow_weak)
     };
     let mut i = 0;
     while i < bodies.len() {
@@ -812,7 +819,7 @@ mod tests {
         assert_eq!(
             cands("Verhoeven (D66)6 (Kamerstuk"),
             [
-                (66, "66".into(), Strength::Weak),
+                (66, "66".into(), Strength::Faint),
                 (6, "6".into(), Strength::Strong)
             ]
         );
@@ -826,7 +833,7 @@ mod tests {
         );
         assert_eq!(
             cands("vlucht MH17, de"),
-            [(17, "17".into(), Strength::Weak)]
+            [(17, "17".into(), Strength::Faint)]
         );
         assert_eq!(
             cands("een woord [3] en"),
