@@ -2211,3 +2211,27 @@ fn a_figure_after_capitals_yields_to_a_marker_after_a_stop() {
         "{texts:#?}"
     );
 }
+
+/// A quotation set as a narrower block under a lead-in whose colon ends a
+/// full line (`pdftotext` prints no blank line around it) is a paragraph
+/// of its own, not the lead-in's sentence going on.
+#[test]
+fn a_quotation_block_under_a_full_lead_in_line_stands_apart() {
+    let text = "The Authority for Consumers and Markets (ACM) looked into the rollout of fibre\n\
+                in rural areas at my request. In its report of October 2027, the ACM concludes:\n\
+                The market will not connect the last addresses on its own,\n\
+                because the costs are higher than the revenue operators can expect.\n\
+                Public support is therefore needed, but it should be designed so\n\
+                that it does not replace private investment.\n\
+                The ACM also found that the prices that operators charge in rural areas are on\n\
+                average 11% higher than in towns, which I consider to be much too high for them.\n";
+    let texts = texts_in(text, "en");
+    assert_eq!(
+        texts[1..3],
+        [
+            "In its report of October 2027, the ACM concludes:",
+            "The market will not connect the last addresses on its own, because the costs are higher than the revenue operators can expect."
+        ],
+        "{texts:#?}"
+    );
+}

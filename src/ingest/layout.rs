@@ -418,6 +418,25 @@ impl Planner<'_> {
     fn introduces(&self, i: usize, next: usize) -> bool {
         self.content(i).trim_end().ends_with(':') && self.broken_before_capital(i, next)
             || self.clause_broken_off(i, next)
+            || self.quotation_block_after(i, next)
+    }
+
+    /// Whether a lead-in's colon ends line `i` and a quotation set in a
+    /// narrower block follows it: `next` opens with a capital, and it and
+    /// the line under it are both set well short of the full width
+    /// (`… the ACM concludes:`⏎`The market will not connect …,`⏎`because
+    /// the costs are higher …`).
+    fn quotation_block_after(&self, i: usize, next: usize) -> bool {
+        let narrow = |k: usize| {
+            k < self.infos.len()
+                && !self.infos[k].blank
+                && self.infos[k].chars * 10 <= self.width * 9
+        };
+        self.content(i).trim_end().ends_with(':')
+            && self.content(next).starts_with(char::is_uppercase)
+            && next + 1 < self.infos.len()
+            && narrow(next)
+            && narrow(next + 1)
     }
 
     /// Whether line `i` ends in a colon or a semicolon with room left for
