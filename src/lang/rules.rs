@@ -239,54 +239,42 @@ pub fn numbered_words() -> &'static FastSet<&'static str> {
 /// caption opens the same way whatever the language of the text around it.
 pub fn caption_words() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        Rules::every_language(|r| &r.caption_words)
-            .into_iter()
-            .collect()
-    })
+    merged(&WORDS, |r| &r.caption_words)
 }
 
 /// The function words of all languages (`de`, `and`), merged once: a line
 /// that ends in one goes on, whatever its language.
 pub fn function_words() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        Rules::every_language(|r| &r.function_words)
-            .into_iter()
-            .collect()
-    })
+    merged(&WORDS, |r| &r.function_words)
 }
 
 /// The abbreviations of all languages (without their stop), merged once:
 /// a stop after one of them may end no sentence.
 pub fn abbreviations() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        Rules::every_language(|r| &r.abbreviations)
-            .into_iter()
-            .collect()
-    })
+    merged(&WORDS, |r| &r.abbreviations)
 }
 
 /// The words of all languages that introduce a paper reference
 /// (`kamerstuk`, `paper`), merged once.
 pub fn reference_words() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        Rules::every_language(|r| &r.reference_words)
-            .into_iter()
-            .collect()
-    })
+    merged(&WORDS, |r| &r.reference_words)
 }
 
 /// The particles of names in all languages (`van`, `de`), merged once.
 pub fn name_particles() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        Rules::every_language(|r| &r.name_particles)
-            .into_iter()
-            .collect()
-    })
+    merged(&WORDS, |r| &r.name_particles)
+}
+
+/// The words of one section in all languages, merged once into `cell`.
+fn merged(
+    cell: &'static OnceLock<FastSet<&'static str>>,
+    section: impl Fn(&'static Rules) -> &'static FastSet<&'static str>,
+) -> &'static FastSet<&'static str> {
+    cell.get_or_init(|| Rules::every_language(section).into_iter().collect())
 }
 
 /// A section of `word value` lines as a map; lines whose value does not
