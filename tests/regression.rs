@@ -627,3 +627,16 @@ fn a_numbers_prefix_before_a_capitalised_word_ends_the_sentence() {
     assert_eq!(texts("See Art. IV of the Treaty.", "en").len(), 1);
     assert_eq!(texts("Zie nr. 12 van de reeks.", "nl").len(), 1);
 }
+
+/// A hyphen at a line's end inside a word that the document writes with
+/// its hyphen elsewhere, with a plural ending (`back-ups`), was taken out
+/// (`backup`, which the word list knows too): the document's own spelling
+/// decides.
+#[test]
+fn a_line_end_hyphen_keeps_the_spelling_the_document_uses_elsewhere() {
+    let text = "Most municipalities keep their back-ups apart from their network. In most cases, the municipality was able to restore its systems from a back-\nup within a week.\n";
+    assert_eq!(
+        texts(text, "en")[1],
+        "In most cases, the municipality was able to restore its systems from a back-up within a week."
+    );
+}

@@ -6,7 +6,8 @@
 //! 2. The next line goes on with a conjunction (`onderwijs-`⏎`en`,
 //!    `short-`⏎`and`): a suspended hyphen, kept, followed by a space.
 //! 3. Evidence in the document: the joined word (optionally with a short
-//!    inflection) or the hyphenated form occurs elsewhere; the more
+//!    inflection) or the hyphenated form (optionally with a one-letter
+//!    ending: `back-ups` for `back-`⏎`up`) occurs elsewhere; the more
 //!    frequent form wins.
 //! 4. The word before the hyphen is one letter (`A-`⏎`diploma`,
 //!    `e-`⏎`mail`): kept. Hyphenation (TeX's, a word processor's) leaves

@@ -1314,7 +1314,8 @@ fn count_evidence<'a>(
                 lower.extend(token.chars().flat_map(char::to_lowercase));
             }
             // The whole word, then the word less a short inflection (`-en`,
-            // `-s`) for joined forms and second parts.
+            // `-s`) for joined forms and second parts, less one letter for
+            // hyphenated forms (`back-ups`).
             let mut tail = 0;
             let mut cut = lower.len();
             loop {
@@ -1322,7 +1323,7 @@ fn count_evidence<'a>(
                     && let Some(owners) = wanted.get(&lower[..cut])
                 {
                     for &(k, form) in owners {
-                        if form == SpellingSeen::Hyphenated && tail > 0 {
+                        if form == SpellingSeen::Hyphenated && tail > 1 {
                             continue;
                         }
                         let e = &mut counts[k];
