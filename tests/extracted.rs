@@ -243,14 +243,11 @@ fn a_motions_closing_words_are_no_signature() {
                 te maken over de handhaving van de bestaande regels,\n\n\
                 en gaat over tot de orde van de dag.\n\nDe Graaf-Yilmaz\n\nBosman\n";
     let got = segments(text);
-    assert!(
-        got.contains(&"body\t\t\tverzoekt de regering het wetsvoorstel uiterlijk op 1 januari 2028 bij de Kamer in te dienen, en vooruitlopend daarop met de politie afspraken te maken over de handhaving van de bestaande regels,".to_owned()),
-        "{got:#?}"
+    assert_has(
+        &got,
+        "body\t\t\tverzoekt de regering het wetsvoorstel uiterlijk op 1 januari 2028 bij de Kamer in te dienen, en vooruitlopend daarop met de politie afspraken te maken over de handhaving van de bestaande regels,",
     );
-    assert!(
-        got.contains(&"body\t\t\ten gaat over tot de orde van de dag.".to_owned()),
-        "{got:#?}"
-    );
+    assert_has(&got, "body\t\t\ten gaat over tot de orde van de dag.");
     // The submitters' names under them are the motion's signature.
     assert_eq!(
         got[got.len() - 2..],
@@ -1767,12 +1764,9 @@ fn layout_an_addressees_postcode_below_a_blank_line_stays_in_the_address() {
         " ".repeat(54)
     );
     let texts = texts_in(&text, "en");
-    assert!(
-        texts.contains(
-            &"The Speaker of the House of Representatives of the States General PO Box 20018 2500 EA THE HAGUE"
-                .to_owned()
-        ),
-        "{texts:#?}"
+    assert_has(
+        &texts,
+        "The Speaker of the House of Representatives of the States General PO Box 20018 2500 EA THE HAGUE",
     );
 }
 
@@ -1899,10 +1893,10 @@ fn an_answers_number_is_no_marker() {
          2\n\nMonitor Zwemvaardigheid 2026, p. 4.\nPagina 1 van 1\n\n\x0c"
     );
     let texts = texts_in(&text, "nl");
-    assert!(texts.contains(&"Antwoord 2".to_owned()), "{texts:#?}");
-    assert!(
-        texts.contains(&"In gemeenten zonder eigen zwembad ligt dat percentage lager.".to_owned()),
-        "{texts:#?}"
+    assert_has(&texts, "Antwoord 2");
+    assert_has(
+        &texts,
+        "In gemeenten zonder eigen zwembad ligt dat percentage lager.",
     );
 }
 
@@ -1922,14 +1916,11 @@ fn a_marker_after_a_roman_numeral_closing_the_line() {
          2\n\nParliamentary Paper 33 561, No. 75.\nPage 1 of 1\n\n\x0c"
     );
     let texts = texts_in(&text, "en");
-    assert!(
-        texts.contains(&"I also respond to the questions on the delays in the tenders for the wind farms IJmuiden Ver Gamma and Nederwiek II.".to_owned()),
-        "{texts:#?}"
+    assert_has(
+        &texts,
+        "I also respond to the questions on the delays in the tenders for the wind farms IJmuiden Ver Gamma and Nederwiek II.",
     );
-    assert!(
-        texts.contains(&"Tenders and delays".to_owned()),
-        "{texts:#?}"
-    );
+    assert_has(&texts, "Tenders and delays");
 }
 
 /// An item's line that ends in a word a number follows (`… toegezegd in
@@ -1946,12 +1937,9 @@ fn a_reference_goes_on_over_the_line_break_in_an_item() {
            30 234, nr. 409,\n\
            en gaat over tot de orde van de dag.\n";
     let texts = texts_in(&text, "nl");
-    assert!(
-        texts.contains(
-            &"b. de Kamer te informeren over de kosten, zoals toegezegd in Kamerstuk 30 234, nr. 409,"
-                .to_owned()
-        ),
-        "{texts:#?}"
+    assert_has(
+        &texts,
+        "b. de Kamer te informeren over de kosten, zoals toegezegd in Kamerstuk 30 234, nr. 409,",
     );
 }
 

@@ -124,20 +124,7 @@ pub fn reread(
         };
         let mut touched = touching(&units, &region);
         let touched_units: Vec<&LineBlock> = touched.iter().map(|&k| &units[k]).collect();
-        // The region's last line closes its page: only furniture and
-        // footnotes stand between it and the page break.
-        let ends_page = (region.last + 1..raw.lines.len())
-            .find(|&i| page_break_before(raw, i) || !(aside[i] || infos[i].blank))
-            .is_none_or(|i| page_break_before(raw, i));
-        // And its first line opens its page.
-        let starts_page = (0..region.first)
-            .rev()
-            .find(|&i| page_break_before(raw, i + 1) || !(aside[i] || infos[i].blank))
-            .is_none_or(|i| page_break_before(raw, i + 1));
-        let page_edges = PageEdges {
-            starts: starts_page,
-            ends: ends_page,
-        };
+        let page_edges = PageEdges::of(raw, infos, aside, &region);
         let Some(reading) = reading(raw, &rows, &touched_units, page_edges) else {
             continue;
         };
@@ -177,9 +164,7 @@ pub fn reread(
                 unit.lines.extend(blocks.remove(0).lines);
             }
             let breaks_off = |&line: &usize| {
-                !raw.raw[infos[line].start..infos[line].end]
-                    .trim_end()
-                    .ends_with(['.', '!', '?'])
+                super::page_breaks::breaks_off(&raw.raw[infos[line].start..infos[line].end])
             };
             // Cell lines are made in reading order: the last is the last
             // row's sentence when it has one.
@@ -234,6 +219,25 @@ fn reading(
 struct PageEdges {
     starts: bool,
     ends: bool,
+}
+
+impl PageEdges {
+    /// Where `region` stands on its page: `aside[i]`, line `i` is
+    /// furniture or a note's.
+    fn of(raw: &RawText, infos: &[LineInfo], aside: &[bool], region: &Region) -> PageEdges {
+        let text = |i: usize| !(aside[i] || infos[i].blank);
+        // Nothing but furniture and notes between the region's last line
+        // and the page break after it …
+        let ends = (region.last + 1..raw.lines.len())
+            .find(|&i| page_break_before(raw, i) || text(i))
+            .is_none_or(|i| page_break_before(raw, i));
+        // … and between the page break before it and its first line.
+        let starts = (0..region.first)
+            .rev()
+            .find(|&i| page_break_before(raw, i + 1) || text(i))
+            .is_none_or(|i| page_break_before(raw, i + 1));
+        PageEdges { starts, ends }
+    }
 }
 
 /// How a region's cells make blocks.

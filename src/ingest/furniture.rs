@@ -14,7 +14,7 @@ use super::layout::{LineInfo, is_figure_cell, is_heading_number, is_page_number}
 use super::page_breaks::{is_bare_number, line_pages};
 use crate::lang::Rules;
 use crate::model::ArtifactKind;
-use crate::text::FastMap;
+use crate::text::{FastMap, FastSet};
 
 /// Spaces that part a side column from the body on a `-layout` line.
 const COLUMN_GAP: usize = 4;
@@ -59,7 +59,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     let salutation = pieces.iter().take_while(|p| p.page == 0).position(|p| {
         super::letterhead::is_salutation(&raw.raw[infos[p.line].start..infos[p.line].end])
     });
-    let letterhead: crate::text::FastSet<&str> = pieces[..salutation.unwrap_or(0)]
+    let letterhead: FastSet<&str> = pieces[..salutation.unwrap_or(0)]
         .iter()
         .map(|p| p.key.as_ref())
         .collect();
@@ -67,16 +67,17 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
     // or more (`Nederlandse positie` under each agenda item): theirs also
     // where one opens a page, at the edge where a running header would
     // stand. (A table's header row stands inside the text once.)
+    // `inside[n]`: piece `n` stands often and inside its page's text.
+    let inside: Vec<bool> = (0..pieces.len())
+        .map(|n| {
+            counts.often(&pieces[n].key).is_some() && inside_page_text(raw, &pieces, &counts, n)
+        })
+        .collect();
     let mut inside_on: FastMap<&str, Vec<usize>> = FastMap::default();
-    for n in 0..pieces.len() {
-        if counts.often(&pieces[n].key).is_some() && inside_page_text(raw, &pieces, &counts, n) {
-            let pages = inside_on.entry(pieces[n].key.as_ref()).or_default();
-            if pages.last() != Some(&pieces[n].page) {
-                pages.push(pieces[n].page);
-            }
-        }
+    for (piece, _) in pieces.iter().zip(&inside).filter(|(_, inside)| **inside) {
+        add_page(inside_on.entry(piece.key.as_ref()).or_default(), piece.page);
     }
-    let text_labels: crate::text::FastSet<&str> = inside_on
+    let text_labels: FastSet<&str> = inside_on
         .into_iter()
         .filter(|(_, pages)| pages.len() >= 2)
         .map(|(key, _)| key)
@@ -90,9 +91,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         // when its copies make it stand on many pages.
         let furniture_here = !table_header.originals[n]
             && ((counts.repeated(raw, infos, &pieces, n)
-                && (side_column
-                    || !(text_labels.contains(piece.key.as_ref())
-                        || inside_page_text(raw, &pieces, &counts, n))))
+                && (side_column || !(text_labels.contains(piece.key.as_ref()) || inside[n])))
                 || (piece.page > 0 && counts.halves_repeat(piece))
                 || head[piece.line]
                 || imprint_tail[piece.line]
@@ -422,18 +421,18 @@ fn repeated_table_headers(
     let cell_like = |p: &Piece| {
         p.key.split(' ').count() <= CELL_WORDS && !p.key.ends_with(['.', ',', ';', ':', '?', '!'])
     };
-    let mut page_start = 0;
+    // The first page has no page before it.
+    let mut page_start = pieces.partition_point(|p| p.page == 0);
     while page_start < pieces.len() {
         let page = pieces[page_start].page;
         let page_end = page_start + pieces[page_start..].partition_point(|p| p.page == page);
         // Indices of the pieces of the page before, and of this page's top.
         let previous_start = pieces[..page_start].partition_point(|p| p.page + 1 < page);
         let previous: Vec<usize> = (previous_start..page_start)
-            .filter(|&k| page > 0 && !skipped(&pieces[k]))
+            .filter(|&k| !skipped(&pieces[k]))
             .collect();
-        let skipped = |k: usize| skipped(&pieces[k]);
         let top: Vec<usize> = (page_start..page_end)
-            .filter(|&k| !skipped(k))
+            .filter(|&k| !skipped(&pieces[k]))
             .take_while(|&k| {
                 cell_like(&pieces[k]) && previous.iter().any(|&q| pieces[q].key == pieces[k].key)
             })
@@ -738,6 +737,13 @@ fn key(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Adds `page` to a text's pages, which come in order, each once.
+fn add_page(pages: &mut Vec<usize>, page: usize) {
+    if pages.last() != Some(&page) {
+        pages.push(page);
+    }
+}
+
 /// On which pages each text stands.
 struct PageCounts<'a> {
     /// The pages of each text, in order, each once.
@@ -750,12 +756,7 @@ impl<'a> PageCounts<'a> {
     /// Pieces come in page order.
     fn of(pieces: &'a [Piece<'a>]) -> PageCounts<'a> {
         let mut pages_of: FastMap<&'a str, Vec<usize>> = FastMap::default();
-        let mut add = |key: &'a str, page: usize| {
-            let pages = pages_of.entry(key).or_default();
-            if pages.last() != Some(&page) {
-                pages.push(page);
-            }
-        };
+        let mut add = |key: &'a str, page: usize| add_page(pages_of.entry(key).or_default(), page);
         for p in pieces {
             add(&p.key, p.page);
             for half in &p.halves {

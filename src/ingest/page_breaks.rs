@@ -34,6 +34,12 @@ pub fn breaks_off(text: &str) -> bool {
     last_char(text).is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | ';' | '…'))
 }
 
+/// Whether a line ends in a full stop, a question or an exclamation mark
+/// (closing quotes and brackets looked through).
+fn closes_sentence(text: &str) -> bool {
+    last_char(text).is_some_and(|c| matches!(c, '.' | '!' | '?'))
+}
+
 /// A number of one to three digits alone on its line: a note's label
 /// printed apart from its text (before or after it), or a page's number,
 /// never a note's words.
@@ -127,7 +133,7 @@ pub fn note_continuation(
         .last()
         .expect("the block has its last line");
     let opens_lower = text(start).starts_with(char::is_lowercase);
-    let closes = last_char(text(end)).is_some_and(|c| matches!(c, '.' | '!' | '?'));
+    let closes = closes_sentence(text(end));
     let set_apart = infos[start - 1].blank;
     let before = (from..start).rev().find(|&k| body(k))?;
     // A list's item may follow a lead-in ending in a colon, but not set in
@@ -187,9 +193,7 @@ fn continuation_under_next_label(
     if !text(first).starts_with(char::is_lowercase) {
         return None;
     }
-    let closing = body
-        .iter()
-        .position(|&k| last_char(text(k)).is_some_and(|c| matches!(c, '.' | '!' | '?')))?;
+    let closing = body.iter().position(|&k| closes_sentence(text(k)))?;
     let own_text = *body.get(closing + 1)?;
     text(own_text)
         .starts_with(char::is_uppercase)
