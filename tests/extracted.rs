@@ -2225,3 +2225,47 @@ fn a_quotation_block_under_a_full_lead_in_line_stands_apart() {
         "{texts:#?}"
     );
 }
+
+/// `pdftotext` may print a page's first notes without their numbers and
+/// the numbers alone after all the page's notes (`Kamerstukken …`⏎
+/// `Kamerstukken …`⏎`3`⏎`Kamerstukken …`⏎`1`⏎`2`), also a note of
+/// several lines or a URL with its number under it. Each number goes with
+/// its text, and the sentence cut off above the notes goes on over the
+/// page break.
+#[test]
+fn labels_printed_after_their_notes_go_with_their_texts() {
+    let text = "Het kabinet heeft de regeling in 2021 herzien1 en in 2022 geëvalueerd 2. De\n\
+                resultaten zijn op 3 maart 2023 3 aan de Kamer gezonden. In de evaluatie staat\n\
+                dat de regeling beter moet aansluiten bij de\n\
+                Kamerstukken II 2020/21, 31 322, nr. 412\n\
+                Kamerstukken II 2021/22, 31 322, nr. 450\n\
+                3\n\
+                Kamerstukken II 2022/23, 31 322, nr. 471\n\
+                1\n\
+                2\n\
+                \n\
+                Pagina 1 van 2\n\
+                \u{c}praktijk van de gemeenten. Daarom wordt de regeling aangepast 4. De nieuwe\n\
+                regeling gaat in op 1 januari 2025.\n\
+                \n\
+                De gemeenten zijn daarover geraadpleegd en stemmen in met de voorstellen. Hun\n\
+                bijdragen zijn te lezen in het verslag van de consultatie.\n\
+                \n\
+                https://www.example.nl/evaluatie-regeling-2023\n\
+                4\n\
+                \n\
+                Pagina 2 van 2\n";
+    let found = segments(text);
+    for expected in [
+        "body\t\t1,2\tHet kabinet heeft de regeling in 2021 herzien en in 2022 geëvalueerd.",
+        "body\t\t3\tDe resultaten zijn op 3 maart 2023 aan de Kamer gezonden.",
+        "body\t\t\tIn de evaluatie staat dat de regeling beter moet aansluiten bij de praktijk van de gemeenten.",
+        "body\t\t4\tDaarom wordt de regeling aangepast.",
+        "footnote\t1\t\tKamerstukken II 2020/21, 31 322, nr. 412",
+        "footnote\t2\t\tKamerstukken II 2021/22, 31 322, nr. 450",
+        "footnote\t3\t\tKamerstukken II 2022/23, 31 322, nr. 471",
+        "footnote\t4\t\thttps://www.example.nl/evaluatie-regeling-2023",
+    ] {
+        assert_has(&found, expected);
+    }
+}

@@ -18,7 +18,7 @@ pub mod pdf;
 mod spacing;
 pub use layout::{is_page_number, list_marker_len};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 pub use decode::{Line, RawText};
@@ -595,6 +595,13 @@ fn find_footnotes(
         marker_lines[m.number as usize].push(m.line);
     }
     let blank_before = |i: usize| i == 0 || infos[i - 1].blank;
+    let trailing = if hints.is_none() {
+        trailing_label_texts(raw, infos, furniture, &pages, &labels)
+    } else {
+        HashMap::new()
+    };
+    // Labels printed after their notes are taken where their texts stand.
+    labels.sort_by_key(|c| trailing.get(&c.line).map_or(c.line, |text| text[0]));
     let labels = footnotes::choose_labels(&labels, &marker_lines, blank_before);
     let freed: Vec<usize> = labels
         .iter()
@@ -608,8 +615,13 @@ fn find_footnotes(
     let furniture = &furniture[..];
     let bodies = match &note_lines {
         Some(note_lines) => hinted_footnote_extents(infos, &labels, note_lines),
-        None => footnote_extents(raw, infos, &labels, furniture, width),
+        None => footnote_extents(raw, infos, &labels, &trailing, furniture, width),
     };
+    // In the order the notes' texts stand (a label printed after its
+    // note's text counts where the text is).
+    let note_start = |n: &Note| n.lines.iter().map(|&i| infos[i].start).min();
+    let mut bodies = bodies;
+    bodies.sort_by_key(note_start);
     let mut aside = furniture.to_vec();
     for note in &bodies {
         for &i in &note.lines {
@@ -619,7 +631,7 @@ fn find_footnotes(
     markers.retain(|m| !aside[m.line]);
     let numbered: Vec<(u32, usize)> = bodies
         .iter()
-        .map(|n| (n.number, n.label.label_start))
+        .map(|n| (n.number, note_start(n).unwrap_or(n.label.label_start)))
         .collect();
     let markers = footnotes::choose_markers(&markers, &numbered);
     let mut marker_span: Vec<(u32, u32)> = vec![(0, 0); infos.len()];
@@ -959,6 +971,7 @@ fn footnote_extents(
     raw: &RawText,
     infos: &[LineInfo],
     labels: &[LabelCandidate],
+    trailing: &HashMap<usize, Vec<usize>>,
     furniture: &[bool],
     width: usize,
 ) -> Vec<Note> {
@@ -968,6 +981,13 @@ fn footnote_extents(
         .map(|(k, l)| (l.line, k))
         .collect();
     let stacked = stacked_label_bodies(raw, infos, labels, furniture);
+    // The texts of labels printed after them belong to those labels.
+    let claimed: HashSet<usize> = labels
+        .iter()
+        .filter_map(|l| trailing.get(&l.line))
+        .flatten()
+        .copied()
+        .collect();
     let pages = page_breaks::line_pages(raw);
     let is_label = |k: usize| label_at.contains_key(&k);
     // Whether the running text before the block of notes that `label`
@@ -991,7 +1011,7 @@ fn footnote_extents(
     };
     let mut notes = Vec::new();
     for (k, label) in labels.iter().enumerate() {
-        if let Some(body) = stacked.get(&k) {
+        if let Some(body) = stacked.get(&k).or_else(|| trailing.get(&label.line)) {
             notes.push(Note {
                 number: label.number,
                 label: *label,
@@ -1029,6 +1049,7 @@ fn footnote_extents(
                 || infos[j].blank
                 || furniture[j]
                 || label_at.contains_key(&j)
+                || claimed.contains(&j)
                 || pages[j] != pages[last]
             {
                 break;
@@ -1158,6 +1179,139 @@ fn stacked_label_bodies(
         k = end;
     }
     bodies
+}
+
+/// The texts of labels that `pdftotext` printed after their notes: a
+/// page's first notes stand without their numbers, and the numbers follow
+/// alone on their lines after the page's notes (`Kamerstukken …, nr. 726`⏎
+/// `Kamerstukken …, 2050`⏎`10`⏎`Kamerstukken …, nr. 989`⏎`8`⏎`9`). Such
+/// labels are lone, on lines one after the other, numbered one up, with
+/// only blank lines and furniture after them on their page; one alone is
+/// not the page's own number. Their texts stand right above the note numbered
+/// after the last of them (or above the labels when no such note is on
+/// the page): the short block there that a blank line opens, or else the
+/// lines up to the running text, each note opening as a note does (a
+/// capital, a figure or a URL; not one word alone) and the running text
+/// ending in no colon. Keyed by label line.
+fn trailing_label_texts(
+    raw: &RawText,
+    infos: &[LineInfo],
+    furniture: &[bool],
+    pages: &[usize],
+    candidates: &[LabelCandidate],
+) -> HashMap<usize, Vec<usize>> {
+    let text = |i: usize| &raw.raw[infos[i].start..infos[i].end];
+    let is_label = |i: usize| candidates.iter().any(|c| c.line == i);
+    let opens_note = |i: usize| {
+        let t = text(i);
+        t.starts_with("http")
+            || t.starts_with("www.")
+            || (t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && t.contains(' '))
+    };
+    let mut texts = HashMap::new();
+    let mut k = 0;
+    while k < candidates.len() {
+        let mut end = k + 1;
+        while end < candidates.len()
+            && candidates[end].lone
+            && candidates[end].line == candidates[end - 1].line + 1
+            && candidates[end].number == candidates[end - 1].number + 1
+        {
+            end += 1;
+        }
+        let stack = &candidates[k..end];
+        k = end;
+        let (first, last) = (stack[0], stack[stack.len() - 1]);
+        let page = pages[first.line];
+        let at_foot = (last.line + 1..infos.len())
+            .take_while(|&i| pages[i] == page)
+            .all(|i| infos[i].blank || furniture[i]);
+        let page_number = stack.len() == 1 && first.number as usize == page + 1;
+        if !first.lone || !at_foot || page_number {
+            continue;
+        }
+        let anchor = candidates
+            .iter()
+            .find(|c| c.number == last.number + 1 && c.line < first.line && pages[c.line] == page)
+            .map_or(first.line, |c| c.line);
+        // The lines above the anchor up to a blank line, furniture, a
+        // label or the page's top.
+        let top = (0..anchor)
+            .rev()
+            .take_while(|&i| !infos[i].blank && !furniture[i] && pages[i] == page && !is_label(i))
+            .last()
+            .unwrap_or(anchor);
+        let block: Vec<usize> = (top..anchor).collect();
+        let notes = if block.len() <= 2 * stack.len() + 2 && top > 0 && infos[top - 1].blank {
+            split_notes(&block, stack.len(), &opens_note)
+        } else {
+            notes_above_running_text(&block, stack.len(), &opens_note, |i| {
+                !text(i).ends_with([':', ';'])
+            })
+        };
+        if let Some(notes) = notes {
+            for (label, lines) in stack.iter().zip(notes) {
+                texts.insert(label.line, lines);
+            }
+        }
+    }
+    texts
+}
+
+/// A block of note lines cut into `count` notes: one line each when there
+/// are as many, all of it for one note, or else where a line opens a note.
+fn split_notes(
+    block: &[usize],
+    count: usize,
+    opens_note: impl Fn(usize) -> bool,
+) -> Option<Vec<Vec<usize>>> {
+    if block.is_empty() || !opens_note(block[0]) {
+        return None;
+    }
+    if block.len() == count {
+        return Some(block.iter().map(|&i| vec![i]).collect());
+    }
+    if count == 1 {
+        return Some(vec![block.to_vec()]);
+    }
+    let starts: Vec<usize> = (0..block.len()).filter(|&n| opens_note(block[n])).collect();
+    (starts.len() == count).then(|| {
+        starts
+            .iter()
+            .enumerate()
+            .map(|(n, &from)| block[from..starts.get(n + 1).copied().unwrap_or(block.len())].to_vec())
+            .collect()
+    })
+}
+
+/// The last `count` notes of `block`, which runs on from the running text:
+/// taken from the bottom up, each from the line opening it. The running
+/// text's last line above them must be one that may end it (no lead-in to
+/// a list).
+fn notes_above_running_text(
+    block: &[usize],
+    count: usize,
+    opens_note: impl Fn(usize) -> bool,
+    ends_running_text: impl Fn(usize) -> bool,
+) -> Option<Vec<Vec<usize>>> {
+    let mut notes = Vec::new();
+    let mut end = block.len();
+    for n in (0..block.len()).rev() {
+        if opens_note(block[n]) {
+            notes.push(block[n..end].to_vec());
+            end = n;
+            if notes.len() == count {
+                break;
+            }
+        }
+    }
+    let above = end.checked_sub(1).map(|n| block[n]);
+    if notes.len() < count || !above.is_some_and(ends_running_text) {
+        return None;
+    }
+    notes.reverse();
+    Some(notes)
 }
 
 /// The line-end hyphen between lines `a` and `b`, if there is one to decide.
