@@ -2269,3 +2269,20 @@ fn labels_printed_after_their_notes_go_with_their_texts() {
         assert_has(&found, expected);
     }
 }
+
+/// `pdftotext` sets a formula's subscript apart (`CO 2`, `niet-CO 2-emissies`)
+/// and reads a wide gap between the first capitals of a reference code as
+/// spaces (`I E NW/BSK-2022/268034`): both are one word again.
+#[test]
+fn subscripts_and_spaced_codes_are_joined() {
+    let texts = texts_in(
+        "Het rapport gaat over de uitstoot van CO 2 en over niet-CO 2-emissies. Het heeft\n\
+         kenmerk I E NW/BSK-2022/104455 gekregen.\n",
+        "nl",
+    );
+    assert_has(
+        &texts,
+        "Het rapport gaat over de uitstoot van CO2 en over niet-CO2-emissies.",
+    );
+    assert_has(&texts, "Het heeft kenmerk IENW/BSK-2022/104455 gekregen.");
+}

@@ -1206,8 +1206,7 @@ fn trailing_label_texts(
         let t = text(i);
         t.starts_with("http")
             || t.starts_with("www.")
-            || (t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && t.contains(' '))
+            || (t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && t.contains(' '))
     };
     let mut texts = HashMap::new();
     let mut k = 0;
@@ -1280,7 +1279,9 @@ fn split_notes(
         starts
             .iter()
             .enumerate()
-            .map(|(n, &from)| block[from..starts.get(n + 1).copied().unwrap_or(block.len())].to_vec())
+            .map(|(n, &from)| {
+                block[from..starts.get(n + 1).copied().unwrap_or(block.len())].to_vec()
+            })
             .collect()
     })
 }

@@ -19,6 +19,7 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
         let content = &raw.raw[l.start..l.end];
         let tokens: Vec<(usize, &str)> = tokens(content).collect();
         spaces.extend(spaced_figures(&tokens).into_iter().map(|at| l.start + at));
+        spaces.extend(spaced_code(&tokens).into_iter().map(|at| l.start + at));
         for (i, pair) in tokens.windows(2).enumerate() {
             let ((start, before), (at, token)) = (pair[0], pair[1]);
             let end = start + before.len();
@@ -27,7 +28,8 @@ pub fn split_word_spaces(raw: &RawText, infos: &[LineInfo], lang: &str) -> Vec<u
                 && ((split_word(before, token, lang, &lexicon)
                     && !name_particle(before, token, next))
                     || split_name_start(before, token, next, &lexicon)
-                    || split_mark(before, token))
+                    || split_mark(before, token)
+                    || split_subscript(before, token))
             {
                 spaces.push(l.start + end);
             }
@@ -109,6 +111,31 @@ fn spaced_figures(tokens: &[(usize, &str)]) -> Vec<usize> {
     out
 }
 
+/// The spaces inside a reference code whose first capitals letter spacing
+/// set apart one by one (`I E NW/BSK-2022/268034`): two capitals alone or
+/// more, one space apart, right before a piece in capitals with a slash
+/// and a figure. Offsets are into the line's content.
+fn spaced_code(tokens: &[(usize, &str)]) -> Vec<usize> {
+    let capital = |t: &str| t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+    let code = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t.contains('/')
+            && t.contains(|c: char| c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let singles = tokens[k..].iter().take_while(|(_, t)| capital(t)).count();
+        let end = k + singles;
+        let spaced = || (k..end).all(|n| tokens[n].0 + 2 == tokens[n + 1].0);
+        if singles >= 2 && end < tokens.len() && code(tokens[end].1) && spaced() {
+            out.extend((k..end).map(|n| tokens[n].0 + 1));
+        }
+        k = end + 1;
+    }
+    out
+}
+
 /// Whether a space stands before a mark that letter spacing set apart
 /// from the piece it belongs to: a thousands separator (`3 .000`), a
 /// hyphen between two capitalised parts of a compound (`Take -Off`,
@@ -128,6 +155,32 @@ fn split_mark(before: &str, after: &str) -> bool {
         && before.chars().count() >= 2
         && before.starts_with(char::is_uppercase)
         && before.chars().all(char::is_alphabetic)
+}
+
+/// Whether a space stands before the subscript of a chemical formula
+/// that `pdftotext` set apart (`CO 2-uitstoot`, `niet-CO 2-emissies`,
+/// `NO 2`, `PM 2,5`): the formula's letters end the piece before (after a
+/// hyphen or a bracket, if anything), and the subscript's figures open the
+/// piece after, no further figure after them.
+fn split_subscript(before: &str, after: &str) -> bool {
+    const FORMULAS: &[(&str, &[&str])] = &[
+        ("CO", &["2"]),
+        ("NO", &["2"]),
+        ("SO", &["2"]),
+        ("NH", &["3"]),
+        ("CH", &["4"]),
+        ("PM", &["10", "2,5", "2.5"]),
+    ];
+    FORMULAS.iter().any(|(letters, subscripts)| {
+        let stem = before
+            .strip_suffix(letters)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(['-', '(', '‘', '“', '\'', '"']));
+        stem && subscripts.iter().any(|sub| {
+            after
+                .strip_prefix(sub)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    })
 }
 
 /// Whether a capital alone and a short lower-case piece after it are the
@@ -292,6 +345,17 @@ mod tests {
     }
 
     #[test]
+    fn a_code_split_by_letter_spacing_is_joined() {
+        let spaces = |line: &str| spaced_code(&tokens(line).collect::<Vec<_>>());
+        assert_eq!(spaces("I E NW/BSK-2022/268034"), [1, 3]);
+        assert_eq!(spaces("Ons kenmerk I E NW/BSK-2022/1"), [13, 15]);
+        assert!(spaces("B en W/2022").is_empty());
+        assert!(spaces("I NW/BSK-2022/1").is_empty());
+        assert!(spaces("A B C D").is_empty());
+        assert!(spaces("I E NW").is_empty());
+    }
+
+    #[test]
     fn marks_split_from_their_word_are_joined() {
         assert!(split_mark("3", ".000"));
         assert!(split_mark("12", ".500,"));
@@ -302,6 +366,19 @@ mod tests {
         assert!(!split_mark("en", "-aanbod"));
         assert!(!split_mark("het", "-aanbod"));
         assert!(!split_mark("3", "-4"));
+    }
+
+    #[test]
+    fn subscripts_split_from_their_formula_are_joined() {
+        assert!(split_subscript("CO", "2-uitstoot"));
+        assert!(split_subscript("niet-CO", "2-emissies."));
+        assert!(split_subscript("(CO", "2)"));
+        assert!(split_subscript("PM", "2,5"));
+        assert!(split_subscript("NO", "2"));
+        assert!(!split_subscript("CO", "20"));
+        assert!(!split_subscript("ECO", "2"));
+        assert!(!split_subscript("CO", "3"));
+        assert!(!split_subscript("PM", "25"));
     }
 
     #[test]
