@@ -2286,3 +2286,22 @@ fn subscripts_and_spaced_codes_are_joined() {
     );
     assert_has(&texts, "Het heeft kenmerk IENW/BSK-2022/104455 gekregen.");
 }
+
+/// A numbered title with no comma over the text it heads is a heading
+/// also when it is longer than a short line: it breaks off where the next
+/// line's first word would have fitted within the usual width.
+#[test]
+fn a_long_numbered_title_broken_before_a_capital_is_a_heading() {
+    let text = "Het aantal meldingen is in het afgelopen jaar gedaald van 410 naar 385 per maand.\n\
+                De gemeenten verwachten dat deze daling zich in het komende jaar zal voortzetten.\n\
+                7. Samenwerkingsafspraken tussen gemeenten en provincie Utrecht Oost\n\
+                Zoals in de vorige voortgangsbrief is gemeld, werken de gemeenten samen met de\n\
+                provincie aan een gezamenlijke aanpak van de meldingen en de afhandeling ervan.\n";
+    assert_eq!(
+        segments(text)[2..4],
+        lines(&[
+            "heading\t\t\t7. Samenwerkingsafspraken tussen gemeenten en provincie Utrecht Oost",
+            "body\t\t\tZoals in de vorige voortgangsbrief is gemeld, werken de gemeenten samen met de provincie aan een gezamenlijke aanpak van de meldingen en de afhandeling ervan.",
+        ])
+    );
+}

@@ -320,6 +320,13 @@ impl Planner<'_> {
     }
 
     fn heading_like(&self, i: usize) -> bool {
+        self.is_short(i) && self.heading_shaped(i)
+    }
+
+    /// A heading's shape, whatever the line's length: twelve words at
+    /// most, opening with a capital or a figure, no sentence's end inside
+    /// it, and no stop, comma, colon or function word at its end.
+    fn heading_shaped(&self, i: usize) -> bool {
         let content = self.content(i);
         let Some(first) = content.chars().next() else {
             return false;
@@ -328,8 +335,7 @@ impl Planner<'_> {
         let last = content.trim_end().chars().last();
         let after_marker = &content[heading_label_len(content)..];
         let inner_end = [". ", "! ", "? "].iter().any(|p| after_marker.contains(p));
-        self.is_short(i)
-            && !inner_end
+        !inner_end
             && words <= 12
             && (first.is_uppercase() || first.is_ascii_digit())
             && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
@@ -377,6 +383,12 @@ impl Planner<'_> {
     /// capital or a section number (`2.1 Doel`): the first word of `next`
     /// would have fitted on line `i`.
     fn broken_before_capital(&self, i: usize, next: usize) -> bool {
+        self.broken_before_capital_within(i, next, 9)
+    }
+
+    /// [`Self::broken_before_capital`] with the line and the next word
+    /// within `tenths` tenths of the usual width.
+    fn broken_before_capital_within(&self, i: usize, next: usize, tenths: usize) -> bool {
         let next_content = self.content(next);
         let capital = next_content.chars().next().is_some_and(char::is_uppercase)
             || heading_label_len(next_content) > 0
@@ -385,7 +397,7 @@ impl Planner<'_> {
             .split_whitespace()
             .next()
             .map_or(0, |w| w.chars().count());
-        capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * 9
+        capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * tenths
     }
 
     /// Whether line `para[k]` is a cell of a table's column of figures
@@ -1074,7 +1086,10 @@ impl Planner<'_> {
                             .is_some_and(|u| u.kind == BlockKind::ListItem && !self.is_full(p))
                 });
                 // `1. Inleiding` over the text it heads, no blank line
-                // between (`pdftotext`): a heading, not an item.
+                // between (`pdftotext`): a heading, not an item. With no
+                // comma and broken where the next word would have fitted
+                // within the usual width, it may be longer than a short
+                // line.
                 let numbered_title = is_marker
                     && content.starts_with(|c: char| c.is_ascii_digit())
                     && prev.is_none_or(|p| {
@@ -1083,10 +1098,12 @@ impl Planner<'_> {
                                 u.kind == BlockKind::Heading && u.lines == [p]
                             })
                     })
-                    && self.heading_like(i)
+                    && self.heading_shaped(i)
                     && para.get(k + 1).is_some_and(|&n| {
+                        // A title has no comma; a line of a sentence may.
+                        let tenths = if content.contains(',') { 9 } else { 10 };
                         list_marker_len(self.content(n)).is_none()
-                            && self.broken_before_capital(i, n)
+                            && self.broken_before_capital_within(i, n, tenths)
                     });
                 if numbered_title {
                     if let Some(u) = current.take() {
