@@ -2305,3 +2305,34 @@ fn a_long_numbered_title_broken_before_a_capital_is_a_heading() {
         ])
     );
 }
+
+/// A note cut off by the page break goes on at the next page's foot, where
+/// `pdftotext` may print its rest right under the running text's last
+/// sentence, no blank line between, opening in lower case; here the note's
+/// number is also printed after its text.
+#[test]
+fn a_notes_rest_right_under_the_next_pages_text_goes_on_with_it() {
+    let text = "Het kabinet heeft besloten de regeling voort te zetten.1 Uit het onderzoek blijkt\n\
+                dat het bereik van de regeling het afgelopen jaar verder is gestegen.2\n\
+                1\n\
+                \n\
+                Kamerstuk 29 517, nr. 271.\n\
+                Het onderzoek wordt elk jaar na de landelijke controle uitgevoerd, met een enquête onder\n\
+                ruim 5.000 mensen. Ook in sommige landelijke gebieden,\n\
+                2\n\
+                \n\
+                Pagina 1 van 2\n\
+                \u{c}De gemeenten worden over de uitkomsten geïnformeerd. De regeling loopt tot\n\
+                eind 2030 en wordt daarna geëvalueerd.\n\
+                bijv. in delen van Zeeland, is het bereik lager, omdat de dekking van het netwerk daar\n\
+                minder goed is.\n\
+                \n\
+                Pagina 2 van 2\n";
+    let found = segments(text);
+    for expected in [
+        "body\t\t\tDe regeling loopt tot eind 2030 en wordt daarna geëvalueerd.",
+        "footnote\t2\t\tOok in sommige landelijke gebieden, bijv. in delen van Zeeland, is het bereik lager, omdat de dekking van het netwerk daar minder goed is.",
+    ] {
+        assert_has(&found, expected);
+    }
+}

@@ -1189,7 +1189,8 @@ fn stacked_label_bodies(
 /// only blank lines and furniture after them on their page; one alone is
 /// not the page's own number. Their texts stand right above the note numbered
 /// after the last of them (or above the labels when no such note is on
-/// the page): the short block there that a blank line opens, or else the
+/// the page): the short block there that a blank line opens (past the
+/// first line of a lone label's text above that line), or else the
 /// lines up to the running text, each note opening as a note does (a
 /// capital, a figure or a URL; not one word alone) and the running text
 /// ending in no colon. Keyed by label line.
@@ -1241,8 +1242,12 @@ fn trailing_label_texts(
             .take_while(|&i| !infos[i].blank && !furniture[i] && pages[i] == page && !is_label(i))
             .last()
             .unwrap_or(anchor);
-        let block: Vec<usize> = (top..anchor).collect();
-        let notes = if block.len() <= 2 * stack.len() + 2 && top > 0 && infos[top - 1].blank {
+        // A blank line under a lone label parts the label from its text,
+        // which opens the block; the notes follow it.
+        let under_label = top >= 2 && is_label(top - 2);
+        let block: Vec<usize> = (top + usize::from(under_label)..anchor).collect();
+        let set_apart = top > 0 && infos[top - 1].blank;
+        let notes = if block.len() <= 2 * stack.len() + 2 && set_apart {
             split_notes(&block, stack.len(), &opens_note)
         } else {
             notes_above_running_text(&block, stack.len(), &opens_note, |i| {

@@ -93,18 +93,20 @@ impl PageFoot<'_> {
         k > j && (!on_page(k) || numbered(k))
     }
 
-    /// Whether only blank lines and furniture follow line `i` on its page.
+    /// Whether only blank lines, furniture and note labels (printed after
+    /// their notes) follow line `i` on its page.
     fn ends_page(&self, i: usize) -> bool {
         (i + 1..self.infos.len())
             .take_while(|&k| self.pages[k] == self.pages[i])
-            .all(|k| self.infos[k].blank || self.furniture[k])
+            .all(|k| self.infos[k].blank || self.furniture[k] || (self.is_label)(k))
     }
 }
 
 /// The lines at the foot of the page after the one line `last` ends that
 /// carry on a note cut off by the page break: the last block of text on
-/// that page before its notes and footer, after a blank line, opening in
-/// lower case and closing a sentence, with the page's running text before
+/// that page before its notes and footer, after a blank line (or right
+/// under a closed sentence of the running text), opening in lower case
+/// and closing a sentence, with the page's running text before
 /// it (which does not end in a colon or semicolon that would make the
 /// block a list's item, unless the block is set in from it).
 /// `aside[k]`: line `k` is furniture or a note's. `None` when the note
@@ -127,14 +129,25 @@ pub fn note_continuation(
         .unwrap_or(infos.len());
     let body = |k: usize| !infos[k].blank && !aside[k];
     let end = (from..until).rev().find(|&k| body(k))?;
-    let start = (from..=end)
+    let block_start = (from..=end)
         .rev()
         .take_while(|&k| body(k))
         .last()
         .expect("the block has its last line");
+    // With no blank line above it, the rest opens in lower case right
+    // under the running text's closed sentence (`… is verwijderd.`⏎`bijv.
+    // in delen van …`).
+    let under_closed = (block_start + 1..=end)
+        .rev()
+        .find(|&k| text(k).starts_with(char::is_lowercase) && closes_sentence(text(k - 1)));
+    let start = if text(block_start).starts_with(char::is_lowercase) {
+        block_start
+    } else {
+        under_closed.unwrap_or(block_start)
+    };
     let opens_lower = text(start).starts_with(char::is_lowercase);
     let closes = closes_sentence(text(end));
-    let set_apart = infos[start - 1].blank;
+    let set_apart = infos[start - 1].blank || under_closed == Some(start);
     let before = (from..start).rev().find(|&k| body(k))?;
     // A list's item may follow a lead-in ending in a colon, but not set in
     // from it as `-layout` sets a note's text after its label.
