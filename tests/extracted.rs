@@ -97,16 +97,19 @@ fn a_marker_printed_as_a_word_of_its_own_is_taken_for_its_footnote() {
 /// A marker printed as a word of its own after a sentence's stop, before
 /// the next sentence's capital, is its note's marker; when the sentence
 /// ends on the same number (`niveau 1 en 2. 2`), the one after the stop is;
-/// so after a year closing the sentence (`tot 30 juni 2027. 3 Een`).
+/// so after a year closing the sentence (`tot 30 juni 2027. 3 Een`) and
+/// after a percentage (`slechts 38%. 4 Het`).
 #[test]
 fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
     let text = "Het advies is eerder door het kabinet overgenomen. 1 Ik verwacht dat\n\
                 het aantal studenten op niveau 1 en 2. 2 Daarna volgt meer.\n\
                 De regeling staat open tot 30 juni 2027. 3 Een schipper die stopt\n\
-                ontvangt een vergoeding.\n\n\
+                ontvangt een vergoeding van slechts 38%. 4 Het aandeel\n\
+                stijgt.\n\n\
                 1 Kamerstukken II 2021/22, 30175, nr. 414.\n\
                 2 Kamerstukken II 2022/23, 31524, nr. 12.\n\
-                3 Staatscourant 2026, nr. 18812.\n";
+                3 Staatscourant 2026, nr. 18812.\n\
+                4 Rapport Binnenvaart 2026, p. 3.\n";
     let doc = crate::common::segment_text(text, "nl", brug::ingest::Layout::Auto);
     let first = &doc.segments[0];
     assert_eq!(
@@ -125,8 +128,10 @@ fn a_marker_after_a_stop_before_a_capital_is_taken_for_its_footnote() {
     assert_eq!(fourth.footnote_refs, [3]);
     assert_eq!(
         doc.segments[4].text,
-        "Een schipper die stopt ontvangt een vergoeding."
+        "Een schipper die stopt ontvangt een vergoeding van slechts 38%."
     );
+    assert_eq!(doc.segments[4].footnote_refs, [4]);
+    assert_eq!(doc.segments[5].text, "Het aandeel stijgt.");
 }
 
 /// A marker the extractor set alone on its line, between two lines of one
@@ -2334,5 +2339,34 @@ fn a_notes_rest_right_under_the_next_pages_text_goes_on_with_it() {
         "footnote\t2\t\tOok in sommige landelijke gebieden, bijv. in delen van Zeeland, is het bereik lager, omdat de dekking van het netwerk daar minder goed is.",
     ] {
         assert_has(&found, expected);
+    }
+}
+
+/// `pdftotext -layout`: a table's cell that wraps alone on the next line
+/// after a function word or a bracket left open goes on in that cell
+/// (`Groningen, Friesland and`⏎`Drenthe`, `North Holland (excl.`⏎
+/// `Amsterdam)`); `excl.` before a name ends no sentence.
+#[test]
+fn a_table_cell_wrapped_after_a_function_word_or_open_bracket_is_one_cell() {
+    let text = "The table below shows participation by region in the first year of the pilot.\n\
+                \n\
+                Region                                    Schools taking part   Pupils reached\n\
+                Groningen, Friesland and                  168                   38,400\n\
+                Drenthe\n\
+                Overijssel and Gelderland                 201                   49,700\n\
+                North Holland (excl.                      104                   26,800\n\
+                Amsterdam)\n\
+                Amsterdam                                 162                   51,300\n\
+                \n\
+                Participation is highest in the large cities and lowest in the north.\n";
+    let texts = texts_in(text, "en");
+    for expected in [
+        "Groningen, Friesland and Drenthe",
+        "North Holland (excl. Amsterdam)",
+        "Amsterdam",
+        "168",
+        "26,800",
+    ] {
+        assert_has(&texts, expected);
     }
 }

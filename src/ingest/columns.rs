@@ -21,7 +21,9 @@
 //! line, with its map back to the raw text.
 
 use super::decode::RawText;
-use super::layout::{BlockKind, LineBlock, LineInfo, is_heading_number, list_marker_len};
+use super::layout::{
+    BlockKind, LineBlock, LineInfo, ends_in_function_word, is_heading_number, list_marker_len,
+};
 use super::letterhead::{self, FieldLine};
 
 /// Spaces that part two columns on a line.
@@ -866,12 +868,26 @@ fn is_numbering(text: &str) -> bool {
 }
 
 /// Whether a cell goes on with the cell above it: in lower case, in
-/// brackets, or after a hyphen.
-fn continues_cell(raw: &RawText, above: Option<(usize, usize)>, below: (usize, usize)) -> bool {
+/// brackets, or after a hyphen; when it stands alone in its row, also
+/// after a function word (`Groningen, Friesland and`⏎`Drenthe`) or a
+/// bracket left open (`North Holland (excl.`⏎`Amsterdam)`).
+fn continues_cell(
+    raw: &RawText,
+    above: Option<(usize, usize)>,
+    below: (usize, usize),
+    alone: bool,
+) -> bool {
     let below = &raw.raw[below.0..below.1];
-    above.is_some_and(|(a, b)| raw.raw[a..b].ends_with('-'))
-        && below.starts_with(char::is_alphanumeric)
-        || above.is_some() && below.starts_with(|c: char| c.is_lowercase() || c == '(')
+    let Some((a, b)) = above else {
+        return false;
+    };
+    let above = &raw.raw[a..b];
+    let broken_off = above.ends_with('-')
+        || alone
+            && (ends_in_function_word(above)
+                || above.matches('(').count() > above.matches(')').count());
+    broken_off && below.starts_with(char::is_alphanumeric)
+        || below.starts_with(|c: char| c.is_lowercase() || c == '(')
 }
 
 /// Whether a row goes on with the row above it: each of its cells with
@@ -882,11 +898,12 @@ fn continues_row(
     above: &[Option<(usize, usize)>],
     row: &[Option<(usize, usize)>],
 ) -> bool {
+    let alone = row.iter().flatten().count() == 1;
     row.iter().any(Option::is_some)
         && row
             .iter()
             .zip(above)
-            .all(|(cell, &over)| cell.is_none_or(|cell| continues_cell(raw, over, cell)))
+            .all(|(cell, &over)| cell.is_none_or(|cell| continues_cell(raw, over, cell, alone)))
 }
 
 /// Whether a region's columns run on as prose: on a third of the rows
@@ -1002,7 +1019,7 @@ fn is_label_sentence_table(
                 let unlabelled = c == 1 && row[0].is_none();
                 match cells.last_mut() {
                     Some(open)
-                        if continues_cell(raw, above, cell)
+                        if continues_cell(raw, above, cell, row.iter().flatten().count() == 1)
                             || (unlabelled && !sentence_end(open)) =>
                     {
                         open.push(' ');

@@ -502,12 +502,13 @@ fn separate_word_marker(
             let last_word = w.rsplit(' ').next();
             // `niveau 1 en 2. 2`: the same number again after the stop;
             // `tot en met 2025. 2`: a year closing the sentence; `(ICES). 3`:
-            // a bracket or a quotation mark closing it.
+            // a bracket or a quotation mark closing it; `slechts 38%. 3`: a
+            // percentage.
             // At the line's end any word may close the sentence
             // (`Nederwiek II. 2`).
             w.chars().next_back().is_some_and(|c| {
                 c.is_lowercase()
-                    || matches!(c, ')' | '’' | '”' | '"')
+                    || matches!(c, ')' | '’' | '”' | '"' | '%')
                     || (after.is_none() && c.is_alphabetic())
             }) || last_word == Some(digits)
                 || last_word.is_some_and(is_year)

@@ -1836,7 +1836,7 @@ fn is_numbered_label(content: &str) -> bool {
 /// Whether a line ends in a function word in lower case (`… Environment
 /// and`, `… de`): a phrase going on on the next line, which a heading or a
 /// title does not do.
-fn ends_in_function_word(content: &str) -> bool {
+pub(super) fn ends_in_function_word(content: &str) -> bool {
     content.split_whitespace().next_back().is_some_and(|w| {
         w.chars().all(char::is_lowercase) && crate::lang::rules::function_words().contains(w)
     })
