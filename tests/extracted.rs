@@ -2370,3 +2370,31 @@ fn a_table_cell_wrapped_after_a_function_word_or_open_bracket_is_one_cell() {
         assert_has(&texts, expected);
     }
 }
+
+/// A heading with no comma after a closed sentence and over a full line
+/// is a heading also when longer than a short line, where the next line's
+/// first word would have fitted within the usual width; a line with a
+/// comma stays part of its paragraph.
+#[test]
+fn a_long_heading_broken_before_a_capital_is_a_heading() {
+    let heading = "Het Capaciteitsorgaan brengt in het najaar van 2028 een nieuw advies uit over de\n\
+                   benodigde opleidingscapaciteit. Ik zal uw Kamer dan informeren over de vraag of\n\
+                   verdere uitbreiding van de opleidingen voor mondzorg in de regio nodig is.\n\
+                   Motie over de vergoeding van mondzorg voor ouderen met een laag inkomen\n\
+                   In de motie van de leden Verhoeven-El Amrani en Brouwer wordt de regering\n\
+                   verzocht om te onderzoeken hoe ouderen met een laag inkomen mondzorg kunnen\n\
+                   krijgen zonder dat de kosten een belemmering vormen voor hun gezondheid.\n";
+    assert_has(
+        &segments(heading),
+        "heading\t\t\tMotie over de vergoeding van mondzorg voor ouderen met een laag inkomen",
+    );
+    let sentence = heading.replace(
+        "Motie over de vergoeding van",
+        "Motie, over de vergoeding van",
+    );
+    assert!(
+        !segments(&sentence).iter().any(|s| s.starts_with("heading")),
+        "{:#?}",
+        segments(&sentence)
+    );
+}

@@ -1160,12 +1160,21 @@ impl Planner<'_> {
                 let item_ended = prev.is_some_and(|p| self.line_closes(p))
                     && content.split_whitespace().count() <= 6;
                 let title = self.title_over_heading(para, k);
+                // A heading longer than a short line, with no comma, after a
+                // closed sentence and over a full line: broken where the
+                // next word would have fitted within the usual width.
+                let long_heading = prev.is_some_and(|p| self.line_closes(p))
+                    && !content.contains(',')
+                    && self.heading_shaped(i)
+                    && para.get(k + 1).is_some_and(|&n| {
+                        self.is_full(n) && self.broken_before_capital_within(i, n, 10)
+                    });
                 if opens
                     && current
                         .as_ref()
                         .is_none_or(|u| u.kind != BlockKind::ListItem || item_ended)
                     && (paras.len() > 1 || k > 0)
-                    && (self.heading_like(i) || title)
+                    && (self.heading_like(i) || title || long_heading)
                 {
                     // The heading under such a title may end its paragraph.
                     let alone = para.len() == 1
@@ -1182,7 +1191,7 @@ impl Planner<'_> {
                             && !(self.content(i).split_whitespace().count() >= 6
                                 && self.wrapped_word(para, k + 1))
                     });
-                    if alone || broken_early {
+                    if alone || broken_early || long_heading {
                         if let Some(u) = current.take() {
                             units.push(u);
                         }
