@@ -632,3 +632,8 @@ fn eighteenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn nineteenth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout19", 0.97, "nineteenth held-out set");
 }
+
+#[test]
+fn twentieth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout20", 0.97, "twentieth held-out set");
+}
