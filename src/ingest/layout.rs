@@ -400,6 +400,14 @@ impl Planner<'_> {
         capital && (self.infos[i].chars + 1 + first_word) * 10 <= self.width * tenths
     }
 
+    /// Whether line `i`, with no comma, ends early before line `next` as a
+    /// title does: the first word of `next`, which opens with a capital,
+    /// would have fitted within the usual width. A line of a sentence may
+    /// hold a comma; it needs [`Self::broken_before_capital`].
+    fn ends_early_as_title(&self, i: usize, next: usize) -> bool {
+        !self.content(i).contains(',') && self.broken_before_capital_within(i, next, 10)
+    }
+
     /// Whether line `para[k]` is a cell of a table's column of figures
     /// (`182.000`⏎`38.500`, `214`⏎`6 weken`): a figure with a figure on
     /// the line before or after it, not the end of a full line's sentence
@@ -1100,10 +1108,8 @@ impl Planner<'_> {
                     })
                     && self.heading_shaped(i)
                     && para.get(k + 1).is_some_and(|&n| {
-                        // A title has no comma; a line of a sentence may.
-                        let tenths = if content.contains(',') { 9 } else { 10 };
                         list_marker_len(self.content(n)).is_none()
-                            && self.broken_before_capital_within(i, n, tenths)
+                            && (self.broken_before_capital(i, n) || self.ends_early_as_title(i, n))
                     });
                 if numbered_title {
                     if let Some(u) = current.take() {
@@ -1164,11 +1170,10 @@ impl Planner<'_> {
                 // closed sentence and over a full line: broken where the
                 // next word would have fitted within the usual width.
                 let long_heading = prev.is_some_and(|p| self.line_closes(p))
-                    && !content.contains(',')
                     && self.heading_shaped(i)
-                    && para.get(k + 1).is_some_and(|&n| {
-                        self.is_full(n) && self.broken_before_capital_within(i, n, 10)
-                    });
+                    && para
+                        .get(k + 1)
+                        .is_some_and(|&n| self.is_full(n) && self.ends_early_as_title(i, n));
                 if opens
                     && current
                         .as_ref()

@@ -1202,7 +1202,8 @@ fn trailing_label_texts(
     candidates: &[LabelCandidate],
 ) -> HashMap<usize, Vec<usize>> {
     let text = |i: usize| &raw.raw[infos[i].start..infos[i].end];
-    let is_label = |i: usize| candidates.iter().any(|c| c.line == i);
+    // The candidates come in line order.
+    let is_label = |i: usize| candidates.binary_search_by_key(&i, |c| c.line).is_ok();
     let opens_note = |i: usize| {
         let t = text(i);
         t.starts_with("http")
@@ -1220,20 +1221,25 @@ fn trailing_label_texts(
         {
             end += 1;
         }
-        let stack = &candidates[k..end];
+        let (from, stack) = (k, &candidates[k..end]);
         k = end;
         let (first, last) = (stack[0], stack[stack.len() - 1]);
+        if !first.lone {
+            continue;
+        }
         let page = pages[first.line];
         let at_foot = (last.line + 1..infos.len())
             .take_while(|&i| pages[i] == page)
             .all(|i| infos[i].blank || furniture[i]);
         let page_number = stack.len() == 1 && first.number as usize == page + 1;
-        if !first.lone || !at_foot || page_number {
+        if !at_foot || page_number {
             continue;
         }
-        let anchor = candidates
+        let anchor = candidates[..from]
             .iter()
-            .find(|c| c.number == last.number + 1 && c.line < first.line && pages[c.line] == page)
+            .rev()
+            .take_while(|c| pages[c.line] == page)
+            .find(|c| c.number == last.number + 1)
             .map_or(first.line, |c| c.line);
         // The lines above the anchor up to a blank line, furniture, a
         // label or the page's top.
