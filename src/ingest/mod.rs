@@ -1254,9 +1254,9 @@ fn trailing_label_texts(
         let block: Vec<usize> = (top + usize::from(under_label)..anchor).collect();
         let set_apart = top > 0 && infos[top - 1].blank;
         let notes = if block.len() <= 2 * stack.len() + 2 && set_apart {
-            split_notes(&block, stack.len(), &opens_note)
+            split_notes(&block, stack.len(), opens_note)
         } else {
-            notes_above_running_text(&block, stack.len(), &opens_note, |i| {
+            notes_above_running_text(&block, stack.len(), opens_note, |i| {
                 !text(i).ends_with([':', ';'])
             })
         };
