@@ -1128,19 +1128,9 @@ fn stacked_label_bodies(
     furniture: &[bool],
 ) -> HashMap<usize, Vec<usize>> {
     let mut bodies = HashMap::new();
-    let mut k = 0;
-    while k < labels.len() {
-        let mut end = k + 1;
-        while end < labels.len()
-            && labels[end].lone
-            && labels[end].line == labels[end - 1].line + 1
-            && labels[end].number == labels[end - 1].number + 1
-        {
-            end += 1;
-        }
-        let stack = &labels[k..end];
+    for run in label_stacks(labels) {
+        let (k, stack) = (run.start, &labels[run]);
         if stack.len() < 2 || !stack[0].lone {
-            k = end;
             continue;
         }
         let mut i = stack[stack.len() - 1].line + 1;
@@ -1176,9 +1166,30 @@ fn stacked_label_bodies(
                 bodies.insert(k + n, lines[from..to].to_vec());
             }
         }
-        k = end;
     }
     bodies
+}
+
+/// The runs of `labels` (in line order) that stand on lines one after the
+/// other, numbered one up, each after the first alone on its line: a
+/// stack of labels that `pdftotext` printed apart from their texts. Every
+/// label is in one run.
+fn label_stacks(labels: &[LabelCandidate]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < labels.len() {
+        let mut end = k + 1;
+        while end < labels.len()
+            && labels[end].lone
+            && labels[end].line == labels[end - 1].line + 1
+            && labels[end].number == labels[end - 1].number + 1
+        {
+            end += 1;
+        }
+        runs.push(k..end);
+        k = end;
+    }
+    runs
 }
 
 /// The texts of labels that `pdftotext` printed after their notes: a
@@ -1211,18 +1222,8 @@ fn trailing_label_texts(
             || (t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && t.contains(' '))
     };
     let mut texts = HashMap::new();
-    let mut k = 0;
-    while k < candidates.len() {
-        let mut end = k + 1;
-        while end < candidates.len()
-            && candidates[end].lone
-            && candidates[end].line == candidates[end - 1].line + 1
-            && candidates[end].number == candidates[end - 1].number + 1
-        {
-            end += 1;
-        }
-        let (from, stack) = (k, &candidates[k..end]);
-        k = end;
+    for run in label_stacks(candidates) {
+        let (from, stack) = (run.start, &candidates[run]);
         let (first, last) = (stack[0], stack[stack.len() - 1]);
         if !first.lone {
             continue;
