@@ -2207,6 +2207,13 @@ fn assert_has(texts: &[String], expected: &str) {
     );
 }
 
+/// [`assert_has`] for each of `expected`.
+fn assert_has_all(texts: &[String], expected: &[&str]) {
+    for e in expected {
+        assert_has(texts, e);
+    }
+}
+
 /// A quotation set as a narrower block under a lead-in whose colon ends a
 /// full line (`pdftotext` prints no blank line around it) is a paragraph
 /// of its own, not the lead-in's sentence going on.
@@ -2260,19 +2267,19 @@ fn labels_printed_after_their_notes_go_with_their_texts() {
                 4\n\
                 \n\
                 Pagina 2 van 2\n";
-    let found = segments(text);
-    for expected in [
-        "body\t\t1,2\tHet kabinet heeft de regeling in 2021 herzien en in 2022 geëvalueerd.",
-        "body\t\t3\tDe resultaten zijn op 3 maart 2023 aan de Kamer gezonden.",
-        "body\t\t\tIn de evaluatie staat dat de regeling beter moet aansluiten bij de praktijk van de gemeenten.",
-        "body\t\t4\tDaarom wordt de regeling aangepast.",
-        "footnote\t1\t\tKamerstukken II 2020/21, 31 322, nr. 412",
-        "footnote\t2\t\tKamerstukken II 2021/22, 31 322, nr. 450",
-        "footnote\t3\t\tKamerstukken II 2022/23, 31 322, nr. 471",
-        "footnote\t4\t\thttps://www.example.nl/evaluatie-regeling-2023",
-    ] {
-        assert_has(&found, expected);
-    }
+    assert_has_all(
+        &segments(text),
+        &[
+            "body\t\t1,2\tHet kabinet heeft de regeling in 2021 herzien en in 2022 geëvalueerd.",
+            "body\t\t3\tDe resultaten zijn op 3 maart 2023 aan de Kamer gezonden.",
+            "body\t\t\tIn de evaluatie staat dat de regeling beter moet aansluiten bij de praktijk van de gemeenten.",
+            "body\t\t4\tDaarom wordt de regeling aangepast.",
+            "footnote\t1\t\tKamerstukken II 2020/21, 31 322, nr. 412",
+            "footnote\t2\t\tKamerstukken II 2021/22, 31 322, nr. 450",
+            "footnote\t3\t\tKamerstukken II 2022/23, 31 322, nr. 471",
+            "footnote\t4\t\thttps://www.example.nl/evaluatie-regeling-2023",
+        ],
+    );
 }
 
 /// `pdftotext` sets a formula's subscript apart (`CO 2`, `niet-CO 2-emissies`)
@@ -2333,13 +2340,13 @@ fn a_notes_rest_right_under_the_next_pages_text_goes_on_with_it() {
                 minder goed is.\n\
                 \n\
                 Pagina 2 van 2\n";
-    let found = segments(text);
-    for expected in [
-        "body\t\t\tDe regeling loopt tot eind 2030 en wordt daarna geëvalueerd.",
-        "footnote\t2\t\tOok in sommige landelijke gebieden, bijv. in delen van Zeeland, is het bereik lager, omdat de dekking van het netwerk daar minder goed is.",
-    ] {
-        assert_has(&found, expected);
-    }
+    assert_has_all(
+        &segments(text),
+        &[
+            "body\t\t\tDe regeling loopt tot eind 2030 en wordt daarna geëvalueerd.",
+            "footnote\t2\t\tOok in sommige landelijke gebieden, bijv. in delen van Zeeland, is het bereik lager, omdat de dekking van het netwerk daar minder goed is.",
+        ],
+    );
 }
 
 /// `pdftotext -layout`: a table's cell that wraps alone on the next line
@@ -2360,15 +2367,16 @@ fn a_table_cell_wrapped_after_a_function_word_or_open_bracket_is_one_cell() {
                 \n\
                 Participation is highest in the large cities and lowest in the north.\n";
     let texts = texts_in(text, "en");
-    for expected in [
-        "Groningen, Friesland and Drenthe",
-        "North Holland (excl. Amsterdam)",
-        "Amsterdam",
-        "168",
-        "26,800",
-    ] {
-        assert_has(&texts, expected);
-    }
+    assert_has_all(
+        &texts,
+        &[
+            "Groningen, Friesland and Drenthe",
+            "North Holland (excl. Amsterdam)",
+            "Amsterdam",
+            "168",
+            "26,800",
+        ],
+    );
 }
 
 /// A heading with no comma after a closed sentence and over a full line
