@@ -2406,3 +2406,32 @@ fn a_long_heading_broken_before_a_capital_is_a_heading() {
         segments(&sentence)
     );
 }
+
+/// `pdftotext` may print a table column by column, one cell per line with
+/// no blank line between: short lines broken early before a capital, two
+/// breaks or more in a row, are cells of their own; a sentence broken
+/// early once (`… opened on 1`⏎`September 2021.`) stays one.
+#[test]
+fn a_column_of_cells_printed_line_by_line_is_one_segment_per_cell() {
+    let text = "Sand was needed after the storms of the winter, which caused severe erosion in\n\
+                some places, e.g. on Ameland and near Egmond. The table below shows the amounts\n\
+                per coastal section.\n\
+                Coastal section\n\
+                Wadden Islands (excl. Ameland)\n\
+                Ameland\n\
+                North Holland, Den Helder to Petten\n\
+                \n\
+                The scheme for the sustainability of inland shipping opened on 1\n\
+                September 2021. In the first round, 214 applications were received, more than\n\
+                the 150 that had been expected by the ministry when the scheme was opened.\n";
+    assert_has_all(
+        &texts_in(text, "en"),
+        &[
+            "Coastal section",
+            "Wadden Islands (excl. Ameland)",
+            "Ameland",
+            "North Holland, Den Helder to Petten",
+            "The scheme for the sustainability of inland shipping opened on 1 September 2021.",
+        ],
+    );
+}

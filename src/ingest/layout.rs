@@ -496,6 +496,32 @@ impl Planner<'_> {
             && self.broken_before_capital(i, next)
     }
 
+    /// Whether line `para[k]` opens a cell of a column that `pdftotext`
+    /// printed line by line (`Coastal section`⏎`Wadden Islands (excl.
+    /// Ameland)`⏎`Ameland`⏎`North Holland, Den Helder to Petten`): it and
+    /// the line before it are one of two breaks or more in a row where a
+    /// line of half the usual width at most, with no punctuation, function
+    /// word or hyphen at its end, is broken early before a capital, at one
+    /// indent, with no wide gap.
+    fn opens_column_cell(&self, para: &[usize], k: usize) -> bool {
+        let indent = |l: usize| self.infos[l].start - self.raw.lines[l].start;
+        let cell_break = |n: usize| {
+            let (Some(&a), Some(&b)) = (para.get(n.wrapping_sub(1)), para.get(n)) else {
+                return false;
+            };
+            let content = self.content(a);
+            self.infos[a].chars * 2 <= self.width
+                && indent(a) == indent(b)
+                && !content.contains("   ")
+                && !self.content(b).contains("   ")
+                && last_char(content).is_some_and(|c| c.is_alphanumeric() || c == ')')
+                && !ends_in_function_word(content)
+                && self.content(b).starts_with(char::is_uppercase)
+                && self.broken_before_capital(a, b)
+        };
+        k > 0 && cell_break(k) && (cell_break(k - 1) || cell_break(k + 1))
+    }
+
     /// Whether line `i` is a table's cell printed alone between blank
     /// lines, as `pdftotext` prints a header row (`Schooljaar`⏎⏎
     /// `Leerlingen`): three words at most, no punctuation at its end.
@@ -1248,7 +1274,7 @@ impl Planner<'_> {
                     Some(u)
                         if prev.is_some_and(|p| {
                             self.introduces(p, i) || self.cell_tail_before(p, i)
-                        }) =>
+                        }) || self.opens_column_cell(para, k) =>
                     {
                         units.push(std::mem::replace(
                             u,
