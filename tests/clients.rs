@@ -637,3 +637,8 @@ fn nineteenth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn twentieth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout20", 0.97, "twentieth held-out set");
 }
+
+#[test]
+fn twenty_first_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout21", 0.97, "twenty-first held-out set");
+}
