@@ -525,7 +525,11 @@ fn separate_word_marker(
         .rsplit(' ')
         .next()
         .is_some_and(|w| with_lowercase(w, |w| numbered_words().contains(w)));
+    // `Actielijn 1: meer mensen …` opening its line: a label's number.
+    let opens_label =
+        after == Some(':') && !word.contains(' ') && word.starts_with(char::is_uppercase);
     !numbered
+        && !opens_label
         && digits.len() <= 2
         && !digits.starts_with('0')
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
