@@ -334,7 +334,7 @@ pub fn check_with_record(
             .par_iter()
             .zip(per_bead.par_iter_mut())
             .zip(keys.par_iter_mut())
-            .with_min_len(256)
+            .with_min_len(16)
             .for_each(|((pair, out), keys)| check_pair(pair, out, keys));
     } else {
         pairs
