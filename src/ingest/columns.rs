@@ -339,7 +339,7 @@ fn read(
                         continue;
                     };
                     let physical = region.first + r;
-                    let alone = row.iter().flatten().count() == 1;
+                    let alone = has_one_cell(row);
                     lines.push(FieldLine {
                         line: cell_line(physical, cell),
                         text: &raw.raw[cell.0..cell.1],
@@ -759,7 +759,7 @@ fn regions(raw: &RawText, words: &[Vec<Word>], aside: &[bool]) -> Vec<Region> {
         // last line, `2025`, over a table).
         let alone = |i: usize| {
             let cells = row_cells(&words[i], &cuts);
-            cells[0].is_some() && cells.iter().flatten().count() == 1
+            cells[0].is_some() && has_one_cell(&cells)
         };
         while first < last && first > 0 && alone(first) && !words[first - 1].is_empty() {
             first += 1;
@@ -867,6 +867,11 @@ fn is_numbering(text: &str) -> bool {
                 && number.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Whether a row has text in one cell only.
+fn has_one_cell(row: &[Option<(usize, usize)>]) -> bool {
+    row.iter().flatten().count() == 1
+}
+
 /// Whether a cell goes on with the cell above it: in lower case, in
 /// brackets, or after a hyphen; when it stands alone in its row, also
 /// after a function word (`Groningen, Friesland and`⏎`Drenthe`) or a
@@ -898,7 +903,7 @@ fn continues_row(
     above: &[Option<(usize, usize)>],
     row: &[Option<(usize, usize)>],
 ) -> bool {
-    let alone = row.iter().flatten().count() == 1;
+    let alone = has_one_cell(row);
     row.iter().any(Option::is_some)
         && row
             .iter()
@@ -1019,7 +1024,7 @@ fn is_label_sentence_table(
                 let unlabelled = c == 1 && row[0].is_none();
                 match cells.last_mut() {
                     Some(open)
-                        if continues_cell(raw, above, cell, row.iter().flatten().count() == 1)
+                        if continues_cell(raw, above, cell, has_one_cell(row))
                             || (unlabelled && !sentence_end(open)) =>
                     {
                         open.push(' ');

@@ -621,7 +621,7 @@ fn find_footnotes(
     // note's text counts where the text is).
     let note_start = |n: &Note| n.lines.iter().map(|&i| infos[i].start).min();
     let mut bodies = bodies;
-    bodies.sort_by_key(note_start);
+    bodies.sort_by_cached_key(note_start);
     let mut aside = furniture.to_vec();
     for note in &bodies {
         for &i in &note.lines {
