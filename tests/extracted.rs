@@ -2460,3 +2460,63 @@ fn a_labels_number_before_a_colon_is_no_footnote_marker() {
     );
     assert_eq!(first.footnote_refs, [1]);
 }
+
+/// `pdftotext` may print a table's columns of figures one after another,
+/// a blank line between them and the column's header cell over each
+/// (`Channel`⏎`2.4`⏎`1.9`): every figure is a cell of its own. A figure
+/// that ends such a column is not the label of the next paragraph
+/// (`0.3`⏎⏎`Harbour`), a column that opens a paragraph is not a list
+/// item under its first figure (`0.4`⏎`0.5`), and a column printed right
+/// after a note's lone label is not that note's text.
+#[test]
+fn columns_of_figures_printed_one_after_another_are_one_cell_per_figure() {
+    let text = "In this letter I report on the dredging of the waterways in the south-west in 2027.\n\
+                The work was done under the contracts that were renewed last year.1 The table below\n\
+                shows the amounts per region.\n\
+                Table 2: Dredging per region in 2027, in million cubic metres\n\
+                Region\n\
+                Eastern Scheldt\n\
+                Western Scheldt\n\
+                Lake Grevelingen\n\
+                1\n\
+                \n\
+                Channel\n\
+                2.4\n\
+                1.9\n\
+                0.7\n\
+                0.3\n\
+                \n\
+                Harbour\n\
+                1.2\n\
+                0.8\n\
+                0.6\n\
+                1.5\n\
+                \n\
+                Parliamentary Paper 31 710, No. 88.\n\
+                \n\
+                \u{c}Lake IJssel\n\
+                Total\n\
+                \n\
+                0.4\n\
+                0.5\n\
+                0.2\n\
+                3.1\n\
+                \n\
+                Dredging in the channels is cheaper than dredging in the harbours, because the\n\
+                ships can work without interruption. I will inform your House again next year.\n";
+    assert_has_all(
+        &texts_in(text, "en"),
+        &[
+            "Channel",
+            "2.4",
+            "0.3",
+            "Harbour",
+            "1.5",
+            "Parliamentary Paper 31 710, No. 88.",
+            "0.4",
+            "0.2",
+            "3.1",
+            "Dredging in the channels is cheaper than dredging in the harbours, because the ships can work without interruption.",
+        ],
+    );
+}

@@ -932,7 +932,10 @@ impl Planner<'_> {
                     && content.split_whitespace().count() <= 14
             };
             let ends_in_label = para.len() >= 2
-                && para.last().is_some_and(|&l| is_lone_label(self.content(l)))
+                && para.last().is_some_and(|&l| {
+                    is_lone_label(self.content(l))
+                        && !self.figure_after_figure(para[para.len() - 2], l)
+                })
                 && (self.line_closes(para[para.len() - 2])
                     || self.heading_like(para[para.len() - 2])
                     || under_title(para[para.len() - 2]));
@@ -1012,7 +1015,11 @@ impl Planner<'_> {
                 skip: 0,
             });
         }
-        if !is_lone_label(label) {
+        // A figure over figures (`0.3`⏎`0.4`⏎`0.2`) is a table's column,
+        // not an item's label over its text.
+        if !is_lone_label(label)
+            || is_figure_cell(label) && rest.iter().all(|&l| is_figure_cell(self.content(l)))
+        {
             return None;
         }
         // A bullet stays in the item's text, as on a line with its item.

@@ -1058,6 +1058,16 @@ fn footnote_extents(
             if page_breaks::is_bare_number(text) && !(label.lone && lines.len() == 1) {
                 break;
             }
+            // A table's column of figures (`1.1`⏎`0.9`) that `pdftotext`
+            // printed after the label is no note's text.
+            let figure = |x: usize| {
+                x < infos.len()
+                    && !infos[x].blank
+                    && layout::is_figure_cell(&raw.raw[infos[x].start..infos[x].end])
+            };
+            if figure(j) && figure(j + 1) {
+                break;
+            }
             let single_token = !text.contains(char::is_whitespace);
             let opens_lower = text.starts_with(char::is_lowercase);
             let mid_phrase = page_breaks::ends_mid_phrase(last_text) && !url_part;
