@@ -2520,3 +2520,51 @@ fn columns_of_figures_printed_one_after_another_are_one_cell_per_figure() {
         ],
     );
 }
+
+/// A table that `pdftotext` prints row by row, one cell between blank
+/// lines: a whole number beside money with an abbreviated unit (`52`⏎⏎
+/// `€ 6,2 mln.`) is a figure of the table, not a page number, and two
+/// whole numbers one under the other (`63`⏎`56`) are two cells, not a
+/// heading's number over its title.
+#[test]
+fn whole_numbers_in_a_table_beside_money_or_each_other_are_cells() {
+    let rows = "De tabel geeft de verdeling per eenheid over de komende jaren.\n\
+                Eenheid\n\
+                \n\
+                Extra fte\n\
+                \n\
+                Bedrag per jaar\n\
+                \n\
+                Noord-Nederland\n\
+                \n\
+                52\n\
+                \n\
+                € 6,2 mln.\n\
+                \n\
+                Oost-Nederland\n\
+                \n\
+                61\n\
+                \n\
+                € 7,3 mln.\n\
+                \n\
+                De bedragen zijn inclusief de kosten van opleiding en uitrusting van de agenten.\n";
+    assert_has_all(&texts_in(rows, "nl"), &["52", "€ 6,2 mln.", "61"]);
+    let pair = "Replies\n\
+                2,140\n\
+                96\n\
+                \n\
+                Share\n\
+                88.1%\n\
+                4.0%\n\
+                \n\
+                71\n\
+                48\n\
+                \n\
+                3.3%\n\
+                2.2%\n\
+                \n\
+                The shares do not add up to 100 because of rounding. Most people who replied\n\
+                asked for plain information on what the scheme pays for and what it does not.\n\
+                About half of them would be willing to pay a higher fee for a wider scheme.\n";
+    assert_has_all(&texts_in(pair, "en"), &["71", "48", "3.3%"]);
+}

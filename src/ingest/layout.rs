@@ -998,7 +998,11 @@ impl Planner<'_> {
     fn labelled_unit(&self, para: &[usize]) -> Option<LineBlock> {
         let (&first, rest) = para.split_first()?;
         let label = self.content(first);
-        if rest.is_empty() {
+        // A figure over figures (`0.3`⏎`0.4`, `63`⏎`56`) is a table's
+        // column, not an item's label or a heading's number over its text.
+        if rest.is_empty()
+            || is_figure_cell(label) && rest.iter().all(|&l| is_figure_cell(self.content(l)))
+        {
             return None;
         }
         // A heading's plain number (`1`⏎⏎`Inleiding`) or a paper's number
@@ -1015,11 +1019,7 @@ impl Planner<'_> {
                 skip: 0,
             });
         }
-        // A figure over figures (`0.3`⏎`0.4`⏎`0.2`) is a table's column,
-        // not an item's label over its text.
-        if !is_lone_label(label)
-            || is_figure_cell(label) && rest.iter().all(|&l| is_figure_cell(self.content(l)))
-        {
+        if !is_lone_label(label) {
             return None;
         }
         // A bullet stays in the item's text, as on a line with its item.
@@ -1738,8 +1738,11 @@ pub fn is_figure_cell(content: &str) -> bool {
         };
         figure = next;
     }
-    let unit = words.next();
-    if words.next().is_some() || unit.is_some_and(|u| !u.chars().all(char::is_alphabetic)) {
+    // A unit may be abbreviated (`€ 6,2 mln.`, `1,4 mld.`).
+    let unit = words.next().map(|u| u.strip_suffix('.').unwrap_or(u));
+    if words.next().is_some()
+        || unit.is_some_and(|u| u.is_empty() || !u.chars().all(char::is_alphabetic))
+    {
         return false;
     }
     let figure = figure.trim_start_matches(['€', '$', '£', '-', '−', '+']);
