@@ -2568,3 +2568,34 @@ fn whole_numbers_in_a_table_beside_money_or_each_other_are_cells() {
                 About half of them would be willing to pay a higher fee for a wider scheme.\n";
     assert_has_all(&texts_in(pair, "en"), &["71", "48", "3.3%"]);
 }
+
+/// A footnote marker printed as a word after a clause's comma, before a
+/// function word (`every year, 2 and return`), is the note's marker; a
+/// number after a comma before any other word is a quantity (`rose, 3
+/// percent`), and stays.
+#[test]
+fn a_marker_printed_after_a_comma_before_a_function_word_is_taken() {
+    let text = "The agency counted the bicycles in the stations in the spring of last year.1 Many\n\
+                spaces are taken by bicycles that have not been moved for weeks. Municipalities\n\
+                remove approx. 90,000 of these bicycles every year, 2 and return fewer than one in\n\
+                five to their owners. The number of spaces rose, 3 percent more than planned.\n\n\
+                1 Bureau Stalling, Telling fietsenstallingen 2027.\n\
+                2 Figures of the municipalities for 2026.\n\
+                3 Planning of the programme, March 2026.\n";
+    let doc = crate::common::segment_text(text, "en", brug::ingest::Layout::Auto);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    let remove = doc
+        .segments
+        .iter()
+        .find(|s| s.text.starts_with("Municipalities"))
+        .expect("the sentence is there");
+    assert_eq!(
+        remove.text,
+        "Municipalities remove approx. 90,000 of these bicycles every year, and return fewer than one in five to their owners."
+    );
+    assert_eq!(remove.footnote_refs, [2]);
+    assert!(
+        texts.contains(&"The number of spaces rose, 3 percent more than planned."),
+        "{texts:#?}"
+    );
+}

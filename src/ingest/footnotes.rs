@@ -412,6 +412,17 @@ fn digit_run(
                 line,
             });
         }
+    } else if marker_after_comma(before, digits, &content[end..]) && !in_url(content, start) {
+        // Taken only for a note with no other candidate.
+        if let Some(n) = parse_number(digits) {
+            out.push(MarkerCandidate {
+                start: content_start + start - 1,
+                end: content_start + end,
+                number: n,
+                strength: Strength::Faint,
+                line,
+            });
+        }
     } else if prev.is_none_or(|c| !c.is_alphanumeric())
         && (5..=7).contains(&digits.len())
         && !in_url(content, start)
@@ -533,6 +544,26 @@ fn separate_word_marker(
         && digits.len() <= 2
         && !digits.starts_with('0')
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
+}
+
+/// A number of one or two digits printed as a word after a clause's comma
+/// that follows a word in lower case, before a function word or at the
+/// line's end (`every year, 2 and return`): the marker the PDF set right
+/// after the comma. A number before any other word is a quantity
+/// (`rose, 2 percent`), one after a figure a list of numbers (`1, 2 and 3`).
+fn marker_after_comma(before: &str, digits: &str, rest: &str) -> bool {
+    let Some(word) = before.strip_suffix(", ") else {
+        return false;
+    };
+    let letters = word.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let word_ends = word.chars().next_back().is_some_and(char::is_lowercase) && letters >= 2;
+    let next_word = rest.split_whitespace().next();
+    let clause_goes_on = rest.starts_with(' ')
+        && next_word.is_some_and(|w| crate::lang::rules::function_words().contains(w));
+    word_ends
+        && (1..=2).contains(&digits.len())
+        && !digits.starts_with('0')
+        && (rest.trim().is_empty() || clause_goes_on)
 }
 
 /// A number of one or two digits glued to the stop after a number that
