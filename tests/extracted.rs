@@ -362,6 +362,31 @@ fn addressee_block_cut_by_the_side_column_is_one_segment() {
     );
 }
 
+/// A letter to a municipality's executive opens `Geacht college,`: its
+/// letterhead is read field by field, and the addressee's postcode and
+/// place, printed after a field of the side column (`Postbus 2`, ``,
+/// `Uw brief van`⏎`3 april 2028`, ``, `8090 AA WEZEP`), end the
+/// addressee's block.
+#[test]
+fn a_letter_to_a_college_has_its_letterhead_and_whole_addressee() {
+    let text = "Ministerie van Defensie\n\n\
+                > Retouradres Postbus 20701 2500 ES Den Haag\n\n\
+                College van burgemeester en wethouders\nvan de gemeente Ermelo\nPostbus 500\n\n\
+                Uw brief van\n12 maart 2028\n\n3850 DM ERMELO\n\n\
+                Ons kenmerk\nBS2028004411\n\nDatum\n\n2 mei 2028\n\nGeacht college,\n\
+                In uw brief vraagt u mij om het aantal oefenvluchten boven het terrein te beperken.\n\
+                Ik ga hieronder in op uw vragen en op de maatregelen die ik al heb genomen.\n\u{c}";
+    assert_has_all(
+        &segments(text),
+        &[
+            "letterhead\t\t\tCollege van burgemeester en wethouders van de gemeente Ermelo Postbus 500 3850 DM ERMELO",
+            "letterhead\t\t\tUw brief van 12 maart 2028",
+            "letterhead\t\t\tDatum 2 mei 2028",
+            "body\t\t\tIn uw brief vraagt u mij om het aantal oefenvluchten boven het terrein te beperken.",
+        ],
+    );
+}
+
 /// The sender's block at the top of a letter with no side column: the
 /// name, the address lines together, and each phone or e-mail line, one
 /// segment each.

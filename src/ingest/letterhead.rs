@@ -59,7 +59,7 @@ pub fn is_salutation(text: &str) -> bool {
     let text = text.trim();
     text.ends_with(',')
         && text.split_whitespace().count() <= 6
-        && ["geachte", "dear", "sehr geehrte", "madame", "monsieur"]
+        && ["geacht", "dear", "sehr geehrte", "madame", "monsieur"]
             .iter()
             .any(|w| text.to_lowercase().starts_with(w))
 }
@@ -206,7 +206,61 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
         k += 1;
     }
     let blocks = continuations_joined(blocks, lines, labels);
+    let blocks = postcodes_joined(blocks, lines, labels);
     broken_values_joined(blocks, lines, labels)
+}
+
+/// Whether a line is a Dutch postcode and a place (`8090 AA WEZEP`,
+/// `2511 CB Den Haag`): an address's last line.
+fn is_postcode_line(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(digits), Some(letters), Some(place)) = (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+        && letters.len() == 2
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && place.starts_with(char::is_uppercase)
+}
+
+/// A postcode and place alone (`8090 AA WEZEP`) that an extractor printed
+/// apart from the address it ends, a field of the side column between
+/// them (`Postbus 2`, ``, `Uw brief van`⏎`3 april 2028`, ``, `8090 AA
+/// WEZEP`): it joins the nearest of the two fields before it whose last
+/// line is a street's or a PO box's number, with no label and no postcode
+/// of its own.
+fn postcodes_joined(
+    mut blocks: Vec<LineBlock>,
+    lines: &[FieldLine<'_>],
+    labels: &[&str],
+) -> Vec<LineBlock> {
+    let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
+    let open_address = |b: &LineBlock| {
+        !starts_with_label(text(b.lines[0]), labels)
+            && !b.lines.iter().any(|&l| is_postcode_line(text(l)))
+            && b.lines
+                .last()
+                .is_some_and(|&l| text(l).trim_end().ends_with(|c: char| c.is_ascii_digit()))
+    };
+    let mut k = 1;
+    while k < blocks.len() {
+        let lone_postcode =
+            blocks[k].lines.len() == 1 && is_postcode_line(text(blocks[k].lines[0]));
+        let target = (k.saturating_sub(2)..k)
+            .rev()
+            .find(|&j| open_address(&blocks[j]));
+        match target {
+            Some(j) if lone_postcode => {
+                let rest = blocks.remove(k);
+                blocks[j].lines.extend(rest.lines);
+            }
+            _ => k += 1,
+        }
+    }
+    blocks
 }
 
 /// A field's value that breaks off after a function word (`Betreft
