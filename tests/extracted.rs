@@ -2624,3 +2624,70 @@ fn a_marker_printed_after_a_comma_before_a_function_word_is_taken() {
         "{texts:#?}"
     );
 }
+
+/// A section's title may be a question (`Wat ging er mis?`): its plain
+/// number printed apart (`2`⏎⏎`Wat ging er mis?`, default text) or set
+/// before it at a distance (`2       Wat ging er mis?`, `-layout`) is the
+/// heading's, not the label of the note whose marker ends the sentence
+/// before it (`… aangekomen.2`), when the note's own label is printed
+/// after its text or further down.
+#[test]
+fn a_numbered_heading_that_asks_a_question_is_a_heading() {
+    let default = "Bij de verkiezing hebben ruim 94.000 Nederlanders vanuit het buitenland per brief\n\
+                gestemd. In het debat heb ik uw Kamer toegezegd te onderzoeken hoe te late stemmen\n\
+                kunnen worden voorkomen.1 In deze brief geef ik de uitkomsten van dat onderzoek.\n\
+                1\n\
+                \n\
+                Hoe het briefstemmen werkt\n\
+                \n\
+                Een kiezer in het buitenland moet zich eerst registreren bij de gemeente Den Haag.\n\
+                Een stem telt alleen mee als zij uiterlijk om 15.00 uur op de dag van de verkiezing\n\
+                in Den Haag of op de ambassade is aangekomen.2\n\
+                2\n\
+                \n\
+                Wat ging er mis?\n\
+                \n\
+                2.1\n\
+                \n\
+                Te laat verstuurd\n\
+                \n\
+                De stembescheiden zijn later verstuurd dan bij eerdere verkiezingen, omdat twee\n\
+                partijen bezwaar hadden gemaakt tegen het besluit over hun naam.3\n\
+                1\n\
+                \n\
+                Handelingen II 2027/28, nr. 29, item 4.\n\
+                Art. M 7 van de Kieswet. De termijn geldt ook voor stemmen op een ambassade.\n\
+                3\n\
+                De Raad van State heeft op 11 oktober 2027 uitspraak gedaan over de beroepen.\n\
+                2\n\
+                \n";
+    let layout = "Bij de verkiezing hebben ruim 94.000 Nederlanders vanuit het buitenland per brief\n\
+               gestemd. In het debat heb ik uw Kamer toegezegd te onderzoeken hoe te late stemmen\n\
+               kunnen worden voorkomen.1 In deze brief geef ik de uitkomsten van dat onderzoek.\n\
+               \n\
+               1       Hoe het briefstemmen werkt\n\
+               Een kiezer in het buitenland moet zich eerst registreren bij de gemeente Den Haag.\n\
+               Een stem telt alleen mee als zij uiterlijk om 15.00 uur op de dag van de verkiezing\n\
+               in Den Haag of op de ambassade is aangekomen.2\n\
+               \n\
+               2       Wat ging er mis?\n\
+               \n\
+               2.1      Te laat verstuurd\n\
+               De stembescheiden zijn later verstuurd dan bij eerdere verkiezingen, omdat twee\n\
+               partijen bezwaar hadden gemaakt tegen het besluit over hun naam.3\n\
+               \n\
+               1   Handelingen II 2027/28, nr. 29, item 4.\n\
+               2   Art. M 7 van de Kieswet. De termijn geldt ook voor stemmen op een ambassade.\n\
+               3   De Raad van State heeft op 11 oktober 2027 uitspraak gedaan over de beroepen.\n\
+               \n";
+    for text in [default, layout] {
+        assert_has_all(
+            &segments(text),
+            &[
+                "heading\t\t\t2 Wat ging er mis?",
+                "footnote\t1\t\tHandelingen II 2027/28, nr. 29, item 4.",
+                "footnote\t2\t\tArt. M 7 van de Kieswet.",
+            ],
+        );
+    }
+}

@@ -181,7 +181,8 @@ fn at_page_edge(infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
 /// (`1`⏎⏎`Inleiding`⏎⏎`Nederland is …`, or set close under the text
 /// before it, `… gemaakt.`⏎`1`⏎⏎`Inleiding`): text stands before it on
 /// its page, and the next line, on the same page, is a heading of one
-/// line (a capital, at most eight words, no closing punctuation) with a
+/// line (a capital, at most eight words, no closing punctuation but a
+/// question's: `Wat ging er mis?`) with a
 /// blank line and text after it. A page number stands at a page's top
 /// or foot instead, and a note's text runs longer than a heading's.
 pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
@@ -216,7 +217,7 @@ pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: us
         && infos.get(next + 1).is_none_or(|n| n.blank)
         && heading.starts_with(char::is_uppercase)
         && heading.split_whitespace().count() <= 8
-        && !heading.ends_with(['.', ',', ';', ':', '!', '?'])
+        && !heading.ends_with(['.', ',', ';', ':', '!'])
 }
 
 /// A lone number in a table's column of figures, as `pdftotext` prints a

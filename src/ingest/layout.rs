@@ -325,7 +325,8 @@ impl Planner<'_> {
 
     /// A heading's shape, whatever the line's length: twelve words at
     /// most, opening with a capital or a figure, no sentence's end inside
-    /// it, and no stop, comma, colon or function word at its end.
+    /// it, and no stop, comma, colon or function word at its end; a
+    /// numbered heading may ask a question (`2 Wat ging er mis?`).
     fn heading_shaped(&self, i: usize) -> bool {
         let content = self.content(i);
         let Some(first) = content.chars().next() else {
@@ -333,12 +334,16 @@ impl Planner<'_> {
         };
         let words = content.split_whitespace().count();
         let last = content.trim_end().chars().last();
-        let after_marker = &content[heading_label_len(content)..];
+        let label = heading_label_len(content);
+        let after_marker = &content[label..];
         let inner_end = [". ", "! ", "? "].iter().any(|p| after_marker.contains(p));
+        let numbered_question = label > 0 && words <= 9 && last == Some('?');
         !inner_end
             && words <= 12
             && (first.is_uppercase() || first.is_ascii_digit())
-            && !last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…'))
+            && (numbered_question
+                || !last
+                    .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '…')))
             && !ends_in_function_word(content)
     }
 
@@ -816,11 +821,15 @@ impl Planner<'_> {
                 && out[out.len() - 2]
                     .last()
                     .is_some_and(|&l| is_figure_cell(self.content(l)));
+            // A section's question as its title (`2`⏎⏎`Wat ging er mis?`).
+            let titled = |number: usize| {
+                title || (is_heading_number(self.content(number)) && self.question_title(&para))
+            };
             let prev = out.last_mut();
             match prev {
                 Some(number)
-                    if title
-                        && number.len() == 1
+                    if number.len() == 1
+                        && titled(number[0])
                         && self.opens_title(number[0])
                         && !after_figure =>
                 {
@@ -830,8 +839,8 @@ impl Planner<'_> {
                 // (`Vergaderjaar 2025–2026`⏎`36 780`), or a heading's
                 // number under a sentence's end (`… gemaakt.`⏎`1`).
                 Some(lines)
-                    if title
-                        && lines.len() > 1
+                    if lines.len() > 1
+                        && titled(lines[lines.len() - 1])
                         && self.closes_on_number(lines)
                         && self.same_page(lines[lines.len() - 1], para[0]) =>
                 {
@@ -982,6 +991,21 @@ impl Planner<'_> {
         }
     }
 
+    /// Whether a heading's number stands over a question as its title
+    /// (`2`⏎⏎`Wat ging er mis?`): one short line, eight words at most,
+    /// that opens with a capital and ends in its only question mark.
+    fn question_title(&self, lines: &[usize]) -> bool {
+        let [line] = lines else {
+            return false;
+        };
+        let content = self.content(*line).trim_end();
+        self.is_short(*line)
+            && content.starts_with(char::is_uppercase)
+            && content.split_whitespace().count() <= 8
+            && content.ends_with('?')
+            && !content[..content.len() - 1].contains(['.', '!', '?', ':', ';'])
+    }
+
     /// Whether the lines after a dossier's number are its title: up to
     /// four lines that open with a capital and end no sentence (`Wijziging
     /// van de Wegenverkeerswet 1994 in verband`⏎`met het stellen …`).
@@ -1010,7 +1034,9 @@ impl Planner<'_> {
         // same page.
         let same_page = self.same_page(first, rest[0]);
         let opens_title = is_heading_number(label) || is_paper_number(label);
-        let title = self.title_lines(rest) || (is_paper_number(label) && self.dossier_title(rest));
+        let title = self.title_lines(rest)
+            || (is_paper_number(label) && self.dossier_title(rest))
+            || (is_heading_number(label) && self.question_title(rest));
         if opens_title && same_page && title {
             return Some(LineBlock {
                 kind: BlockKind::Heading,

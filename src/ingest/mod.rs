@@ -451,7 +451,7 @@ fn number_under_sentence(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: 
 
 /// A numbered heading on a line of its own (`1      The shortages in
 /// 2025`): a plain number, then a title (a capital, at most eight words,
-/// no comma, no closing punctuation), blank lines around it, and text on
+/// no comma, no closing punctuation but a question's), blank lines around it, and text on
 /// the same page that is neither furniture nor opened by a plain number.
 /// A page's notes (`3 Kamerstuk 36 200, nr. 4`) stand close together,
 /// run from one number to the next, and end at the page's foot.
@@ -466,10 +466,14 @@ fn numbered_heading_line(
         return false;
     };
     let title = title.trim();
+    // A section's question may be its title (`2      Wat ging er mis?`).
+    let question = title
+        .strip_suffix('?')
+        .is_some_and(|q| !q.contains(['.', '!', '?', ':', ';']));
     let is_title = layout::is_heading_number(number)
         && title.starts_with(char::is_uppercase)
         && title.split_whitespace().count() <= 8
-        && !title.ends_with(['.', ',', ';', ':', '!', '?']);
+        && (question || !title.ends_with(['.', ',', ';', ':', '!', '?']));
     let set_apart = i > 0
         && infos[i - 1].blank
         && (infos.get(i + 1).is_some_and(|n| n.blank)
