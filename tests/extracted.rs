@@ -2691,3 +2691,32 @@ fn a_numbered_heading_that_asks_a_question_is_a_heading() {
         );
     }
 }
+
+/// `pdftotext -layout`: a table's last row alone atop the next page,
+/// beside the side column (`Total      2,165      1,870`), is a row of
+/// cells, not a line of the paragraph after it.
+#[test]
+fn a_tables_row_of_figures_alone_atop_a_page_is_a_row_of_cells() {
+    let text = "Link in the chain                    2015 (million kg)      2027 (million kg)\n\
+                Primary production                                 312                    287\n\
+                Processing industry                                584                    506\n\
+                \n\
+                \n\
+                                                                                   Page 1 of 2\n\
+                \u{c}Total                                             2,165     1,870\n\
+                \n\
+                Households waste the most food, i.e. 35% of the total. Each person in a household\n\
+                throws away approx. 34 kg of food per year.\n\
+                \n\
+                \n\
+                                                                                   Page 2 of 2\n";
+    assert_has_all(
+        &texts_in(text, "en"),
+        &[
+            "Total",
+            "2,165",
+            "1,870",
+            "Households waste the most food, i.e. 35% of the total.",
+        ],
+    );
+}

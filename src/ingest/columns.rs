@@ -22,7 +22,8 @@
 
 use super::decode::RawText;
 use super::layout::{
-    BlockKind, LineBlock, LineInfo, ends_in_function_word, is_heading_number, list_marker_len,
+    BlockKind, LineBlock, LineInfo, ends_in_function_word, is_figure_cell, is_heading_number,
+    list_marker_len,
 };
 use super::letterhead::{self, FieldLine};
 
@@ -743,11 +744,16 @@ fn regions(raw: &RawText, words: &[Vec<Word>], aside: &[bool]) -> Vec<Region> {
             first = above;
             k = above;
         }
+        // A table's row alone (its last row atop the next page): a label
+        // and figures behind wide gaps.
+        let lone_row = lines.len() == 1 && is_figure_row(raw, lines[0]);
         let cuts: Vec<usize> = gutters(&lines)
             .into_iter()
             .filter(|&((a, b), crossing)| {
                 let right = lines.iter().filter(|l| starts_right_of(l, b)).count();
-                crossing >= CROSSING_LINES || (b - a >= COLUMN_GAP && right >= COLUMN_LINES)
+                crossing >= CROSSING_LINES
+                    || lone_row
+                    || (b - a >= COLUMN_GAP && right >= COLUMN_LINES)
             })
             .map(|((a, _), _)| a)
             .collect();
@@ -848,9 +854,29 @@ fn reads_as_columns(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool
         .filter(|r| r[0].is_none() && r.iter().flatten().count() >= 1)
         .count();
     let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
-    (wide_rows >= 2 || (wide_rows == 1 && right_only_rows >= COLUMN_LINES))
+    let lone_row = rows.len() == 1 && rows[0].iter().flatten().count() >= 3;
+    (wide_rows >= 2 || (wide_rows == 1 && right_only_rows >= COLUMN_LINES) || lone_row)
         && !first_column.iter().all(|t| is_numbering(t))
         && !field_label_column(raw, rows)
+}
+
+/// Whether a line is a table's row of figures: a label of six words at
+/// most, then two figures or more, each behind a wide gap
+/// (`Total      2,165      1,870`, `Schiedam      1.950      27%      € 39
+/// mln.`).
+fn is_figure_row(raw: &RawText, words: &[Word]) -> bool {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for w in words {
+        match parts.last_mut() {
+            Some(part) if raw.raw[part.1..w.start].chars().count() < COLUMN_GAP => part.1 = w.end,
+            _ => parts.push((w.start, w.end)),
+        }
+    }
+    let text = |(a, b): (usize, usize)| &raw.raw[a..b];
+    parts.len() >= 3
+        && text(parts[0]).starts_with(char::is_alphabetic)
+        && text(parts[0]).split_whitespace().count() <= 6
+        && parts[1..].iter().all(|&p| is_figure_cell(text(p)))
 }
 
 /// A number that labels what stands beside it: a list item's label, a
