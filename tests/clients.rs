@@ -642,3 +642,13 @@ fn twentieth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn twenty_first_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout21", 0.97, "twenty-first held-out set");
 }
+
+#[test]
+fn twenty_second_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout22", 0.97, "twenty-second held-out set");
+}
+
+#[test]
+fn twenty_third_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout23", 0.97, "twenty-third held-out set");
+}

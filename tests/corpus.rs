@@ -82,7 +82,12 @@
 //! Kamervragen as a paper) at 0.990; a twenty-first (`heldout21/`: Dutch
 //! answers to Kamervragen with a note running on, a lettered list inside a
 //! numbered one cut by a page break, a table over a page break in an
-//! English paper) at 0.996.
+//! English paper) at 0.996; a twenty-second (`heldout22/`: a table printed
+//! cell by cell with money in mln., a sentence with two footnote markers,
+//! a pdfLaTeX list of questions and answers with a table) at 1.000; a
+//! twenty-third (`heldout23/`: a letter to a municipality's executive, a
+//! table's last row alone atop the next page, a pdfLaTeX note running on
+//! to the next page, an English memorandum in reply) at 0.989.
 //! brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
@@ -248,7 +253,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (("heldout8", "en_motion_rental_homes"), [1.00, 1.00, 1.00]),
     (
         ("heldout8", "nl_mvt_statiegeld_drankkartons"),
-        [1.00, 0.96, 1.00],
+        [1.00, 0.97, 1.00],
     ),
     (
         ("heldout9", "Kamerbrief_antwoorden_keuring_rijbewijs"),
@@ -349,7 +354,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout13", "Letter_housing_for_seasonal_workers_en"),
-        [1.00, 1.00, 0.94],
+        [1.00, 1.00, 0.98],
     ),
     (
         (
@@ -388,7 +393,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
             "heldout14",
             "en_memorandum_in_response_to_report_rail_freight_noise",
         ),
-        [1.00, 0.96, 0.96],
+        [1.00, 0.96, 1.00],
     ),
     (
         (
@@ -571,7 +576,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
             "heldout21",
             "Kamerbrief_voortgang_aanpak_personeelstekort_kinderopvang",
         ),
-        [1.00, 0.95, 0.94],
+        [1.00, 0.97, 0.96],
     ),
     (
         ("heldout21", "Letter_progress_night_train_connections_en"),
@@ -579,11 +584,60 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout21", "en_letter_progress_coastal_sand_nourishment"),
-        [1.00, 0.81, 0.97],
+        [1.00, 0.99, 0.97],
     ),
     (
         ("heldout21", "nl_brief_toekomst_kerkgebouwen"),
         [0.96, 0.94, 0.96],
+    ),
+    (
+        ("heldout22", "Kamerbrief_verdeling_middelen_wijkagenten"),
+        [1.00, 1.00, 1.00],
+    ),
+    (
+        (
+            "heldout22",
+            "Kamerbrief_voortgang_huisartsenzorg_platteland",
+        ),
+        [1.00, 0.99, 1.00],
+    ),
+    (
+        ("heldout22", "Letter_evaluation_bicycle_parking_stations_en"),
+        [1.00, 0.97, 1.00],
+    ),
+    (
+        (
+            "heldout22",
+            "en_letter_outcome_consultation_flood_insurance",
+        ),
+        [1.00, 1.00, 1.00],
+    ),
+    (
+        ("heldout22", "nl_vragen_jaarverslag_rijkswegen"),
+        [1.00, 1.00, 1.00],
+    ),
+    (
+        ("heldout23", "Brief_gemeente_oefenvluchten_helikopters"),
+        [1.00, 1.00, 0.95],
+    ),
+    (
+        ("heldout23", "Kamerbrief_voortgang_aanpak_funderingsschade"),
+        [1.00, 0.99, 1.00],
+    ),
+    (
+        ("heldout23", "Letter_progress_reduction_food_waste_en"),
+        [0.97, 1.00, 1.00],
+    ),
+    (
+        (
+            "heldout23",
+            "en_memorandum_reply_speed_limits_recreational_boats",
+        ),
+        [0.97, 0.96, 0.96],
+    ),
+    (
+        ("heldout23", "nl_brief_briefstemmen_kiezers_buitenland"),
+        [0.98, 0.96, 0.96],
     ),
 ];
 
