@@ -2693,8 +2693,9 @@ fn a_numbered_heading_that_asks_a_question_is_a_heading() {
 }
 
 /// `pdftotext -layout`: a table's last row alone atop the next page,
-/// beside the side column (`Total      2,165      1,870`), is a row of
-/// cells, not a line of the paragraph after it.
+/// beside the side column (`Total      2,165      1,870`), or opening
+/// with a year (`2027      506      12      38%`), is a row of cells, not
+/// a line of the paragraph after it.
 #[test]
 fn a_tables_row_of_figures_alone_atop_a_page_is_a_row_of_cells() {
     let text = "Link in the chain                    2015 (million kg)      2027 (million kg)\n\
@@ -2717,6 +2718,27 @@ fn a_tables_row_of_figures_alone_atop_a_page_is_a_row_of_cells() {
             "2,165",
             "1,870",
             "Households waste the most food, i.e. 35% of the total.",
+        ],
+    );
+    let by_year = "Year                  Accidents        Deaths        Speed a factor\n\
+                   2025                        438            11                   34%\n\
+                   2026                        471             8                   36%\n\
+                   \n\
+                   \n\
+                                                                         Page 1 of 2\n\
+                   \u{c}2027                        506            12                   38%\n\
+                   \n\
+                   The share of accidents in which speed played a role has risen every year.\n\
+                   \n\
+                   \n\
+                                                                         Page 2 of 2\n";
+    assert_has_all(
+        &texts_in(by_year, "en"),
+        &[
+            "2027",
+            "506",
+            "38%",
+            "The share of accidents in which speed played a role has risen every year.",
         ],
     );
 }

@@ -854,16 +854,18 @@ fn reads_as_columns(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool
         .filter(|r| r[0].is_none() && r.iter().flatten().count() >= 1)
         .count();
     let first_column: Vec<&str> = rows.iter().filter_map(|r| r[0]).map(text).collect();
+    // A row of figures alone (see `is_figure_row`), which may open with
+    // a year.
     let lone_row = rows.len() == 1 && rows[0].iter().flatten().count() >= 3;
     (wide_rows >= 2 || (wide_rows == 1 && right_only_rows >= COLUMN_LINES) || lone_row)
-        && !first_column.iter().all(|t| is_numbering(t))
+        && (lone_row || !first_column.iter().all(|t| is_numbering(t)))
         && !field_label_column(raw, rows)
 }
 
 /// Whether a line is a table's row of figures: a label of six words at
-/// most, then two figures or more, each behind a wide gap
-/// (`Total      2,165      1,870`, `Schiedam      1.950      27%      € 39
-/// mln.`).
+/// most or a figure (a year), then two figures or more, each behind a
+/// wide gap (`Total      2,165      1,870`, `Schiedam      1.950      27%
+/// € 39 mln.`, `2027      506      12      38%`).
 fn is_figure_row(raw: &RawText, words: &[Word]) -> bool {
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for w in words {
@@ -874,7 +876,7 @@ fn is_figure_row(raw: &RawText, words: &[Word]) -> bool {
     }
     let text = |(a, b): (usize, usize)| &raw.raw[a..b];
     parts.len() >= 3
-        && text(parts[0]).starts_with(char::is_alphabetic)
+        && (text(parts[0]).starts_with(char::is_alphabetic) || is_figure_cell(text(parts[0])))
         && text(parts[0]).split_whitespace().count() <= 6
         && parts[1..].iter().all(|&p| is_figure_cell(text(p)))
 }
