@@ -2742,3 +2742,21 @@ fn a_tables_row_of_figures_alone_atop_a_page_is_a_row_of_cells() {
         ],
     );
 }
+
+/// A list item's line that ends in an abbreviation with stops inside it
+/// (`… van o.a.`) goes on on the next line, also when that opens with a
+/// name (`Enschede en Leeuwarden.`).
+#[test]
+fn a_list_items_line_ending_in_an_inner_stop_abbreviation_goes_on() {
+    let text = "Het kabinet neemt de volgende maatregelen om de leegstand in de winkelgebieden te verminderen:\n\
+                1. gemeenten krijgen meer ruimte om panden aan te kopen en te verbouwen tot woningen;\n\
+                2. de regels voor het ombouwen van een winkel tot woning worden volgend jaar zo snel\n\
+                vereenvoudigd;\n\
+                3. gemeenten krijgen een voorbeeld van een aanpak, met de ervaringen van o.a.\n\
+                Enschede en Leeuwarden.\n\
+                Het kabinet volgt de uitvoering samen met de gemeenten.\n\u{c}";
+    assert_has(
+        &texts_in(text, "nl"),
+        "3. gemeenten krijgen een voorbeeld van een aanpak, met de ervaringen van o.a. Enschede en Leeuwarden.",
+    );
+}

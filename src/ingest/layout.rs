@@ -1283,7 +1283,8 @@ impl Planner<'_> {
                                 .is_some_and(|w| w.chars().all(char::is_alphabetic));
                         let continues = (self.layout == Layout::Wrapped
                             && prev.is_some_and(|p| {
-                                !self.line_closes(p) && (self.is_full(p) || self.starts_lower(i))
+                                (!self.line_closes(p) || ends_mid_sentence(self.content(p)))
+                                    && (self.is_full(p) || self.starts_lower(i))
                                     || lower_word && self.content(p).ends_with('.')
                                     || number_goes_on(self.content(p), content)
                             }))
@@ -1907,6 +1908,25 @@ fn is_numbered_label(content: &str) -> bool {
     word.starts_with(char::is_uppercase)
         && with_lowercase(word, |w| crate::lang::rules::numbered_words().contains(w))
         && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a line ends in an abbreviation of letters with stops between
+/// them that closes no sentence (`… worden z.s.m.`, `… van o.a.`): the
+/// sentence goes on on the next line. One that usually closes a sentence
+/// (`e.d.`, `e.a.`) does not count, nor one without inner stops, which
+/// may be a word (`app.`).
+fn ends_mid_sentence(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| w.strip_suffix('.'))
+        .is_some_and(|w| {
+            w.contains('.')
+                && with_lowercase(w, |w| {
+                    crate::lang::rules::abbreviations().contains(w)
+                        && !crate::lang::rules::sentence_final().contains(w)
+                })
+        })
 }
 
 /// Whether a line ends in a function word in lower case (`… Environment

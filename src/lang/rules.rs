@@ -256,6 +256,13 @@ pub fn abbreviations() -> &'static FastSet<&'static str> {
     merged(&WORDS, |r| &r.abbreviations)
 }
 
+/// The abbreviations of all languages that usually close a sentence
+/// (`enz`, `etc`, `mln`), merged once.
+pub fn sentence_final() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    merged(&WORDS, |r| &r.sentence_final)
+}
+
 /// The words of all languages that introduce a paper reference
 /// (`kamerstuk`, `paper`), merged once.
 pub fn reference_words() -> &'static FastSet<&'static str> {
