@@ -54,7 +54,8 @@ fn label_len(text: &str, labels: &[&str]) -> Option<usize> {
     })
 }
 
-/// A letter's salutation on a line of its own (`Geachte voorzitter,`).
+/// A letter's salutation on a line of its own (`Geachte voorzitter,`,
+/// `Geacht college,`).
 pub fn is_salutation(text: &str) -> bool {
     let text = text.trim();
     text.ends_with(',')
@@ -233,7 +234,7 @@ fn is_postcode_line(text: &str) -> bool {
 /// line is a street's or a PO box's number, with no label and no postcode
 /// of its own.
 fn postcodes_joined(
-    mut blocks: Vec<LineBlock>,
+    blocks: Vec<LineBlock>,
     lines: &[FieldLine<'_>],
     labels: &[&str],
 ) -> Vec<LineBlock> {
@@ -245,22 +246,8 @@ fn postcodes_joined(
                 .last()
                 .is_some_and(|&l| text(l).trim_end().ends_with(|c: char| c.is_ascii_digit()))
     };
-    let mut k = 1;
-    while k < blocks.len() {
-        let lone_postcode =
-            blocks[k].lines.len() == 1 && is_postcode_line(text(blocks[k].lines[0]));
-        let target = (k.saturating_sub(2)..k)
-            .rev()
-            .find(|&j| open_address(&blocks[j]));
-        match target {
-            Some(j) if lone_postcode => {
-                let rest = blocks.remove(k);
-                blocks[j].lines.extend(rest.lines);
-            }
-            _ => k += 1,
-        }
-    }
-    blocks
+    let lone_postcode = |b: &LineBlock| b.lines.len() == 1 && is_postcode_line(text(b.lines[0]));
+    joined_back(blocks, lone_postcode, open_address)
 }
 
 /// A field's value that breaks off after a function word (`Betreft
@@ -371,27 +358,37 @@ pub fn is_contact(text: &str) -> bool {
 /// it that is one line opening with a capital, with no label and no
 /// punctuation at its end.
 fn continuations_joined(
-    mut blocks: Vec<LineBlock>,
+    blocks: Vec<LineBlock>,
     lines: &[FieldLine<'_>],
     labels: &[&str],
 ) -> Vec<LineBlock> {
     let text = |line: usize| lines.iter().find(|l| l.line == line).map_or("", |l| l.text);
+    let continues = |b: &LineBlock| {
+        let first = text(b.lines[0]);
+        first.starts_with(char::is_lowercase) && !starts_with_label(first, labels)
+    };
+    let opening = |b: &LineBlock| {
+        let t = text(b.lines[0]);
+        b.lines.len() == 1
+            && t.starts_with(char::is_uppercase)
+            && !starts_with_label(t, labels)
+            && !t.trim_end().ends_with(|c: char| c.is_ascii_punctuation())
+    };
+    joined_back(blocks, continues, opening)
+}
+
+/// `blocks` with each block that `goes_back` joined to the nearest of the
+/// two blocks before it that `takes` it, when one does.
+fn joined_back(
+    mut blocks: Vec<LineBlock>,
+    goes_back: impl Fn(&LineBlock) -> bool,
+    takes: impl Fn(&LineBlock) -> bool,
+) -> Vec<LineBlock> {
     let mut k = 1;
     while k < blocks.len() {
-        let first = text(blocks[k].lines[0]);
-        let continues = first.starts_with(char::is_lowercase) && !starts_with_label(first, labels);
-        let opening = |b: &LineBlock| {
-            let t = text(b.lines[0]);
-            b.lines.len() == 1
-                && t.starts_with(char::is_uppercase)
-                && !starts_with_label(t, labels)
-                && !t.trim_end().ends_with(|c: char| c.is_ascii_punctuation())
-        };
-        let target = (k.saturating_sub(2)..k)
-            .rev()
-            .find(|&j| opening(&blocks[j]));
+        let target = (k.saturating_sub(2)..k).rev().find(|&j| takes(&blocks[j]));
         match target {
-            Some(j) if continues => {
+            Some(j) if goes_back(&blocks[k]) => {
                 let rest = blocks.remove(k);
                 blocks[j].lines.extend(rest.lines);
             }
