@@ -2760,3 +2760,35 @@ fn a_list_items_line_ending_in_an_inner_stop_abbreviation_goes_on() {
         "3. gemeenten krijgen een voorbeeld van een aanpak, met de ervaringen van o.a. Enschede en Leeuwarden.",
     );
 }
+
+/// A number after the stop of an abbreviation in lower case that closes
+/// no sentence (`van ca. 5 TWh`) is no footnote marker, though a note of
+/// that number has no other; and a table's column of ranges
+/// (`1.000–1.500`) is one cell per range.
+#[test]
+fn a_number_after_ca_is_no_marker_and_ranges_are_cells() {
+    let text = "De leden vragen hoeveel cavernes nodig zijn.1 Volgens de raming van Gasunie is\n\
+                in 2035 een opslag van ca. 5 TWh waterstof nodig. De tabel geeft de gegevens.\n\
+                Locatie\n\
+                Zuidwending\n\
+                Winschoten\n\
+                \n\
+                Diepte (m)\n\
+                1.000–1.500\n\
+                1.100–1.600\n\
+                \n\
+                Een caverne is een holte in een zoutlaag, die wordt gemaakt door zout op te lossen.\n\
+                \n\
+                1 Zie ook Kamerstuk 29 023, nr. 512.\n\
+                5 Zie de raming van Gasunie, maart 2028.\n";
+    let texts = texts_in(text, "nl");
+    assert_has_all(
+        &texts,
+        &[
+            "Volgens de raming van Gasunie is in 2035 een opslag van ca. 5 TWh waterstof nodig.",
+            "Diepte (m)",
+            "1.000–1.500",
+            "1.100–1.600",
+        ],
+    );
+}

@@ -511,18 +511,29 @@ fn separate_word_marker(
     let after_stop = (after.is_none() || before_capital)
         && word.strip_suffix(['.', '!', '?']).is_some_and(|w| {
             let last_word = w.rsplit(' ').next();
-            // `niveau 1 en 2. 2`: the same number again after the stop;
-            // `tot en met 2025. 2`: a year closing the sentence; `(ICES). 3`:
-            // a bracket or a quotation mark closing it; `slechts 38%. 3`: a
-            // percentage.
-            // At the line's end any word may close the sentence
-            // (`Nederwiek II. 2`).
-            w.chars().next_back().is_some_and(|c| {
-                c.is_lowercase()
-                    || matches!(c, ')' | '’' | '”' | '"' | '%')
-                    || (after.is_none() && c.is_alphabetic())
-            }) || last_word == Some(digits)
-                || last_word.is_some_and(is_year)
+            // `van ca. 5 TWh`: the stop of an abbreviation in lower case
+            // that closes no sentence.
+            let abbreviated = word.ends_with('.')
+                && last_word.is_some_and(|a| {
+                    !a.chars().any(char::is_uppercase)
+                        && crate::lang::rules::abbreviations().contains(a)
+                        && !crate::lang::rules::sentence_final().contains(a)
+                });
+            !abbreviated
+                && (
+                    // `niveau 1 en 2. 2`: the same number again after the stop;
+                    // `tot en met 2025. 2`: a year closing the sentence; `(ICES). 3`:
+                    // a bracket or a quotation mark closing it; `slechts 38%. 3`: a
+                    // percentage.
+                    // At the line's end any word may close the sentence
+                    // (`Nederwiek II. 2`).
+                    w.chars().next_back().is_some_and(|c| {
+                        c.is_lowercase()
+                            || matches!(c, ')' | '’' | '”' | '"' | '%')
+                            || (after.is_none() && c.is_alphabetic())
+                    }) || last_word == Some(digits)
+                        || last_word.is_some_and(is_year)
+                )
         });
     // `van 24 juni 2022 2 is`: a marker after a date.
     let after_date = {

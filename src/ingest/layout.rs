@@ -1753,7 +1753,8 @@ fn opens_caption(content: &str) -> bool {
 /// A table's figure alone on its line, as `pdftotext` prints a table's
 /// cells one under another: a number with its separators (`1.184`,
 /// `2,5`), a sign (`−222`), a currency (`€ 18`) or a per cent sign
-/// (`61%`), and at most one word of a unit after it (`6 weken`).
+/// (`61%`), a range (`1.000–1.500`), and at most one word of a unit after
+/// it (`6 weken`).
 pub fn is_figure_cell(content: &str) -> bool {
     let mut words = content.split_whitespace();
     let Some(mut figure) = words.next() else {
@@ -1783,11 +1784,17 @@ pub fn is_figure_cell(content: &str) -> bool {
     if school_year {
         return true;
     }
-    figure.starts_with(|c: char| c.is_ascii_digit())
-        && figure.ends_with(|c: char| c.is_ascii_digit())
-        && figure
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    let number = |n: &str| {
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.ends_with(|c: char| c.is_ascii_digit())
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    };
+    // A range (`1.000–1.500`).
+    match figure.split_once('–') {
+        Some((from, to)) => number(from) && number(to),
+        None => number(figure),
+    }
 }
 
 /// A bullet alone on its line, its item's text on the next line.
