@@ -867,18 +867,16 @@ fn reads_as_columns(raw: &RawText, rows: &[Vec<Option<(usize, usize)>>]) -> bool
 /// wide gap (`Total      2,165      1,870`, `Schiedam      1.950      27%
 /// € 39 mln.`, `2027      506      12      38%`).
 fn is_figure_row(raw: &RawText, words: &[Word]) -> bool {
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    for w in words {
-        match parts.last_mut() {
-            Some(part) if raw.raw[part.1..w.start].chars().count() < COLUMN_GAP => part.1 = w.end,
-            _ => parts.push((w.start, w.end)),
-        }
-    }
-    let text = |(a, b): (usize, usize)| &raw.raw[a..b];
+    let cuts: Vec<usize> = wide_gaps(words).into_iter().map(|(_, b)| b).collect();
+    let parts: Vec<&str> = row_cells(words, &cuts)
+        .into_iter()
+        .flatten()
+        .map(|(a, b)| &raw.raw[a..b])
+        .collect();
     parts.len() >= 3
-        && (text(parts[0]).starts_with(char::is_alphabetic) || is_figure_cell(text(parts[0])))
-        && text(parts[0]).split_whitespace().count() <= 6
-        && parts[1..].iter().all(|&p| is_figure_cell(text(p)))
+        && (parts[0].starts_with(char::is_alphabetic) || is_figure_cell(parts[0]))
+        && parts[0].split_whitespace().count() <= 6
+        && parts[1..].iter().all(|p| is_figure_cell(p))
 }
 
 /// A number that labels what stands beside it: a list item's label, a

@@ -516,8 +516,7 @@ fn separate_word_marker(
             let abbreviated = word.ends_with('.')
                 && last_word.is_some_and(|a| {
                     !a.chars().any(char::is_uppercase)
-                        && crate::lang::rules::abbreviations().contains(a)
-                        && !crate::lang::rules::sentence_final().contains(a)
+                        && crate::lang::rules::is_open_abbreviation(a)
                 });
             !abbreviated
                 && (

@@ -337,7 +337,7 @@ impl Planner<'_> {
         let label = heading_label_len(content);
         let after_marker = &content[label..];
         let inner_end = [". ", "! ", "? "].iter().any(|p| after_marker.contains(p));
-        let numbered_question = label > 0 && words <= 9 && last == Some('?');
+        let numbered_question = label > 0 && is_question_title(after_marker);
         !inner_end
             && words <= 12
             && (first.is_uppercase() || first.is_ascii_digit())
@@ -992,18 +992,13 @@ impl Planner<'_> {
     }
 
     /// Whether a heading's number stands over a question as its title
-    /// (`2`⏎⏎`Wat ging er mis?`): one short line, eight words at most,
-    /// that opens with a capital and ends in its only question mark.
+    /// (`2`⏎⏎`Wat ging er mis?`): one short line that is one
+    /// ([`is_question_title`]).
     fn question_title(&self, lines: &[usize]) -> bool {
         let [line] = lines else {
             return false;
         };
-        let content = self.content(*line).trim_end();
-        self.is_short(*line)
-            && content.starts_with(char::is_uppercase)
-            && content.split_whitespace().count() <= 8
-            && content.ends_with('?')
-            && !content[..content.len() - 1].contains(['.', '!', '?', ':', ';'])
+        self.is_short(*line) && is_question_title(self.content(*line))
     }
 
     /// Whether the lines after a dossier's number are its title: up to
@@ -1917,6 +1912,18 @@ fn is_numbered_label(content: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a text is a section's question as its title (`Wat ging er
+/// mis?`): eight words at most, opening with a capital and ending in its
+/// only question mark, with no other stop, colon or semicolon.
+pub(super) fn is_question_title(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(char::is_uppercase)
+        && text.split_whitespace().count() <= 8
+        && text
+            .strip_suffix('?')
+            .is_some_and(|q| !q.contains(['.', '!', '?', ':', ';']))
+}
+
 /// Whether a line ends in an abbreviation of letters with stops between
 /// them that closes no sentence (`… worden z.s.m.`, `… van o.a.`): the
 /// sentence goes on on the next line. One that usually closes a sentence
@@ -1928,11 +1935,7 @@ fn ends_mid_sentence(content: &str) -> bool {
         .next_back()
         .and_then(|w| w.strip_suffix('.'))
         .is_some_and(|w| {
-            w.contains('.')
-                && with_lowercase(w, |w| {
-                    crate::lang::rules::abbreviations().contains(w)
-                        && !crate::lang::rules::sentence_final().contains(w)
-                })
+            w.contains('.') && with_lowercase(w, crate::lang::rules::is_open_abbreviation)
         })
 }
 

@@ -467,9 +467,7 @@ fn numbered_heading_line(
     };
     let title = title.trim();
     // A section's question may be its title (`2      Wat ging er mis?`).
-    let question = title
-        .strip_suffix('?')
-        .is_some_and(|q| !q.contains(['.', '!', '?', ':', ';']));
+    let question = layout::is_question_title(title);
     let is_title = layout::is_heading_number(number)
         && title.starts_with(char::is_uppercase)
         && title.split_whitespace().count() <= 8

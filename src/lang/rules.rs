@@ -256,11 +256,13 @@ pub fn abbreviations() -> &'static FastSet<&'static str> {
     merged(&WORDS, |r| &r.abbreviations)
 }
 
-/// The abbreviations of all languages that usually close a sentence
-/// (`enz`, `etc`, `mln`), merged once.
-pub fn sentence_final() -> &'static FastSet<&'static str> {
-    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    merged(&WORDS, |r| &r.sentence_final)
+/// Whether a word in lower case, its stop left off, is an abbreviation
+/// of some language that usually closes no sentence (`ca`, `o.a`,
+/// `z.s.m`; not `enz`, `e.d` or `mln`): the sentence goes on after its
+/// stop.
+pub fn is_open_abbreviation(word: &str) -> bool {
+    static CLOSING: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    abbreviations().contains(word) && !merged(&CLOSING, |r| &r.sentence_final).contains(word)
 }
 
 /// The words of all languages that introduce a paper reference
