@@ -2792,3 +2792,63 @@ fn a_number_after_ca_is_no_marker_and_ranges_are_cells() {
         ],
     );
 }
+
+/// `pdftotext` may print the side column's label before the left
+/// column's stacked labels and its value after theirs (`Bijlage(n)`, ``,
+/// `Datum`, `Betreft`, ``, `9 juni 2027`, `Subsidie …`, ``, `3`): each
+/// label takes the value in the same place of the block as large as its
+/// own, and the lone number is the field's value, not a page number.
+#[test]
+fn labels_and_values_printed_crosswise_pair_by_their_blocks() {
+    let text = "> Retouradres Postbus 20350 2500 EJ Den Haag\n\n\
+                De voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\n\
+                Ministerie van\nVolksgezondheid, Welzijn\nen Sport\nParnassusplein 5\n2511 VX Den Haag\n\
+                Ons kenmerk\n4120387-1066\nBijlage(n)\n\nDatum\nBetreft\n\n9 juni 2027\n\
+                Subsidie voor buurtsportcoaches\n\n3\n\nGeachte voorzitter,\n\
+                Met deze brief informeer ik uw Kamer over de subsidie voor buurtsportcoaches in\n\
+                de gemeenten en over de verdeling van het geld in het komende jaar.\n\u{c}";
+    assert_has_all(
+        &segments(text),
+        &[
+            "letterhead\t\t\tBijlage(n) 3",
+            "letterhead\t\t\tDatum 9 juni 2027",
+            "letterhead\t\t\tBetreft Subsidie voor buurtsportcoaches",
+            "letterhead\t\t\tOns kenmerk 4120387-1066",
+        ],
+    );
+}
+
+/// A footnote marker that the PDF set after a space inside a clause is
+/// printed by `pdftotext` as a word: after a noun or a name and before a
+/// function word (`het advies 1 van`, `de VNG 2 over`), or after a name
+/// before a word in lower case (`de Onderwijsraad 3 betrokken`), it is the
+/// note's marker. A number after a function word (`voor 4 van de 12`), a
+/// reference's word (`artikel 6 van`) or before a month (`Maandag 5 juni`)
+/// is a quantity, a reference or a date, and stays, also where a note of
+/// that number has no marker of its own.
+#[test]
+fn a_marker_printed_as_a_word_inside_a_clause_is_taken() {
+    let text = "Conform het advies 1 van de commissie stellen wij de regeling open voor alle\n\
+                scholen. Wij gaan in overleg met de VNG 2 over de uitvoering in de gemeenten. Hierbij\n\
+                wordt ook het advies van de Onderwijsraad 3 betrokken. De regeling is nu\n\
+                open voor 4 van de 12 provincies. De aanvraag is op Maandag 5 juni ontvangen.\n\
+                Zo bepaalt artikel 6 van de regeling.\n\n\
+                1 Commissie Onderwijs en Gemeenten, Advies over de regeling, 2026.\n\
+                2 Vereniging van Nederlandse Gemeenten.\n\
+                3 Onderwijsraad, Advies over de regeling, 2025.\n\
+                4 Zie de lijst van provincies op de website.\n\
+                5 Ontvangen door de Dienst Uitvoering Subsidies.\n\
+                6 Regeling van 3 maart 2026, Stcrt. 2026, 8812.\n";
+    let texts = texts_in(text, "nl");
+    assert_has_all(
+        &texts,
+        &[
+            "Conform het advies van de commissie stellen wij de regeling open voor alle scholen.",
+            "Wij gaan in overleg met de VNG over de uitvoering in de gemeenten.",
+            "Hierbij wordt ook het advies van de Onderwijsraad betrokken.",
+            "De regeling is nu open voor 4 van de 12 provincies.",
+            "De aanvraag is op Maandag 5 juni ontvangen.",
+            "Zo bepaalt artikel 6 van de regeling.",
+        ],
+    );
+}

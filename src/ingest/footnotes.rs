@@ -412,7 +412,10 @@ fn digit_run(
                 line,
             });
         }
-    } else if marker_after_comma(before, digits, &content[end..]) && !in_url(content, start) {
+    } else if (marker_after_comma(before, digits, &content[end..])
+        || marker_mid_clause(before, digits, &content[end..]))
+        && !in_url(content, start)
+    {
         // Taken only for a note with no other candidate.
         if let Some(n) = parse_number(digits) {
             out.push(MarkerCandidate {
@@ -574,6 +577,50 @@ fn marker_after_comma(before: &str, digits: &str, rest: &str) -> bool {
         && (1..=2).contains(&digits.len())
         && !digits.starts_with('0')
         && (rest.trim().is_empty() || clause_goes_on)
+}
+
+/// A number of one or two digits printed as a word inside a clause, after
+/// a noun or a name and before a function word (`het eerste advies 5 van
+/// de Beleidstafel`, `de VEMW 12 over`), or after a name before a word in
+/// lower case (`de Gezondheidsraad 16 betrokken`): the marker the PDF set
+/// after a space. A number after a function word (`aan 10 van de 12`), a
+/// reference's word (`artikel 3 van`), a month or a figure, or before a
+/// capital, is a quantity, a reference or part of a name.
+fn marker_mid_clause(before: &str, digits: &str, rest: &str) -> bool {
+    let Some(word) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let Some(word) = word.split_whitespace().next_back() else {
+        return false;
+    };
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let plain_word = letters >= 2
+        && word.ends_with(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-'));
+    let listed = with_lowercase(word, |w| {
+        crate::lang::rules::function_words().contains(w)
+            || numbered_words().contains(w)
+            || crate::lang::rules::abbreviations().contains(w)
+    });
+    let Some(next_word) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return false;
+    };
+    // `Ontvangen 4 juli 2028`: a date.
+    let lower_next = next_word.starts_with(char::is_lowercase) && !is_month(next_word);
+    let function_next = crate::lang::rules::function_words().contains(next_word);
+    let name_before = word.starts_with(char::is_uppercase);
+    plain_word
+        && !listed
+        && !is_month(word)
+        && (1..=2).contains(&digits.len())
+        && !digits.starts_with('0')
+        && lower_next
+        && (function_next || name_before)
 }
 
 /// A number of one or two digits glued to the stop after a number that

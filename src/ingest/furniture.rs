@@ -137,8 +137,12 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         furniture.cuts.push((piece.line, l.start + at, l.end));
     }
     let pages = line_pages(raw);
+    // A number alone under a letterhead field's lone label, above the
+    // salutation (`Bijlage(n)`, …, `2`): the field's value, not a page's
+    // number.
+    let label_values = lone_label_values(raw, infos, &pieces, salutation);
     for (i, l) in infos.iter().enumerate() {
-        if l.blank || furniture.lines[i].is_some() {
+        if l.blank || furniture.lines[i].is_some() || label_values[i] {
             continue;
         }
         let blank_around =
@@ -153,6 +157,32 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         }
     }
     furniture
+}
+
+/// Which lines of the first page stand above the salutation after a
+/// letterhead field's label alone on its line (`Bijlage(n)`), where a
+/// lone number is that field's value, printed apart from it.
+fn lone_label_values(
+    raw: &RawText,
+    infos: &[LineInfo],
+    pieces: &[Piece],
+    salutation: Option<usize>,
+) -> Vec<bool> {
+    let mut values = vec![false; infos.len()];
+    let Some(salutation) = salutation else {
+        return values;
+    };
+    let labels = super::letterhead::labels();
+    let first_label = pieces[..salutation].iter().position(|p| {
+        let l = infos[p.line];
+        super::letterhead::is_label(&raw.raw[l.start..l.end], &labels)
+    });
+    if let Some(first) = first_label {
+        for p in &pieces[first + 1..salutation] {
+            values[p.line] = true;
+        }
+    }
+    values
 }
 
 /// A page number in lower-case roman figures (`ii`, `xiv`), as a paper's

@@ -176,8 +176,9 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
                     .all(|v| !starts_with_label(v.text, labels))
                 && (stack == 1 || values[0].after_blank || !lines[k + 1].after_blank);
             if takes {
-                for n in 0..stack {
-                    blocks.push(field(vec![lines[k + n].line, values[n].line]));
+                let order = stacked_values(&lines[k..k + stack], &values[..stack]);
+                for (n, v) in order.into_iter().enumerate() {
+                    blocks.push(field(vec![lines[k + n].line, values[v].line]));
                 }
                 k += 2 * stack;
                 continue;
@@ -209,6 +210,45 @@ pub fn fields(lines: &[FieldLine<'_>], labels: &[&str]) -> Vec<LineBlock> {
     let blocks = continuations_joined(blocks, lines, labels);
     let blocks = postcodes_joined(blocks, lines, labels);
     broken_values_joined(blocks, lines, labels)
+}
+
+/// Which value each label of a stack takes: the one in the same place,
+/// or, when the labels and the values stand in blocks between blank lines
+/// of different sizes, the one in the same place of the first block of
+/// values as large as the label's block. The extractor may print two
+/// columns' labels and values crosswise (`Bijlage(n)`, ``, `Datum`,
+/// `Betreft`, ``, `22 december 2022`, `Emissies …`, ``, `2`).
+fn stacked_values(stack: &[FieldLine<'_>], values: &[FieldLine<'_>]) -> Vec<usize> {
+    let blocks = |lines: &[FieldLine<'_>]| -> Vec<std::ops::Range<usize>> {
+        let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+        for (n, l) in lines.iter().enumerate() {
+            match blocks.last_mut() {
+                Some(b) if !l.after_blank => b.end = n + 1,
+                _ => blocks.push(n..n + 1),
+            }
+        }
+        blocks
+    };
+    let (label_blocks, mut value_blocks) = (blocks(stack), blocks(values));
+    let sizes =
+        |b: &[std::ops::Range<usize>]| b.iter().map(ExactSizeIterator::len).collect::<Vec<_>>();
+    let sorted = |mut sizes: Vec<usize>| {
+        sizes.sort_unstable();
+        sizes
+    };
+    let (label_sizes, value_sizes) = (sizes(&label_blocks), sizes(&value_blocks));
+    let in_place: Vec<usize> = (0..stack.len()).collect();
+    if label_sizes == value_sizes || sorted(label_sizes) != sorted(value_sizes) {
+        return in_place;
+    }
+    let mut order = Vec::with_capacity(stack.len());
+    for labels in &label_blocks {
+        let Some(v) = value_blocks.iter().position(|b| b.len() == labels.len()) else {
+            return in_place;
+        };
+        order.extend(value_blocks.remove(v));
+    }
+    order
 }
 
 /// Whether a line is a Dutch postcode and a place (`8090 AA WEZEP`,
