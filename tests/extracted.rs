@@ -2852,3 +2852,27 @@ fn a_marker_printed_as_a_word_inside_a_clause_is_taken() {
         ],
     );
 }
+
+/// After a list's last item has ended, a line in a heading's shape that
+/// breaks off early before a capital is a heading, also when it has more
+/// than six words (`Een campagne voor het wijzigen van een keuze`⏎`U
+/// stelt …`), not the first line of the next paragraph.
+#[test]
+fn a_long_heading_right_after_a_list_stands_alone() {
+    let text = "Wij hebben de volgende afspraken gemaakt met de stichting over de voorlichting:\n\
+                1. u geeft voorlichting op alle scholen in het voortgezet onderwijs in het land;\n\
+                2. het lesmateriaal wordt voor de zomer van 2030 ook in eenvoudig Nederlands\n\
+                beschikbaar gesteld.\n\
+                Een campagne voor het wijzigen van een keuze\n\
+                U stelt voor een campagne te voeren voor mensen die hun keuze willen wijzigen,\n\
+                bijv. na een ziekte of het overlijden van een naaste. Wij zien daar op dit moment\n\
+                geen aanleiding voor.\n";
+    assert_has_all(
+        &segments(text),
+        &[
+            "list_item\t\t\t2. het lesmateriaal wordt voor de zomer van 2030 ook in eenvoudig Nederlands beschikbaar gesteld.",
+            "heading\t\t\tEen campagne voor het wijzigen van een keuze",
+            "body\t\t\tU stelt voor een campagne te voeren voor mensen die hun keuze willen wijzigen, bijv. na een ziekte of het overlijden van een naaste.",
+        ],
+    );
+}

@@ -1215,10 +1215,17 @@ impl Planner<'_> {
                             && last_char(self.content(p)).is_some_and(char::is_alphanumeric))
                 });
                 // After a list item only a short line, when the item has
-                // ended (`… worden geparkeerd.`⏎`Artikel 1.2 (reikwijdte)`):
-                // a long one is the next paragraph's first line.
+                // ended (`… worden geparkeerd.`⏎`Artikel 1.2 (reikwijdte)`),
+                // or a longer one in a heading's shape broken early before
+                // a capital (`Een campagne voor het wijzigen van een
+                // keuze`⏎`U stelt …`): a long one is the next paragraph's
+                // first line.
                 let item_ended = prev.is_some_and(|p| self.line_closes(p))
-                    && content.split_whitespace().count() <= 6;
+                    && (content.split_whitespace().count() <= 6
+                        || (self.heading_shaped(i)
+                            && para
+                                .get(k + 1)
+                                .is_some_and(|&n| self.broken_before_capital(i, n))));
                 let title = self.title_over_heading(para, k);
                 // A heading longer than a short line, with no comma, after a
                 // closed sentence and over a full line: broken where the
