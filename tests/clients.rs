@@ -657,3 +657,8 @@ fn twenty_third_heldout_documents_rebuild_and_read_like_their_gold() {
 fn twenty_fourth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout24", 0.97, "twenty-fourth held-out set");
 }
+
+#[test]
+fn twenty_fifth_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout25", 0.97, "twenty-fifth held-out set");
+}
