@@ -2876,3 +2876,31 @@ fn a_long_heading_right_after_a_list_stands_alone() {
         ],
     );
 }
+
+/// A lettered list nested in a bulleted item whose bullet `pdftotext`
+/// printed alone (`•`⏎⏎`… die bestaat uit:`⏎`a. …;`⏎`b. …;`): each
+/// lettered item is a list item of its own after the item's lead-in, and
+/// the outer list goes on after them.
+#[test]
+fn a_lettered_list_nested_in_a_bulleted_item_is_split_into_items() {
+    let text = "Het convenant bevat de volgende afspraken:\n\u{2022}\n\n\
+                werkgevers geven een reservist ten minste 15 dagen per jaar vrij voor\n\
+                oefeningen, en bij inzet zo nodig langer;\n\n\u{2022}\n\n\
+                Defensie betaalt de werkgever een vergoeding voor elke dag dat een werknemer\n\
+                als reservist werkt, die bestaat uit:\n\
+                a. een vast bedrag van 175 euro per dag;\n\
+                b. een toeslag van 60 euro per dag voor werkgevers met minder dan 50\n\
+                werknemers;\n\
+                c. een vergoeding van de kosten van een vervanger;\n\n\u{2022}\n\n\
+                werkgevers die het convenant ondertekenen, krijgen een keurmerk.\n";
+    assert_eq!(
+        segments(text)[2..7],
+        lines(&[
+            "list_item\t\t\t\u{2022} Defensie betaalt de werkgever een vergoeding voor elke dag dat een werknemer als reservist werkt, die bestaat uit:",
+            "list_item\t\t\ta. een vast bedrag van 175 euro per dag;",
+            "list_item\t\t\tb. een toeslag van 60 euro per dag voor werkgevers met minder dan 50 werknemers;",
+            "list_item\t\t\tc. een vergoeding van de kosten van een vervanger;",
+            "list_item\t\t\t\u{2022} werkgevers die het convenant ondertekenen, krijgen een keurmerk.",
+        ])
+    );
+}

@@ -1058,6 +1058,34 @@ impl Planner<'_> {
         })
     }
 
+    /// A list item opened by a label alone on its line, split where a
+    /// lettered list nested in it opens its items (`•`⏎⏎`Defensie betaalt
+    /// …, die bestaat uit:`⏎`a. een vast bedrag …;`⏎`b. …`): each nested
+    /// item a list item of its own, after the lead-in.
+    fn nested_items(&self, unit: LineBlock) -> Vec<LineBlock> {
+        if unit.kind != BlockKind::ListItem {
+            return vec![unit];
+        }
+        let mut items: Vec<LineBlock> = Vec::new();
+        for (k, &line) in unit.lines.iter().enumerate() {
+            let opens = k >= 2 && self.opens_lettered_item(unit.lines[k - 1], line);
+            match items.last_mut() {
+                Some(item) if !opens => item.lines.push(line),
+                Some(_) => items.push(LineBlock {
+                    kind: BlockKind::ListItem,
+                    lines: vec![line],
+                    label: None,
+                    skip: 0,
+                }),
+                None => items.push(LineBlock {
+                    lines: vec![line],
+                    ..unit.clone()
+                }),
+            }
+        }
+        items
+    }
+
     /// Splits paragraphs into typed units.
     pub fn units(&self, paras: &[Vec<usize>]) -> Vec<LineBlock> {
         let signature_from = self.signature_start(paras);
@@ -1074,7 +1102,7 @@ impl Planner<'_> {
                 && signature_from.is_none_or(|s| para[0] < s)
                 && let Some(unit) = self.labelled_unit(&para[..signed_from])
             {
-                units.push(unit);
+                units.extend(self.nested_items(unit));
                 units.extend(signed(&para[signed_from..]));
                 continue;
             }
