@@ -2904,3 +2904,29 @@ fn a_lettered_list_nested_in_a_bulleted_item_is_split_into_items() {
         ])
     );
 }
+
+/// A table cut by a page break whose last row on one page and first row
+/// on the next hold the same figures (`1,420`, `21`), printed cell by
+/// cell with the next page's side column between them: the figures are
+/// cells on both pages, not text repeated as page furniture, and a lone
+/// number beside a figure across the side column's lines is a cell, not
+/// a page number.
+#[test]
+fn the_same_figures_on_two_pages_of_a_table_are_cells() {
+    let text = "Landscape Department\n\nOur reference\nLD / 4471902\n\n\
+                The table below shows the new hedges by owner.\nOwner\n\nNew hedges (km)\n\n\
+                Share (%)\n\nState Forestry Service\n\n2,350\n\n35\n\n\
+                Water boards\n\n1,420\n\n21\n\nPage 1 of 3\n\u{c}\
+                Farmers and other private owners\n\n1,420\n\nLandscape Department\n\n21\n\n\
+                Our reference\nLD / 4471902\n\n\
+                The main obstacle is the price of land. An owner who plants a hedge on his land\n\
+                loses a part of its value, and the grant makes up for that loss.\n\nPage 2 of 3\n\u{c}\
+                Landscape Department\n\nOur reference\nLD / 4471902\n\n\
+                The grant opens on 1 January 2030 for farmers and private owners alike.\n\n\
+                Page 3 of 3\n";
+    let texts = texts_in(text, "en");
+    let count = |t: &str| texts.iter().filter(|s| s.as_str() == t).count();
+    assert_eq!((count("1,420"), count("21")), (2, 2), "{texts:#?}");
+    // The side column is the first page's letterhead, furniture after it.
+    assert_eq!(count("Landscape Department"), 1, "{texts:#?}");
+}

@@ -88,8 +88,16 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         }
         let side_column = piece.page > 0 && letterhead.contains(piece.key.as_ref());
         // A table's header row is the table's where it first stands, also
-        // when its copies make it stand on many pages.
+        // when its copies make it stand on many pages; a figure with a
+        // separator, a unit or a sign on two pages only is a table's cell
+        // on each (a row at a page's foot and the next page's first row
+        // holding the same figures: `1,420`), where a plain number may be
+        // the side column's reference (`6182044`).
+        let figure_twice = super::layout::is_figure_cell(&piece.key)
+            && piece.key.contains(['.', ',', '%', '€', '$', '£'])
+            && counts.often(&piece.key).is_some_and(|(all, _)| all < 3);
         let furniture_here = !table_header.originals[n]
+            && !figure_twice
             && ((counts.repeated(raw, infos, &pieces, n)
                 && (side_column || !(text_labels.contains(piece.key.as_ref()) || inside[n])))
                 || (piece.page > 0 && counts.halves_repeat(piece))
@@ -151,7 +159,7 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
         let arabic = is_page_number(text, blank_around)
             && !(blank_around
                 && (numbers_heading(raw, infos, &pages, i)
-                    || in_figure_column(raw, infos, &pages, i)));
+                    || in_figure_column(raw, infos, &pages, &furniture.lines, i)));
         if arabic || (is_roman_number(text) && at_page_edge(infos, &pages, i)) {
             furniture.lines[i] = Some(ArtifactKind::PageNumber);
         }
@@ -255,7 +263,13 @@ pub fn numbers_heading(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: us
 /// nearest line before or after it on its page is a figure too, one that
 /// does not count up or down by one from it (the labels of a page's notes,
 /// `1`⏎⏎`2`). A page has one number.
-fn in_figure_column(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize) -> bool {
+fn in_figure_column(
+    raw: &RawText,
+    infos: &[LineInfo],
+    pages: &[usize],
+    furniture: &[Option<ArtifactKind>],
+    i: usize,
+) -> bool {
     let text = |k: usize| raw.raw[infos[k].start..infos[k].end].trim();
     let Ok(value) = text(i).parse::<u32>() else {
         return false;
@@ -271,8 +285,11 @@ fn in_figure_column(raw: &RawText, infos: &[LineInfo], pages: &[usize], i: usize
                 .zip(label)
                 .is_none_or(|(a, b)| a.abs_diff(b) != 1)
     };
-    let before = (0..i).rev().find(|&k| !infos[k].blank);
-    let after = (i + 1..infos.len()).find(|&k| !infos[k].blank);
+    // The side column's lines between two cells (`1,420`, ``, `Nature
+    // Department`, ``, `21`) are passed over.
+    let text_line = |k: &usize| !infos[*k].blank && furniture[*k].is_none();
+    let before = (0..i).rev().find(text_line);
+    let after = (i + 1..infos.len()).find(text_line);
     before.is_some_and(figure_beside) || after.is_some_and(figure_beside)
 }
 
