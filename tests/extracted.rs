@@ -2930,3 +2930,30 @@ fn the_same_figures_on_two_pages_of_a_table_are_cells() {
     // The side column is the first page's letterhead, furniture after it.
     assert_eq!(count("Landscape Department"), 1, "{texts:#?}");
 }
+
+/// A paper's page number printed on its own line right under the running
+/// header is the page's number, also when a section's number or a
+/// sub-heading follows it (`Tweede Kamer, …, nr. 8`⏎⏎`2`⏎⏎`2`⏎⏎`Wat
+/// ging er mis`); where the paper prints its page numbers at the pages'
+/// foot, a number under the header is the section's.
+#[test]
+fn a_page_number_under_the_running_header_is_furniture() {
+    let header = "Tweede Kamer, vergaderjaar 2027\u{2013}2028, 36 410, nr. 8";
+    let on_top = format!(
+        "1 Inleiding\n\nDe commissie heeft op 3 oktober 2027 een werkbezoek afgelegd aan de provincie.\n\n\
+         \u{c}{header}\n\n2\n\n2\n\nWat ging er mis\n\n\
+         De wachttijden in de wijkverpleging zijn in het afgelopen jaar opgelopen.\n\n\
+         \u{c}{header}\n\n3\n\n2.2 Technologie\n\n\
+         In de regio werken ouderen thuis met een tablet om contact te houden.\n"
+    );
+    let texts = texts_in(&on_top, "nl");
+    assert_has_all(&texts, &["2 Wat ging er mis", "2.2 Technologie"]);
+    assert!(!texts.iter().any(|t| t == "2" || t == "3"), "{texts:#?}");
+    let at_foot = format!(
+        "1 Inleiding\n\nDe commissie heeft op 3 oktober 2027 een werkbezoek afgelegd aan de provincie.\n\n1\n\n\
+         \u{c}{header}\n\n2\n\nWat ging er mis\n\n\
+         De wachttijden in de wijkverpleging zijn in het afgelopen jaar opgelopen.\n\n2\n\n\
+         \u{c}{header}\n\nIn de regio werken ouderen thuis met een tablet om contact te houden.\n\n3\n"
+    );
+    assert_has(&texts_in(&at_foot, "nl"), "2 Wat ging er mis");
+}

@@ -157,14 +157,43 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
             (i == 0 || infos[i - 1].blank) && infos.get(i + 1).is_none_or(|n| n.blank);
         let text = &raw.raw[l.start..l.end];
         let arabic = is_page_number(text, blank_around)
-            && !(blank_around
-                && (numbers_heading(raw, infos, &pages, i)
-                    || in_figure_column(raw, infos, &pages, &furniture.lines, i)));
+            && (under_running_header(raw, infos, &pages, &furniture.lines, i)
+                || !(blank_around
+                    && (numbers_heading(raw, infos, &pages, i)
+                        || in_figure_column(raw, infos, &pages, &furniture.lines, i))));
         if arabic || (is_roman_number(text) && at_page_edge(infos, &pages, i)) {
             furniture.lines[i] = Some(ArtifactKind::PageNumber);
         }
     }
     furniture
+}
+
+/// Whether line `i` is its page's number right under the page's running
+/// header (`Tweede Kamer, vergaderjaar …, nr. 8`⏎⏎`2`⏎⏎`2.2 Technologie`):
+/// the number of the page it stands on, the line before it on that page
+/// repeated furniture, and no other line at the page's edge that number.
+/// A heading's number under it (`2`⏎⏎`2`⏎⏎`People
+/// who …`) stands under the page number instead, and one under the header
+/// of a page whose number stands at its foot (`29 477, No. 931`⏎⏎`2`⏎⏎
+/// `Measures`, …, `2`) is the heading's.
+fn under_running_header(
+    raw: &RawText,
+    infos: &[LineInfo],
+    pages: &[usize],
+    furniture: &[Option<ArtifactKind>],
+    i: usize,
+) -> bool {
+    let before = (0..i).rev().find(|&k| !infos[k].blank);
+    let header_above = before
+        .is_some_and(|k| pages[k] == pages[i] && furniture[k] == Some(ArtifactKind::PageFurniture));
+    let text = |k: usize| raw.raw[infos[k].start..infos[k].end].trim();
+    let own_page = text(i).parse::<usize>().is_ok_and(|n| n == pages[i] + 1);
+    let elsewhere = || {
+        (0..infos.len())
+            .filter(|&k| k != i && pages[k] == pages[i] && !infos[k].blank)
+            .any(|k| text(k) == text(i) && at_page_edge(infos, pages, k))
+    };
+    header_above && own_page && !elsewhere()
 }
 
 /// Which lines of the first page stand above the salutation after a
