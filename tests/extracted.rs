@@ -2957,3 +2957,24 @@ fn a_page_number_under_the_running_header_is_furniture() {
     );
     assert_has(&texts_in(&at_foot, "nl"), "2 Wat ging er mis");
 }
+
+/// Items that open with a label of their own and a colon, each after a
+/// line that ends with a semicolon (`… thuiszorgorganisaties;`⏎
+/// `Zierikzee: bezoek …;`), are list items, also under a heading with no
+/// lead-in ending in a colon; a wrapped item's next line goes on with it.
+#[test]
+fn items_with_labels_after_semicolons_are_list_items() {
+    let text = "1. Programma\n\
+                Goes: ontvangst bij de zorgverzekeraar en gesprek met de wijkverpleegkundigen;\n\
+                Zierikzee: bezoek aan een woonzorgcentrum met een wijksteunpunt;\n\
+                Terneuzen: gesprek met de gemeenten, de huisartsen en het ziekenhuis over\n\
+                de samenwerking in de regio.\n";
+    assert_eq!(
+        segments(text)[1..],
+        lines(&[
+            "body\t\t\tGoes: ontvangst bij de zorgverzekeraar en gesprek met de wijkverpleegkundigen;",
+            "list_item\t\t\tZierikzee: bezoek aan een woonzorgcentrum met een wijksteunpunt;",
+            "list_item\t\t\tTerneuzen: gesprek met de gemeenten, de huisartsen en het ziekenhuis over de samenwerking in de regio.",
+        ])
+    );
+}

@@ -1168,7 +1168,9 @@ impl Planner<'_> {
                 }
                 let is_marker = list_marker_len(content).is_some()
                     || semicolon_items[k]
-                    || prev.is_some_and(|p| self.opens_lettered_item(p, i));
+                    || prev.is_some_and(|p| {
+                        self.opens_lettered_item(p, i) || self.opens_label_item(p, i)
+                    });
                 let after_break = prev.is_none_or(|p| {
                     self.line_closes(p)
                         || current
@@ -1460,6 +1462,25 @@ impl Planner<'_> {
         let before = self.content(prev).trim_end();
         let first = matches!(label, "a" | "i");
         (before.ends_with(':') && first) || (before.ends_with(';') && label != "a")
+    }
+
+    /// Whether line `i` opens an item with a label of its own after line
+    /// `prev` that ends with a semicolon (`… thuiszorgorganisaties;`⏎
+    /// `Zierikzee: bezoek aan …`): a label of three words at most, opening
+    /// with a capital, then a colon and the item's text. After a
+    /// semicolon a sentence goes on in lower case.
+    fn opens_label_item(&self, prev: usize, i: usize) -> bool {
+        let content = self.content(i);
+        let Some((label, text)) = content.split_once(": ") else {
+            return false;
+        };
+        self.content(prev).trim_end().ends_with(';')
+            && label.starts_with(char::is_uppercase)
+            && (1..=3).contains(&label.split_whitespace().count())
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+            && !text.trim().is_empty()
     }
 
     /// Whether line `i` opens a clause of a motion's fixed formula (`De
