@@ -2978,3 +2978,39 @@ fn items_with_labels_after_semicolons_are_list_items() {
         ])
     );
 }
+
+/// Two signers side by side, printed by `pdftotext` line by line in turn:
+/// a title broken off after a function word goes on after the other
+/// signer's line (`… Preventie en`⏎⏎`mr. A.C. Verbeek`⏎⏎`Sport,`), one
+/// segment; a title's lines one under the other stay as printed.
+#[test]
+fn a_signers_title_broken_by_the_other_signer_is_joined() {
+    let text = "Wij zien uit naar de verdere samenwerking met de stichting in de komende jaren.\n\n\
+                Met vriendelijke groet,\n\n\
+                de minister van Medische Zorg,\n\n\
+                de staatssecretaris Jeugd, Preventie en\n\n\
+                mr. A.C. Verbeek\n\n\
+                Sport,\n\
+                drs. J.L. Roodbeen\n";
+    assert_has_all(
+        &segments(text),
+        &[
+            "signature\t\t\tde minister van Medische Zorg,",
+            "signature\t\t\tde staatssecretaris Jeugd, Preventie en Sport,",
+            "signature\t\t\tmr. A.C. Verbeek",
+            "signature\t\t\tdrs. J.L. Roodbeen",
+        ],
+    );
+    let one_signer = "Wij zien uit naar de verdere samenwerking met de stichting in de komende jaren.\n\n\
+                      Yours sincerely,\n\n\
+                      Minister for Foreign Trade and\n\
+                      Development Cooperation,\n\n\
+                      A.B. de Groot\n";
+    assert_has_all(
+        &segments(one_signer),
+        &[
+            "signature\t\t\tMinister for Foreign Trade and",
+            "signature\t\t\tDevelopment Cooperation,",
+        ],
+    );
+}

@@ -1367,6 +1367,38 @@ impl Planner<'_> {
                 units.push(u);
             }
         }
+        self.signers_titles_joined(units)
+    }
+
+    /// Two signers side by side, which `pdftotext` prints line by line in
+    /// turn: a signer's title broken off after a function word (`de
+    /// staatssecretaris Jeugd, Preventie en`) goes on in the signature
+    /// line after the other signer's next line (`mr. A.C.
+    /// Verbeek-Ozturk`) when it is no name and ends the title with a comma
+    /// (`Sport,`). A title's lines one under the other (`Minister for
+    /// Foreign Trade and`⏎`Development Cooperation,`) stay as printed.
+    fn signers_titles_joined(&self, mut units: Vec<LineBlock>) -> Vec<LineBlock> {
+        let signature = |u: &LineBlock| u.kind == BlockKind::Signature && u.lines.len() == 1;
+        let mut j = 0;
+        while j < units.len() {
+            let broken = signature(&units[j])
+                && ends_in_function_word(self.content(units[j].lines[0]))
+                && self.content(units[j].lines[0]).contains(' ');
+            let rest = (j + 1..units.len().min(j + 3))
+                .take_while(|&k| signature(&units[k]))
+                .skip(1)
+                .find(|&k| {
+                    let text = self.content(units[k].lines[0]).trim_end();
+                    text.ends_with(',') && !is_name(text) && text.split_whitespace().count() <= 4
+                });
+            match rest {
+                Some(k) if broken => {
+                    let tail = units.remove(k);
+                    units[j].lines.extend(tail.lines);
+                }
+                _ => j += 1,
+            }
+        }
         units
     }
 
