@@ -667,3 +667,8 @@ fn twenty_fifth_heldout_documents_rebuild_and_read_like_their_gold() {
 fn twenty_sixth_heldout_documents_rebuild_and_read_like_their_gold() {
     rebuilds_and_reads_like_its_gold("heldout26", 0.97, "twenty-sixth held-out set");
 }
+
+#[test]
+fn twenty_seventh_heldout_documents_rebuild_and_read_like_their_gold() {
+    rebuilds_and_reads_like_its_gold("heldout27", 0.97, "twenty-seventh held-out set");
+}

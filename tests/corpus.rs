@@ -97,7 +97,10 @@
 //! (`heldout26/`: a letter to a water board signed on the minister's
 //! behalf, a committee's report on a working visit with labelled items,
 //! an English paper whose page numbers stand under its running header)
-//! at 1.000.
+//! at 1.000; a twenty-seventh (`heldout27/`: a council's motion quoted
+//! with its considerations over a page break, a table with a bold total
+//! row and a header cell over two lines, a memorandum of amendment) at
+//! 0.983.
 //! brug reads
 //! each from the PDF itself and from `pdftotext` text in both modes; every
 //! document and mode keeps its own floor on exact segment F1, so a
@@ -166,7 +169,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
         ("heldout2", "Kamerbrief_respijtzorg_mantelzorgers"),
         [1.00, 1.00, 1.00],
     ),
-    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.93, 0.96]),
+    (("heldout2", "Letter_seed_banks_en"), [1.00, 0.94, 0.96]),
     (
         ("heldout2", "en_ferry_services_islands"),
         [1.00, 0.96, 0.86],
@@ -683,7 +686,7 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     ),
     (
         ("heldout25", "Brief_stichting_voorlichting_orgaandonatie"),
-        [1.00, 0.97, 1.00],
+        [1.00, 1.00, 1.00],
     ),
     (
         ("heldout25", "Kamerbrief_voortgang_versterking_reservisten"),
@@ -729,6 +732,29 @@ const FLOORS: &[((&str, &str), [f64; 3])] = &[
     (
         ("heldout26", "nl_verslag_werkbezoek_wijkverpleging_zeeland"),
         [1.00, 1.00, 1.00],
+    ),
+    (
+        ("heldout27", "Brief_gemeenteraad_eenzaamheid_ouderen"),
+        [1.00, 0.92, 0.94],
+    ),
+    (
+        ("heldout27", "Kamerbrief_voortgang_aanpak_schoolgebouwen"),
+        [0.97, 0.97, 0.96],
+    ),
+    (
+        ("heldout27", "Letter_funding_regional_museums_en"),
+        [0.95, 1.00, 0.97],
+    ),
+    (
+        (
+            "heldout27",
+            "en_memorandum_of_amendment_greenhouse_lighting",
+        ),
+        [1.00, 1.00, 1.00],
+    ),
+    (
+        ("heldout27", "nl_brief_tekort_leerbanen_mbo"),
+        [0.98, 0.94, 0.98],
     ),
 ];
 
