@@ -3014,3 +3014,20 @@ fn a_signers_title_broken_by_the_other_signer_is_joined() {
         ],
     );
 }
+
+/// A range of figures broken after its dash at a line's end
+/// (`2027–`⏎`2030`) is joined with no space (`2027–2030`); a dash between
+/// words keeps its space.
+#[test]
+fn a_range_broken_after_its_dash_is_joined_without_a_space() {
+    let text = "Het fonds heeft een omvang van 150 miljoen euro per jaar in de periode 2027\u{2013}\n\
+                2030. Gemeenten en schoolbesturen kunnen samen een aanvraag doen \u{2013}\n\
+                ook voor gebouwen die zij delen.\n";
+    assert_has_all(
+        &texts_in(text, "nl"),
+        &[
+            "Het fonds heeft een omvang van 150 miljoen euro per jaar in de periode 2027\u{2013}2030.",
+            "Gemeenten en schoolbesturen kunnen samen een aanvraag doen \u{2013} ook voor gebouwen die zij delen.",
+        ],
+    );
+}

@@ -1529,8 +1529,8 @@ fn count_evidence<'a>(
 }
 
 /// Appends what joins line `a` to line `b` to the block under construction:
-/// a space, nothing (a broken URL, a kept hyphen), or nothing after taking
-/// out a hyphen artifact.
+/// a space, nothing (a broken URL, a kept hyphen, a range broken after its
+/// dash), or nothing after taking out a hyphen artifact.
 fn join_lines(
     b: &mut TextBuilder,
     raw: &RawText,
@@ -1563,7 +1563,12 @@ fn join_lines(
                 && !["http://", "https://", "www."]
                     .iter()
                     .any(|p| next_text.starts_with(p));
-            if !glue {
+            // A range of figures broken after its dash (`2027–`⏎`2030`).
+            let range_open = prev_token
+                .strip_suffix(['–', '—'])
+                .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+                && next_text.starts_with(|c: char| c.is_ascii_digit());
+            if !glue && !range_open {
                 b.push_space(infos[a].end);
             }
         }
