@@ -554,8 +554,7 @@ fn separate_word_marker(
         after == Some(':') && !word.contains(' ') && word.starts_with(char::is_uppercase);
     !numbered
         && !opens_label
-        && digits.len() <= 2
-        && !digits.starts_with('0')
+        && is_note_number(digits)
         && ((word_ends && closes) || after_stop || (after_date && date_closes))
 }
 
@@ -570,13 +569,21 @@ fn marker_after_comma(before: &str, digits: &str, rest: &str) -> bool {
     };
     let letters = word.chars().rev().take_while(|c| c.is_alphabetic()).count();
     let word_ends = word.chars().next_back().is_some_and(char::is_lowercase) && letters >= 2;
-    let next_word = rest.split_whitespace().next();
-    let clause_goes_on = rest.starts_with(' ')
-        && next_word.is_some_and(|w| crate::lang::rules::function_words().contains(w));
-    word_ends
-        && (1..=2).contains(&digits.len())
-        && !digits.starts_with('0')
-        && (rest.trim().is_empty() || clause_goes_on)
+    let clause_goes_on =
+        next_word(rest).is_some_and(|w| crate::lang::rules::function_words().contains(w));
+    word_ends && is_note_number(digits) && (rest.trim().is_empty() || clause_goes_on)
+}
+
+/// Whether digits can be a note's number printed as a word: one or two
+/// digits, no leading zero.
+fn is_note_number(digits: &str) -> bool {
+    (1..=2).contains(&digits.len()) && !digits.starts_with('0')
+}
+
+/// The word after a number, one space on (`5 van` → `van`).
+fn next_word(rest: &str) -> Option<&str> {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
 }
 
 /// A number of one or two digits printed as a word inside a clause, after
@@ -604,10 +611,7 @@ fn marker_mid_clause(before: &str, digits: &str, rest: &str) -> bool {
             || numbered_words().contains(w)
             || crate::lang::rules::abbreviations().contains(w)
     });
-    let Some(next_word) = rest
-        .strip_prefix(' ')
-        .and_then(|r| r.split_whitespace().next())
-    else {
+    let Some(next_word) = next_word(rest) else {
         return false;
     };
     // `Ontvangen 4 juli 2028`: a date.
@@ -617,8 +621,7 @@ fn marker_mid_clause(before: &str, digits: &str, rest: &str) -> bool {
     plain_word
         && !listed
         && !is_month(word)
-        && (1..=2).contains(&digits.len())
-        && !digits.starts_with('0')
+        && is_note_number(digits)
         && lower_next
         && (function_next || name_before)
 }

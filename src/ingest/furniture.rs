@@ -172,10 +172,10 @@ pub fn find(raw: &RawText, infos: &mut [LineInfo]) -> Furniture {
 /// header (`Tweede Kamer, vergaderjaar …, nr. 8`⏎⏎`2`⏎⏎`2.2 Technologie`):
 /// the number of the page it stands on, the line before it on that page
 /// repeated furniture, and no other line at the page's edge that number.
-/// A heading's number under it (`2`⏎⏎`2`⏎⏎`People
-/// who …`) stands under the page number instead, and one under the header
-/// of a page whose number stands at its foot (`29 477, No. 931`⏎⏎`2`⏎⏎
-/// `Measures`, …, `2`) is the heading's.
+/// A heading's number under it (`2`⏎⏎`2`⏎⏎`People who …`) stands under
+/// the page number instead, and one under the header of a page whose
+/// number stands at its foot (`29 477, No. 931`⏎⏎`2`⏎⏎`Measures`, …, `2`)
+/// is the heading's.
 fn under_running_header(
     raw: &RawText,
     infos: &[LineInfo],
@@ -188,9 +188,11 @@ fn under_running_header(
         .is_some_and(|k| pages[k] == pages[i] && furniture[k] == Some(ArtifactKind::PageFurniture));
     let text = |k: usize| raw.raw[infos[k].start..infos[k].end].trim();
     let own_page = text(i).parse::<usize>().is_ok_and(|n| n == pages[i] + 1);
+    // The page's lines: `pages` counts up line by line.
+    let page = pages.partition_point(|&p| p < pages[i])..pages.partition_point(|&p| p <= pages[i]);
     let elsewhere = || {
-        (0..infos.len())
-            .filter(|&k| k != i && pages[k] == pages[i] && !infos[k].blank)
+        page.clone()
+            .filter(|&k| k != i && !infos[k].blank)
             .any(|k| text(k) == text(i) && at_page_edge(infos, pages, k))
     };
     header_above && own_page && !elsewhere()
