@@ -1381,9 +1381,10 @@ impl Planner<'_> {
         let signature = |u: &LineBlock| u.kind == BlockKind::Signature && u.lines.len() == 1;
         let mut j = 0;
         while j < units.len() {
-            let broken = signature(&units[j])
-                && ends_in_function_word(self.content(units[j].lines[0]))
-                && self.content(units[j].lines[0]).contains(' ');
+            let broken = signature(&units[j]) && {
+                let title = self.content(units[j].lines[0]);
+                ends_in_function_word(title) && title.contains(' ')
+            };
             let rest = (j + 1..units.len().min(j + 3))
                 .take_while(|&k| signature(&units[k]))
                 .skip(1)
@@ -1502,17 +1503,13 @@ impl Planner<'_> {
     /// with a capital, then a colon and the item's text. After a
     /// semicolon a sentence goes on in lower case.
     fn opens_label_item(&self, prev: usize, i: usize) -> bool {
-        let content = self.content(i);
-        let Some((label, text)) = content.split_once(": ") else {
-            return false;
-        };
         self.content(prev).trim_end().ends_with(';')
-            && label.starts_with(char::is_uppercase)
-            && (1..=3).contains(&label.split_whitespace().count())
-            && label
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
-            && !text.trim().is_empty()
+            && colon_label(self.content(i), 3).is_some_and(|(label, text)| {
+                label
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+                    && !text.trim().is_empty()
+            })
     }
 
     /// Whether line `i` opens a clause of a motion's fixed formula (`De
@@ -1968,10 +1965,16 @@ pub(super) fn is_name(content: &str) -> bool {
 /// A label of one or two words and a person's name after its colon
 /// (`Griffier: Schouten`, `Chair: Hoekstra-Ambani`).
 fn is_labelled_name(content: &str) -> bool {
-    content.split_once(": ").is_some_and(|(label, name)| {
+    colon_label(content, 2).is_some_and(|(_, name)| is_name(name))
+}
+
+/// A line's label before its colon and the text after it (`Zierikzee:
+/// bezoek …`, `Griffier: Schouten`): the label opens with a capital and
+/// has `most_words` words at most.
+fn colon_label(content: &str, most_words: usize) -> Option<(&str, &str)> {
+    content.split_once(": ").filter(|(label, _)| {
         label.starts_with(char::is_uppercase)
-            && (1..=2).contains(&label.split_whitespace().count())
-            && is_name(name)
+            && (1..=most_words).contains(&label.split_whitespace().count())
     })
 }
 
